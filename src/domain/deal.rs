@@ -1,0 +1,47 @@
+//! Deals: a hunter's attempt to win a sale, moving through the pipeline stages.
+
+use super::dates::Timestamp;
+use super::ids::Id;
+use super::money::Money;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A deal (сделка) with a client, sitting in one pipeline stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Stable unique id.
+    pub id: Id,
+    /// The client the deal is with.
+    pub client_id: Id,
+    /// What is being sold, e.g. «Поставка упаковки, пилот».
+    pub title: String,
+    /// The pipeline stage the deal is in.
+    pub stage_id: Id,
+    /// Expected amount of the sale.
+    #[serde(default)]
+    pub amount: Money,
+    /// The team member working the deal.
+    pub owner_id: Id,
+    /// The agreed next step: every open deal should have one, with a date.
+    #[serde(default)]
+    pub next_step: String,
+    /// When the next step is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step_date: Option<NaiveDate>,
+    /// When the record was created.
+    pub created_at: Timestamp,
+    /// When the record was last changed.
+    pub updated_at: Timestamp,
+}
+
+impl Deal {
+    /// Whether the next step is missing or its date has passed: such deals need attention.
+    pub fn needs_attention(&self, today: NaiveDate) -> bool {
+        self.next_step.trim().is_empty() || self.next_step_date.is_none_or(|d| d < today)
+    }
+
+    /// Whether the next step's date is before `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.next_step_date.is_some_and(|d| d < today)
+    }
+}

@@ -1,0 +1,68 @@
+//! Small builders shared by the core's unit tests.
+
+use super::client::{Client, ClientStatus, ContactPerson};
+use super::dates::{timestamp_from_millis, Timestamp};
+use super::deal::Deal;
+use super::ids::Id;
+use super::money::Money;
+use super::stage::StageKey;
+use super::team::{JobTitle, TeamMember};
+use super::workspace::Workspace;
+
+/// A fixed moment: 2026-01-15 09:00 UTC.
+pub fn t0() -> Timestamp {
+    timestamp_from_millis(1_768_467_600_000)
+}
+
+/// `t0` plus `minutes`.
+pub fn later(minutes: i64) -> Timestamp {
+    t0() + chrono::Duration::minutes(minutes)
+}
+
+pub fn member(id: &str, name: &str, title: JobTitle) -> TeamMember {
+    TeamMember::new(Id::from_raw(id), name, title, t0())
+}
+
+pub fn client(id: &str, name: &str, owner: &str) -> Client {
+    Client {
+        id: Id::from_raw(id),
+        name: name.to_owned(),
+        inn: None,
+        contact: ContactPerson::default(),
+        owner_id: Id::from_raw(owner),
+        status: ClientStatus::Lead,
+        notes: String::new(),
+        created_at: t0(),
+        updated_at: t0(),
+    }
+}
+
+pub fn deal(id: &str, client: &str, owner: &str, stage: StageKey, rubles: i64) -> Deal {
+    Deal {
+        id: Id::from_raw(id),
+        client_id: Id::from_raw(client),
+        title: format!("Сделка {id}"),
+        stage_id: stage.default_id(),
+        amount: Money::from_rubles(rubles),
+        owner_id: Id::from_raw(owner),
+        next_step: String::new(),
+        next_step_date: None,
+        created_at: t0(),
+        updated_at: t0(),
+    }
+}
+
+/// Two hunters, a farmer; three clients; three deals.
+pub fn small_workspace() -> Workspace {
+    let mut ws = Workspace::default();
+    ws.add_member(member("ivan", "Иван Петров", JobTitle::SalesManager)).unwrap();
+    ws.add_member(member("olga", "Ольга Смирнова", JobTitle::TeleSalesManager)).unwrap();
+    ws.add_member(member("anna", "Анна Кузнецова", JobTitle::KeyAccountManager)).unwrap();
+    ws.add_client(client("c1", "ООО «Вектор»", "ivan")).unwrap();
+    ws.add_client(client("c2", "АО «Северсталь-Сервис»", "olga")).unwrap();
+    ws.add_client(client("c3", "ИП Орлов", "ivan")).unwrap();
+    ws.add_deal(deal("d1", "c1", "ivan", StageKey::Lead, 100_000)).unwrap();
+    ws.add_deal(deal("d2", "c2", "olga", StageKey::Proposal, 250_000)).unwrap();
+    ws.add_deal(deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000)).unwrap();
+    ws
+}

@@ -1,0 +1,24 @@
+//! The domain core: records, their rules and queries. No browser or UI imports live here.
+
+pub mod client;
+pub mod dates;
+pub mod deal;
+pub mod demo;
+pub mod draft;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod ids;
+pub mod inn;
+pub mod money;
+pub mod query;
+pub mod stage;
+pub mod team;
+pub mod workspace;
+
+pub use client::{Client, ClientStatus, ContactPerson};
+pub use deal::Deal;
+pub use ids::Id;
+pub use money::Money;
+pub use stage::{Stage, StageKey};
+pub use team::{JobTitle, Role, TeamMember};
+pub use workspace::{Workspace, WorkspaceError};

@@ -1,0 +1,234 @@
+//! Read-only views over the workspace: the client list with its filters and the pipeline board.
+
+use super::client::{Client, ClientStatus};
+use super::deal::Deal;
+use super::ids::Id;
+use super::money::Money;
+use super::stage::Stage;
+use super::workspace::Workspace;
+use std::cmp::Ordering;
+
+/// Whose records a view shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole team's.
+    #[default]
+    Everyone,
+    /// Only this member's.
+    Mine(Id),
+}
+
+impl Scope {
+    fn includes(&self, owner: &Id) -> bool {
+        match self {
+            Scope::Everyone => true,
+            Scope::Mine(me) => me == owner,
+        }
+    }
+}
+
+/// The client list's search box and filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClientFilter {
+    /// Free text: name, ИНН, contact, phone, e-mail, notes.
+    pub text: String,
+    /// Only this status.
+    pub status: Option<ClientStatus>,
+    /// Only this owner.
+    pub owner: Option<Id>,
+    /// Only clients whose furthest deal is in this stage.
+    pub stage: Option<Id>,
+}
+
+/// How the client list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClientSort {
+    /// Alphabetically by name, ignoring the legal form (ООО, АО, ИП …) and quotes.
+    #[default]
+    Name,
+    /// Newest first.
+    Newest,
+    /// Most recently changed first.
+    Updated,
+}
+
+/// The stage of the client's most advanced deal: how far the hunter has got with it.
+pub fn client_stage<'a>(ws: &'a Workspace, client_id: &Id) -> Option<&'a Stage> {
+    ws.deals_of(client_id)
+        .filter_map(|d| ws.stage_index(&d.stage_id))
+        .max()
+        .and_then(|i| ws.stages.get(i))
+}
+
+/// The sort key of a company name: without its legal form and quotes, lower-case, «ё» as «е».
+pub fn name_sort_key(name: &str) -> String {
+    const FORMS: [&str; 7] = ["ооо", "оао", "зао", "пао", "ао", "ип", "нко"];
+    let lower = name.to_lowercase().replace('ё', "е");
+    let mut rest = lower.trim();
+    for form in FORMS {
+        if let Some(after) = rest.strip_prefix(form) {
+            if after.starts_with([' ', '«', '"', '\'']) {
+                rest = after;
+                break;
+            }
+        }
+    }
+    rest.chars()
+        .filter(|c| !matches!(c, '«' | '»' | '"' | '\'' | '„' | '“' | '”'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// The clients that pass `filter`, in `sort` order.
+pub fn filter_clients<'a>(
+    ws: &'a Workspace,
+    filter: &ClientFilter,
+    sort: ClientSort,
+) -> Vec<&'a Client> {
+    let needle = filter.text.trim().to_lowercase();
+    let mut found: Vec<&Client> = ws
+        .clients
+        .iter()
+        .filter(|c| filter.status.is_none_or(|s| c.status == s))
+        .filter(|c| filter.owner.as_ref().is_none_or(|o| &c.owner_id == o))
+        .filter(|c| {
+            filter
+                .stage
+                .as_ref()
+                .is_none_or(|s| client_stage(ws, &c.id).is_some_and(|cs| &cs.id == s))
+        })
+        .filter(|c| c.matches(&needle))
+        .collect();
+    match sort {
+        ClientSort::Name => {
+            let mut keyed: Vec<(String, &Client)> =
+                found.into_iter().map(|c| (name_sort_key(&c.name), c)).collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            found = keyed.into_iter().map(|(_, c)| c).collect();
+        }
+        ClientSort::Newest => found.sort_by(|a, b| newest_first(a.created_at, b.created_at)),
+        ClientSort::Updated => found.sort_by(|a, b| newest_first(a.updated_at, b.updated_at)),
+    }
+    found
+}
+
+fn newest_first<T: Ord>(a: T, b: T) -> Ordering {
+    b.cmp(&a)
+}
+
+/// One column of the pipeline board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardColumn<'a> {
+    /// The stage.
+    pub stage: &'a Stage,
+    /// Its deals, oldest first.
+    pub deals: Vec<&'a Deal>,
+    /// The sum of the deals' amounts.
+    pub total: Money,
+}
+
+/// The pipeline board: one column per stage with the deals in `scope`.
+pub fn board<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<BoardColumn<'a>> {
+    ws.stages
+        .iter()
+        .map(|stage| {
+            let deals: Vec<&Deal> = ws
+                .deals
+                .iter()
+                .filter(|d| d.stage_id == stage.id && scope.includes(&d.owner_id))
+                .collect();
+            let total = deals.iter().map(|d| d.amount).sum();
+            BoardColumn { stage, deals, total }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::fixtures::*;
+    use crate::domain::stage::StageKey;
+
+    #[test]
+    fn a_clients_stage_is_its_furthest_deal() {
+        let ws = small_workspace();
+        let c1 = client_stage(&ws, &Id::from_raw("c1")).unwrap();
+        assert_eq!(c1.key, Some(StageKey::Negotiation));
+        assert!(client_stage(&ws, &Id::from_raw("c3")).is_none());
+    }
+
+    #[test]
+    fn sort_ignores_legal_forms_and_quotes() {
+        assert_eq!(name_sort_key("ООО «Вектор»"), "вектор");
+        assert_eq!(name_sort_key("АО \"Ёлка\""), "елка");
+        assert_eq!(name_sort_key("Аостровский завод"), "аостровский завод");
+        let ws = small_workspace();
+        let names: Vec<&str> = filter_clients(&ws, &ClientFilter::default(), ClientSort::Name)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(names, ["ООО «Вектор»", "ИП Орлов", "АО «Северсталь-Сервис»"]);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let mut ws = small_workspace();
+        ws.clients[1].status = ClientStatus::Prospect;
+        ws.clients[1].contact.phone = "+7 (912) 345-67-89".into();
+        let by = |f: ClientFilter| -> Vec<String> {
+            filter_clients(&ws, &f, ClientSort::Name)
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect()
+        };
+        assert_eq!(by(ClientFilter { text: "вект".into(), ..Default::default() }), ["c1"]);
+        assert_eq!(by(ClientFilter { text: "912 345".into(), ..Default::default() }), ["c2"]);
+        assert_eq!(
+            by(ClientFilter { status: Some(ClientStatus::Prospect), ..Default::default() }),
+            ["c2"]
+        );
+        assert_eq!(
+            by(ClientFilter { owner: Some(Id::from_raw("ivan")), ..Default::default() }),
+            ["c1", "c3"]
+        );
+        assert_eq!(
+            by(ClientFilter {
+                owner: Some(Id::from_raw("ivan")),
+                stage: Some(StageKey::Negotiation.default_id()),
+                ..Default::default()
+            }),
+            ["c1"]
+        );
+        assert!(by(ClientFilter { text: "нет такого".into(), ..Default::default() }).is_empty());
+    }
+
+    #[test]
+    fn newest_and_updated_orders() {
+        let mut ws = small_workspace();
+        ws.clients[0].created_at = later(10);
+        ws.clients[2].updated_at = later(20);
+        let ids = |s| -> Vec<String> {
+            filter_clients(&ws, &ClientFilter::default(), s)
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect()
+        };
+        assert_eq!(ids(ClientSort::Newest)[0], "c1");
+        assert_eq!(ids(ClientSort::Updated)[0], "c3");
+    }
+
+    #[test]
+    fn board_columns_follow_the_pipeline_and_scope() {
+        let ws = small_workspace();
+        let all = board(&ws, &Scope::Everyone);
+        assert_eq!(all.len(), 7);
+        let counts: Vec<usize> = all.iter().map(|c| c.deals.len()).collect();
+        assert_eq!(counts, [1, 0, 0, 1, 1, 0, 0]);
+        assert_eq!(all[3].total, Money::from_rubles(250_000));
+
+        let mine = board(&ws, &Scope::Mine(Id::from_raw("ivan")));
+        let counts: Vec<usize> = mine.iter().map(|c| c.deals.len()).collect();
+        assert_eq!(counts, [1, 0, 0, 0, 1, 0, 0]);
+    }
+}

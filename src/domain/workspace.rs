@@ -1,0 +1,432 @@
+//! The workspace: everything one browser stores, with the operations the UI performs on it.
+//!
+//! Every operation validates before it changes anything, so a failed call leaves the workspace
+//! exactly as it was.
+
+use super::client::Client;
+use super::dates::Timestamp;
+use super::deal::Deal;
+use super::ids::Id;
+use super::stage::Stage;
+use super::team::TeamMember;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use thiserror::Error;
+
+/// A record removed from the workspace. Kept so that a later merge of snapshots knows the
+/// record was deleted rather than never seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The removed record's id.
+    pub id: Id,
+    /// When it was removed.
+    pub removed_at: Timestamp,
+}
+
+/// All the data of one browser: the team, clients, deals and the pipeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The sales team.
+    #[serde(default)]
+    pub members: Vec<TeamMember>,
+    /// Client companies and leads.
+    #[serde(default)]
+    pub clients: Vec<Client>,
+    /// Deals in the pipeline.
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+    /// The pipeline stages, in order.
+    #[serde(default = "Stage::default_pipeline")]
+    pub stages: Vec<Stage>,
+    /// Ids of removed records.
+    #[serde(default)]
+    pub removed: Vec<Tombstone>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            members: Vec::new(),
+            clients: Vec::new(),
+            deals: Vec::new(),
+            stages: Stage::default_pipeline(),
+            removed: Vec::new(),
+        }
+    }
+}
+
+/// Why an operation on the workspace was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum WorkspaceError {
+    /// No record has this id.
+    #[error("no record with id {0}")]
+    NotFound(Id),
+    /// A record with this id already exists.
+    #[error("a record with id {0} already exists")]
+    DuplicateId(Id),
+    /// A name (of a person, company or deal) is required.
+    #[error("a name is required")]
+    NameRequired,
+    /// The owner is not a member of the team.
+    #[error("owner {0} is not on the team")]
+    UnknownMember(Id),
+    /// The stage is not in the pipeline.
+    #[error("stage {0} is not in the pipeline")]
+    UnknownStage(Id),
+    /// The client does not exist.
+    #[error("client {0} does not exist")]
+    UnknownClient(Id),
+    /// A team member still owns clients or deals and no one was named to take them over.
+    #[error("the member still owns {clients} clients and {deals} deals")]
+    MemberOwnsRecords {
+        /// Clients owned.
+        clients: usize,
+        /// Deals owned.
+        deals: usize,
+    },
+}
+
+/// A problem found by [`Workspace::integrity_problems`] in data read from storage or a file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IntegrityProblem {
+    /// Two records share an id.
+    #[error("duplicate id {0}")]
+    DuplicateId(Id),
+    /// A record points to a record that does not exist.
+    #[error("{record} refers to missing {missing}")]
+    DanglingReference {
+        /// The record holding the reference.
+        record: Id,
+        /// The id it refers to.
+        missing: Id,
+    },
+}
+
+/// Which way to move a deal by one stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageStep {
+    /// Towards «Лид».
+    Back,
+    /// Towards «Первая продажа».
+    Forward,
+}
+
+impl Workspace {
+    /// True when there is no team and no client yet: the first start.
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty() && self.clients.is_empty() && self.deals.is_empty()
+    }
+
+    /// The team member with this id.
+    pub fn member(&self, id: &Id) -> Option<&TeamMember> {
+        self.members.iter().find(|m| &m.id == id)
+    }
+
+    /// The client with this id.
+    pub fn client(&self, id: &Id) -> Option<&Client> {
+        self.clients.iter().find(|c| &c.id == id)
+    }
+
+    /// The deal with this id.
+    pub fn deal(&self, id: &Id) -> Option<&Deal> {
+        self.deals.iter().find(|d| &d.id == id)
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    /// The position of a stage in the pipeline.
+    pub fn stage_index(&self, id: &Id) -> Option<usize> {
+        self.stages.iter().position(|s| &s.id == id)
+    }
+
+    /// The deals of one client, in creation order.
+    pub fn deals_of<'a>(&'a self, client_id: &'a Id) -> impl Iterator<Item = &'a Deal> + 'a {
+        self.deals.iter().filter(move |d| &d.client_id == client_id)
+    }
+
+    fn id_taken(&self, id: &Id) -> bool {
+        self.member(id).is_some()
+            || self.client(id).is_some()
+            || self.deal(id).is_some()
+            || self.stage(id).is_some()
+    }
+
+    fn require_member(&self, id: &Id) -> Result<(), WorkspaceError> {
+        match self.member(id) {
+            Some(_) => Ok(()),
+            None => Err(WorkspaceError::UnknownMember(id.clone())),
+        }
+    }
+
+    fn tombstone(&mut self, id: Id, now: Timestamp) {
+        self.removed.push(Tombstone { id, removed_at: now });
+    }
+
+    /// Adds a team member.
+    pub fn add_member(&mut self, member: TeamMember) -> Result<(), WorkspaceError> {
+        if member.name.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        if self.id_taken(&member.id) {
+            return Err(WorkspaceError::DuplicateId(member.id));
+        }
+        self.members.push(member);
+        Ok(())
+    }
+
+    /// Replaces a team member's record with `member` (same id), stamping `updated_at`.
+    pub fn update_member(
+        &mut self,
+        mut member: TeamMember,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
+        if member.name.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        let slot = self
+            .members
+            .iter_mut()
+            .find(|m| m.id == member.id)
+            .ok_or_else(|| WorkspaceError::NotFound(member.id.clone()))?;
+        member.name = member.name.trim().to_owned();
+        member.updated_at = now;
+        *slot = member;
+        Ok(())
+    }
+
+    /// How many clients and deals a member owns.
+    pub fn owned_by(&self, member_id: &Id) -> (usize, usize) {
+        let clients = self.clients.iter().filter(|c| &c.owner_id == member_id).count();
+        let deals = self.deals.iter().filter(|d| &d.owner_id == member_id).count();
+        (clients, deals)
+    }
+
+    /// Removes a team member. Their clients and deals pass to `successor`; without one, removal
+    /// is refused while they own anything, so no record is left without an owner.
+    pub fn remove_member(
+        &mut self,
+        id: &Id,
+        successor: Option<&Id>,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
+        if self.member(id).is_none() {
+            return Err(WorkspaceError::NotFound(id.clone()));
+        }
+        let (clients, deals) = self.owned_by(id);
+        match successor {
+            Some(to) if to != id => self.require_member(to)?,
+            _ if clients + deals > 0 => {
+                return Err(WorkspaceError::MemberOwnsRecords { clients, deals })
+            }
+            _ => {}
+        }
+        if let Some(to) = successor {
+            for c in self.clients.iter_mut().filter(|c| &c.owner_id == id) {
+                c.owner_id = to.clone();
+                c.updated_at = now;
+            }
+            for d in self.deals.iter_mut().filter(|d| &d.owner_id == id) {
+                d.owner_id = to.clone();
+                d.updated_at = now;
+            }
+        }
+        self.members.retain(|m| &m.id != id);
+        self.tombstone(id.clone(), now);
+        Ok(())
+    }
+
+    fn check_client(&self, client: &Client) -> Result<(), WorkspaceError> {
+        if client.name.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        self.require_member(&client.owner_id)
+    }
+
+    /// Adds a client.
+    pub fn add_client(&mut self, client: Client) -> Result<(), WorkspaceError> {
+        self.check_client(&client)?;
+        if self.id_taken(&client.id) {
+            return Err(WorkspaceError::DuplicateId(client.id));
+        }
+        self.clients.push(client);
+        Ok(())
+    }
+
+    /// Replaces a client's record with `client` (same id), stamping `updated_at`.
+    pub fn update_client(
+        &mut self,
+        mut client: Client,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
+        self.check_client(&client)?;
+        let slot = self
+            .clients
+            .iter_mut()
+            .find(|c| c.id == client.id)
+            .ok_or_else(|| WorkspaceError::NotFound(client.id.clone()))?;
+        client.updated_at = now;
+        *slot = client;
+        Ok(())
+    }
+
+    /// Removes a client together with its deals; returns the removed client.
+    pub fn remove_client(&mut self, id: &Id, now: Timestamp) -> Result<Client, WorkspaceError> {
+        let at = self
+            .clients
+            .iter()
+            .position(|c| &c.id == id)
+            .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
+        let client = self.clients.remove(at);
+        let deal_ids: Vec<Id> = self.deals_of(id).map(|d| d.id.clone()).collect();
+        self.deals.retain(|d| &d.client_id != id);
+        for deal_id in deal_ids {
+            self.tombstone(deal_id, now);
+        }
+        self.tombstone(id.clone(), now);
+        Ok(client)
+    }
+
+    fn check_deal(&self, deal: &Deal) -> Result<(), WorkspaceError> {
+        if deal.title.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        if self.client(&deal.client_id).is_none() {
+            return Err(WorkspaceError::UnknownClient(deal.client_id.clone()));
+        }
+        if self.stage(&deal.stage_id).is_none() {
+            return Err(WorkspaceError::UnknownStage(deal.stage_id.clone()));
+        }
+        self.require_member(&deal.owner_id)
+    }
+
+    /// Adds a deal.
+    pub fn add_deal(&mut self, deal: Deal) -> Result<(), WorkspaceError> {
+        self.check_deal(&deal)?;
+        if self.id_taken(&deal.id) {
+            return Err(WorkspaceError::DuplicateId(deal.id));
+        }
+        self.deals.push(deal);
+        Ok(())
+    }
+
+    /// Replaces a deal's record with `deal` (same id), stamping `updated_at`.
+    pub fn update_deal(&mut self, mut deal: Deal, now: Timestamp) -> Result<(), WorkspaceError> {
+        self.check_deal(&deal)?;
+        let slot = self
+            .deals
+            .iter_mut()
+            .find(|d| d.id == deal.id)
+            .ok_or_else(|| WorkspaceError::NotFound(deal.id.clone()))?;
+        deal.updated_at = now;
+        *slot = deal;
+        Ok(())
+    }
+
+    /// Removes a deal.
+    pub fn remove_deal(&mut self, id: &Id, now: Timestamp) -> Result<(), WorkspaceError> {
+        let before = self.deals.len();
+        self.deals.retain(|d| &d.id != id);
+        if self.deals.len() == before {
+            return Err(WorkspaceError::NotFound(id.clone()));
+        }
+        self.tombstone(id.clone(), now);
+        Ok(())
+    }
+
+    /// Moves a deal to a stage (drag-and-drop). Returns whether anything changed.
+    pub fn move_deal(
+        &mut self,
+        id: &Id,
+        stage_id: &Id,
+        now: Timestamp,
+    ) -> Result<bool, WorkspaceError> {
+        if self.stage(stage_id).is_none() {
+            return Err(WorkspaceError::UnknownStage(stage_id.clone()));
+        }
+        let deal = self
+            .deals
+            .iter_mut()
+            .find(|d| &d.id == id)
+            .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
+        if &deal.stage_id == stage_id {
+            return Ok(false);
+        }
+        deal.stage_id = stage_id.clone();
+        deal.updated_at = now;
+        Ok(true)
+    }
+
+    /// The stage one step back or forward from the deal's stage, if there is one.
+    pub fn neighbour_stage(&self, deal_id: &Id, step: StageStep) -> Option<&Stage> {
+        let deal = self.deal(deal_id)?;
+        let at = self.stage_index(&deal.stage_id)?;
+        match step {
+            StageStep::Back => at.checked_sub(1).and_then(|i| self.stages.get(i)),
+            StageStep::Forward => self.stages.get(at + 1),
+        }
+    }
+
+    /// Moves a deal one stage back or forward (the keyboard control). Returns the new stage id,
+    /// or `None` when the deal is already at that end of the pipeline.
+    pub fn step_deal(
+        &mut self,
+        id: &Id,
+        step: StageStep,
+        now: Timestamp,
+    ) -> Result<Option<Id>, WorkspaceError> {
+        if self.deal(id).is_none() {
+            return Err(WorkspaceError::NotFound(id.clone()));
+        }
+        let Some(target) = self.neighbour_stage(id, step).map(|s| s.id.clone()) else {
+            return Ok(None);
+        };
+        self.move_deal(id, &target, now)?;
+        Ok(Some(target))
+    }
+
+    /// Checks data that came from outside the app's own operations (storage, a file): unique ids
+    /// and references that resolve. Empty means sound.
+    pub fn integrity_problems(&self) -> Vec<IntegrityProblem> {
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        let all_ids = self
+            .members
+            .iter()
+            .map(|m| &m.id)
+            .chain(self.clients.iter().map(|c| &c.id))
+            .chain(self.deals.iter().map(|d| &d.id))
+            .chain(self.stages.iter().map(|s| &s.id));
+        for id in all_ids {
+            if !seen.insert(id) {
+                problems.push(IntegrityProblem::DuplicateId(id.clone()));
+            }
+        }
+        let members: HashSet<&Id> = self.members.iter().map(|m| &m.id).collect();
+        let clients: HashSet<&Id> = self.clients.iter().map(|c| &c.id).collect();
+        let stages: HashSet<&Id> = self.stages.iter().map(|s| &s.id).collect();
+        let mut dangling = |record: &Id, target: &Id, known: &HashSet<&Id>| {
+            if !known.contains(target) {
+                problems.push(IntegrityProblem::DanglingReference {
+                    record: record.clone(),
+                    missing: target.clone(),
+                });
+            }
+        };
+        for c in &self.clients {
+            dangling(&c.id, &c.owner_id, &members);
+        }
+        for d in &self.deals {
+            dangling(&d.id, &d.client_id, &clients);
+            dangling(&d.id, &d.owner_id, &members);
+            dangling(&d.id, &d.stage_id, &stages);
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+#[path = "workspace_tests.rs"]
+mod tests;

@@ -1,0 +1,150 @@
+use super::*;
+use crate::domain::fixtures::*;
+use crate::domain::stage::StageKey;
+use crate::domain::team::JobTitle;
+
+#[test]
+fn default_workspace_is_empty_with_default_pipeline() {
+    let ws = Workspace::default();
+    assert!(ws.is_empty());
+    assert_eq!(ws.stages.len(), 7);
+    assert!(ws.integrity_problems().is_empty());
+}
+
+#[test]
+fn adding_records_checks_names_owners_and_ids() {
+    let mut ws = small_workspace();
+    assert!(!ws.is_empty());
+    assert_eq!(
+        ws.add_member(member("x", "   ", JobTitle::SalesManager)),
+        Err(WorkspaceError::NameRequired)
+    );
+    assert_eq!(
+        ws.add_client(client("c9", "ООО «Новый»", "ghost")),
+        Err(WorkspaceError::UnknownMember(Id::from_raw("ghost")))
+    );
+    assert_eq!(
+        ws.add_client(client("d1", "ООО «Дубль»", "ivan")),
+        Err(WorkspaceError::DuplicateId(Id::from_raw("d1")))
+    );
+    let mut bad_stage = deal("d9", "c1", "ivan", StageKey::Lead, 1);
+    bad_stage.stage_id = Id::from_raw("stage-nope");
+    assert_eq!(
+        ws.add_deal(bad_stage),
+        Err(WorkspaceError::UnknownStage(Id::from_raw("stage-nope")))
+    );
+    assert_eq!(
+        ws.add_deal(deal("d9", "c404", "ivan", StageKey::Lead, 1)),
+        Err(WorkspaceError::UnknownClient(Id::from_raw("c404")))
+    );
+    assert_eq!(ws.clients.len(), 3);
+    assert_eq!(ws.deals.len(), 3);
+}
+
+#[test]
+fn update_stamps_time_and_keeps_failed_updates_out() {
+    let mut ws = small_workspace();
+    let mut c = ws.client(&Id::from_raw("c1")).unwrap().clone();
+    c.notes = "Перезвонить после праздников".into();
+    ws.update_client(c, later(5)).unwrap();
+    let stored = ws.client(&Id::from_raw("c1")).unwrap();
+    assert_eq!(stored.notes, "Перезвонить после праздников");
+    assert_eq!(stored.updated_at, later(5));
+    assert_eq!(stored.created_at, t0());
+
+    let mut nameless = stored.clone();
+    nameless.name = " ".into();
+    assert_eq!(ws.update_client(nameless, later(6)), Err(WorkspaceError::NameRequired));
+    assert_eq!(ws.client(&Id::from_raw("c1")).unwrap().name, "ООО «Вектор»");
+}
+
+#[test]
+fn moving_deals_by_drop_and_by_step() {
+    let mut ws = small_workspace();
+    let d1 = Id::from_raw("d1");
+    assert_eq!(ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(1)), Ok(true));
+    assert_eq!(ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(2)), Ok(false));
+    assert_eq!(ws.deal(&d1).unwrap().updated_at, later(1));
+
+    assert_eq!(
+        ws.step_deal(&d1, StageStep::Forward, later(3)),
+        Ok(Some(StageKey::Negotiation.default_id()))
+    );
+    assert_eq!(
+        ws.step_deal(&d1, StageStep::Back, later(4)),
+        Ok(Some(StageKey::Proposal.default_id()))
+    );
+    ws.move_deal(&d1, &StageKey::Lead.default_id(), later(5)).unwrap();
+    assert_eq!(ws.step_deal(&d1, StageStep::Back, later(6)), Ok(None));
+    ws.move_deal(&d1, &StageKey::FirstSale.default_id(), later(7)).unwrap();
+    assert_eq!(ws.step_deal(&d1, StageStep::Forward, later(8)), Ok(None));
+    assert_eq!(
+        ws.move_deal(&d1, &Id::from_raw("nowhere"), later(9)),
+        Err(WorkspaceError::UnknownStage(Id::from_raw("nowhere")))
+    );
+    assert_eq!(
+        ws.step_deal(&Id::from_raw("d404"), StageStep::Forward, later(9)),
+        Err(WorkspaceError::NotFound(Id::from_raw("d404")))
+    );
+}
+
+#[test]
+fn removing_a_client_removes_its_deals_and_leaves_tombstones() {
+    let mut ws = small_workspace();
+    let removed = ws.remove_client(&Id::from_raw("c1"), later(1)).unwrap();
+    assert_eq!(removed.name, "ООО «Вектор»");
+    assert_eq!(ws.deals.len(), 1);
+    let gone: Vec<&str> = ws.removed.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(gone, ["d1", "d3", "c1"]);
+    assert!(ws.integrity_problems().is_empty());
+    assert_eq!(
+        ws.remove_client(&Id::from_raw("c1"), later(2)),
+        Err(WorkspaceError::NotFound(Id::from_raw("c1")))
+    );
+}
+
+#[test]
+fn a_member_who_owns_records_needs_a_successor() {
+    let mut ws = small_workspace();
+    let ivan = Id::from_raw("ivan");
+    assert_eq!(
+        ws.remove_member(&ivan, None, later(1)),
+        Err(WorkspaceError::MemberOwnsRecords { clients: 2, deals: 2 })
+    );
+    assert_eq!(
+        ws.remove_member(&ivan, Some(&ivan), later(1)),
+        Err(WorkspaceError::MemberOwnsRecords { clients: 2, deals: 2 })
+    );
+    assert_eq!(
+        ws.remove_member(&ivan, Some(&Id::from_raw("ghost")), later(1)),
+        Err(WorkspaceError::UnknownMember(Id::from_raw("ghost")))
+    );
+    assert_eq!(ws.members.len(), 3);
+
+    ws.remove_member(&ivan, Some(&Id::from_raw("anna")), later(2)).unwrap();
+    assert_eq!(ws.owned_by(&Id::from_raw("anna")), (2, 2));
+    assert!(ws.member(&ivan).is_none());
+    assert!(ws.integrity_problems().is_empty());
+
+    // A member with nothing may simply go.
+    ws.add_member(member("temp", "Стажёр", JobTitle::TeleSalesManager)).unwrap();
+    ws.remove_member(&Id::from_raw("temp"), None, later(3)).unwrap();
+}
+
+#[test]
+fn integrity_check_finds_duplicates_and_dangling_references() {
+    let mut ws = small_workspace();
+    ws.clients.push(client("c1", "Копия", "ivan"));
+    ws.deals.push(deal("d7", "c404", "ghost", StageKey::Lead, 1));
+    let problems = ws.integrity_problems();
+    assert!(problems.contains(&IntegrityProblem::DuplicateId(Id::from_raw("c1"))));
+    assert!(problems.contains(&IntegrityProblem::DanglingReference {
+        record: Id::from_raw("d7"),
+        missing: Id::from_raw("c404"),
+    }));
+    assert!(problems.contains(&IntegrityProblem::DanglingReference {
+        record: Id::from_raw("d7"),
+        missing: Id::from_raw("ghost"),
+    }));
+    assert_eq!(problems.len(), 3);
+}

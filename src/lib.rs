@@ -1,0 +1,17 @@
+//! Salesdesk: a browser-only working tool for a B2B sales team (hunters, farmers, a director).
+//!
+//! The crate is split so that everything that can be pure is pure:
+//! - [`domain`]: the model and its rules, no browser imports, tested with plain `cargo test`;
+//! - [`storage`]: the stored format (encode, decode, migrate) plus, in the wasm build only, the
+//!   one small boundary that touches `localStorage`;
+//! - [`i18n`]: the single Russian/English translation table;
+//! - [`route`]: the pure mapping from the URL hash to a screen;
+//! - `ui` (wasm only): thin Leptos components that render state and call the core.
+
+pub mod domain;
+pub mod i18n;
+pub mod route;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

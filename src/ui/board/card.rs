@@ -1,0 +1,111 @@
+use super::drag::{may_start, DragState};
+use super::view_model::DealView;
+use super::FocusRequest;
+use crate::domain::dates::format_date;
+use crate::domain::workspace::StageStep;
+use crate::domain::Id;
+use crate::i18n::{fill, Text};
+use crate::route::{href, Route};
+use crate::ui::state::use_app;
+use leptos::html;
+use leptos::prelude::*;
+
+/// One deal on the board.
+#[component]
+pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoView {
+    let state = use_app();
+    let drag = expect_context::<DragState>();
+    let focus = expect_context::<FocusRequest>();
+    let back_ref = NodeRef::<html::Button>::new();
+    let forward_ref = NodeRef::<html::Button>::new();
+
+    // After a keyboard move the card is rebuilt in its new column; give it the focus back.
+    {
+        let id = deal.id.clone();
+        Effect::new(move |_| {
+            let Some((wanted, direction)) = focus.get() else { return };
+            if wanted != id {
+                return;
+            }
+            let (first, second) = match direction {
+                StageStep::Forward => (forward_ref.get(), back_ref.get()),
+                StageStep::Back => (back_ref.get(), forward_ref.get()),
+            };
+            let target = first.filter(|b| !b.disabled()).or(second);
+            if let Some(button) = target {
+                let _ = button.focus();
+                focus.set(None);
+            }
+        });
+    }
+
+    let is_dragged = {
+        let id = deal.id.clone();
+        move || drag.current.with(|d| d.as_ref().filter(|d| d.active && d.deal_id == id).map(|d| d.offset))
+    };
+    let on_pointerdown = {
+        let id = deal.id.clone();
+        move |ev: leptos::ev::PointerEvent| {
+            if ev.button() != 0 || !may_start(ev.target(), &ev.pointer_type()) {
+                return;
+            }
+            drag.press(id.clone(), ev.client_x() as f64, ev.client_y() as f64);
+        }
+    };
+    let on_link_click = move |ev: leptos::ev::MouseEvent| {
+        if drag.just_dropped.get_value() {
+            ev.prevent_default();
+        }
+    };
+    let step_button = |direction: StageStep, target: Option<String>, node: NodeRef<html::Button>| {
+        let id = deal.id.clone();
+        let (symbol, text) = match direction {
+            StageStep::Back => ("◀", Text::MoveBack),
+            StageStep::Forward => ("▶", Text::MoveForward),
+        };
+        let disabled = target.is_none();
+        let label = move || match &target {
+            Some(stage) => fill(state.tr(text), &[stage]),
+            None => state.tr(Text::NoFurtherStage).to_owned(),
+        };
+        view! {
+            <button type="button" class="step" node_ref=node disabled=disabled
+                aria-label=label.clone() title=label
+                on:click=move |_| step.run((id.clone(), direction))>
+                {symbol}
+            </button>
+        }
+    };
+    let client_href = href(&Route::Client(deal.client_id.clone()));
+    let next = deal.next_step_date.map(format_date);
+    let overdue = deal.overdue;
+    let has_next = !deal.next_step.is_empty() || next.is_some();
+
+    view! {
+        <article class="deal-card" data-deal-id=deal.id.to_string()
+            class:dragging=move || is_dragged().is_some()
+            style:transform=move || is_dragged().map(|(x, y)| format!("translate({x}px, {y}px) rotate(1.5deg)"))
+            on:pointerdown=on_pointerdown>
+            <span class="deal-grip" aria-hidden="true">"⠿"</span>
+            <a class="deal-client" href=client_href on:click=on_link_click draggable="false">{deal.client_name.clone()}</a>
+            <p class="deal-title">{deal.title.clone()}</p>
+            <p class="deal-amount">{deal.amount.to_string()}</p>
+            <Show when=move || has_next>
+                <p class="deal-next" class:overdue=overdue>
+                    {next.clone().map(|d| view! { <time>{d}</time>" · " })}
+                    {deal.next_step.clone()}
+                    <Show when=move || overdue>
+                        " "<span class="badge badge-warn">{move || state.tr(Text::Overdue)}</span>
+                    </Show>
+                </p>
+            </Show>
+            <div class="deal-foot">
+                <span class="avatar" title=deal.owner.1.clone()>{deal.owner.0.clone()}</span>
+                <span class="deal-steps">
+                    {step_button(StageStep::Back, deal.back_to.clone(), back_ref)}
+                    {step_button(StageStep::Forward, deal.forward_to.clone(), forward_ref)}
+                </span>
+            </div>
+        </article>
+    }
+}

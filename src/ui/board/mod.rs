@@ -1,0 +1,171 @@
+//! The pipeline board: a column per stage, a card per deal; cards move by drag-and-drop or by the
+//! ◀ ▶ buttons on each card (keyboard and screen-reader friendly).
+
+mod card;
+mod drag;
+mod view_model;
+
+use crate::domain::query::Scope;
+use crate::domain::workspace::StageStep;
+use crate::domain::Id;
+use crate::i18n::{fill, stage_name, Text};
+use crate::ui::state::use_app;
+use card::DealCard;
+use drag::DragState;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// A request to move keyboard focus to a card once it is rendered in its new column.
+pub type FocusRequest = RwSignal<Option<(Id, StageStep)>>;
+
+/// The pipeline board screen.
+#[component]
+pub fn Board() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let drag = DragState::new();
+    let focus: FocusRequest = RwSignal::new(None);
+    let announcement = RwSignal::new(String::new());
+    provide_context(drag);
+    provide_context(focus);
+
+    let scope = move || {
+        let mine = state.prefs.with(|p| p.board_mine_only);
+        match (mine, state.me_id()) {
+            (true, Some(me)) => Scope::Mine(me),
+            _ => Scope::Everyone,
+        }
+    };
+    let columns = Memo::new(move |_| {
+        let scope = scope();
+        let lang = state.lang();
+        state.ws.with(|ws| view_model::columns(ws, &scope, lang, state.today))
+    });
+    let column_keys =
+        move || columns.with(|cols| cols.iter().map(|c| (c.stage_id.clone(), c.name.clone())).collect::<Vec<_>>());
+
+    let move_to = move |deal_id: Id, stage_id: Id| {
+        let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, now));
+        if moved == Ok(true) {
+            announce_move(announcement, &deal_id, &stage_id);
+        }
+    };
+    let step = Callback::new(move |(deal_id, direction): (Id, StageStep)| {
+        if let Ok(Some(stage_id)) = state.change(|ws, now| ws.step_deal(&deal_id, direction, now)) {
+            focus.set(Some((deal_id.clone(), direction)));
+            announce_move(announcement, &deal_id, &stage_id);
+        }
+    });
+
+    let on_move = window_event_listener(ev::pointermove, move |ev| {
+        if drag.current.with_untracked(Option::is_some) && drag.moved(ev.client_x() as f64, ev.client_y() as f64) {
+            ev.prevent_default();
+        }
+    });
+    let on_up = window_event_listener(ev::pointerup, move |_| {
+        if let Some((deal_id, stage_id)) = drag.release() {
+            move_to(deal_id, stage_id);
+        }
+    });
+    let on_cancel = window_event_listener(ev::pointercancel, move |_| drag.cancel());
+    let on_key = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            drag.cancel();
+        }
+    });
+    on_cleanup(move || {
+        on_move.remove();
+        on_up.remove();
+        on_cancel.remove();
+        on_key.remove();
+    });
+
+    let mine = move || state.prefs.with(|p| p.board_mine_only);
+    let set_mine = move |value: bool| state.prefs.update(|p| p.board_mine_only = value);
+    let nothing_mine = move || mine() && columns.with(|cols| cols.iter().all(|c| c.deals.is_empty()));
+
+    view! {
+        <section class="board-page">
+            <div class="page-head">
+                <h1>{tr(Text::BoardTitle)}</h1>
+                <div class="segmented" role="group" aria-label=tr(Text::ShowScope)>
+                    <button type="button" aria-pressed=move || mine().to_string()
+                        on:click=move |_| set_mine(true) data-testid="scope-mine">{tr(Text::ScopeMine)}</button>
+                    <button type="button" aria-pressed=move || (!mine()).to_string()
+                        on:click=move |_| set_mine(false) data-testid="scope-all">{tr(Text::ScopeAll)}</button>
+                </div>
+                <a class="button primary" href="#/clients/new">{tr(Text::NewClient)}</a>
+            </div>
+            <p class="hint">{tr(Text::BoardHint)}</p>
+            <Show when=nothing_mine>
+                <p class="empty-note">{tr(Text::NoOwnDeals)}</p>
+            </Show>
+            <div class="board" class:dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
+                <For each=column_keys key=|k| k.clone() let((stage_id, name))>
+                    <Column stage_id name columns step/>
+                </For>
+            </div>
+            <div class="visually-hidden" aria-live="assertive" data-testid="board-announcement">
+                {move || announcement.get()}
+            </div>
+        </section>
+    }
+}
+
+fn announce_move(announcement: RwSignal<String>, deal_id: &Id, stage_id: &Id) {
+    let state = use_app();
+    let lang = state.prefs.with_untracked(|p| p.lang);
+    let text = state.ws.with_untracked(|ws| {
+        let deal = ws.deal(deal_id).map(|d| d.title.clone()).unwrap_or_default();
+        let stage = ws.stage(stage_id).map(|s| stage_name(lang, s)).unwrap_or_default();
+        fill(Text::MovedTo.get(lang), &[&deal, &stage])
+    });
+    announcement.set(text);
+}
+
+#[component]
+fn Column(
+    stage_id: Id,
+    name: String,
+    columns: Memo<Vec<view_model::ColumnView>>,
+    step: Callback<(Id, StageStep)>,
+) -> impl IntoView {
+    let state = use_app();
+    let drag = expect_context::<DragState>();
+    let column = {
+        let stage_id = stage_id.clone();
+        move || columns.with(|cols| cols.iter().find(|c| c.stage_id == stage_id).cloned())
+    };
+    let deals = {
+        let column = column.clone();
+        move || column().map(|c| c.deals).unwrap_or_default()
+    };
+    let count = {
+        let column = column.clone();
+        move || column().map_or(0, |c| c.deals.len())
+    };
+    let total = move || column().map(|c| c.total.to_string()).unwrap_or_default();
+    let is_target = {
+        let stage_id = stage_id.clone();
+        move || drag.over.with(|o| o.as_ref() == Some(&stage_id))
+    };
+    let heading_id = format!("col-{stage_id}");
+    view! {
+        <section class="column" data-stage-id=stage_id.to_string() aria-labelledby=heading_id.clone()
+            class:drop-target=is_target>
+            <header class="column-head">
+                <h2 id=heading_id>{name}</h2>
+                <span class="column-count" aria-label=move || state.tr(Text::DealsCount)>{count.clone()}</span>
+                <span class="column-total">{total}</span>
+            </header>
+            <div class="column-body">
+                <For each=deals.clone() key=|d| d.clone() let(deal)>
+                    <DealCard deal step/>
+                </For>
+                <Show when=move || count() == 0>
+                    <p class="column-empty">{move || state.tr(Text::ColumnEmpty)}</p>
+                </Show>
+            </div>
+        </section>
+    }
+}

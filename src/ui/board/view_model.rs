@@ -1,0 +1,86 @@
+//! What the board shows, flattened into owned values so cards re-render only when their own
+//! content changes.
+
+use crate::domain::dates::Timestamp;
+use crate::domain::query::{board, Scope};
+use crate::domain::{Deal, Id, Money, Workspace};
+use crate::i18n::{stage_name, Lang};
+use chrono::NaiveDate;
+
+/// One card on the board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DealView {
+    /// The deal.
+    pub id: Id,
+    /// Its client.
+    pub client_id: Id,
+    /// The client's name.
+    pub client_name: String,
+    /// What is being sold.
+    pub title: String,
+    /// Expected amount.
+    pub amount: Money,
+    /// Next step text.
+    pub next_step: String,
+    /// Next step date.
+    pub next_step_date: Option<NaiveDate>,
+    /// Whether the next step's date has passed.
+    pub overdue: bool,
+    /// Owner's initials and full name.
+    pub owner: (String, String),
+    /// Name of the previous stage, if any (for the "move back" control).
+    pub back_to: Option<String>,
+    /// Name of the next stage, if any (for the "move forward" control).
+    pub forward_to: Option<String>,
+    /// Last change, so an edited deal gets a fresh card.
+    pub updated_at: Timestamp,
+}
+
+/// One column on the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnView {
+    /// Stage id.
+    pub stage_id: Id,
+    /// Stage name in the current language.
+    pub name: String,
+    /// Cards.
+    pub deals: Vec<DealView>,
+    /// Sum of the amounts.
+    pub total: Money,
+}
+
+fn deal_view(ws: &Workspace, deal: &Deal, stage_at: usize, lang: Lang, today: NaiveDate) -> DealView {
+    let owner = ws
+        .member(&deal.owner_id)
+        .map(|m| (m.initials(), m.name.clone()))
+        .unwrap_or_default();
+    let name_at = |i: usize| ws.stages.get(i).map(|s| stage_name(lang, s));
+    DealView {
+        id: deal.id.clone(),
+        client_id: deal.client_id.clone(),
+        client_name: ws.client(&deal.client_id).map(|c| c.name.clone()).unwrap_or_default(),
+        title: deal.title.clone(),
+        amount: deal.amount,
+        next_step: deal.next_step.clone(),
+        next_step_date: deal.next_step_date,
+        overdue: deal.is_overdue(today),
+        owner,
+        back_to: stage_at.checked_sub(1).and_then(name_at),
+        forward_to: name_at(stage_at + 1),
+        updated_at: deal.updated_at,
+    }
+}
+
+/// The whole board for `scope`.
+pub fn columns(ws: &Workspace, scope: &Scope, lang: Lang, today: NaiveDate) -> Vec<ColumnView> {
+    board(ws, scope)
+        .into_iter()
+        .enumerate()
+        .map(|(at, col)| ColumnView {
+            stage_id: col.stage.id.clone(),
+            name: stage_name(lang, col.stage),
+            deals: col.deals.iter().map(|d| deal_view(ws, d, at, lang, today)).collect(),
+            total: col.total,
+        })
+        .collect()
+}

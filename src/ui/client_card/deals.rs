@@ -1,0 +1,150 @@
+use super::fields::DealFields;
+use crate::domain::dates::format_date;
+use crate::domain::draft::{DealDraft, FieldError};
+use crate::domain::{Deal, Id, StageKey};
+use crate::i18n::{describe_workspace_error, stage_name, Text};
+use crate::ui::clock;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The client's deals, each editable in place, plus a form to add one.
+#[component]
+pub fn DealList(client_id: Id) -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let deals = {
+        let client_id = client_id.clone();
+        move || state.ws.with(|ws| ws.deals_of(&client_id).cloned().collect::<Vec<_>>())
+    };
+    let adding = RwSignal::new(false);
+    let draft = RwSignal::new(DealDraft::default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let open_add = move |_| {
+        draft.set(DealDraft {
+            stage_id: StageKey::Lead.default_id().to_string(),
+            ..Default::default()
+        });
+        errors.set(Vec::new());
+        adding.set(true);
+    };
+    let add = {
+        let client_id = client_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let owner = state.ws.with_untracked(|ws| ws.client(&client_id).map(|c| c.owner_id.clone()));
+            let Some(owner) = owner else { return };
+            match draft.with_untracked(|d| d.to_deal(clock::new_id(), client_id.clone(), owner, clock::now())) {
+                Err(list) => errors.set(list),
+                Ok(deal) => match state.change(|ws, _| ws.add_deal(deal)) {
+                    Ok(()) => {
+                        adding.set(false);
+                        failure.set(None);
+                        state.notify(state.tr(Text::DealAdded));
+                    }
+                    Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+                },
+            }
+        }
+    };
+    view! {
+        <div class="panel deals-panel">
+            <div class="panel-head">
+                <h2>{tr(Text::DealsTitle)}</h2>
+                <Show when=move || !adding.get()>
+                    <button type="button" class="secondary" on:click=open_add data-testid="add-deal">{tr(Text::AddDeal)}</button>
+                </Show>
+            </div>
+            <ul class="deal-list">
+                <For each=deals.clone() key=|d| (d.id.clone(), d.updated_at) let(deal)>
+                    <DealItem deal/>
+                </For>
+            </ul>
+            <Show when=move || deals().is_empty() && !adding.get()>
+                <p class="muted">{tr(Text::NoDeals)}</p>
+            </Show>
+            <Show when=move || adding.get()>
+                <form class="deal-form" on:submit=add.clone() novalidate>
+                    <DealFields draft errors/>
+                    {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    <div class="form-actions">
+                        <button type="submit" class="primary">{tr(Text::AddDeal)}</button>
+                        <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr(Text::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// A deal on the client card: a summary that opens into an edit form.
+#[component]
+fn DealItem(deal: Deal) -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(DealDraft::from_deal(&deal));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let stage = {
+        let stage_id = deal.stage_id.clone();
+        move || state.ws.with(|ws| ws.stage(&stage_id).map(|s| stage_name(state.lang(), s)).unwrap_or_default())
+    };
+    let save = {
+        let deal = deal.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let parsed = draft.with_untracked(|d| {
+                d.to_deal(deal.id.clone(), deal.client_id.clone(), deal.owner_id.clone(), deal.created_at)
+            });
+            match parsed {
+                Err(list) => errors.set(list),
+                Ok(updated) => {
+                    if state.change(|ws, now| ws.update_deal(updated, now)).is_ok() {
+                        editing.set(false);
+                        state.notify(state.tr(Text::ChangesSaved));
+                    }
+                }
+            }
+        }
+    };
+    let remove = {
+        let id = deal.id.clone();
+        move |_| {
+            let _ = state.change(|ws, now| ws.remove_deal(&id, now));
+        }
+    };
+    let summary = format!(
+        "{}{}",
+        deal.amount,
+        deal.next_step_date.map(|d| format!(" · {}", format_date(d))).unwrap_or_default()
+    );
+    view! {
+        <li class="deal-item" data-deal-id=deal.id.to_string()>
+            <Show when=move || editing.get() fallback={
+                let deal = deal.clone();
+                let summary = summary.clone();
+                move || view! {
+                    <div class="deal-summary">
+                        <div>
+                            <strong>{deal.title.clone()}</strong>
+                            <span class="badge" data-testid="deal-stage-badge">{stage.clone()}</span>
+                        </div>
+                        <div class="muted">{summary.clone()}" "{deal.next_step.clone()}</div>
+                    </div>
+                    <div class="row-actions">
+                        <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Text::Edit)}</button>
+                        <button type="button" class="link danger-text" on:click=remove.clone()>{tr(Text::Delete)}</button>
+                    </div>
+                }
+            }>
+                <form class="deal-form" on:submit=save.clone() novalidate>
+                    <DealFields draft errors/>
+                    <div class="form-actions">
+                        <button type="submit" class="primary" data-testid="save-deal">{tr(Text::Save)}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{tr(Text::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </li>
+    }
+}

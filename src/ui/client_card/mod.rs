@@ -1,0 +1,191 @@
+//! The client card: create, edit and delete a client and its deals.
+
+mod deals;
+mod fields;
+
+use crate::domain::dates::format_date;
+use crate::domain::draft::{ClientDraft, DealDraft, FieldError};
+use crate::domain::{Id, StageKey};
+use crate::i18n::{describe_workspace_error, fill, status_name, Text};
+use crate::route::Route;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::state::use_app;
+use crate::ui::{clock, nav};
+use deals::DealList;
+use fields::{ClientFields, DealFields};
+use leptos::prelude::*;
+
+/// The form for a new client, optionally with its first deal.
+#[component]
+pub fn NewClient() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let me = state.me_id().map(|id| id.to_string()).unwrap_or_default();
+    let draft = RwSignal::new(ClientDraft {
+        owner_id: me,
+        ..Default::default()
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let with_deal = RwSignal::new(true);
+    let deal = RwSignal::new(DealDraft {
+        stage_id: StageKey::Lead.default_id().to_string(),
+        ..Default::default()
+    });
+    let deal_errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let now = clock::now();
+        let client = draft.with_untracked(|d| d.to_client(clock::new_id(), now));
+        let mut deal_draft = deal.get_untracked();
+        // A deal without a title is named after the client, as most first deals are.
+        if deal_draft.title.trim().is_empty() {
+            deal_draft.title = draft.with_untracked(|d| d.name.clone());
+        }
+        let first_deal = match &client {
+            Ok(c) if with_deal.get_untracked() => {
+                Some(deal_draft.to_deal(clock::new_id(), c.id.clone(), c.owner_id.clone(), now))
+            }
+            _ => None,
+        };
+        errors.set(client.as_ref().err().cloned().unwrap_or_default());
+        deal_errors.set(first_deal.as_ref().and_then(|d| d.as_ref().err().cloned()).unwrap_or_default());
+        let (Ok(client), Some(Ok(_)) | None) = (client, first_deal.as_ref()) else { return };
+        let first_deal = first_deal.and_then(Result::ok);
+        let id = client.id.clone();
+        let result = state.change(move |ws, _| {
+            ws.add_client(client)?;
+            if let Some(d) = first_deal {
+                if let Err(e) = ws.add_deal(d) {
+                    ws.clients.pop();
+                    return Err(e);
+                }
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                state.notify(state.tr(Text::ClientCreated));
+                nav::go(&Route::Client(id));
+            }
+            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+        }
+    };
+
+    view! {
+        <section class="client-card">
+            <p class="crumbs"><a href="#/clients">{tr(Text::BackToClients)}</a></p>
+            <h1>{tr(Text::NewClientTitle)}</h1>
+            <form on:submit=save novalidate data-testid="new-client-form">
+                <div class="panel">
+                    <ClientFields draft errors/>
+                </div>
+                <div class="panel">
+                    <label class="check">
+                        <input type="checkbox" prop:checked=with_deal
+                            on:change=move |ev| with_deal.set(event_target_checked(&ev))/>
+                        {tr(Text::CreateFirstDeal)}
+                    </label>
+                    <Show when=move || with_deal.get()>
+                        <DealFields draft=deal errors=deal_errors/>
+                    </Show>
+                </div>
+                {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                <div class="form-actions">
+                    <button type="submit" class="primary" data-testid="save-client">{tr(Text::CreateClient)}</button>
+                    <a class="button secondary" href="#/clients">{tr(Text::Cancel)}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// One client's card.
+#[component]
+pub fn ClientCard(id: Id) -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let client = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.client(&id).cloned()))
+    };
+    let draft = RwSignal::new(client.get_untracked().map(|c| ClientDraft::from_client(&c)).unwrap_or_default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let confirm = RwSignal::new(false);
+    let dirty = move || client.with(|c| c.as_ref().map(ClientDraft::from_client)) != Some(draft.get());
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(current) = client.get_untracked() else { return };
+        match draft.with_untracked(|d| d.to_client(current.id.clone(), current.created_at)) {
+            Err(list) => errors.set(list),
+            Ok(updated) => {
+                errors.set(Vec::new());
+                match state.change(|ws, now| ws.update_client(updated, now)) {
+                    Ok(()) => {
+                        failure.set(None);
+                        state.notify(state.tr(Text::ChangesSaved));
+                    }
+                    Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+                }
+            }
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            if state.change(|ws, now| ws.remove_client(&id, now)).is_ok() {
+                state.notify(state.tr(Text::ClientDeleted));
+                nav::go(&Route::Clients);
+            }
+        })
+    };
+    let name = move || client.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+
+    view! {
+        <section class="client-card">
+            <p class="crumbs"><a href="#/clients">{tr(Text::BackToClients)}</a></p>
+            <Show when=move || client.with(Option::is_some) fallback=move || view! {
+                <h1>{tr(Text::ClientNotFound)}</h1>
+                <p>{tr(Text::ClientNotFoundText)}</p>
+            }>
+                <div class="page-head">
+                    <h1 data-testid="client-title">{name}</h1>
+                    {move || client.get().map(|c| view! {
+                        <span class="status">{status_name(state.lang(), c.status)}</span>
+                        <span class="muted">{fill(state.tr(Text::CreatedOn), &[&format_date(c.created_at.date_naive())])}</span>
+                    })}
+                </div>
+                <form on:submit=save novalidate data-testid="client-form">
+                    <div class="panel">
+                        <ClientFields draft errors/>
+                        {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                        <div class="form-actions">
+                            <button type="submit" class="primary" disabled=move || !dirty() data-testid="save-client">
+                                {tr(Text::Save)}
+                            </button>
+                            <Show when=dirty>
+                                <span class="muted">{tr(Text::UnsavedChanges)}</span>
+                            </Show>
+                        </div>
+                    </div>
+                </form>
+                <DealList client_id=id.clone()/>
+                <div class="danger-zone">
+                    <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
+                        {tr(Text::DeleteClient)}
+                    </button>
+                </div>
+                <ConfirmDialog
+                    open=confirm
+                    title=Signal::derive(move || fill(state.tr(Text::DeleteClientQ), &[&name()]))
+                    message=Signal::derive(move || state.tr(Text::DeleteClientText).to_owned())
+                    confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                    on_confirm=remove
+                />
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,185 @@
+//! The client list: search, filters by status, owner and stage, and sorting.
+
+use crate::domain::dates::format_date;
+use crate::domain::query::{client_stage, filter_clients, ClientFilter, ClientSort};
+use crate::domain::{ClientStatus, Id};
+use crate::i18n::{fill, stage_name, status_name, Text};
+use crate::route::{href, Route};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// A row of the list, owned so that rows re-render only when their content changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ClientRow {
+    id: Id,
+    name: String,
+    inn: String,
+    contact: String,
+    phone: String,
+    owner: String,
+    status: ClientStatus,
+    stage: String,
+    created: String,
+}
+
+fn status_code(s: ClientStatus) -> String {
+    format!("{s:?}").to_lowercase()
+}
+
+/// The client list screen.
+#[component]
+pub fn ClientList() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let text = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<ClientStatus>);
+    let owner = RwSignal::new(None::<Id>);
+    let stage = RwSignal::new(None::<Id>);
+    let sort = RwSignal::new(ClientSort::Name);
+
+    let total = Memo::new(move |_| state.ws.with(|ws| ws.clients.len()));
+    let rows = Memo::new(move |_| {
+        let filter = ClientFilter {
+            text: text.get(),
+            status: status.get(),
+            owner: owner.get(),
+            stage: stage.get(),
+        };
+        let lang = state.lang();
+        state.ws.with(|ws| {
+            filter_clients(ws, &filter, sort.get())
+                .into_iter()
+                .map(|c| ClientRow {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    inn: c.inn.clone().unwrap_or_default(),
+                    contact: c.contact.name.clone(),
+                    phone: c.contact.phone.clone(),
+                    owner: ws.member(&c.owner_id).map(|m| m.name.clone()).unwrap_or_default(),
+                    status: c.status,
+                    stage: client_stage(ws, &c.id).map(|s| stage_name(lang, s)).unwrap_or_default(),
+                    created: format_date(c.created_at.date_naive()),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let members = move || {
+        state.ws.with(|ws| ws.members.iter().map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>())
+    };
+    let stages = move || {
+        let lang = state.lang();
+        state.ws.with(|ws| ws.stages.iter().map(|s| (s.id.to_string(), stage_name(lang, s))).collect::<Vec<_>>())
+    };
+    let reset = move |_| {
+        text.set(String::new());
+        status.set(None);
+        owner.set(None);
+        stage.set(None);
+    };
+    let to_id = |v: String| (!v.is_empty()).then(|| Id::from_raw(v));
+
+    view! {
+        <section class="clients-page">
+            <div class="page-head">
+                <h1>{tr(Text::ClientsTitle)}</h1>
+                <span class="muted" data-testid="client-count">
+                    {move || fill(state.tr(Text::ShownOfTotal), &[&rows.with(Vec::len).to_string(), &total.get().to_string()])}
+                </span>
+                <a class="button primary" href="#/clients/new" data-testid="new-client">{tr(Text::NewClient)}</a>
+            </div>
+            <div class="filters" role="search">
+                <label class="field grow">
+                    <span>{tr(Text::Search)}</span>
+                    <input type="search" prop:value=text placeholder=tr(Text::SearchPlaceholder)
+                        on:input=move |ev| text.set(event_target_value(&ev)) data-testid="client-search"/>
+                </label>
+                <label class="field">
+                    <span>{tr(Text::FieldStatus)}</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        status.set(ClientStatus::ALL.into_iter().find(|s| status_code(*s) == v));
+                    } prop:value=move || status.get().map(status_code).unwrap_or_default() data-testid="filter-status">
+                        <option value="">{tr(Text::Any)}</option>
+                        {ClientStatus::ALL.map(|s| view! {
+                            <option value=status_code(s)>{move || status_name(state.lang(), s)}</option>
+                        })}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{tr(Text::FieldOwner)}</span>
+                    <select on:change=move |ev| owner.set(to_id(event_target_value(&ev)))
+                        prop:value=move || owner.get().map(|i| i.to_string()).unwrap_or_default()>
+                        <option value="">{tr(Text::Any)}</option>
+                        <For each=members key=|m| m.clone() let((id, name))>
+                            <option value=id>{name}</option>
+                        </For>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{tr(Text::FieldStage)}</span>
+                    <select on:change=move |ev| stage.set(to_id(event_target_value(&ev)))
+                        prop:value=move || stage.get().map(|i| i.to_string()).unwrap_or_default()>
+                        <option value="">{tr(Text::Any)}</option>
+                        <For each=stages key=|s| s.clone() let((id, name))>
+                            <option value=id>{name}</option>
+                        </For>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{tr(Text::SortBy)}</span>
+                    <select on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
+                        "newest" => ClientSort::Newest,
+                        "updated" => ClientSort::Updated,
+                        _ => ClientSort::Name,
+                    })>
+                        <option value="name">{tr(Text::SortName)}</option>
+                        <option value="newest">{tr(Text::SortNewest)}</option>
+                        <option value="updated">{tr(Text::SortUpdated)}</option>
+                    </select>
+                </label>
+            </div>
+            <Show when=move || rows.with(Vec::is_empty) fallback=move || view! {
+                <div class="table-wrap">
+                    <table class="client-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Text::FieldCompany)}</th>
+                                <th scope="col">{tr(Text::FieldContact)}</th>
+                                <th scope="col">{tr(Text::FieldOwner)}</th>
+                                <th scope="col">{tr(Text::FieldStatus)}</th>
+                                <th scope="col">{tr(Text::FieldStage)}</th>
+                                <th scope="col">{tr(Text::FieldCreated)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| r.clone() let(row)>
+                                <tr data-client-id=row.id.to_string()>
+                                    <td data-label=tr(Text::FieldCompany)>
+                                        <a href=href(&Route::Client(row.id.clone())) class="client-link">{row.name.clone()}</a>
+                                        <Show when={let inn = row.inn.clone(); move || !inn.is_empty()}>
+                                            <span class="muted small">" "{tr(Text::InnShort)}" "{row.inn.clone()}</span>
+                                        </Show>
+                                    </td>
+                                    <td data-label=tr(Text::FieldContact)>{row.contact.clone()}<br/><span class="muted small">{row.phone.clone()}</span></td>
+                                    <td data-label=tr(Text::FieldOwner)>{row.owner.clone()}</td>
+                                    <td data-label=tr(Text::FieldStatus)>
+                                        <span class=format!("status status-{}", status_code(row.status))>
+                                            {move || status_name(state.lang(), row.status)}
+                                        </span>
+                                    </td>
+                                    <td data-label=tr(Text::FieldStage)>{row.stage.clone()}</td>
+                                    <td data-label=tr(Text::FieldCreated)>{row.created.clone()}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            }>
+                <div class="empty-note">
+                    <p>{move || if total.get() == 0 { state.tr(Text::NoClientsYet) } else { state.tr(Text::NothingFound) }}</p>
+                    <button type="button" class="secondary" on:click=reset>{tr(Text::ResetFilters)}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! The browser UI: thin Leptos components that render [`state::AppState`] and call the core.
+
+mod board;
+mod client_card;
+mod clients;
+mod clock;
+mod dialog;
+mod download;
+mod nav;
+mod persist;
+mod shell;
+mod state;
+mod team;
+mod welcome;
+
+use crate::route::{route, Route};
+use crate::storage::browser;
+use leptos::ev;
+use leptos::prelude::*;
+use state::{use_app, AppState};
+
+/// Reads storage and mounts the app on the page.
+pub fn start() {
+    let (ws, outcome) = browser::load_workspace(clock::now_millis());
+    let prefs = browser::load_prefs();
+    let state = AppState::new(ws, outcome, prefs);
+    leptos::mount::mount_to_body(move || {
+        provide_context(state);
+        persist::install(state);
+        view! { <App/> }
+    });
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = use_app();
+    let current = RwSignal::new(route(&nav::current_hash()));
+    let on_hash = window_event_listener(ev::hashchange, move |_| {
+        current.set(route(&nav::current_hash()));
+        // A new screen starts at its top, like a page load would.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    on_cleanup(move || on_hash.remove());
+
+    // Memos, so the page is rebuilt only when these answers change, not on every edit.
+    let empty = Memo::new(move |_| state.ws.with(|ws| ws.is_empty()));
+    let identified = Memo::new(move |_| state.me().is_some());
+
+    view! {
+        <shell::Header current=current.into()/>
+        <main id="main" class="main">
+            <shell::StorageBanner/>
+            {move || {
+                if empty.get() {
+                    view! { <welcome::Welcome/> }.into_any()
+                } else if !identified.get() {
+                    view! { <welcome::WhoAmI/> }.into_any()
+                } else {
+                    match current.get() {
+                        Route::Board => view! { <board::Board/> }.into_any(),
+                        Route::Clients => view! { <clients::ClientList/> }.into_any(),
+                        Route::NewClient => view! { <client_card::NewClient/> }.into_any(),
+                        Route::Client(id) => view! { <client_card::ClientCard id/> }.into_any(),
+                        Route::Team => view! { <team::TeamPage/> }.into_any(),
+                    }
+                }
+            }}
+        </main>
+        <shell::ToastView/>
+    }
+}

@@ -1,0 +1,88 @@
+use crate::i18n::{describe_decode_error, describe_save_error, Text};
+use crate::storage::browser;
+use crate::storage::LoadOutcome;
+use crate::storage::codec::WORKSPACE_KEY;
+use crate::ui::download::download_text;
+use crate::ui::persist;
+use crate::ui::state::{use_app, SaveState};
+use leptos::prelude::*;
+
+/// Explains storage trouble in plain words and offers the way out: a download of the unreadable
+/// data, a retry of a failed save.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let download = move |key: String| {
+        move |_| {
+            if let Some(raw) = browser::read_raw(&key) {
+                download_text("salesdesk-unreadable-data.txt", &raw, "text/plain;charset=utf-8");
+            }
+        }
+    };
+    let load_banner = move || match state.load.get() {
+        LoadOutcome::Quarantined { key, error } => Some(
+            view! {
+                <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
+                    <p><strong>{tr(Text::CorruptTitle)}</strong></p>
+                    <p>{tr(Text::CorruptQuarantined)}</p>
+                    <p class="banner-detail">{move || describe_decode_error(state.lang(), &error)}</p>
+                    <div class="banner-actions">
+                        <button type="button" on:click=download(key.clone())>{tr(Text::DownloadCopy)}</button>
+                        <button type="button" class="secondary"
+                            on:click=move |_| state.load.set(LoadOutcome::Loaded)>
+                            {tr(Text::Dismiss)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+        LoadOutcome::KeptInPlace { error } => Some(
+            view! {
+                <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
+                    <p><strong>{tr(Text::CorruptTitle)}</strong></p>
+                    <p>{tr(Text::CorruptKeptInPlace)}</p>
+                    <p class="banner-detail">{move || describe_decode_error(state.lang(), &error)}</p>
+                    <div class="banner-actions">
+                        <button type="button" on:click=download(WORKSPACE_KEY.to_owned())>
+                            {tr(Text::DownloadCopy)}
+                        </button>
+                        <button type="button" class="danger" on:click=move |_| {
+                            browser::remove(WORKSPACE_KEY);
+                            state.load.set(LoadOutcome::Fresh);
+                            state.save.set(SaveState::Pending);
+                            persist::flush(state);
+                        }>{tr(Text::DiscardAndStart)}</button>
+                    </div>
+                </div>
+            }
+            .into_any(),
+        ),
+        LoadOutcome::Unavailable => Some(
+            view! {
+                <div class="banner banner-warning" role="alert">
+                    <p>{tr(Text::StorageUnavailable)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        LoadOutcome::Fresh | LoadOutcome::Loaded => None,
+    };
+    let save_banner = move || match state.save.get() {
+        SaveState::Failed(error) => Some(view! {
+            <div class="banner banner-error" role="alert" data-testid="save-failed-banner">
+                <p><strong>{tr(Text::SaveFailedTitle)}</strong></p>
+                <p>{move || describe_save_error(state.lang(), &error)}</p>
+                <div class="banner-actions">
+                    <button type="button" on:click=move |_| {
+                        state.save.set(SaveState::Pending);
+                        persist::flush(state);
+                    }>{tr(Text::Retry)}</button>
+                </div>
+            </div>
+        }),
+        _ => None,
+    };
+    view! { {load_banner} {save_banner} }
+}

@@ -1,0 +1,103 @@
+use crate::domain::Id;
+use crate::i18n::{Lang, Text};
+use crate::route::{href, Route};
+use crate::ui::state::{use_app, SaveState};
+use leptos::prelude::*;
+
+/// The top bar: navigation, who I am, save status, language.
+#[component]
+pub fn Header(current: Signal<Route>) -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let link = move |to: Route, label: Text| {
+        let target = href(&to);
+        let active = {
+            let to = to.clone();
+            move || {
+                let here = current.get();
+                here == to || (to == Route::Clients && matches!(here, Route::Client(_) | Route::NewClient))
+            }
+        };
+        view! {
+            <a href=target class="topnav-link" class:active=active.clone()
+                aria-current=move || active().then_some("page")>
+                {tr(label)}
+            </a>
+        }
+    };
+    let toggle_lang = move |_| {
+        state.prefs.update(|p| {
+            p.lang = match p.lang {
+                Lang::Ru => Lang::En,
+                Lang::En => Lang::Ru,
+            }
+        })
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/">"Salesdesk"</a>
+            <nav class="topnav" aria-label=tr(Text::NavLabel)>
+                {link(Route::Board, Text::NavBoard)}
+                {link(Route::Clients, Text::NavClients)}
+                {link(Route::Team, Text::NavTeam)}
+            </nav>
+            <div class="topbar-tools">
+                <SaveIndicator/>
+                <MeSwitcher/>
+                <button class="lang-switch" type="button" on:click=toggle_lang
+                    aria-label=tr(Text::SwitchLanguage) data-testid="lang-switch">
+                    {move || match state.lang() { Lang::Ru => "EN", Lang::En => "RU" }}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = use_app();
+    let view_of = move || {
+        let (code, text) = match state.save.get() {
+            SaveState::Saved => ("saved", Text::Saved),
+            SaveState::Pending => ("pending", Text::Saving),
+            SaveState::Failed(_) => ("failed", Text::NotSaved),
+            SaveState::Blocked => ("blocked", Text::SavingOff),
+        };
+        (code, state.tr(text))
+    };
+    view! {
+        <span class="save-state" data-save-state=move || view_of().0 role="status">
+            {move || view_of().1}
+        </span>
+    }
+}
+
+#[component]
+fn MeSwitcher() -> impl IntoView {
+    let state = use_app();
+    let members = move || {
+        state.ws.with(|ws| {
+            ws.members
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let me = move || state.me_id().map(|id| id.to_string()).unwrap_or_default();
+    let on_change = move |ev| {
+        let id = event_target_value(&ev);
+        state.prefs.update(|p| p.me = (!id.is_empty()).then(|| Id::from_raw(id)));
+    };
+    view! {
+        <Show when=move || state.me().is_some()>
+            <label class="me-switch">
+                <span class="me-label">{move || state.tr(Text::You)}</span>
+                <select on:change=on_change prop:value=me data-testid="me-select">
+                    <For each=members key=|m| m.clone() let((id, name))>
+                        <option value=id.clone() selected=move || me() == id>{name}</option>
+                    </For>
+                </select>
+            </label>
+        </Show>
+    }
+}

@@ -1,0 +1,9 @@
+//! The frame around every screen: top bar, storage banners, toasts.
+
+mod banner;
+mod header;
+mod toast;
+
+pub use banner::StorageBanner;
+pub use header::Header;
+pub use toast::ToastView;

@@ -1,0 +1,117 @@
+//! The app's reactive state: one workspace signal, the preferences, and the storage status.
+//! Components read it through context and change the workspace only through [`AppState::change`].
+
+use super::clock;
+use crate::domain::dates::Timestamp;
+use crate::domain::{Id, TeamMember, Workspace};
+use crate::i18n::{Lang, Text};
+use crate::storage::LoadOutcome;
+use crate::storage::Prefs;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// Whether the workspace in memory is safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Everything is stored.
+    Saved,
+    /// A change waits for the debounced write.
+    Pending,
+    /// The last write failed; the data is still in memory.
+    Failed(crate::storage::SaveError),
+    /// Saving is switched off so that an unreadable stored value is not overwritten.
+    Blocked,
+}
+
+/// A short message shown after an action («Клиент удалён»).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    /// The message.
+    pub text: String,
+    /// A counter so the same text twice still shows twice.
+    pub serial: u64,
+}
+
+/// Everything the components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// All team data.
+    pub ws: RwSignal<Workspace>,
+    /// This browser's preferences.
+    pub prefs: RwSignal<Prefs>,
+    /// Storage status, shown in the header and in banners.
+    pub save: RwSignal<SaveState>,
+    /// What happened when the stored data was read at start-up.
+    pub load: RwSignal<LoadOutcome>,
+    /// The latest toast.
+    pub toast: RwSignal<Option<Toast>>,
+    /// Today, fixed at start-up.
+    pub today: NaiveDate,
+}
+
+impl AppState {
+    /// The state as read from storage.
+    pub fn new(ws: Workspace, load: LoadOutcome, prefs: Prefs) -> Self {
+        let blocked = matches!(load, LoadOutcome::KeptInPlace { .. });
+        AppState {
+            ws: RwSignal::new(ws),
+            prefs: RwSignal::new(prefs),
+            save: RwSignal::new(if blocked { SaveState::Blocked } else { SaveState::Saved }),
+            load: RwSignal::new(load),
+            toast: RwSignal::new(None),
+            today: clock::today(),
+        }
+    }
+
+    /// The current language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.prefs.with(|p| p.lang)
+    }
+
+    /// A translated text in the current language (tracked).
+    pub fn tr(&self, text: Text) -> &'static str {
+        text.get(self.lang())
+    }
+
+    /// The member using this browser, if chosen and still on the team (tracked).
+    pub fn me(&self) -> Option<TeamMember> {
+        let id = self.prefs.with(|p| p.me.clone())?;
+        self.ws.with(|ws| ws.member(&id).cloned())
+    }
+
+    /// The id of the member using this browser (tracked).
+    pub fn me_id(&self) -> Option<Id> {
+        self.me().map(|m| m.id)
+    }
+
+    /// Applies an operation to the workspace. Subscribers are notified (and a save scheduled)
+    /// only when it succeeds; core operations leave the workspace untouched when they fail.
+    pub fn change<T, E>(
+        &self,
+        op: impl FnOnce(&mut Workspace, Timestamp) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let now = clock::now();
+        let mut result = None;
+        self.ws.maybe_update(|ws| {
+            let r = op(ws, now);
+            let changed = r.is_ok();
+            result = Some(r);
+            changed
+        });
+        result.expect("maybe_update runs its closure")
+    }
+
+    /// Shows a short message.
+    pub fn notify(&self, text: impl Into<String>) {
+        let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        self.toast.set(Some(Toast {
+            text: text.into(),
+            serial,
+        }));
+    }
+}
+
+/// The shared state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,145 @@
+use super::member_form::JobTitleSelect;
+use crate::domain::{Id, JobTitle, WorkspaceError};
+use crate::i18n::{describe_workspace_error, fill, job_title_name, Text};
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// One member of the team table, with inline editing and removal.
+#[component]
+pub fn MemberRow(id: Id) -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let member = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.member(&id).cloned()))
+    };
+    let owned = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.owned_by(&id)))
+    };
+    let is_me = {
+        let id = id.clone();
+        move || state.me_id().as_ref() == Some(&id)
+    };
+    let editing = RwSignal::new(false);
+    let edit_name = RwSignal::new(String::new());
+    let edit_title = RwSignal::new(JobTitle::SalesManager);
+    let confirm_open = RwSignal::new(false);
+    let successor = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<WorkspaceError>);
+
+    let start_edit = move |_| {
+        if let Some(m) = member.get_untracked() {
+            edit_name.set(m.name);
+            edit_title.set(m.job_title);
+            editing.set(true);
+        }
+    };
+    let save_edit = move |_| {
+        let Some(mut m) = member.get_untracked() else { return };
+        m.name = edit_name.get_untracked();
+        m.job_title = edit_title.get_untracked();
+        match state.change(|ws, now| ws.update_member(m, now)) {
+            Ok(()) => {
+                error.set(None);
+                editing.set(false);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            let to = successor.get_untracked();
+            let to = (!to.is_empty()).then(|| Id::from_raw(to));
+            match state.change(|ws, now| ws.remove_member(&id, to.as_ref(), now)) {
+                Ok(()) => state.notify(state.tr(Text::MemberRemoved)),
+                Err(e) => error.set(Some(e)),
+            }
+        })
+    };
+    let others = {
+        let id = id.clone();
+        move || {
+            state.ws.with(|ws| {
+                ws.members
+                    .iter()
+                    .filter(|m| m.id != id)
+                    .map(|m| (m.id.to_string(), m.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let make_me = {
+        let id = id.clone();
+        move |_| state.prefs.update(|p| p.me = Some(id.clone()))
+    };
+    let name = move || member.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
+
+    view! {
+        <tr data-member-id=id.to_string()>
+            <Show when=move || editing.get() fallback=move || view! {
+                <td>
+                    <span class="member-name">{name}</span>
+                    <Show when=is_me.clone()>" "<span class="badge">{tr(Text::ThisIsYou)}</span></Show>
+                </td>
+                <td>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>
+            }>
+                <td>
+                    <input type="text" prop:value=edit_name aria-label=tr(Text::FieldPersonName)
+                        on:input=move |ev| edit_name.set(event_target_value(&ev))/>
+                </td>
+                <td><JobTitleSelect value=edit_title/></td>
+            </Show>
+            <td class="num">{move || owned.get().0}</td>
+            <td class="num">{move || owned.get().1}</td>
+            <td class="row-actions">
+                <Show when=move || editing.get() fallback=move || view! {
+                    <Show when=move || !is_me()>
+                        <button type="button" class="link" on:click=make_me.clone()>{tr(Text::ThisIsMe)}</button>
+                    </Show>
+                    <button type="button" class="link" on:click=start_edit>{tr(Text::Edit)}</button>
+                    <button type="button" class="link danger-text" on:click=move |_| {
+                        successor.set(String::new());
+                        error.set(None);
+                        confirm_open.set(true);
+                    }>{tr(Text::Delete)}</button>
+                }>
+                    <button type="button" class="primary" on:click=save_edit>{tr(Text::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(false)>{tr(Text::Cancel)}</button>
+                </Show>
+                {move || error.get().map(|e| view! {
+                    <span class="field-error" role="alert">{describe_workspace_error(state.lang(), &e)}</span>
+                })}
+                <ConfirmDialog
+                    open=confirm_open
+                    title=Signal::derive(move || fill(state.tr(Text::RemoveMemberQ), &[&name()]))
+                    message=Signal::derive(move || {
+                        let (c, d) = owned.get();
+                        if c + d == 0 {
+                            state.tr(Text::RemoveMemberPlain).to_owned()
+                        } else {
+                            fill(state.tr(Text::RemoveMemberOwns), &[&c.to_string(), &d.to_string()])
+                        }
+                    })
+                    confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                    on_confirm=remove
+                >
+                    <Show when=move || { let (c, d) = owned.get(); c + d > 0 }>
+                        <label class="field">
+                            <span>{tr(Text::PassRecordsTo)}</span>
+                            <select on:change=move |ev| successor.set(event_target_value(&ev))
+                                data-testid="successor">
+                                <option value="">"—"</option>
+                                <For each=others.clone() key=|o| o.clone() let((oid, oname))>
+                                    <option value=oid>{oname}</option>
+                                </For>
+                            </select>
+                        </label>
+                    </Show>
+                </ConfirmDialog>
+            </td>
+        </tr>
+    }
+}

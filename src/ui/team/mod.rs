@@ -1,0 +1,53 @@
+//! The team page: who is on the team, in which role, owning what.
+
+mod member_form;
+mod member_row;
+
+pub use member_form::MemberForm;
+
+use crate::i18n::Text;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use member_row::MemberRow;
+
+/// Lists the team, lets the user add, edit, remove members and say which one they are.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let ids = move || state.ws.with(|ws| ws.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+    let add = Callback::new(move |member| {
+        let name = state.tr(Text::MemberAdded);
+        if state.change(|ws, _| ws.add_member(member)).is_ok() {
+            state.notify(name);
+        }
+    });
+    view! {
+        <section class="team-page">
+            <h1>{tr(Text::TeamTitle)}</h1>
+            <p class="hint">{tr(Text::TeamHint)}</p>
+            <div class="table-wrap">
+                <table class="team-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(Text::ColName)}</th>
+                            <th scope="col">{tr(Text::ColJobTitle)}</th>
+                            <th scope="col" class="num">{tr(Text::ColClients)}</th>
+                            <th scope="col" class="num">{tr(Text::ColDeals)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(Text::ColActions)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=ids key=|id| id.clone() let(id)>
+                            <MemberRow id/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <div class="panel">
+                <h2>{tr(Text::AddMemberTitle)}</h2>
+                <MemberForm on_submit=add submit_label=Text::AddMember/>
+            </div>
+        </section>
+    }
+}

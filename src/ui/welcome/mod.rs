@@ -1,0 +1,93 @@
+//! The first start: what the app is, a one-click demo, or a start from scratch; then «who are you».
+
+use crate::domain::demo::demo_workspace;
+use crate::domain::TeamMember;
+use crate::i18n::{job_title_name, Text};
+use crate::ui::state::use_app;
+use crate::ui::team::MemberForm;
+use leptos::prelude::*;
+
+/// Shown while the workspace is empty.
+#[component]
+pub fn Welcome() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let load_demo = move |_| {
+        let today = state.today;
+        let _ = state.change(|ws, now| {
+            *ws = demo_workspace(today, now);
+            Ok::<(), ()>(())
+        });
+        state.prefs.update(|p| p.me = None);
+    };
+    let start = Callback::new(move |member: TeamMember| {
+        let id = member.id.clone();
+        if state.change(|ws, _| ws.add_member(member)).is_ok() {
+            state.prefs.update(|p| p.me = Some(id));
+        }
+    });
+    view! {
+        <section class="welcome" data-testid="welcome">
+            <h1>{tr(Text::WelcomeTitle)}</h1>
+            <p class="welcome-lead">{tr(Text::WelcomeLead)}</p>
+            <ul class="welcome-points">
+                <li>{tr(Text::WelcomePointPipeline)}</li>
+                <li>{tr(Text::WelcomePointClients)}</li>
+                <li>{tr(Text::WelcomePointPrivate)}</li>
+            </ul>
+            <div class="welcome-options">
+                <div class="panel">
+                    <h2>{tr(Text::DemoTitle)}</h2>
+                    <p>{tr(Text::DemoText)}</p>
+                    <button type="button" class="primary" on:click=load_demo data-testid="load-demo">
+                        {tr(Text::LoadDemo)}
+                    </button>
+                </div>
+                <div class="panel">
+                    <h2>{tr(Text::StartTitle)}</h2>
+                    <p>{tr(Text::StartText)}</p>
+                    <MemberForm on_submit=start submit_label=Text::StartButton/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Shown when there is a team but this browser does not know which member is using it.
+#[component]
+pub fn WhoAmI() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let members = move || {
+        state.ws.with(|ws| ws.members.iter().map(|m| (m.id.clone(), m.name.clone(), m.job_title)).collect::<Vec<_>>())
+    };
+    let add_me = Callback::new(move |member: TeamMember| {
+        let id = member.id.clone();
+        if state.change(|ws, _| ws.add_member(member)).is_ok() {
+            state.prefs.update(|p| p.me = Some(id));
+        }
+    });
+    view! {
+        <section class="whoami" data-testid="whoami">
+            <h1>{tr(Text::WhoAmITitle)}</h1>
+            <p>{tr(Text::WhoAmIText)}</p>
+            <ul class="whoami-list">
+                <For each=members key=|m| m.0.clone() let((id, name, title))>
+                    <li>
+                        <button type="button" class="whoami-pick" on:click={
+                            let id = id.clone();
+                            move |_| state.prefs.update(|p| p.me = Some(id.clone()))
+                        }>
+                            <span class="whoami-name">{name}</span>
+                            <span class="whoami-title">{move || job_title_name(state.lang(), title)}</span>
+                        </button>
+                    </li>
+                </For>
+            </ul>
+            <details class="panel">
+                <summary>{tr(Text::NotInList)}</summary>
+                <MemberForm on_submit=add_me submit_label=Text::AddMe/>
+            </details>
+        </section>
+    }
+}
