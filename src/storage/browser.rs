@@ -1,6 +1,6 @@
 //! The one boundary between the app and `localStorage`.
 
-use super::codec::{decode_workspace, encode_workspace, quarantine_key, DecodeError, WORKSPACE_KEY};
+use super::codec::{decode_workspace, encode_workspace, quarantine_key, WORKSPACE_KEY};
 use super::outcome::{LoadOutcome, SaveError};
 use super::prefs::{Prefs, PREFS_KEY};
 use crate::domain::dates::Timestamp;

@@ -21,6 +21,9 @@ use state::{use_app, AppState};
 
 /// Reads storage and mounts the app on the page.
 pub fn start() {
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
     let (ws, outcome) = browser::load_workspace(clock::now_millis());
     let prefs = browser::load_prefs();
     let state = AppState::new(ws, outcome, prefs);

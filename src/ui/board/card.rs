@@ -83,7 +83,7 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
 
     view! {
         <article class="deal-card" data-deal-id=deal.id.to_string()
-            class:dragging=move || is_dragged().is_some()
+            class:dragging={ let f = is_dragged.clone(); move || f().is_some() }
             style:transform=move || is_dragged().map(|(x, y)| format!("translate({x}px, {y}px) rotate(1.5deg)"))
             on:pointerdown=on_pointerdown>
             <span class="deal-grip" aria-hidden="true">"⠿"</span>

@@ -77,7 +77,8 @@ impl DragState {
         self.cancel();
         let drag = drag.filter(|d| d.active)?;
         self.just_dropped.set_value(true);
-        set_timeout(move || self.just_dropped.set_value(false), std::time::Duration::ZERO);
+        let flag = self.just_dropped;
+        set_timeout(move || flag.set_value(false), std::time::Duration::ZERO);
         Some((drag.deal_id, over?))
     }
 

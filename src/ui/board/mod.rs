@@ -150,8 +150,9 @@ fn Column(
         move || drag.over.with(|o| o.as_ref() == Some(&stage_id))
     };
     let heading_id = format!("col-{stage_id}");
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="column" data-stage-id=stage_id.to_string() aria-labelledby=heading_id.clone()
+        <section class="column" data-stage-id=stage_id.to_string() aria-labelledby=labelled_by
             class:drop-target=is_target>
             <header class="column-head">
                 <h2 id=heading_id>{name}</h2>

@@ -20,7 +20,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
     };
     let is_me = {
         let id = id.clone();
-        move || state.me_id().as_ref() == Some(&id)
+        Memo::new(move |_| state.me_id().as_ref() == Some(&id))
     };
     let editing = RwSignal::new(false);
     let edit_name = RwSignal::new(String::new());
@@ -61,7 +61,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
     };
     let others = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             state.ws.with(|ws| {
                 ws.members
                     .iter()
@@ -69,11 +69,11 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                     .map(|m| (m.id.to_string(), m.name.clone()))
                     .collect::<Vec<_>>()
             })
-        }
+        })
     };
     let make_me = {
         let id = id.clone();
-        move |_| state.prefs.update(|p| p.me = Some(id.clone()))
+        Callback::new(move |()| state.prefs.update(|p| p.me = Some(id.clone())))
     };
     let name = move || member.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default());
 
@@ -82,7 +82,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             <Show when=move || editing.get() fallback=move || view! {
                 <td>
                     <span class="member-name">{name}</span>
-                    <Show when=is_me.clone()>" "<span class="badge">{tr(Text::ThisIsYou)}</span></Show>
+                    <Show when=move || is_me.get()>" "<span class="badge">{tr(Text::ThisIsYou)}</span></Show>
                 </td>
                 <td>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>
             }>
@@ -96,8 +96,8 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             <td class="num">{move || owned.get().1}</td>
             <td class="row-actions">
                 <Show when=move || editing.get() fallback=move || view! {
-                    <Show when=move || !is_me()>
-                        <button type="button" class="link" on:click=make_me.clone()>{tr(Text::ThisIsMe)}</button>
+                    <Show when=move || !is_me.get()>
+                        <button type="button" class="link" on:click=move |_| make_me.run(())>{tr(Text::ThisIsMe)}</button>
                     </Show>
                     <button type="button" class="link" on:click=start_edit>{tr(Text::Edit)}</button>
                     <button type="button" class="link danger-text" on:click=move |_| {
@@ -132,7 +132,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                             <select on:change=move |ev| successor.set(event_target_value(&ev))
                                 data-testid="successor">
                                 <option value="">"—"</option>
-                                <For each=others.clone() key=|o| o.clone() let((oid, oname))>
+                                <For each=move || others.get() key=|o| o.clone() let((oid, oname))>
                                     <option value=oid>{oname}</option>
                                 </For>
                             </select>

@@ -1,0 +1,54 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, never a
+// downloaded browser, and the release build served from dist/.
+import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/** Starts the server and the browser; returns helpers and a `close`. */
+export async function start() {
+  const server = await serveDist();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return {
+    server,
+    browser,
+    /** A fresh browser profile (empty localStorage) with one page on the app. */
+    async open(options = {}) {
+      const context = await browser.newContext({ locale: 'ru-RU', ...options });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(server.url);
+      await page.locator('header.topbar').waitFor();
+      return { context, page, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the pending change is written to localStorage. */
+export async function saved(page) {
+  await page.locator('[data-save-state="saved"]').waitFor();
+}
+
+/** Replaces the visible text's non-breaking spaces with plain ones. */
+export function plain(text) {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Loads the demo data and picks the given team member as "me". */
+export async function loadDemoAs(page, name) {
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('whoami').waitFor();
+  await page.getByRole('button', { name }).click();
+  await page.locator('.board').waitFor();
+  await saved(page);
+}
