@@ -53,7 +53,10 @@ mod tests {
         assert_eq!(route("#/clients"), Route::Clients);
         assert_eq!(route("#/clients/"), Route::Clients);
         assert_eq!(route("#/clients/new"), Route::NewClient);
-        assert_eq!(route("#/clients/abc123"), Route::Client(Id::from_raw("abc123")));
+        assert_eq!(
+            route("#/clients/abc123"),
+            Route::Client(Id::from_raw("abc123"))
+        );
         assert_eq!(route("#/team"), Route::Team);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }

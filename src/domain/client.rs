@@ -95,8 +95,16 @@ impl Client {
         if needle_digits.is_empty() || needle_digits.len() * 2 < needle.chars().count() {
             return false;
         }
-        let phone_digits: String = self.contact.phone.chars().filter(char::is_ascii_digit).collect();
+        let phone_digits: String = self
+            .contact
+            .phone
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         phone_digits.contains(&needle_digits)
-            || self.inn.as_deref().is_some_and(|inn| inn.contains(&needle_digits))
+            || self
+                .inn
+                .as_deref()
+                .is_some_and(|inn| inn.contains(&needle_digits))
     }
 }

@@ -164,9 +164,16 @@ impl DealDraft {
         DealDraft {
             title: d.title.clone(),
             stage_id: d.stage_id.to_string(),
-            amount: if d.amount == Money::ZERO { String::new() } else { d.amount.to_input() },
+            amount: if d.amount == Money::ZERO {
+                String::new()
+            } else {
+                d.amount.to_input()
+            },
             next_step: d.next_step.clone(),
-            next_step_date: d.next_step_date.map(super::dates::iso_date).unwrap_or_default(),
+            next_step_date: d
+                .next_step_date
+                .map(super::dates::iso_date)
+                .unwrap_or_default(),
         }
     }
 
@@ -322,10 +329,18 @@ mod tests {
             next_step_date: "05.02.2026".into(),
         };
         let d = draft
-            .to_deal(Id::from_raw("d1"), Id::from_raw("c1"), Id::from_raw("ivan"), t0())
+            .to_deal(
+                Id::from_raw("d1"),
+                Id::from_raw("c1"),
+                Id::from_raw("ivan"),
+                t0(),
+            )
             .unwrap();
         assert_eq!(d.amount, Money::from_kopecks(125_000_050));
-        assert_eq!(d.next_step_date, chrono::NaiveDate::from_ymd_opt(2026, 2, 5));
+        assert_eq!(
+            d.next_step_date,
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 5)
+        );
         assert_eq!(DealDraft::from_deal(&d).next_step_date, "2026-02-05");
 
         let bad = DealDraft {
@@ -335,7 +350,12 @@ mod tests {
             ..draft
         };
         let errors = bad
-            .to_deal(Id::from_raw("d1"), Id::from_raw("c1"), Id::from_raw("ivan"), t0())
+            .to_deal(
+                Id::from_raw("d1"),
+                Id::from_raw("c1"),
+                Id::from_raw("ivan"),
+                t0(),
+            )
             .unwrap_err();
         assert_eq!(
             errors,

@@ -55,14 +55,25 @@ pub fn deal(id: &str, client: &str, owner: &str, stage: StageKey, rubles: i64) -
 /// Two hunters, a farmer; three clients; three deals.
 pub fn small_workspace() -> Workspace {
     let mut ws = Workspace::default();
-    ws.add_member(member("ivan", "Иван Петров", JobTitle::SalesManager)).unwrap();
-    ws.add_member(member("olga", "Ольга Смирнова", JobTitle::TeleSalesManager)).unwrap();
-    ws.add_member(member("anna", "Анна Кузнецова", JobTitle::KeyAccountManager)).unwrap();
+    ws.add_member(member("ivan", "Иван Петров", JobTitle::SalesManager))
+        .unwrap();
+    ws.add_member(member("olga", "Ольга Смирнова", JobTitle::TeleSalesManager))
+        .unwrap();
+    ws.add_member(member(
+        "anna",
+        "Анна Кузнецова",
+        JobTitle::KeyAccountManager,
+    ))
+    .unwrap();
     ws.add_client(client("c1", "ООО «Вектор»", "ivan")).unwrap();
-    ws.add_client(client("c2", "АО «Северсталь-Сервис»", "olga")).unwrap();
+    ws.add_client(client("c2", "АО «Северсталь-Сервис»", "olga"))
+        .unwrap();
     ws.add_client(client("c3", "ИП Орлов", "ivan")).unwrap();
-    ws.add_deal(deal("d1", "c1", "ivan", StageKey::Lead, 100_000)).unwrap();
-    ws.add_deal(deal("d2", "c2", "olga", StageKey::Proposal, 250_000)).unwrap();
-    ws.add_deal(deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000)).unwrap();
+    ws.add_deal(deal("d1", "c1", "ivan", StageKey::Lead, 100_000))
+        .unwrap();
+    ws.add_deal(deal("d2", "c2", "olga", StageKey::Proposal, 250_000))
+        .unwrap();
+    ws.add_deal(deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000))
+        .unwrap();
     ws
 }

@@ -61,7 +61,10 @@ pub fn complete_inn(prefix: &str) -> String {
         }
         _ => {}
     }
-    digits.iter().map(|d| char::from_digit(*d, 10).expect("digit")).collect()
+    digits
+        .iter()
+        .map(|d| char::from_digit(*d, 10).expect("digit"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -124,7 +124,7 @@ fn format_grouped(kopecks: i64, nbsp: bool) -> String {
     let digits = (abs / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);
@@ -179,7 +179,10 @@ mod tests {
     #[test]
     fn parses_what_people_type() {
         assert_eq!(Money::parse("1 234 567"), Ok(Money::from_rubles(1_234_567)));
-        assert_eq!(Money::parse("1234567,50"), Ok(Money::from_kopecks(123_456_750)));
+        assert_eq!(
+            Money::parse("1234567,50"),
+            Ok(Money::from_kopecks(123_456_750))
+        );
         assert_eq!(Money::parse("99.9"), Ok(Money::from_kopecks(9_990)));
         assert_eq!(Money::parse(" 1\u{a0}000 ₽ "), Ok(Money::from_rubles(1000)));
         assert_eq!(Money::parse("500 руб."), Ok(Money::from_rubles(500)));
@@ -194,8 +197,14 @@ mod tests {
         assert_eq!(Money::parse("."), Err(MoneyParseError::NotANumber));
         assert_eq!(Money::parse("1,234"), Err(MoneyParseError::TooPrecise));
         assert_eq!(Money::parse("-5"), Err(MoneyParseError::Negative));
-        assert_eq!(Money::parse("1000000000001"), Err(MoneyParseError::TooLarge));
-        assert_eq!(Money::parse("99999999999999999999"), Err(MoneyParseError::TooLarge));
+        assert_eq!(
+            Money::parse("1000000000001"),
+            Err(MoneyParseError::TooLarge)
+        );
+        assert_eq!(
+            Money::parse("99999999999999999999"),
+            Err(MoneyParseError::TooLarge)
+        );
     }
 
     #[test]

@@ -102,8 +102,10 @@ pub fn filter_clients<'a>(
         .collect();
     match sort {
         ClientSort::Name => {
-            let mut keyed: Vec<(String, &Client)> =
-                found.into_iter().map(|c| (name_sort_key(&c.name), c)).collect();
+            let mut keyed: Vec<(String, &Client)> = found
+                .into_iter()
+                .map(|c| (name_sort_key(&c.name), c))
+                .collect();
             keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
             found = keyed.into_iter().map(|(_, c)| c).collect();
         }
@@ -139,7 +141,11 @@ pub fn board<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<BoardColumn<'a>> {
                 .filter(|d| d.stage_id == stage.id && scope.includes(&d.owner_id))
                 .collect();
             let total = deals.iter().map(|d| d.amount).sum();
-            BoardColumn { stage, deals, total }
+            BoardColumn {
+                stage,
+                deals,
+                total,
+            }
         })
         .collect()
 }
@@ -168,7 +174,10 @@ mod tests {
             .iter()
             .map(|c| c.name.as_str())
             .collect();
-        assert_eq!(names, ["ООО «Вектор»", "ИП Орлов", "АО «Северсталь-Сервис»"]);
+        assert_eq!(
+            names,
+            ["ООО «Вектор»", "ИП Орлов", "АО «Северсталь-Сервис»"]
+        );
     }
 
     #[test]
@@ -182,14 +191,32 @@ mod tests {
                 .map(|c| c.id.to_string())
                 .collect()
         };
-        assert_eq!(by(ClientFilter { text: "вект".into(), ..Default::default() }), ["c1"]);
-        assert_eq!(by(ClientFilter { text: "912 345".into(), ..Default::default() }), ["c2"]);
         assert_eq!(
-            by(ClientFilter { status: Some(ClientStatus::Prospect), ..Default::default() }),
+            by(ClientFilter {
+                text: "вект".into(),
+                ..Default::default()
+            }),
+            ["c1"]
+        );
+        assert_eq!(
+            by(ClientFilter {
+                text: "912 345".into(),
+                ..Default::default()
+            }),
             ["c2"]
         );
         assert_eq!(
-            by(ClientFilter { owner: Some(Id::from_raw("ivan")), ..Default::default() }),
+            by(ClientFilter {
+                status: Some(ClientStatus::Prospect),
+                ..Default::default()
+            }),
+            ["c2"]
+        );
+        assert_eq!(
+            by(ClientFilter {
+                owner: Some(Id::from_raw("ivan")),
+                ..Default::default()
+            }),
             ["c1", "c3"]
         );
         assert_eq!(
@@ -200,7 +227,11 @@ mod tests {
             }),
             ["c1"]
         );
-        assert!(by(ClientFilter { text: "нет такого".into(), ..Default::default() }).is_empty());
+        assert!(by(ClientFilter {
+            text: "нет такого".into(),
+            ..Default::default()
+        })
+        .is_empty());
     }
 
     #[test]

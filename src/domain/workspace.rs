@@ -162,7 +162,10 @@ impl Workspace {
     }
 
     fn tombstone(&mut self, id: Id, now: Timestamp) {
-        self.removed.push(Tombstone { id, removed_at: now });
+        self.removed.push(Tombstone {
+            id,
+            removed_at: now,
+        });
     }
 
     /// Adds a team member.
@@ -199,8 +202,16 @@ impl Workspace {
 
     /// How many clients and deals a member owns.
     pub fn owned_by(&self, member_id: &Id) -> (usize, usize) {
-        let clients = self.clients.iter().filter(|c| &c.owner_id == member_id).count();
-        let deals = self.deals.iter().filter(|d| &d.owner_id == member_id).count();
+        let clients = self
+            .clients
+            .iter()
+            .filter(|c| &c.owner_id == member_id)
+            .count();
+        let deals = self
+            .deals
+            .iter()
+            .filter(|d| &d.owner_id == member_id)
+            .count();
         (clients, deals)
     }
 

@@ -54,7 +54,10 @@ fn update_stamps_time_and_keeps_failed_updates_out() {
 
     let mut nameless = stored.clone();
     nameless.name = " ".into();
-    assert_eq!(ws.update_client(nameless, later(6)), Err(WorkspaceError::NameRequired));
+    assert_eq!(
+        ws.update_client(nameless, later(6)),
+        Err(WorkspaceError::NameRequired)
+    );
     assert_eq!(ws.client(&Id::from_raw("c1")).unwrap().name, "ООО «Вектор»");
 }
 
@@ -62,8 +65,14 @@ fn update_stamps_time_and_keeps_failed_updates_out() {
 fn moving_deals_by_drop_and_by_step() {
     let mut ws = small_workspace();
     let d1 = Id::from_raw("d1");
-    assert_eq!(ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(1)), Ok(true));
-    assert_eq!(ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(2)), Ok(false));
+    assert_eq!(
+        ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(1)),
+        Ok(true)
+    );
+    assert_eq!(
+        ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(2)),
+        Ok(false)
+    );
     assert_eq!(ws.deal(&d1).unwrap().updated_at, later(1));
 
     assert_eq!(
@@ -74,9 +83,11 @@ fn moving_deals_by_drop_and_by_step() {
         ws.step_deal(&d1, StageStep::Back, later(4)),
         Ok(Some(StageKey::Proposal.default_id()))
     );
-    ws.move_deal(&d1, &StageKey::Lead.default_id(), later(5)).unwrap();
+    ws.move_deal(&d1, &StageKey::Lead.default_id(), later(5))
+        .unwrap();
     assert_eq!(ws.step_deal(&d1, StageStep::Back, later(6)), Ok(None));
-    ws.move_deal(&d1, &StageKey::FirstSale.default_id(), later(7)).unwrap();
+    ws.move_deal(&d1, &StageKey::FirstSale.default_id(), later(7))
+        .unwrap();
     assert_eq!(ws.step_deal(&d1, StageStep::Forward, later(8)), Ok(None));
     assert_eq!(
         ws.move_deal(&d1, &Id::from_raw("nowhere"), later(9)),
@@ -109,11 +120,17 @@ fn a_member_who_owns_records_needs_a_successor() {
     let ivan = Id::from_raw("ivan");
     assert_eq!(
         ws.remove_member(&ivan, None, later(1)),
-        Err(WorkspaceError::MemberOwnsRecords { clients: 2, deals: 2 })
+        Err(WorkspaceError::MemberOwnsRecords {
+            clients: 2,
+            deals: 2
+        })
     );
     assert_eq!(
         ws.remove_member(&ivan, Some(&ivan), later(1)),
-        Err(WorkspaceError::MemberOwnsRecords { clients: 2, deals: 2 })
+        Err(WorkspaceError::MemberOwnsRecords {
+            clients: 2,
+            deals: 2
+        })
     );
     assert_eq!(
         ws.remove_member(&ivan, Some(&Id::from_raw("ghost")), later(1)),
@@ -121,21 +138,25 @@ fn a_member_who_owns_records_needs_a_successor() {
     );
     assert_eq!(ws.members.len(), 3);
 
-    ws.remove_member(&ivan, Some(&Id::from_raw("anna")), later(2)).unwrap();
+    ws.remove_member(&ivan, Some(&Id::from_raw("anna")), later(2))
+        .unwrap();
     assert_eq!(ws.owned_by(&Id::from_raw("anna")), (2, 2));
     assert!(ws.member(&ivan).is_none());
     assert!(ws.integrity_problems().is_empty());
 
     // A member with nothing may simply go.
-    ws.add_member(member("temp", "Стажёр", JobTitle::TeleSalesManager)).unwrap();
-    ws.remove_member(&Id::from_raw("temp"), None, later(3)).unwrap();
+    ws.add_member(member("temp", "Стажёр", JobTitle::TeleSalesManager))
+        .unwrap();
+    ws.remove_member(&Id::from_raw("temp"), None, later(3))
+        .unwrap();
 }
 
 #[test]
 fn integrity_check_finds_duplicates_and_dangling_references() {
     let mut ws = small_workspace();
     ws.clients.push(client("c1", "Копия", "ivan"));
-    ws.deals.push(deal("d7", "c404", "ghost", StageKey::Lead, 1));
+    ws.deals
+        .push(deal("d7", "c404", "ghost", StageKey::Lead, 1));
     let problems = ws.integrity_problems();
     assert!(problems.contains(&IntegrityProblem::DuplicateId(Id::from_raw("c1"))));
     assert!(problems.contains(&IntegrityProblem::DanglingReference {

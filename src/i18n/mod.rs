@@ -84,7 +84,11 @@ pub fn status_name(lang: Lang, status: ClientStatus) -> &'static str {
 
 /// A stage's name: the team's own name if it set one, else the built-in name.
 pub fn stage_name(lang: Lang, stage: &Stage) -> String {
-    if let Some(name) = stage.custom_name.as_deref().filter(|n| !n.trim().is_empty()) {
+    if let Some(name) = stage
+        .custom_name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+    {
         return name.to_owned();
     }
     let text = match stage.key {
@@ -175,16 +179,26 @@ mod tests {
         for text in Text::ALL {
             let (ru, en) = (text.get(Lang::Ru), text.get(Lang::En));
             assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
-            assert_eq!(ru.matches("{}").count(), en.matches("{}").count(), "{text:?}");
+            assert_eq!(
+                ru.matches("{}").count(),
+                en.matches("{}").count(),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn russian_texts_are_russian() {
-        let cyrillic = |s: &str| s.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap()));
+        let cyrillic = |s: &str| {
+            s.chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap()))
+        };
         for text in Text::ALL {
             // Exceptions: the language switch speaks the other language on purpose; E-mail is E-mail.
-            if matches!(text, Text::SwitchLanguage | Text::FieldEmail | Text::ShownOfTotal) {
+            if matches!(
+                text,
+                Text::SwitchLanguage | Text::FieldEmail | Text::ShownOfTotal
+            ) {
                 continue;
             }
             assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
@@ -209,10 +223,18 @@ mod tests {
 
     #[test]
     fn errors_read_as_sentences() {
-        let e = WorkspaceError::MemberOwnsRecords { clients: 2, deals: 5 };
+        let e = WorkspaceError::MemberOwnsRecords {
+            clients: 2,
+            deals: 5,
+        };
         assert!(describe_workspace_error(Lang::Ru, &e).contains("клиенты (2) и сделки (5)"));
-        let d = DecodeError::FutureVersion { found: 9, supported: 1 };
+        let d = DecodeError::FutureVersion {
+            found: 9,
+            supported: 1,
+        };
         assert!(describe_decode_error(Lang::En, &d).contains("format version 9"));
-        assert!(describe_problem(Lang::Ru, &Problem::Inn(InnError::BadChecksum)).contains("опечатки"));
+        assert!(
+            describe_problem(Lang::Ru, &Problem::Inn(InnError::BadChecksum)).contains("опечатки")
+        );
     }
 }

@@ -27,7 +27,10 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, LoadOutcome) {
             let key = quarantine_key(now_millis);
             // Copy first, then remove: if the copy fails the original stays untouched.
             if store.set_item(&key, &raw).is_ok() && store.remove_item(WORKSPACE_KEY).is_ok() {
-                (Workspace::default(), LoadOutcome::Quarantined { key, error })
+                (
+                    Workspace::default(),
+                    LoadOutcome::Quarantined { key, error },
+                )
             } else {
                 (Workspace::default(), LoadOutcome::KeptInPlace { error })
             }

@@ -78,16 +78,20 @@ pub fn encode_workspace(workspace: &Workspace, saved_at: Timestamp) -> String {
 pub fn decode_workspace(text: &str) -> Result<Workspace, DecodeError> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let format = value.get("format").and_then(|f| f.as_str()).unwrap_or_default();
+    let format = value
+        .get("format")
+        .and_then(|f| f.as_str())
+        .unwrap_or_default();
     if format != FORMAT {
         return Err(DecodeError::WrongFormat(format.to_owned()));
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).ok_or_else(|| {
-        DecodeError::Invalid {
+    let version = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| DecodeError::Invalid {
             path: "version".into(),
             message: "a whole number is required".into(),
-        }
-    })?;
+        })?;
     if version > VERSION {
         return Err(DecodeError::FutureVersion {
             found: version,
@@ -95,12 +99,11 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, DecodeError> {
         });
     }
     let current = migrate(value, version)?;
-    let envelope: EnvelopeIn = serde_path_to_error::deserialize(current).map_err(|e| {
-        DecodeError::Invalid {
+    let envelope: EnvelopeIn =
+        serde_path_to_error::deserialize(current).map_err(|e| DecodeError::Invalid {
             path: e.path().to_string(),
             message: e.inner().to_string(),
-        }
-    })?;
+        })?;
     if let Some(problem) = envelope.workspace.integrity_problems().into_iter().next() {
         return Err(DecodeError::Inconsistent(problem));
     }
@@ -142,10 +145,16 @@ mod tests {
 
     #[test]
     fn garbage_and_truncation_are_not_json() {
-        assert!(matches!(decode_workspace("{{{ garbage"), Err(DecodeError::NotJson(_))));
+        assert!(matches!(
+            decode_workspace("{{{ garbage"),
+            Err(DecodeError::NotJson(_))
+        ));
         let text = encode_workspace(&small_workspace(), t0());
         let cut = &text[..text.len() / 2];
-        assert!(matches!(decode_workspace(cut), Err(DecodeError::NotJson(_))));
+        assert!(matches!(
+            decode_workspace(cut),
+            Err(DecodeError::NotJson(_))
+        ));
         assert!(matches!(decode_workspace(""), Err(DecodeError::NotJson(_))));
     }
 
@@ -166,7 +175,10 @@ mod tests {
         let text = r#"{"format":"salesdesk.workspace","version":7,"workspace":{}}"#;
         assert_eq!(
             decode_workspace(text),
-            Err(DecodeError::FutureVersion { found: 7, supported: 1 })
+            Err(DecodeError::FutureVersion {
+                found: 7,
+                supported: 1
+            })
         );
     }
 
@@ -192,7 +204,10 @@ mod tests {
         let mut ws = small_workspace();
         ws.deals[0].client_id = crate::domain::Id::from_raw("c404");
         let text = encode_workspace(&ws, t0());
-        assert!(matches!(decode_workspace(&text), Err(DecodeError::Inconsistent(_))));
+        assert!(matches!(
+            decode_workspace(&text),
+            Err(DecodeError::Inconsistent(_))
+        ));
     }
 
     #[test]

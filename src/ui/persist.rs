@@ -59,7 +59,9 @@ pub fn flush(state: AppState) {
     if state.save.get_untracked() == SaveState::Blocked {
         return;
     }
-    let result = state.ws.with_untracked(|ws| browser::save_workspace(ws, clock::now()));
+    let result = state
+        .ws
+        .with_untracked(|ws| browser::save_workspace(ws, clock::now()));
     state.save.set(match result {
         Ok(_) => SaveState::Saved,
         Err(e) => SaveState::Failed(e),

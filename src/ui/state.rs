@@ -56,7 +56,11 @@ impl AppState {
         AppState {
             ws: RwSignal::new(ws),
             prefs: RwSignal::new(prefs),
-            save: RwSignal::new(if blocked { SaveState::Blocked } else { SaveState::Saved }),
+            save: RwSignal::new(if blocked {
+                SaveState::Blocked
+            } else {
+                SaveState::Saved
+            }),
             load: RwSignal::new(load),
             toast: RwSignal::new(None),
             today: clock::today(),
@@ -103,7 +107,9 @@ impl AppState {
 
     /// Shows a short message.
     pub fn notify(&self, text: impl Into<String>) {
-        let serial = self.toast.with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        let serial = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
         self.toast.set(Some(Toast {
             text: text.into(),
             serial,

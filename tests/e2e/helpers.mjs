@@ -13,6 +13,8 @@ const ARGS = [
 export async function start() {
   const server = await serveDist();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  // Every uncaught error or console error of every page; a test file fails if any occurred.
+  const pageErrors = [];
   return {
     server,
     browser,
@@ -21,8 +23,13 @@ export async function start() {
       const context = await browser.newContext({ locale: 'ru-RU', ...options });
       const page = await context.newPage();
       const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('pageerror', (e) => { errors.push(String(e)); pageErrors.push(String(e)); });
+      page.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        errors.push(m.text());
+        // A storage test provokes a quota error on purpose; the app reports it in its own UI.
+        if (!m.text().includes('QuotaExceeded')) pageErrors.push(m.text());
+      });
       await page.goto(server.url);
       await page.locator('header.topbar').waitFor();
       return { context, page, errors };
@@ -30,6 +37,7 @@ export async function start() {
     async close() {
       await browser.close();
       await server.close();
+      if (pageErrors.length) throw new Error(`errors in the page:\n${pageErrors.join('\n')}`);
     },
   };
 }

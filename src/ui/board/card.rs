@@ -23,7 +23,9 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
     {
         let id = deal.id.clone();
         Effect::new(move |_| {
-            let Some((wanted, direction)) = focus.get() else { return };
+            let Some((wanted, direction)) = focus.get() else {
+                return;
+            };
             if wanted != id {
                 return;
             }
@@ -41,7 +43,13 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
 
     let is_dragged = {
         let id = deal.id.clone();
-        move || drag.current.with(|d| d.as_ref().filter(|d| d.active && d.deal_id == id).map(|d| d.offset))
+        move || {
+            drag.current.with(|d| {
+                d.as_ref()
+                    .filter(|d| d.active && d.deal_id == id)
+                    .map(|d| d.offset)
+            })
+        }
     };
     let on_pointerdown = {
         let id = deal.id.clone();
@@ -57,25 +65,26 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
             ev.prevent_default();
         }
     };
-    let step_button = |direction: StageStep, target: Option<String>, node: NodeRef<html::Button>| {
-        let id = deal.id.clone();
-        let (symbol, text) = match direction {
-            StageStep::Back => ("◀", Text::MoveBack),
-            StageStep::Forward => ("▶", Text::MoveForward),
+    let step_button =
+        |direction: StageStep, target: Option<String>, node: NodeRef<html::Button>| {
+            let id = deal.id.clone();
+            let (symbol, text) = match direction {
+                StageStep::Back => ("◀", Text::MoveBack),
+                StageStep::Forward => ("▶", Text::MoveForward),
+            };
+            let disabled = target.is_none();
+            let label = move || match &target {
+                Some(stage) => fill(state.tr(text), &[stage]),
+                None => state.tr(Text::NoFurtherStage).to_owned(),
+            };
+            view! {
+                <button type="button" class="step" node_ref=node disabled=disabled
+                    aria-label=label.clone() title=label
+                    on:click=move |_| step.run((id.clone(), direction))>
+                    {symbol}
+                </button>
+            }
         };
-        let disabled = target.is_none();
-        let label = move || match &target {
-            Some(stage) => fill(state.tr(text), &[stage]),
-            None => state.tr(Text::NoFurtherStage).to_owned(),
-        };
-        view! {
-            <button type="button" class="step" node_ref=node disabled=disabled
-                aria-label=label.clone() title=label
-                on:click=move |_| step.run((id.clone(), direction))>
-                {symbol}
-            </button>
-        }
-    };
     let client_href = href(&Route::Client(deal.client_id.clone()));
     let next = deal.next_step_date.map(format_date);
     let overdue = deal.overdue;

@@ -9,7 +9,7 @@ use crate::domain::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
 use crate::i18n::{fill, stage_name, Text};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 use card::DealCard;
 use drag::DragState;
 use leptos::ev;
@@ -39,26 +39,35 @@ pub fn Board() -> impl IntoView {
     let columns = Memo::new(move |_| {
         let scope = scope();
         let lang = state.lang();
-        state.ws.with(|ws| view_model::columns(ws, &scope, lang, state.today))
+        state
+            .ws
+            .with(|ws| view_model::columns(ws, &scope, lang, state.today))
     });
-    let column_keys =
-        move || columns.with(|cols| cols.iter().map(|c| (c.stage_id.clone(), c.name.clone())).collect::<Vec<_>>());
+    let column_keys = move || {
+        columns.with(|cols| {
+            cols.iter()
+                .map(|c| (c.stage_id.clone(), c.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
 
     let move_to = move |deal_id: Id, stage_id: Id| {
         let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, now));
         if moved == Ok(true) {
-            announce_move(announcement, &deal_id, &stage_id);
+            announce_move(state, announcement, &deal_id, &stage_id);
         }
     };
     let step = Callback::new(move |(deal_id, direction): (Id, StageStep)| {
         if let Ok(Some(stage_id)) = state.change(|ws, now| ws.step_deal(&deal_id, direction, now)) {
             focus.set(Some((deal_id.clone(), direction)));
-            announce_move(announcement, &deal_id, &stage_id);
+            announce_move(state, announcement, &deal_id, &stage_id);
         }
     });
 
     let on_move = window_event_listener(ev::pointermove, move |ev| {
-        if drag.current.with_untracked(Option::is_some) && drag.moved(ev.client_x() as f64, ev.client_y() as f64) {
+        if drag.current.with_untracked(Option::is_some)
+            && drag.moved(ev.client_x() as f64, ev.client_y() as f64)
+        {
             ev.prevent_default();
         }
     });
@@ -82,7 +91,8 @@ pub fn Board() -> impl IntoView {
 
     let mine = move || state.prefs.with(|p| p.board_mine_only);
     let set_mine = move |value: bool| state.prefs.update(|p| p.board_mine_only = value);
-    let nothing_mine = move || mine() && columns.with(|cols| cols.iter().all(|c| c.deals.is_empty()));
+    let nothing_mine =
+        move || mine() && columns.with(|cols| cols.iter().all(|c| c.deals.is_empty()));
 
     view! {
         <section class="board-page">
@@ -112,12 +122,17 @@ pub fn Board() -> impl IntoView {
     }
 }
 
-fn announce_move(announcement: RwSignal<String>, deal_id: &Id, stage_id: &Id) {
-    let state = use_app();
+fn announce_move(state: AppState, announcement: RwSignal<String>, deal_id: &Id, stage_id: &Id) {
     let lang = state.prefs.with_untracked(|p| p.lang);
     let text = state.ws.with_untracked(|ws| {
-        let deal = ws.deal(deal_id).map(|d| d.title.clone()).unwrap_or_default();
-        let stage = ws.stage(stage_id).map(|s| stage_name(lang, s)).unwrap_or_default();
+        let deal = ws
+            .deal(deal_id)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        let stage = ws
+            .stage(stage_id)
+            .map(|s| stage_name(lang, s))
+            .unwrap_or_default();
         fill(Text::MovedTo.get(lang), &[&deal, &stage])
     });
     announcement.set(text);

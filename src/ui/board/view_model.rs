@@ -49,7 +49,13 @@ pub struct ColumnView {
     pub total: Money,
 }
 
-fn deal_view(ws: &Workspace, deal: &Deal, stage_at: usize, lang: Lang, today: NaiveDate) -> DealView {
+fn deal_view(
+    ws: &Workspace,
+    deal: &Deal,
+    stage_at: usize,
+    lang: Lang,
+    today: NaiveDate,
+) -> DealView {
     let owner = ws
         .member(&deal.owner_id)
         .map(|m| (m.initials(), m.name.clone()))
@@ -58,7 +64,10 @@ fn deal_view(ws: &Workspace, deal: &Deal, stage_at: usize, lang: Lang, today: Na
     DealView {
         id: deal.id.clone(),
         client_id: deal.client_id.clone(),
-        client_name: ws.client(&deal.client_id).map(|c| c.name.clone()).unwrap_or_default(),
+        client_name: ws
+            .client(&deal.client_id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
         title: deal.title.clone(),
         amount: deal.amount,
         next_step: deal.next_step.clone(),
@@ -79,7 +88,11 @@ pub fn columns(ws: &Workspace, scope: &Scope, lang: Lang, today: NaiveDate) -> V
         .map(|(at, col)| ColumnView {
             stage_id: col.stage.id.clone(),
             name: stage_name(lang, col.stage),
-            deals: col.deals.iter().map(|d| deal_view(ws, d, at, lang, today)).collect(),
+            deals: col
+                .deals
+                .iter()
+                .map(|d| deal_view(ws, d, at, lang, today))
+                .collect(),
             total: col.total,
         })
         .collect()

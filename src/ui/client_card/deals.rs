@@ -14,7 +14,11 @@ pub fn DealList(client_id: Id) -> impl IntoView {
     let tr = move |k: Text| move || state.tr(k);
     let deals = {
         let client_id = client_id.clone();
-        move || state.ws.with(|ws| ws.deals_of(&client_id).cloned().collect::<Vec<_>>())
+        move || {
+            state
+                .ws
+                .with(|ws| ws.deals_of(&client_id).cloned().collect::<Vec<_>>())
+        }
     };
     let adding = RwSignal::new(false);
     let draft = RwSignal::new(DealDraft::default());
@@ -32,9 +36,13 @@ pub fn DealList(client_id: Id) -> impl IntoView {
         let client_id = client_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let owner = state.ws.with_untracked(|ws| ws.client(&client_id).map(|c| c.owner_id.clone()));
+            let owner = state
+                .ws
+                .with_untracked(|ws| ws.client(&client_id).map(|c| c.owner_id.clone()));
             let Some(owner) = owner else { return };
-            match draft.with_untracked(|d| d.to_deal(clock::new_id(), client_id.clone(), owner, clock::now())) {
+            match draft.with_untracked(|d| {
+                d.to_deal(clock::new_id(), client_id.clone(), owner, clock::now())
+            }) {
                 Err(list) => errors.set(list),
                 Ok(deal) => match state.change(|ws, _| ws.add_deal(deal)) {
                     Ok(()) => {
@@ -87,14 +95,25 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let stage = {
         let stage_id = deal.stage_id.clone();
-        move || state.ws.with(|ws| ws.stage(&stage_id).map(|s| stage_name(state.lang(), s)).unwrap_or_default())
+        move || {
+            state.ws.with(|ws| {
+                ws.stage(&stage_id)
+                    .map(|s| stage_name(state.lang(), s))
+                    .unwrap_or_default()
+            })
+        }
     };
     let save = {
         let deal = deal.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let parsed = draft.with_untracked(|d| {
-                d.to_deal(deal.id.clone(), deal.client_id.clone(), deal.owner_id.clone(), deal.created_at)
+                d.to_deal(
+                    deal.id.clone(),
+                    deal.client_id.clone(),
+                    deal.owner_id.clone(),
+                    deal.created_at,
+                )
             });
             match parsed {
                 Err(list) => errors.set(list),
@@ -116,7 +135,9 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let summary = format!(
         "{}{}",
         deal.amount,
-        deal.next_step_date.map(|d| format!(" · {}", format_date(d))).unwrap_or_default()
+        deal.next_step_date
+            .map(|d| format!(" · {}", format_date(d)))
+            .unwrap_or_default()
     );
     view! {
         <li class="deal-item" data-deal-id=deal.id.to_string()>

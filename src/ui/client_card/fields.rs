@@ -7,7 +7,10 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// The translated problem with `field`, if any.
-fn error_for(errors: RwSignal<Vec<FieldError>>, field: Field) -> impl Fn() -> Option<String> + Copy {
+fn error_for(
+    errors: RwSignal<Vec<FieldError>>,
+    field: Field,
+) -> impl Fn() -> Option<String> + Copy {
     let state = use_app();
     move || {
         errors.with(|list| {
@@ -31,7 +34,8 @@ fn TextField(
     #[prop(default = "")] autocomplete: &'static str,
 ) -> impl IntoView {
     let state = use_app();
-    let message = move || error.and_then(|f| error_for(errors, f)());
+    let for_field = error.map(|f| error_for(errors, f));
+    let message = move || for_field.and_then(|m| m());
     view! {
         <label class="field">
             <span>{move || state.tr(label)}</span>
@@ -46,7 +50,10 @@ fn TextField(
 
 /// The client's own fields: company, ИНН, contact, owner, status, notes.
 #[component]
-pub fn ClientFields(draft: RwSignal<ClientDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+pub fn ClientFields(
+    draft: RwSignal<ClientDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
     let state = use_app();
     let tr = move |k: Text| move || state.tr(k);
     let bind = move |get: fn(&ClientDraft) -> &String, set: fn(&mut ClientDraft, String)| {
@@ -61,7 +68,12 @@ pub fn ClientFields(draft: RwSignal<ClientDraft>, errors: RwSignal<Vec<FieldErro
     let (phone, set_phone) = bind(|d| &d.phone, |d, v| d.phone = v);
     let (email, set_email) = bind(|d| &d.email, |d, v| d.email = v);
     let members = move || {
-        state.ws.with(|ws| ws.members.iter().map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.members
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
     };
     let status_code = |s: ClientStatus| format!("{s:?}");
     let owner_error = error_for(errors, Field::Owner);
@@ -126,7 +138,12 @@ pub fn DealFields(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>)
     let (date, set_date) = bind(|d| &d.next_step_date, |d, v| d.next_step_date = v);
     let stages = move || {
         let lang = state.lang();
-        state.ws.with(|ws| ws.stages.iter().map(|s| (s.id.to_string(), stage_name(lang, s))).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.stages
+                .iter()
+                .map(|s| (s.id.to_string(), stage_name(lang, s)))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <div class="form-grid">

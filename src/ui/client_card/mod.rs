@@ -50,8 +50,15 @@ pub fn NewClient() -> impl IntoView {
             _ => None,
         };
         errors.set(client.as_ref().err().cloned().unwrap_or_default());
-        deal_errors.set(first_deal.as_ref().and_then(|d| d.as_ref().err().cloned()).unwrap_or_default());
-        let (Ok(client), Some(Ok(_)) | None) = (client, first_deal.as_ref()) else { return };
+        deal_errors.set(
+            first_deal
+                .as_ref()
+                .and_then(|d| d.as_ref().err().cloned())
+                .unwrap_or_default(),
+        );
+        let (Ok(client), Some(Ok(_)) | None) = (client, first_deal.as_ref()) else {
+            return;
+        };
         let first_deal = first_deal.and_then(Result::ok);
         let id = client.id.clone();
         let result = state.change(move |ws, _| {
@@ -110,15 +117,23 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.client(&id).cloned()))
     };
-    let draft = RwSignal::new(client.get_untracked().map(|c| ClientDraft::from_client(&c)).unwrap_or_default());
+    let draft = RwSignal::new(
+        client
+            .get_untracked()
+            .map(|c| ClientDraft::from_client(&c))
+            .unwrap_or_default(),
+    );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
-    let dirty = move || client.with(|c| c.as_ref().map(ClientDraft::from_client)) != Some(draft.get());
+    let dirty =
+        move || client.with(|c| c.as_ref().map(ClientDraft::from_client)) != Some(draft.get());
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(current) = client.get_untracked() else { return };
+        let Some(current) = client.get_untracked() else {
+            return;
+        };
         match draft.with_untracked(|d| d.to_client(current.id.clone(), current.created_at)) {
             Err(list) => errors.set(list),
             Ok(updated) => {

@@ -55,20 +55,35 @@ pub fn ClientList() -> impl IntoView {
                     inn: c.inn.clone().unwrap_or_default(),
                     contact: c.contact.name.clone(),
                     phone: c.contact.phone.clone(),
-                    owner: ws.member(&c.owner_id).map(|m| m.name.clone()).unwrap_or_default(),
+                    owner: ws
+                        .member(&c.owner_id)
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default(),
                     status: c.status,
-                    stage: client_stage(ws, &c.id).map(|s| stage_name(lang, s)).unwrap_or_default(),
+                    stage: client_stage(ws, &c.id)
+                        .map(|s| stage_name(lang, s))
+                        .unwrap_or_default(),
                     created: format_date(c.created_at.date_naive()),
                 })
                 .collect::<Vec<_>>()
         })
     });
     let members = move || {
-        state.ws.with(|ws| ws.members.iter().map(|m| (m.id.to_string(), m.name.clone())).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.members
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
     };
     let stages = move || {
         let lang = state.lang();
-        state.ws.with(|ws| ws.stages.iter().map(|s| (s.id.to_string(), stage_name(lang, s))).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.stages
+                .iter()
+                .map(|s| (s.id.to_string(), stage_name(lang, s)))
+                .collect::<Vec<_>>()
+        })
     };
     let reset = move |_| {
         text.set(String::new());

@@ -1,7 +1,7 @@
 use crate::i18n::{describe_decode_error, describe_save_error, Text};
 use crate::storage::browser;
-use crate::storage::LoadOutcome;
 use crate::storage::codec::WORKSPACE_KEY;
+use crate::storage::LoadOutcome;
 use crate::ui::download::download_text;
 use crate::ui::persist;
 use crate::ui::state::{use_app, SaveState};
@@ -16,11 +16,16 @@ pub fn StorageBanner() -> impl IntoView {
     let download = move |key: String| {
         move |_| {
             if let Some(raw) = browser::read_raw(&key) {
-                download_text("salesdesk-unreadable-data.txt", &raw, "text/plain;charset=utf-8");
+                download_text(
+                    "salesdesk-unreadable-data.txt",
+                    &raw,
+                    "text/plain;charset=utf-8",
+                );
             }
         }
     };
-    let load_banner = move || match state.load.get() {
+    let load_banner = move || {
+        match state.load.get() {
         LoadOutcome::Quarantined { key, error } => Some(
             view! {
                 <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
@@ -68,6 +73,7 @@ pub fn StorageBanner() -> impl IntoView {
             .into_any(),
         ),
         LoadOutcome::Fresh | LoadOutcome::Loaded => None,
+    }
     };
     let save_banner = move || match state.save.get() {
         SaveState::Failed(error) => Some(view! {

@@ -15,7 +15,8 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
             let to = to.clone();
             move || {
                 let here = current.get();
-                here == to || (to == Route::Clients && matches!(here, Route::Client(_) | Route::NewClient))
+                here == to
+                    || (to == Route::Clients && matches!(here, Route::Client(_) | Route::NewClient))
             }
         };
         view! {
@@ -86,7 +87,9 @@ fn MeSwitcher() -> impl IntoView {
     let me = move || state.me_id().map(|id| id.to_string()).unwrap_or_default();
     let on_change = move |ev| {
         let id = event_target_value(&ev);
-        state.prefs.update(|p| p.me = (!id.is_empty()).then(|| Id::from_raw(id)));
+        state
+            .prefs
+            .update(|p| p.me = (!id.is_empty()).then(|| Id::from_raw(id)));
     };
     view! {
         <Show when=move || state.me().is_some()>

@@ -11,7 +11,9 @@ pub fn ToastView() -> impl IntoView {
             set_timeout(
                 move || {
                     // Only hide the toast this timer was started for.
-                    if state.toast.with_untracked(|t| t.as_ref().map(|t| t.serial)) == Some(toast.serial) {
+                    if state.toast.with_untracked(|t| t.as_ref().map(|t| t.serial))
+                        == Some(toast.serial)
+                    {
                         state.toast.set(None);
                     }
                 },

@@ -25,7 +25,12 @@ pub fn MemberForm(
             return;
         }
         error.set(false);
-        on_submit.run(TeamMember::new(clock::new_id(), typed, title.get_untracked(), clock::now()));
+        on_submit.run(TeamMember::new(
+            clock::new_id(),
+            typed,
+            title.get_untracked(),
+            clock::now(),
+        ));
         name.set(String::new());
     };
     view! {

@@ -37,7 +37,9 @@ pub fn MemberRow(id: Id) -> impl IntoView {
         }
     };
     let save_edit = move |_| {
-        let Some(mut m) = member.get_untracked() else { return };
+        let Some(mut m) = member.get_untracked() else {
+            return;
+        };
         m.name = edit_name.get_untracked();
         m.job_title = edit_title.get_untracked();
         match state.change(|ws, now| ws.update_member(m, now)) {

@@ -15,7 +15,11 @@ use member_row::MemberRow;
 pub fn TeamPage() -> impl IntoView {
     let state = use_app();
     let tr = move |k: Text| move || state.tr(k);
-    let ids = move || state.ws.with(|ws| ws.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+    let ids = move || {
+        state
+            .ws
+            .with(|ws| ws.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+    };
     let add = Callback::new(move |member| {
         let name = state.tr(Text::MemberAdded);
         if state.change(|ws, _| ws.add_member(member)).is_ok() {

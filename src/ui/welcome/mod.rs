@@ -59,7 +59,12 @@ pub fn WhoAmI() -> impl IntoView {
     let state = use_app();
     let tr = move |k: Text| move || state.tr(k);
     let members = move || {
-        state.ws.with(|ws| ws.members.iter().map(|m| (m.id.clone(), m.name.clone(), m.job_title)).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.members
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone(), m.job_title))
+                .collect::<Vec<_>>()
+        })
     };
     let add_me = Callback::new(move |member: TeamMember| {
         let id = member.id.clone();

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
+# the core's unit tests, and the browser end-to-end suite against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --all-targets --offline -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
+
+step "unit tests (native core)"
+cargo test --offline
+
+step "release build (trunk)"
+trunk build --release --offline
+
+step "browser end-to-end tests (Playwright + Debian Chromium)"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
