@@ -10,6 +10,7 @@ pub(crate) mod fixtures;
 pub mod ids;
 pub mod inn;
 pub mod money;
+pub mod qualification;
 pub mod query;
 pub mod stage;
 pub mod team;

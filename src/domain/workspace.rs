@@ -7,7 +7,8 @@ use super::client::Client;
 use super::dates::Timestamp;
 use super::deal::Deal;
 use super::ids::Id;
-use super::stage::Stage;
+use super::qualification::{self, Assessment, ModelError, Score, ScoringModel};
+use super::stage::{Stage, StageKey};
 use super::team::TeamMember;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -41,6 +42,12 @@ pub struct Workspace {
     /// Ids of removed records.
     #[serde(default)]
     pub removed: Vec<Tombstone>,
+    /// The team's lead qualification model (BANT by default).
+    #[serde(default)]
+    pub scoring_model: ScoringModel,
+    /// Every qualification of every deal, oldest first.
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
 }
 
 impl Default for Workspace {
@@ -51,6 +58,8 @@ impl Default for Workspace {
             deals: Vec::new(),
             stages: Stage::default_pipeline(),
             removed: Vec::new(),
+            scoring_model: ScoringModel::default(),
+            assessments: Vec::new(),
         }
     }
 }
@@ -76,6 +85,15 @@ pub enum WorkspaceError {
     /// The client does not exist.
     #[error("client {0} does not exist")]
     UnknownClient(Id),
+    /// The deal does not exist.
+    #[error("deal {0} does not exist")]
+    UnknownDeal(Id),
+    /// A criterion level outside 0..=4.
+    #[error("level {0} is outside 0 to 4")]
+    LevelOutOfRange(u8),
+    /// The scoring model is invalid.
+    #[error("invalid scoring model: {0:?}")]
+    InvalidModel(Vec<ModelError>),
     /// A team member still owns clients or deals and no one was named to take them over.
     #[error("the member still owns {clients} clients and {deals} deals")]
     MemberOwnsRecords {
@@ -294,6 +312,7 @@ impl Workspace {
         let deal_ids: Vec<Id> = self.deals_of(id).map(|d| d.id.clone()).collect();
         self.deals.retain(|d| &d.client_id != id);
         for deal_id in deal_ids {
+            self.drop_assessments_of(&deal_id, now);
             self.tombstone(deal_id, now);
         }
         self.tombstone(id.clone(), now);
@@ -343,8 +362,85 @@ impl Workspace {
         if self.deals.len() == before {
             return Err(WorkspaceError::NotFound(id.clone()));
         }
+        self.drop_assessments_of(id, now);
         self.tombstone(id.clone(), now);
         Ok(())
+    }
+
+    fn drop_assessments_of(&mut self, deal_id: &Id, now: Timestamp) {
+        let gone: Vec<Id> = self
+            .assessments
+            .iter()
+            .filter(|a| &a.deal_id == deal_id)
+            .map(|a| a.id.clone())
+            .collect();
+        self.assessments.retain(|a| &a.deal_id != deal_id);
+        for id in gone {
+            self.tombstone(id, now);
+        }
+    }
+
+    /// Records a qualification of a deal.
+    pub fn add_assessment(&mut self, assessment: Assessment) -> Result<(), WorkspaceError> {
+        if self.deal(&assessment.deal_id).is_none() {
+            return Err(WorkspaceError::UnknownDeal(assessment.deal_id));
+        }
+        self.require_member(&assessment.assessor_id)?;
+        if let Some(level) = assessment.ratings.iter().filter_map(|r| r.level).find(|l| *l > 4) {
+            return Err(WorkspaceError::LevelOutOfRange(level));
+        }
+        if self.id_taken(&assessment.id) || self.assessments.iter().any(|a| a.id == assessment.id)
+        {
+            return Err(WorkspaceError::DuplicateId(assessment.id));
+        }
+        self.assessments.push(assessment);
+        Ok(())
+    }
+
+    /// A deal's assessments, oldest first.
+    pub fn assessments_of<'a>(&'a self, deal_id: &'a Id) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.assessments.iter().filter(move |a| &a.deal_id == deal_id)
+    }
+
+    /// A deal's most recent assessment.
+    pub fn latest_assessment(&self, deal_id: &Id) -> Option<&Assessment> {
+        self.assessments
+            .iter()
+            .filter(|a| &a.deal_id == deal_id)
+            .max_by_key(|a| a.created_at)
+    }
+
+    /// A deal's score under the current model, if it was ever assessed.
+    pub fn deal_score(&self, deal_id: &Id) -> Option<Score> {
+        self.latest_assessment(deal_id)
+            .map(|a| qualification::score(&self.scoring_model, a))
+    }
+
+    /// Replaces the scoring model after validating it; every lead is re-scored by it at once,
+    /// since scores are always computed from the stored levels.
+    pub fn set_scoring_model(
+        &mut self,
+        mut model: ScoringModel,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
+        let problems = model.problems();
+        if !problems.is_empty() {
+            return Err(WorkspaceError::InvalidModel(problems));
+        }
+        model.updated_at = now;
+        self.scoring_model = model;
+        Ok(())
+    }
+
+    /// Whether moving a deal to `stage_id` should be confirmed first: an unqualified lead crossing
+    /// into «КП» or a later stage.
+    pub fn move_needs_confirmation(&self, deal_id: &Id, stage_id: &Id) -> bool {
+        let (Some(deal), Some(target)) = (self.deal(deal_id), self.stage_index(stage_id)) else {
+            return false;
+        };
+        let from = self.stage_index(&deal.stage_id).unwrap_or(0);
+        let proposal = self.stage_index(&StageKey::Proposal.default_id());
+        qualification::needs_confirmation(self.deal_score(deal_id).as_ref(), from, target, proposal)
     }
 
     /// Moves a deal to a stage (drag-and-drop). Returns whether anything changed.
@@ -433,6 +529,11 @@ impl Workspace {
             dangling(&d.id, &d.client_id, &clients);
             dangling(&d.id, &d.owner_id, &members);
             dangling(&d.id, &d.stage_id, &stages);
+        }
+        let deals: HashSet<&Id> = self.deals.iter().map(|d| &d.id).collect();
+        for a in &self.assessments {
+            dangling(&a.id, &a.deal_id, &deals);
+            dangling(&a.id, &a.assessor_id, &members);
         }
         problems
     }

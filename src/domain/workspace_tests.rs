@@ -2,6 +2,7 @@ use super::*;
 use crate::domain::fixtures::*;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
+use crate::domain::qualification::Assessment;
 
 #[test]
 fn default_workspace_is_empty_with_default_pipeline() {
@@ -168,4 +169,96 @@ fn integrity_check_finds_duplicates_and_dangling_references() {
         missing: Id::from_raw("ghost"),
     }));
     assert_eq!(problems.len(), 3);
+}
+
+fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assessment {
+    use crate::domain::qualification::Rating;
+    let keys = ["budget", "authority", "need", "timeline"];
+    Assessment {
+        id: Id::from_raw(id),
+        deal_id: Id::from_raw(deal),
+        assessor_id: Id::from_raw("ivan"),
+        ratings: keys
+            .iter()
+            .zip(levels)
+            .map(|(k, l)| Rating {
+                criterion: (*k).to_owned(),
+                level: Some(l),
+                evidence: String::new(),
+            })
+            .collect(),
+        created_at: later(minutes),
+    }
+}
+
+#[test]
+fn assessments_are_kept_as_history_and_the_latest_one_scores() {
+    use crate::domain::qualification::Verdict;
+    let mut ws = small_workspace();
+    let d1 = Id::from_raw("d1");
+    assert_eq!(ws.deal_score(&d1), None);
+    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1)).unwrap();
+    ws.add_assessment(assessment("a2", "d1", [3, 3, 3, 4], 2)).unwrap();
+    assert_eq!(ws.assessments_of(&d1).count(), 2);
+    let s = ws.deal_score(&d1).unwrap();
+    assert_eq!((s.points, s.verdict), (13, Verdict::Priority));
+    assert!(ws.integrity_problems().is_empty());
+
+    assert_eq!(
+        ws.add_assessment(assessment("a3", "d404", [1, 1, 1, 1], 3)),
+        Err(WorkspaceError::UnknownDeal(Id::from_raw("d404")))
+    );
+    assert_eq!(
+        ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 3)),
+        Err(WorkspaceError::DuplicateId(Id::from_raw("a1")))
+    );
+    assert_eq!(
+        ws.add_assessment(assessment("a4", "d1", [1, 7, 1, 1], 3)),
+        Err(WorkspaceError::LevelOutOfRange(7))
+    );
+}
+
+#[test]
+fn a_new_model_rescores_every_lead_and_invalid_models_are_refused() {
+    use crate::domain::qualification::{ScoringModel, Verdict};
+    let mut ws = small_workspace();
+    ws.add_assessment(assessment("a1", "d1", [2, 4, 2, 1], 1)).unwrap();
+    assert_eq!(ws.deal_score(&Id::from_raw("d1")).unwrap().verdict, Verdict::Qualified);
+    let mut heavier = ScoringModel::default();
+    heavier.criteria[3].weight = 3; // timeline (level 1) triples: 2+4+2+3 = 11 of 24
+    assert!(matches!(
+        ws.set_scoring_model(heavier.clone(), later(2)),
+        Err(WorkspaceError::InvalidModel(_))
+    ));
+    heavier.rescale_bands(); // 0–6, 7–12, 13–18, 19–24
+    ws.set_scoring_model(heavier, later(2)).unwrap();
+    let s = ws.deal_score(&Id::from_raw("d1")).unwrap();
+    assert_eq!((s.points, s.max, s.verdict), (11, 24, Verdict::Nurture));
+    assert_eq!(ws.scoring_model.updated_at, later(2));
+}
+
+#[test]
+fn removing_deals_or_clients_removes_their_assessments() {
+    let mut ws = small_workspace();
+    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1)).unwrap();
+    ws.add_assessment(assessment("a2", "d2", [1, 1, 1, 1], 1)).unwrap();
+    ws.remove_deal(&Id::from_raw("d1"), later(2)).unwrap();
+    assert_eq!(ws.assessments.len(), 1);
+    ws.remove_client(&Id::from_raw("c2"), later(3)).unwrap();
+    assert!(ws.assessments.is_empty());
+    assert!(ws.removed.iter().any(|t| t.id.as_str() == "a2"));
+    assert!(ws.integrity_problems().is_empty());
+}
+
+#[test]
+fn unqualified_leads_crossing_into_proposal_need_confirmation() {
+    let mut ws = small_workspace();
+    let d1 = Id::from_raw("d1"); // in «Лид», never assessed
+    let proposal = StageKey::Proposal.default_id();
+    assert!(ws.move_needs_confirmation(&d1, &proposal));
+    assert!(!ws.move_needs_confirmation(&d1, &StageKey::NeedsDiscovery.default_id()));
+    ws.add_assessment(assessment("a1", "d1", [3, 3, 3, 3], 1)).unwrap();
+    assert!(!ws.move_needs_confirmation(&d1, &proposal));
+    // d2 is already in «КП»: moving on to «Переговоры» is not a new jump.
+    assert!(!ws.move_needs_confirmation(&Id::from_raw("d2"), &StageKey::Negotiation.default_id()));
 }

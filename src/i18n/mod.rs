@@ -7,6 +7,7 @@ pub use table::Text;
 use crate::domain::draft::Problem;
 use crate::domain::inn::InnError;
 use crate::domain::money::MoneyParseError;
+use crate::domain::qualification::{ModelError, Verdict};
 use crate::domain::{ClientStatus, JobTitle, Role, Stage, StageKey, WorkspaceError};
 use crate::storage::{DecodeError, SaveError};
 use serde::{Deserialize, Serialize};
@@ -133,6 +134,15 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::UnknownMember(_) => Text::ErrUnknownMember,
         WorkspaceError::UnknownStage(_) => Text::ErrUnknownStage,
         WorkspaceError::UnknownClient(_) => Text::ErrUnknownClient,
+        WorkspaceError::UnknownDeal(_) => Text::ErrUnknownDeal,
+        WorkspaceError::LevelOutOfRange(_) => Text::ErrLevel,
+        WorkspaceError::InvalidModel(problems) => {
+            return problems
+                .iter()
+                .map(|p| describe_model_error(lang, p))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         WorkspaceError::MemberOwnsRecords { clients, deals } => {
             return fill(
                 Text::ErrMemberOwns.get(lang),
@@ -141,6 +151,46 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         }
     };
     text.get(lang).to_owned()
+}
+
+/// What is wrong with a scoring model, in words.
+pub fn describe_model_error(lang: Lang, error: &ModelError) -> String {
+    let n = |i: &usize| (i + 1).to_string();
+    match error {
+        ModelError::NoCriteria => Text::ModelNoCriteria.get(lang).to_owned(),
+        ModelError::UnnamedCriterion(i) => fill(Text::ModelUnnamed.get(lang), &[&n(i)]),
+        ModelError::DuplicateKey(key) => fill(Text::ModelDuplicateKey.get(lang), &[key]),
+        ModelError::LevelCount(i) => fill(Text::ModelLevelCount.get(lang), &[&n(i)]),
+        ModelError::WeightTooLarge(i) => fill(Text::ModelWeightLarge.get(lang), &[&n(i)]),
+        ModelError::AllWeightsZero => Text::ModelAllZero.get(lang).to_owned(),
+        ModelError::BandReversed(i) => fill(Text::ModelBandReversed.get(lang), &[&n(i)]),
+        ModelError::BandsStartLate => Text::ModelBandsStart.get(lang).to_owned(),
+        ModelError::BandGap { from, to } => fill(
+            Text::ModelBandGap.get(lang),
+            &[&from.to_string(), &to.to_string()],
+        ),
+        ModelError::BandOverlap(at) => fill(Text::ModelBandOverlap.get(lang), &[&at.to_string()]),
+        ModelError::BandsEnd { max, end } => fill(
+            Text::ModelBandsEnd.get(lang),
+            &[&max.to_string(), &end.to_string()],
+        ),
+        ModelError::VerdictOrder => Text::ModelVerdictOrder.get(lang).to_owned(),
+        ModelError::MinCriteriaCount(count) => {
+            fill(Text::ModelMinCount.get(lang), &[&count.to_string()])
+        }
+        ModelError::MinCriteriaLevel => Text::ModelMinLevel.get(lang).to_owned(),
+    }
+}
+
+/// A verdict's name.
+pub fn verdict_name(lang: Lang, verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Unqualified => Text::VerdictUnqualified,
+        Verdict::Nurture => Text::VerdictNurture,
+        Verdict::Qualified => Text::VerdictQualified,
+        Verdict::Priority => Text::VerdictPriority,
+    }
+    .get(lang)
 }
 
 /// Why stored data could not be read, in words (with the technical detail kept for support).

@@ -113,6 +113,8 @@ texts! {
     DeleteClient => "Удалить клиента", "Delete client";
     DeleteClientQ => "Удалить клиента «{}»?", "Delete client “{}”?";
     DeleteClientText => "Клиент и все его сделки будут удалены. Это нельзя отменить.", "The client and all its deals will be deleted. This cannot be undone.";
+    DeleteDealQ => "Удалить сделку «{}»?", "Delete deal “{}”?";
+    DeleteDealText => "Сделка будет удалена. Клиент останется.", "The deal will be deleted. The client stays.";
     DealsTitle => "Сделки", "Deals";
     AddDeal => "Добавить сделку", "Add deal";
     DealAdded => "Сделка добавлена", "Deal added";
@@ -153,6 +155,26 @@ texts! {
     ErrUnknownMember => "Такого сотрудника нет в команде.", "No such team member.";
     ErrUnknownStage => "Такого этапа нет в воронке.", "No such stage in the pipeline.";
     ErrUnknownClient => "Такого клиента нет.", "No such client.";
+    ErrUnknownDeal => "Такой сделки нет.", "No such deal.";
+    ErrLevel => "Уровень критерия должен быть от 0 до 4.", "A criterion level must be 0 to 4.";
+    ModelNoCriteria => "В модели должен быть хотя бы один критерий.", "The model needs at least one criterion.";
+    ModelUnnamed => "У критерия {} нет названия.", "Criterion {} has no name.";
+    ModelDuplicateKey => "Ключ критерия «{}» повторяется.", "Criterion key “{}” is used twice.";
+    ModelLevelCount => "У критерия {} должно быть описано пять уровней (0–4).", "Criterion {} must describe five levels (0–4).";
+    ModelWeightLarge => "Вес критерия {} больше 100.", "Criterion {} has a weight over 100.";
+    ModelAllZero => "Все веса равны нулю: любой лид получит 0 баллов.", "All weights are zero: every lead would score 0.";
+    ModelBandReversed => "Полоса {}: «от» больше, чем «до».", "Band {}: “from” is above “to”.";
+    ModelBandsStart => "Полосы должны начинаться с 0 баллов.", "The bands must start at 0 points.";
+    ModelBandGap => "Для баллов {}–{} нет вердикта: полосы идут с разрывом.", "No verdict for {}–{} points: the bands leave a gap.";
+    ModelBandOverlap => "Полосы пересекаются на {} баллах.", "The bands overlap at {} points.";
+    ModelBandsEnd => "Полосы должны заканчиваться на максимуме {} баллов, а заканчиваются на {}.", "The bands must end at the maximum of {} points, not at {}.";
+    ModelVerdictOrder => "Вердикты должны расти вместе с баллами.", "Verdicts must rise with the points.";
+    ModelMinCount => "Правило «N из M»: N должно быть от 1 до {}.", "The “N of M” rule: N must be 1 to {}.";
+    ModelMinLevel => "Правило «N из M»: уровень должен быть от 0 до 4.", "The “N of M” rule: the level must be 0 to 4.";
+    VerdictUnqualified => "не квалифицирован", "unqualified";
+    VerdictNurture => "прогревать", "nurture";
+    VerdictQualified => "квалифицирован", "qualified";
+    VerdictPriority => "приоритет", "priority";
     ErrMemberOwns => "У сотрудника есть клиенты ({}) и сделки ({}): выберите, кому их передать.", "The member owns clients ({}) and deals ({}): choose who takes them over.";
     // Team
     TeamTitle => "Команда", "Team";

@@ -150,7 +150,8 @@ mod tests {
             Err(DecodeError::NotJson(_))
         ));
         let text = encode_workspace(&small_workspace(), t0());
-        let cut = &text[..text.len() / 2];
+        let half = (0..=text.len() / 2).rev().find(|i| text.is_char_boundary(*i)).unwrap();
+        let cut = &text[..half];
         assert!(matches!(
             decode_workspace(cut),
             Err(DecodeError::NotJson(_))

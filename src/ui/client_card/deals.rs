@@ -2,7 +2,8 @@ use super::fields::DealFields;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, stage_name, Text};
+use crate::i18n::{describe_workspace_error, fill, stage_name, Text};
+use crate::ui::dialog::ConfirmDialog;
 use crate::ui::clock;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -126,12 +127,14 @@ fn DealItem(deal: Deal) -> impl IntoView {
             }
         }
     };
+    let confirm = RwSignal::new(false);
     let remove = {
         let id = deal.id.clone();
-        move |_| {
+        Callback::new(move |()| {
             let _ = state.change(|ws, now| ws.remove_deal(&id, now));
-        }
+        })
     };
+    let title = deal.title.clone();
     let summary = format!(
         "{}{}",
         deal.amount,
@@ -154,7 +157,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                     <div class="row-actions">
                         <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Text::Edit)}</button>
-                        <button type="button" class="link danger-text" on:click=remove.clone()>{tr(Text::Delete)}</button>
+                        <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{tr(Text::Delete)}</button>
                     </div>
                 }
             }>
@@ -166,6 +169,13 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 </form>
             </Show>
+            <ConfirmDialog
+                open=confirm
+                title=Signal::derive(move || fill(state.tr(Text::DeleteDealQ), &[&title]))
+                message=Signal::derive(move || state.tr(Text::DeleteDealText).to_owned())
+                confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                on_confirm=remove
+            />
         </li>
     }
 }
