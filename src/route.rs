@@ -16,6 +16,8 @@ pub enum Route {
     Client(Id),
     /// The team page.
     Team,
+    /// Team settings (the qualification model).
+    Settings,
 }
 
 /// The screen for a location hash such as `#/clients/abc`; unknown hashes show the board.
@@ -27,6 +29,7 @@ pub fn route(hash: &str) -> Route {
         (Some("clients"), Some("new"), None) => Route::NewClient,
         (Some("clients"), Some(id), None) => Route::Client(Id::from_raw(id)),
         (Some("team"), None, None) => Route::Team,
+        (Some("settings"), None, None) => Route::Settings,
         _ => Route::Board,
     }
 }
@@ -39,6 +42,7 @@ pub fn href(route: &Route) -> String {
         Route::NewClient => "#/clients/new".to_owned(),
         Route::Client(id) => format!("#/clients/{id}"),
         Route::Team => "#/team".to_owned(),
+        Route::Settings => "#/settings".to_owned(),
     }
 }
 
@@ -58,6 +62,7 @@ mod tests {
             Route::Client(Id::from_raw("abc123"))
         );
         assert_eq!(route("#/team"), Route::Team);
+        assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }
 
@@ -69,6 +74,7 @@ mod tests {
             Route::NewClient,
             Route::Client(Id::from_raw("x1")),
             Route::Team,
+            Route::Settings,
         ] {
             assert_eq!(route(&href(&r)), r);
         }

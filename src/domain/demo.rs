@@ -299,9 +299,16 @@ mod tests {
         assert_eq!(ws.clients.len(), 36);
         assert!(ws.deals.len() >= 30);
         assert!(ws.assessments.len() >= 25);
-        let verdicts: std::collections::HashSet<_> =
-            ws.deals.iter().filter_map(|d| ws.deal_score(&d.id)).map(|s| s.verdict).collect();
-        assert!(verdicts.len() >= 3, "demo shows several verdicts: {verdicts:?}");
+        let verdicts: std::collections::HashSet<_> = ws
+            .deals
+            .iter()
+            .filter_map(|d| ws.deal_score(&d.id))
+            .map(|s| s.verdict)
+            .collect();
+        assert!(
+            verdicts.len() >= 3,
+            "demo shows several verdicts: {verdicts:?}"
+        );
         for role in Role::ALL {
             assert!(ws.members.iter().any(|m| m.role() == role));
         }

@@ -4,6 +4,7 @@ use super::client::{Client, ClientStatus};
 use super::deal::Deal;
 use super::ids::Id;
 use super::money::Money;
+use super::qualification::{Score, Verdict};
 use super::stage::Stage;
 use super::workspace::Workspace;
 use std::cmp::Ordering;
@@ -38,6 +39,8 @@ pub struct ClientFilter {
     pub owner: Option<Id>,
     /// Only clients whose furthest deal is in this stage.
     pub stage: Option<Id>,
+    /// Only clients whose furthest deal has this verdict (`Some(None)`: never assessed).
+    pub verdict: Option<Option<Verdict>>,
 }
 
 /// How the client list is ordered.
@@ -50,14 +53,26 @@ pub enum ClientSort {
     Newest,
     /// Most recently changed first.
     Updated,
+    /// Highest qualification score first (of the client's furthest deal); unassessed last.
+    Score,
 }
 
-/// The stage of the client's most advanced deal: how far the hunter has got with it.
+/// The client's most advanced deal: the one that says how far the hunter has got.
+pub fn main_deal<'a>(ws: &'a Workspace, client_id: &Id) -> Option<&'a Deal> {
+    ws.deals
+        .iter()
+        .filter(|d| &d.client_id == client_id)
+        .max_by_key(|d| (ws.stage_index(&d.stage_id), std::cmp::Reverse(d.created_at)))
+}
+
+/// The stage of the client's most advanced deal.
 pub fn client_stage<'a>(ws: &'a Workspace, client_id: &Id) -> Option<&'a Stage> {
-    ws.deals_of(client_id)
-        .filter_map(|d| ws.stage_index(&d.stage_id))
-        .max()
-        .and_then(|i| ws.stages.get(i))
+    main_deal(ws, client_id).and_then(|d| ws.stage(&d.stage_id))
+}
+
+/// The qualification score of the client's most advanced deal.
+pub fn client_score(ws: &Workspace, client_id: &Id) -> Option<Score> {
+    main_deal(ws, client_id).and_then(|d| ws.deal_score(&d.id))
 }
 
 /// The sort key of a company name: without its legal form and quotes, lower-case, «ё» as «е».
@@ -99,6 +114,11 @@ pub fn filter_clients<'a>(
                 .is_none_or(|s| client_stage(ws, &c.id).is_some_and(|cs| &cs.id == s))
         })
         .filter(|c| c.matches(&needle))
+        .filter(|c| {
+            filter
+                .verdict
+                .is_none_or(|v| client_score(ws, &c.id).map(|s| s.verdict) == v)
+        })
         .collect();
     match sort {
         ClientSort::Name => {
@@ -111,6 +131,14 @@ pub fn filter_clients<'a>(
         }
         ClientSort::Newest => found.sort_by(|a, b| newest_first(a.created_at, b.created_at)),
         ClientSort::Updated => found.sort_by(|a, b| newest_first(a.updated_at, b.updated_at)),
+        ClientSort::Score => {
+            let mut keyed: Vec<(Option<(u32, u32)>, &Client)> = found
+                .into_iter()
+                .map(|c| (client_score(ws, &c.id).map(|s| (s.points, s.max)), c))
+                .collect();
+            keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            found = keyed.into_iter().map(|(_, c)| c).collect();
+        }
     }
     found
 }
@@ -232,6 +260,54 @@ mod tests {
             ..Default::default()
         })
         .is_empty());
+    }
+
+    #[test]
+    fn verdict_filter_and_score_order() {
+        use crate::domain::qualification::{Assessment, Rating};
+        let mut ws = small_workspace();
+        let rate = |id: &str, deal: &str, level: u8| Assessment {
+            id: Id::from_raw(id),
+            deal_id: Id::from_raw(deal),
+            assessor_id: Id::from_raw("ivan"),
+            ratings: ["budget", "authority", "need", "timeline"]
+                .iter()
+                .map(|k| Rating {
+                    criterion: (*k).into(),
+                    level: Some(level),
+                    evidence: String::new(),
+                })
+                .collect(),
+            created_at: t0(),
+        };
+        // c1's furthest deal is d3 (Переговоры); d1 (Лид) does not count for the list.
+        ws.add_assessment(rate("a1", "d1", 4)).unwrap();
+        ws.add_assessment(rate("a3", "d3", 1)).unwrap();
+        ws.add_assessment(rate("a2", "d2", 3)).unwrap();
+        assert_eq!(client_score(&ws, &Id::from_raw("c1")).unwrap().points, 4);
+        let ids = |f: ClientFilter, s: ClientSort| -> Vec<String> {
+            filter_clients(&ws, &f, s)
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect()
+        };
+        assert_eq!(
+            ids(ClientFilter::default(), ClientSort::Score),
+            ["c2", "c1", "c3"]
+        );
+        let only = |v| ClientFilter {
+            verdict: Some(v),
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(only(Some(Verdict::Qualified)), ClientSort::Name),
+            ["c2"]
+        );
+        assert_eq!(
+            ids(only(Some(Verdict::Unqualified)), ClientSort::Name),
+            ["c1"]
+        );
+        assert_eq!(ids(only(None), ClientSort::Name), ["c3"]);
     }
 
     #[test]

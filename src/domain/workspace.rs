@@ -386,11 +386,15 @@ impl Workspace {
             return Err(WorkspaceError::UnknownDeal(assessment.deal_id));
         }
         self.require_member(&assessment.assessor_id)?;
-        if let Some(level) = assessment.ratings.iter().filter_map(|r| r.level).find(|l| *l > 4) {
+        if let Some(level) = assessment
+            .ratings
+            .iter()
+            .filter_map(|r| r.level)
+            .find(|l| *l > 4)
+        {
             return Err(WorkspaceError::LevelOutOfRange(level));
         }
-        if self.id_taken(&assessment.id) || self.assessments.iter().any(|a| a.id == assessment.id)
-        {
+        if self.id_taken(&assessment.id) || self.assessments.iter().any(|a| a.id == assessment.id) {
             return Err(WorkspaceError::DuplicateId(assessment.id));
         }
         self.assessments.push(assessment);
@@ -398,8 +402,13 @@ impl Workspace {
     }
 
     /// A deal's assessments, oldest first.
-    pub fn assessments_of<'a>(&'a self, deal_id: &'a Id) -> impl Iterator<Item = &'a Assessment> + 'a {
-        self.assessments.iter().filter(move |a| &a.deal_id == deal_id)
+    pub fn assessments_of<'a>(
+        &'a self,
+        deal_id: &'a Id,
+    ) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.assessments
+            .iter()
+            .filter(move |a| &a.deal_id == deal_id)
     }
 
     /// A deal's most recent assessment.

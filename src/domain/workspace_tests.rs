@@ -1,8 +1,8 @@
 use super::*;
 use crate::domain::fixtures::*;
+use crate::domain::qualification::Assessment;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
-use crate::domain::qualification::Assessment;
 
 #[test]
 fn default_workspace_is_empty_with_default_pipeline() {
@@ -197,8 +197,10 @@ fn assessments_are_kept_as_history_and_the_latest_one_scores() {
     let mut ws = small_workspace();
     let d1 = Id::from_raw("d1");
     assert_eq!(ws.deal_score(&d1), None);
-    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1)).unwrap();
-    ws.add_assessment(assessment("a2", "d1", [3, 3, 3, 4], 2)).unwrap();
+    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1))
+        .unwrap();
+    ws.add_assessment(assessment("a2", "d1", [3, 3, 3, 4], 2))
+        .unwrap();
     assert_eq!(ws.assessments_of(&d1).count(), 2);
     let s = ws.deal_score(&d1).unwrap();
     assert_eq!((s.points, s.verdict), (13, Verdict::Priority));
@@ -222,8 +224,12 @@ fn assessments_are_kept_as_history_and_the_latest_one_scores() {
 fn a_new_model_rescores_every_lead_and_invalid_models_are_refused() {
     use crate::domain::qualification::{ScoringModel, Verdict};
     let mut ws = small_workspace();
-    ws.add_assessment(assessment("a1", "d1", [2, 4, 2, 1], 1)).unwrap();
-    assert_eq!(ws.deal_score(&Id::from_raw("d1")).unwrap().verdict, Verdict::Qualified);
+    ws.add_assessment(assessment("a1", "d1", [2, 4, 2, 1], 1))
+        .unwrap();
+    assert_eq!(
+        ws.deal_score(&Id::from_raw("d1")).unwrap().verdict,
+        Verdict::Qualified
+    );
     let mut heavier = ScoringModel::default();
     heavier.criteria[3].weight = 3; // timeline (level 1) triples: 2+4+2+3 = 11 of 24
     assert!(matches!(
@@ -240,8 +246,10 @@ fn a_new_model_rescores_every_lead_and_invalid_models_are_refused() {
 #[test]
 fn removing_deals_or_clients_removes_their_assessments() {
     let mut ws = small_workspace();
-    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1)).unwrap();
-    ws.add_assessment(assessment("a2", "d2", [1, 1, 1, 1], 1)).unwrap();
+    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1))
+        .unwrap();
+    ws.add_assessment(assessment("a2", "d2", [1, 1, 1, 1], 1))
+        .unwrap();
     ws.remove_deal(&Id::from_raw("d1"), later(2)).unwrap();
     assert_eq!(ws.assessments.len(), 1);
     ws.remove_client(&Id::from_raw("c2"), later(3)).unwrap();
@@ -257,7 +265,8 @@ fn unqualified_leads_crossing_into_proposal_need_confirmation() {
     let proposal = StageKey::Proposal.default_id();
     assert!(ws.move_needs_confirmation(&d1, &proposal));
     assert!(!ws.move_needs_confirmation(&d1, &StageKey::NeedsDiscovery.default_id()));
-    ws.add_assessment(assessment("a1", "d1", [3, 3, 3, 3], 1)).unwrap();
+    ws.add_assessment(assessment("a1", "d1", [3, 3, 3, 3], 1))
+        .unwrap();
     assert!(!ws.move_needs_confirmation(&d1, &proposal));
     // d2 is already in «КП»: moving on to «Переговоры» is not a new jump.
     assert!(!ws.move_needs_confirmation(&Id::from_raw("d2"), &StageKey::Negotiation.default_id()));

@@ -193,6 +193,24 @@ pub fn verdict_name(lang: Lang, verdict: Verdict) -> &'static str {
     .get(lang)
 }
 
+/// Why moving a lead to «КП» is questioned: its score and verdict, or that it was never assessed.
+pub fn unqualified_message(
+    lang: Lang,
+    score: Option<crate::domain::qualification::Score>,
+) -> String {
+    match score {
+        Some(s) => fill(
+            Text::UnqualifiedMoveText.get(lang),
+            &[
+                &s.points.to_string(),
+                &s.max.to_string(),
+                verdict_name(lang, s.verdict),
+            ],
+        ),
+        None => Text::NotAssessedMoveText.get(lang).to_owned(),
+    }
+}
+
 /// Why stored data could not be read, in words (with the technical detail kept for support).
 pub fn describe_decode_error(lang: Lang, error: &DecodeError) -> String {
     match error {

@@ -150,7 +150,10 @@ mod tests {
             Err(DecodeError::NotJson(_))
         ));
         let text = encode_workspace(&small_workspace(), t0());
-        let half = (0..=text.len() / 2).rev().find(|i| text.is_char_boundary(*i)).unwrap();
+        let half = (0..=text.len() / 2)
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap();
         let cut = &text[..half];
         assert!(matches!(
             decode_workspace(cut),

@@ -8,6 +8,8 @@ mod dialog;
 mod download;
 mod nav;
 mod persist;
+mod qualification;
+mod settings;
 mod shell;
 mod state;
 mod team;
@@ -65,6 +67,7 @@ fn App() -> impl IntoView {
                         Route::NewClient => view! { <client_card::NewClient/> }.into_any(),
                         Route::Client(id) => view! { <client_card::ClientCard id/> }.into_any(),
                         Route::Team => view! { <team::TeamPage/> }.into_any(),
+                        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                     }
                 }
             }}

@@ -63,8 +63,16 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
   const moving = card(page, 'ООО «Перетаскиваемый»');
   await moving.waitFor();
 
-  // Mouse: from «Лид» to «КП».
+  // Mouse: from «Лид» to «КП». The lead was never qualified, so the app asks first; «Отмена»
+  // leaves it where it was.
   await dragTo(page, moving, column(page, 'proposal'));
+  const gate = page.getByRole('alertdialog');
+  await gate.waitFor();
+  assert.match(await gate.innerText(), /Лид ещё не оценён/);
+  await gate.getByRole('button', { name: 'Отмена' }).click();
+  assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 1);
+  await dragTo(page, moving, column(page, 'proposal'));
+  await page.getByRole('button', { name: 'Всё равно перевести' }).click();
   await column(page, 'proposal').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 0);
   assert.equal(

@@ -10,7 +10,10 @@ mod score;
 mod templates;
 
 pub use assessment::{Assessment, Rating};
-pub use model::{Criterion, LocalText, MinCriteriaRule, ModelError, ScoringModel, Verdict, VerdictBand};
+pub use model::{
+    Criterion, LocalText, MinCriteriaRule, ModelError, ScoringModel, Verdict, VerdictBand,
+    MAX_LEVEL, MAX_WEIGHT,
+};
 pub use score::{needs_confirmation, score, Score};
 pub use templates::Template;
 

@@ -12,7 +12,7 @@ pub const MAX_LEVEL: u8 = 4;
 pub const MAX_WEIGHT: u32 = 100;
 
 /// A text the director may edit, kept in both interface languages.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LocalText {
     /// Russian.
     pub ru: String,
@@ -32,7 +32,11 @@ impl LocalText {
     /// The text for the interface language (`true` = Russian), falling back to the other one
     /// when a director wrote only one.
     pub fn pick(&self, russian: bool) -> &str {
-        let (first, second) = if russian { (&self.ru, &self.en) } else { (&self.en, &self.ru) };
+        let (first, second) = if russian {
+            (&self.ru, &self.en)
+        } else {
+            (&self.en, &self.ru)
+        };
         if first.trim().is_empty() {
             second
         } else {
@@ -42,7 +46,7 @@ impl LocalText {
 }
 
 /// One qualification criterion, e.g. Budget.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Criterion {
     /// Stable key; assessments refer to it. The three templates share the keys `budget`,
     /// `authority`, `need`, `timeline` for their matching criteria, so assessments survive a
@@ -199,7 +203,10 @@ pub enum ModelError {
 impl ScoringModel {
     /// The highest possible score: every criterion at level 4.
     pub fn max_score(&self) -> u32 {
-        self.criteria.iter().map(|c| c.weight * u32::from(MAX_LEVEL)).sum()
+        self.criteria
+            .iter()
+            .map(|c| c.weight * u32::from(MAX_LEVEL))
+            .sum()
     }
 
     /// The criterion with this key.

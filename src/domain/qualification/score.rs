@@ -4,7 +4,7 @@ use super::assessment::Assessment;
 use super::model::{ScoringModel, Verdict, MAX_LEVEL};
 
 /// The score of a deal under the current model.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Score {
     /// Weighted points.
     pub points: u32,
@@ -42,7 +42,11 @@ pub fn score(model: &ScoringModel, assessment: &Assessment) -> Score {
     Score {
         points,
         max: model.max_score(),
-        verdict: if capped_by_rule { Verdict::Nurture } else { banded },
+        verdict: if capped_by_rule {
+            Verdict::Nurture
+        } else {
+            banded
+        },
         unknown,
         capped_by_rule,
     }

@@ -34,7 +34,8 @@ fn default_model_is_bant_with_the_handbook_bands() {
     let m = ScoringModel::default();
     assert_eq!(m.template, Template::Bant);
     assert_eq!(m.max_score(), 16);
-    let bands: Vec<(Verdict, u32, u32)> = m.bands.iter().map(|b| (b.verdict, b.from, b.to)).collect();
+    let bands: Vec<(Verdict, u32, u32)> =
+        m.bands.iter().map(|b| (b.verdict, b.from, b.to)).collect();
     assert_eq!(
         bands,
         [
@@ -49,7 +50,10 @@ fn default_model_is_bant_with_the_handbook_bands() {
     assert_eq!(names, ["Бюджет", "Полномочия", "Потребность", "Сроки"]);
     assert_eq!(m.criteria[1].levels[4].ru, "Единственный ЛПР");
     assert_eq!(m.criteria[3].levels[4].ru, "Решение в течение 30 дней");
-    assert!(m.criteria[0].questions.iter().any(|q| q.ru == "Какой бюджет заложен на этот год?"));
+    assert!(m.criteria[0]
+        .questions
+        .iter()
+        .any(|q| q.ru == "Какой бюджет заложен на этот год?"));
 }
 
 #[test]
@@ -97,13 +101,18 @@ fn unknown_criteria_count_as_zero_and_are_listed() {
 
 #[test]
 fn three_of_four_rule_caps_the_verdict() {
-    let mut m = ScoringModel::default();
     // 4+4+4+0 = 12 points: qualified by points, but only 3 criteria ≥ 2 — still fine.
-    m.min_criteria = Some(MinCriteriaRule::default());
+    let mut m = ScoringModel {
+        min_criteria: Some(MinCriteriaRule::default()),
+        ..Default::default()
+    };
     assert_eq!(score(&m, &bant(4, 4, 4, 0)).verdict, Verdict::Qualified);
     // 4+4+1+1 = 10 points but only two criteria ≥ 2: capped to nurture.
     let s = score(&m, &bant(4, 4, 1, 1));
-    assert_eq!((s.points, s.verdict, s.capped_by_rule), (10, Verdict::Nurture, true));
+    assert_eq!(
+        (s.points, s.verdict, s.capped_by_rule),
+        (10, Verdict::Nurture, true)
+    );
     // Without the rule the same lead is qualified.
     m.min_criteria = None;
     let s = score(&m, &bant(4, 4, 1, 1));
@@ -126,13 +135,26 @@ fn templates_are_the_same_engine_and_share_keys() {
         assert_eq!(keys, ["authority", "budget", "need", "timeline"]);
     }
     let names = |t: Template| -> Vec<String> {
-        t.model().criteria.iter().map(|c| c.name.en.clone()).collect()
+        t.model()
+            .criteria
+            .iter()
+            .map(|c| c.name.en.clone())
+            .collect()
     };
-    assert_eq!(names(Template::Anum), ["Authority", "Need", "Urgency", "Money"]);
-    assert_eq!(names(Template::Champ), ["Challenges", "Authority", "Money", "Prioritization"]);
+    assert_eq!(
+        names(Template::Anum),
+        ["Authority", "Need", "Urgency", "Money"]
+    );
+    assert_eq!(
+        names(Template::Champ),
+        ["Challenges", "Authority", "Money", "Prioritization"]
+    );
     // An assessment made under BANT scores the same under ANUM: the keys carry over.
     let a = bant(3, 4, 2, 1);
-    assert_eq!(score(&Template::Anum.model(), &a).points, score(&ScoringModel::default(), &a).points);
+    assert_eq!(
+        score(&Template::Anum.model(), &a).points,
+        score(&ScoringModel::default(), &a).points
+    );
 }
 
 #[test]
@@ -150,7 +172,9 @@ fn a_generic_model_with_other_criteria_scores_too() {
 fn invalid_models_are_rejected_with_reasons() {
     let mut m = ScoringModel::default();
     m.bands[1].from = 6; // gap at 5
-    assert!(m.problems().contains(&ModelError::BandGap { from: 5, to: 5 }));
+    assert!(m
+        .problems()
+        .contains(&ModelError::BandGap { from: 5, to: 5 }));
 
     let mut m = ScoringModel::default();
     m.bands[2].from = 8; // overlap at 8
@@ -173,7 +197,10 @@ fn invalid_models_are_rejected_with_reasons() {
 
     let mut m = ScoringModel::default();
     m.bands.swap(0, 1);
-    assert!(m.problems().is_empty(), "band order in the list does not matter");
+    assert!(
+        m.problems().is_empty(),
+        "band order in the list does not matter"
+    );
     m.bands[3].verdict = Verdict::Nurture;
     assert!(m.problems().contains(&ModelError::VerdictOrder));
 
@@ -196,10 +223,18 @@ fn invalid_models_are_rejected_with_reasons() {
     assert!(problems.contains(&ModelError::UnnamedCriterion(0)));
     assert!(problems.contains(&ModelError::LevelCount(1)));
 
-    let mut m = ScoringModel::default();
-    m.min_criteria = Some(MinCriteriaRule { count: 5, min_level: 2 });
+    let mut m = ScoringModel {
+        min_criteria: Some(MinCriteriaRule {
+            count: 5,
+            min_level: 2,
+        }),
+        ..Default::default()
+    };
     assert!(m.problems().contains(&ModelError::MinCriteriaCount(4)));
-    m.min_criteria = Some(MinCriteriaRule { count: 3, min_level: 5 });
+    m.min_criteria = Some(MinCriteriaRule {
+        count: 3,
+        min_level: 5,
+    });
     assert!(m.problems().contains(&ModelError::MinCriteriaLevel));
 
     let mut m = ScoringModel::default();
@@ -215,12 +250,27 @@ fn unqualified_leads_need_confirmation_to_cross_into_the_proposal_stage() {
     let proposal = Some(3);
     assert!(needs_confirmation(Some(&weak), 0, 3, proposal));
     assert!(needs_confirmation(Some(&weak), 2, 5, proposal));
-    assert!(needs_confirmation(None, 1, 3, proposal), "never assessed is not qualified");
+    assert!(
+        needs_confirmation(None, 1, 3, proposal),
+        "never assessed is not qualified"
+    );
     assert!(!needs_confirmation(Some(&strong), 0, 3, proposal));
-    assert!(!needs_confirmation(Some(&weak), 0, 2, proposal), "before КП is fine");
-    assert!(!needs_confirmation(Some(&weak), 3, 4, proposal), "already past the gate");
-    assert!(!needs_confirmation(Some(&weak), 4, 1, proposal), "moving back is fine");
-    assert!(!needs_confirmation(Some(&weak), 0, 3, None), "no КП stage, no gate");
+    assert!(
+        !needs_confirmation(Some(&weak), 0, 2, proposal),
+        "before КП is fine"
+    );
+    assert!(
+        !needs_confirmation(Some(&weak), 3, 4, proposal),
+        "already past the gate"
+    );
+    assert!(
+        !needs_confirmation(Some(&weak), 4, 1, proposal),
+        "moving back is fine"
+    );
+    assert!(
+        !needs_confirmation(Some(&weak), 0, 3, None),
+        "no КП stage, no gate"
+    );
 }
 
 #[test]

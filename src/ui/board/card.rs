@@ -6,6 +6,7 @@ use crate::domain::workspace::StageStep;
 use crate::domain::Id;
 use crate::i18n::{fill, Text};
 use crate::route::{href, Route};
+use crate::ui::qualification::VerdictBadge;
 use crate::ui::state::use_app;
 use leptos::html;
 use leptos::prelude::*;
@@ -99,6 +100,7 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
             <a class="deal-client" href=client_href on:click=on_link_click draggable="false">{deal.client_name.clone()}</a>
             <p class="deal-title">{deal.title.clone()}</p>
             <p class="deal-amount">{deal.amount.to_string()}</p>
+            <VerdictBadge score=deal.score.clone()/>
             <Show when=move || has_next>
                 <p class="deal-next" class:overdue=overdue>
                     {next.clone().map(|d| view! { <time>{d}</time>" · " })}

@@ -5,15 +5,19 @@ mod card;
 mod drag;
 mod view_model;
 
+use crate::domain::qualification::Verdict;
 use crate::domain::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, Text};
+use crate::i18n::{fill, stage_name, unqualified_message, verdict_name, Text};
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::qualification::verdict_code;
 use crate::ui::state::{use_app, AppState};
 use card::DealCard;
 use drag::DragState;
 use leptos::ev;
 use leptos::prelude::*;
+use view_model::BoardOptions;
 
 /// A request to move keyboard focus to a card once it is rendered in its new column.
 pub type FocusRequest = RwSignal<Option<(Id, StageStep)>>;
@@ -36,13 +40,19 @@ pub fn Board() -> impl IntoView {
             _ => Scope::Everyone,
         }
     };
+    let options = RwSignal::new(BoardOptions::default());
     let columns = Memo::new(move |_| {
         let scope = scope();
         let lang = state.lang();
-        state
-            .ws
-            .with(|ws| view_model::columns(ws, &scope, lang, state.today))
+        options.with(|o| {
+            state
+                .ws
+                .with(|ws| view_model::columns(ws, &scope, o, lang, state.today))
+        })
     });
+    // A move that waits for the user's word: an unqualified lead going to «КП» or beyond.
+    let pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
+    let gate_open = RwSignal::new(false);
     let column_keys = move || {
         columns.with(|cols| {
             cols.iter()
@@ -51,18 +61,46 @@ pub fn Board() -> impl IntoView {
         })
     };
 
-    let move_to = move |deal_id: Id, stage_id: Id| {
+    let apply_move = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
         let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, now));
         if moved == Ok(true) {
+            if let Some(direction) = step {
+                focus.set(Some((deal_id.clone(), direction)));
+            }
             announce_move(state, announcement, &deal_id, &stage_id);
         }
     };
-    let step = Callback::new(move |(deal_id, direction): (Id, StageStep)| {
-        if let Ok(Some(stage_id)) = state.change(|ws, now| ws.step_deal(&deal_id, direction, now)) {
-            focus.set(Some((deal_id.clone(), direction)));
-            announce_move(state, announcement, &deal_id, &stage_id);
+    let move_to = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
+        if state
+            .ws
+            .with_untracked(|ws| ws.move_needs_confirmation(&deal_id, &stage_id))
+        {
+            pending.set(Some((deal_id, stage_id, step)));
+            gate_open.set(true);
+        } else {
+            apply_move(deal_id, stage_id, step);
+        }
+    };
+    let confirm_move = Callback::new(move |()| {
+        if let Some((deal_id, stage_id, step)) = pending.get_untracked() {
+            apply_move(deal_id, stage_id, step);
         }
     });
+    let step = Callback::new(move |(deal_id, direction): (Id, StageStep)| {
+        let target = state.ws.with_untracked(|ws| {
+            ws.neighbour_stage(&deal_id, direction)
+                .map(|s| s.id.clone())
+        });
+        if let Some(stage_id) = target {
+            move_to(deal_id, stage_id, Some(direction));
+        }
+    });
+    let pending_score = move || {
+        pending.with(|p| {
+            p.as_ref()
+                .and_then(|(id, _, _)| state.ws.with(|ws| ws.deal_score(id)))
+        })
+    };
 
     let on_move = window_event_listener(ev::pointermove, move |ev| {
         if drag.current.with_untracked(Option::is_some)
@@ -73,7 +111,7 @@ pub fn Board() -> impl IntoView {
     });
     let on_up = window_event_listener(ev::pointerup, move |_| {
         if let Some((deal_id, stage_id)) = drag.release() {
-            move_to(deal_id, stage_id);
+            move_to(deal_id, stage_id, None);
         }
     });
     let on_cancel = window_event_listener(ev::pointercancel, move |_| drag.cancel());
@@ -106,6 +144,27 @@ pub fn Board() -> impl IntoView {
                 </div>
                 <a class="button primary" href="#/clients/new">{tr(Text::NewClient)}</a>
             </div>
+            <div class="filters board-filters">
+                <label class="field">
+                    <span>{tr(Text::FilterVerdict)}</span>
+                    <select data-testid="board-verdict" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        options.update(|o| o.verdict = verdict_from_code(&code));
+                    }>
+                        <option value="">{tr(Text::Any)}</option>
+                        <option value="none">{tr(Text::NotAssessed)}</option>
+                        {Verdict::ALL.map(|v| view! {
+                            <option value=verdict_code(Some(v))>{move || verdict_name(state.lang(), v)}</option>
+                        })}
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || options.with(|o| o.by_score)
+                        on:change=move |ev| options.update(|o| o.by_score = event_target_checked(&ev))
+                        data-testid="board-by-score"/>
+                    {tr(Text::SortByScore)}
+                </label>
+            </div>
             <p class="hint">{tr(Text::BoardHint)}</p>
             <Show when=nothing_mine>
                 <p class="empty-note">{tr(Text::NoOwnDeals)}</p>
@@ -118,7 +177,26 @@ pub fn Board() -> impl IntoView {
             <div class="visually-hidden" aria-live="assertive" data-testid="board-announcement">
                 {move || announcement.get()}
             </div>
+            <ConfirmDialog
+                open=gate_open
+                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                message=Signal::derive(move || unqualified_message(state.lang(), pending_score()))
+                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                on_confirm=confirm_move
+            />
         </section>
+    }
+}
+
+/// The verdict filter for a `<select>` value: "" any, "none" never assessed, else a verdict.
+fn verdict_from_code(code: &str) -> Option<Option<Verdict>> {
+    match code {
+        "" => None,
+        "none" => Some(None),
+        _ => Verdict::ALL
+            .into_iter()
+            .find(|v| verdict_code(Some(*v)) == code)
+            .map(Some),
     }
 }
 

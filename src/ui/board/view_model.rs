@@ -2,6 +2,7 @@
 //! content changes.
 
 use crate::domain::dates::Timestamp;
+use crate::domain::qualification::{Score, Verdict};
 use crate::domain::query::{board, Scope};
 use crate::domain::{Deal, Id, Money, Workspace};
 use crate::i18n::{stage_name, Lang};
@@ -34,6 +35,17 @@ pub struct DealView {
     pub forward_to: Option<String>,
     /// Last change, so an edited deal gets a fresh card.
     pub updated_at: Timestamp,
+    /// The qualification score under the current model, if assessed.
+    pub score: Option<Score>,
+}
+
+/// Which cards the board shows, besides the owner scope.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardOptions {
+    /// Only deals with this verdict (`Some(None)`: only those never assessed).
+    pub verdict: Option<Option<Verdict>>,
+    /// Highest score first within each column (otherwise oldest deal first).
+    pub by_score: bool,
 }
 
 /// One column on the board.
@@ -77,23 +89,43 @@ fn deal_view(
         back_to: stage_at.checked_sub(1).and_then(name_at),
         forward_to: name_at(stage_at + 1),
         updated_at: deal.updated_at,
+        score: ws.deal_score(&deal.id),
     }
 }
 
-/// The whole board for `scope`.
-pub fn columns(ws: &Workspace, scope: &Scope, lang: Lang, today: NaiveDate) -> Vec<ColumnView> {
+/// The whole board for `scope`, filtered and ordered by `options`.
+pub fn columns(
+    ws: &Workspace,
+    scope: &Scope,
+    options: &BoardOptions,
+    lang: Lang,
+    today: NaiveDate,
+) -> Vec<ColumnView> {
     board(ws, scope)
         .into_iter()
         .enumerate()
-        .map(|(at, col)| ColumnView {
-            stage_id: col.stage.id.clone(),
-            name: stage_name(lang, col.stage),
-            deals: col
+        .map(|(at, col)| {
+            let mut deals: Vec<DealView> = col
                 .deals
                 .iter()
                 .map(|d| deal_view(ws, d, at, lang, today))
-                .collect(),
-            total: col.total,
+                .filter(|d| {
+                    options
+                        .verdict
+                        .is_none_or(|v| d.score.as_ref().map(|s| s.verdict) == v)
+                })
+                .collect();
+            if options.by_score {
+                deals.sort_by_key(|d| {
+                    std::cmp::Reverse(d.score.as_ref().map(|s| (s.points, s.max)))
+                });
+            }
+            ColumnView {
+                stage_id: col.stage.id.clone(),
+                name: stage_name(lang, col.stage),
+                total: deals.iter().map(|d| d.amount).sum(),
+                deals,
+            }
         })
         .collect()
 }

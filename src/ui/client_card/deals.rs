@@ -2,9 +2,10 @@ use super::fields::DealFields;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, fill, stage_name, Text};
-use crate::ui::dialog::ConfirmDialog;
+use crate::i18n::{describe_workspace_error, fill, stage_name, unqualified_message, Lang, Text};
 use crate::ui::clock;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -104,6 +105,39 @@ fn DealItem(deal: Deal) -> impl IntoView {
             })
         }
     };
+    let pending = RwSignal::new(None::<Deal>);
+    let gate_open = RwSignal::new(false);
+    let assessing = RwSignal::new(false);
+    let apply = move |updated: Deal| {
+        if state.change(|ws, now| ws.update_deal(updated, now)).is_ok() {
+            editing.set(false);
+            state.notify(state.tr(Text::ChangesSaved));
+        }
+    };
+    let confirm_move = Callback::new(move |()| {
+        if let Some(updated) = pending.get_untracked() {
+            apply(updated);
+        }
+    });
+    let deal_id = deal.id.clone();
+    let score = {
+        let id = deal.id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.deal_score(&id)))
+    };
+    let open_questions = {
+        let id = deal.id.clone();
+        Memo::new(move |_| {
+            state.ws.with(|ws| {
+                let latest = ws.latest_assessment(&id);
+                ws.scoring_model
+                    .criteria
+                    .iter()
+                    .filter(|c| latest.is_none_or(|a| a.level(&c.key).is_none()))
+                    .map(|c| (c.name.clone(), c.questions.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let save = {
         let deal = deal.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -119,9 +153,14 @@ fn DealItem(deal: Deal) -> impl IntoView {
             match parsed {
                 Err(list) => errors.set(list),
                 Ok(updated) => {
-                    if state.change(|ws, now| ws.update_deal(updated, now)).is_ok() {
-                        editing.set(false);
-                        state.notify(state.tr(Text::ChangesSaved));
+                    let gate = state.ws.with_untracked(|ws| {
+                        ws.move_needs_confirmation(&updated.id, &updated.stage_id)
+                    });
+                    if gate {
+                        pending.set(Some(updated));
+                        gate_open.set(true);
+                    } else {
+                        apply(updated);
                     }
                 }
             }
@@ -156,6 +195,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         <div class="muted">{summary.clone()}" "{deal.next_step.clone()}</div>
                     </div>
                     <div class="row-actions">
+                        <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{tr(Text::Assess)}</button>
                         <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Text::Edit)}</button>
                         <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{tr(Text::Delete)}</button>
                     </div>
@@ -169,6 +209,36 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 </form>
             </Show>
+            <div class="deal-qualification">
+                {move || view! { <VerdictBadge score=score.get()/> }}
+                <Show when=move || !open_questions.with(Vec::is_empty)>
+                    <details class="open-questions">
+                        <summary>{move || fill(state.tr(Text::OpenQuestions), &[&open_questions.with(Vec::len).to_string()])}</summary>
+                        <ul>
+                            {move || {
+                                let russian = state.lang() == Lang::Ru;
+                                open_questions.get().into_iter().map(|(name, questions)| view! {
+                                    <li>
+                                        <strong>{name.pick(russian).to_owned()}</strong>": "
+                                        {questions.iter().map(|q| q.pick(russian).to_owned()).collect::<Vec<_>>().join(" ")}
+                                    </li>
+                                }).collect_view()
+                            }}
+                        </ul>
+                    </details>
+                </Show>
+                <Show when=move || assessing.get()>
+                    <AssessmentForm deal_id=deal_id.clone() on_close=Callback::new(move |()| assessing.set(false))/>
+                </Show>
+                <AssessmentHistory deal_id=deal.id.clone()/>
+            </div>
+            <ConfirmDialog
+                open=gate_open
+                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                message=Signal::derive(move || unqualified_message(state.lang(), score.get()))
+                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                on_confirm=confirm_move
+            />
             <ConfirmDialog
                 open=confirm
                 title=Signal::derive(move || fill(state.tr(Text::DeleteDealQ), &[&title]))

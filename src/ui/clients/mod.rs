@@ -1,10 +1,12 @@
 //! The client list: search, filters by status, owner and stage, and sorting.
 
 use crate::domain::dates::format_date;
-use crate::domain::query::{client_stage, filter_clients, ClientFilter, ClientSort};
+use crate::domain::qualification::{Score, Verdict};
+use crate::domain::query::{client_score, client_stage, filter_clients, ClientFilter, ClientSort};
 use crate::domain::{ClientStatus, Id};
-use crate::i18n::{fill, stage_name, status_name, Text};
+use crate::i18n::{fill, stage_name, status_name, verdict_name, Text};
 use crate::route::{href, Route};
+use crate::ui::qualification::{verdict_code, VerdictBadge};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -19,6 +21,7 @@ struct ClientRow {
     owner: String,
     status: ClientStatus,
     stage: String,
+    score: Option<Score>,
     created: String,
 }
 
@@ -35,6 +38,7 @@ pub fn ClientList() -> impl IntoView {
     let status = RwSignal::new(None::<ClientStatus>);
     let owner = RwSignal::new(None::<Id>);
     let stage = RwSignal::new(None::<Id>);
+    let verdict = RwSignal::new(None::<Option<Verdict>>);
     let sort = RwSignal::new(ClientSort::Name);
 
     let total = Memo::new(move |_| state.ws.with(|ws| ws.clients.len()));
@@ -44,6 +48,7 @@ pub fn ClientList() -> impl IntoView {
             status: status.get(),
             owner: owner.get(),
             stage: stage.get(),
+            verdict: verdict.get(),
         };
         let lang = state.lang();
         state.ws.with(|ws| {
@@ -63,6 +68,7 @@ pub fn ClientList() -> impl IntoView {
                     stage: client_stage(ws, &c.id)
                         .map(|s| stage_name(lang, s))
                         .unwrap_or_default(),
+                    score: client_score(ws, &c.id),
                     created: format_date(c.created_at.date_naive()),
                 })
                 .collect::<Vec<_>>()
@@ -90,6 +96,7 @@ pub fn ClientList() -> impl IntoView {
         status.set(None);
         owner.set(None);
         stage.set(None);
+        verdict.set(None);
     };
     let to_id = |v: String| (!v.is_empty()).then(|| Id::from_raw(v));
 
@@ -141,15 +148,36 @@ pub fn ClientList() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
+                    <span>{tr(Text::FilterVerdict)}</span>
+                    <select data-testid="filter-verdict"
+                        prop:value=move || match verdict.get() { None => String::new(), Some(v) => verdict_code(v).to_owned() }
+                        on:change=move |ev| {
+                            let code = event_target_value(&ev);
+                            verdict.set(match code.as_str() {
+                                "" => None,
+                                "none" => Some(None),
+                                _ => Verdict::ALL.into_iter().find(|v| verdict_code(Some(*v)) == code).map(Some),
+                            });
+                        }>
+                        <option value="">{tr(Text::Any)}</option>
+                        <option value="none">{tr(Text::NotAssessed)}</option>
+                        {Verdict::ALL.map(|v| view! {
+                            <option value=verdict_code(Some(v))>{move || verdict_name(state.lang(), v)}</option>
+                        })}
+                    </select>
+                </label>
+                <label class="field">
                     <span>{tr(Text::SortBy)}</span>
                     <select on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                         "newest" => ClientSort::Newest,
                         "updated" => ClientSort::Updated,
+                        "score" => ClientSort::Score,
                         _ => ClientSort::Name,
                     })>
                         <option value="name">{tr(Text::SortName)}</option>
                         <option value="newest">{tr(Text::SortNewest)}</option>
                         <option value="updated">{tr(Text::SortUpdated)}</option>
+                        <option value="score">{tr(Text::SortScore)}</option>
                     </select>
                 </label>
             </div>
@@ -163,6 +191,7 @@ pub fn ClientList() -> impl IntoView {
                                 <th scope="col">{tr(Text::FieldOwner)}</th>
                                 <th scope="col">{tr(Text::FieldStatus)}</th>
                                 <th scope="col">{tr(Text::FieldStage)}</th>
+                                <th scope="col">{tr(Text::FilterVerdict)}</th>
                                 <th scope="col">{tr(Text::FieldCreated)}</th>
                             </tr>
                         </thead>
@@ -183,6 +212,7 @@ pub fn ClientList() -> impl IntoView {
                                         </span>
                                     </td>
                                     <td data-label=tr(Text::FieldStage)>{row.stage.clone()}</td>
+                                    <td data-label=tr(Text::FilterVerdict)><VerdictBadge score=row.score.clone()/></td>
                                     <td data-label=tr(Text::FieldCreated)>{row.created.clone()}</td>
                                 </tr>
                             </For>

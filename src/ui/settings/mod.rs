@@ -1,0 +1,30 @@
+//! Team settings. For now: the lead qualification model, which the director edits for everyone.
+
+mod model_editor;
+
+use crate::domain::Role;
+use crate::i18n::Text;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use model_editor::ModelEditor;
+
+/// The settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app();
+    let tr = move |k: Text| move || state.tr(k);
+    let is_director = move || state.me().is_some_and(|m| m.role() == Role::Director);
+    view! {
+        <section class="settings-page">
+            <h1>{tr(Text::SettingsTitle)}</h1>
+            <h2>{tr(Text::ModelTitle)}</h2>
+            <p class="hint">{tr(Text::ModelHint)}</p>
+            <Show when=is_director fallback=move || view! {
+                <p class="banner banner-warning" data-testid="settings-readonly">{tr(Text::DirectorOnly)}</p>
+            }>
+                <span></span>
+            </Show>
+            <ModelEditor editable=Signal::derive(is_director)/>
+        </section>
+    }
+}
