@@ -244,6 +244,17 @@ fn a_new_model_rescores_every_lead_and_invalid_models_are_refused() {
 }
 
 #[test]
+fn assessments_outlive_the_member_who_made_them() {
+    let mut ws = small_workspace();
+    ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1))
+        .unwrap();
+    ws.remove_member(&Id::from_raw("ivan"), Some(&Id::from_raw("olga")), later(2))
+        .unwrap();
+    assert_eq!(ws.assessments.len(), 1);
+    assert!(ws.integrity_problems().is_empty());
+}
+
+#[test]
 fn removing_deals_or_clients_removes_their_assessments() {
     let mut ws = small_workspace();
     ws.add_assessment(assessment("a1", "d1", [1, 1, 1, 1], 1))
@@ -268,6 +279,8 @@ fn unqualified_leads_crossing_into_proposal_need_confirmation() {
     ws.add_assessment(assessment("a1", "d1", [3, 3, 3, 3], 1))
         .unwrap();
     assert!(!ws.move_needs_confirmation(&d1, &proposal));
+    assert!(ws.new_deal_needs_confirmation(&proposal));
+    assert!(!ws.new_deal_needs_confirmation(&StageKey::Qualification.default_id()));
     // d2 is already in «КП»: moving on to «Переговоры» is not a new jump.
     assert!(!ws.move_needs_confirmation(&Id::from_raw("d2"), &StageKey::Negotiation.default_id()));
 }

@@ -195,6 +195,7 @@ texts! {
     ModelSaved => "Модель сохранена, оценки пересчитаны", "Model saved, scores recalculated";
     WeightInvalid => "Вес критерия {} — целое число от 0 до {}.", "The weight of criterion {} must be a whole number from 0 to {}.";
     SortScore => "По оценке квалификации", "Qualification score";
+    FormerMember => "бывший сотрудник", "former team member";
     NotAssessed => "не оценён", "not assessed";
     QualificationTitle => "Квалификация лида", "Lead qualification";
     Assess => "Оценить", "Assess";

@@ -167,3 +167,22 @@ test('switching to ANUM or CHAMP uses the same engine with other criteria', asyn
   assert.match(await page.locator('fieldset[data-criterion="timeline"]').innerText(), /Главный приоритет прямо сейчас/);
   await context.close();
 });
+
+test('a new deal placed straight at «КП» is confirmed first', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  await page.getByRole('link', { name: '+ Новый клиент' }).click();
+  await page.getByTestId('client-name').fill('ООО «Сразу в КП»');
+  await page.getByTestId('deal-stage').selectOption({ label: 'КП' });
+  await page.getByTestId('save-client').click();
+  const gate = page.getByRole('alertdialog');
+  await gate.waitFor();
+  assert.match(await gate.innerText(), /Лид ещё не оценён/);
+  await gate.getByRole('button', { name: 'Отмена' }).click();
+  assert.equal(await page.getByTestId('new-client-form').count(), 1, 'nothing was created');
+  await page.getByTestId('save-client').click();
+  await page.getByRole('button', { name: 'Всё равно перевести' }).click();
+  await page.getByTestId('client-title').waitFor();
+  assert.equal(await page.getByTestId('deal-stage-badge').innerText(), 'КП');
+  await context.close();
+});

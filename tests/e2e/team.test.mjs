@@ -48,7 +48,10 @@ test('members are added, edited and removed with their clients handed over', asy
   await peter.getByRole('button', { name: 'Это я' }).click();
   assert.ok(await peter.getByText('это вы').isVisible());
   await page.reload();
-  await page.locator('.team-table').waitFor();
+  await page.locator('.team-table').waitFor({ timeout: 5000 }).catch(async (e) => {
+    await page.screenshot({ path: 'test-results/team-fail.png' });
+    throw e;
+  });
   assert.ok(await page.locator('tr', { hasText: 'Пётр Полевой' }).getByText('это вы').isVisible());
   assert.equal(await page.locator('.team-table tbody tr').count(), 6);
   await context.close();

@@ -34,6 +34,17 @@ pub fn DealList(client_id: Id) -> impl IntoView {
         errors.set(Vec::new());
         adding.set(true);
     };
+    // A new deal placed straight at «КП» or later waits for the user's word.
+    let pending_new = RwSignal::new(None::<Deal>);
+    let gate_open = RwSignal::new(false);
+    let commit = move |deal: Deal| match state.change(|ws, _| ws.add_deal(deal)) {
+        Ok(()) => {
+            adding.set(false);
+            failure.set(None);
+            state.notify(state.tr(Text::DealAdded));
+        }
+        Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+    };
     let add = {
         let client_id = client_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -46,17 +57,25 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 d.to_deal(clock::new_id(), client_id.clone(), owner, clock::now())
             }) {
                 Err(list) => errors.set(list),
-                Ok(deal) => match state.change(|ws, _| ws.add_deal(deal)) {
-                    Ok(()) => {
-                        adding.set(false);
-                        failure.set(None);
-                        state.notify(state.tr(Text::DealAdded));
+                Ok(deal) => {
+                    if state
+                        .ws
+                        .with_untracked(|ws| ws.new_deal_needs_confirmation(&deal.stage_id))
+                    {
+                        pending_new.set(Some(deal));
+                        gate_open.set(true);
+                    } else {
+                        commit(deal);
                     }
-                    Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
-                },
+                }
             }
         }
     };
+    let confirm_new = Callback::new(move |()| {
+        if let Some(deal) = pending_new.get_untracked() {
+            commit(deal);
+        }
+    });
     view! {
         <div class="panel deals-panel">
             <div class="panel-head">
@@ -83,6 +102,13 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                     </div>
                 </form>
             </Show>
+            <ConfirmDialog
+                open=gate_open
+                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                message=Signal::derive(move || state.tr(Text::NotAssessedMoveText).to_owned())
+                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                on_confirm=confirm_new
+            />
         </div>
     }
 }

@@ -5,7 +5,7 @@ mod fields;
 
 use crate::domain::dates::format_date;
 use crate::domain::draft::{ClientDraft, DealDraft, FieldError};
-use crate::domain::{Id, StageKey};
+use crate::domain::{Client, Deal, Id, StageKey};
 use crate::i18n::{describe_workspace_error, fill, status_name, Text};
 use crate::route::Route;
 use crate::ui::dialog::ConfirmDialog;
@@ -33,6 +33,29 @@ pub fn NewClient() -> impl IntoView {
     });
     let deal_errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
+    // A first deal placed straight at «КП» or later waits for the user's word.
+    let pending = RwSignal::new(None::<(Client, Option<Deal>)>);
+    let gate_open = RwSignal::new(false);
+    let commit = move |client: Client, first_deal: Option<Deal>| {
+        let id = client.id.clone();
+        let result = state.change(move |ws, _| {
+            ws.add_client(client)?;
+            if let Some(d) = first_deal {
+                if let Err(e) = ws.add_deal(d) {
+                    ws.clients.pop();
+                    return Err(e);
+                }
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                state.notify(state.tr(Text::ClientCreated));
+                nav::go(&Route::Client(id));
+            }
+            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+        }
+    };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -60,25 +83,23 @@ pub fn NewClient() -> impl IntoView {
             return;
         };
         let first_deal = first_deal.and_then(Result::ok);
-        let id = client.id.clone();
-        let result = state.change(move |ws, _| {
-            ws.add_client(client)?;
-            if let Some(d) = first_deal {
-                if let Err(e) = ws.add_deal(d) {
-                    ws.clients.pop();
-                    return Err(e);
-                }
-            }
-            Ok(())
+        let gated = first_deal.as_ref().is_some_and(|d| {
+            state
+                .ws
+                .with_untracked(|ws| ws.new_deal_needs_confirmation(&d.stage_id))
         });
-        match result {
-            Ok(()) => {
-                state.notify(state.tr(Text::ClientCreated));
-                nav::go(&Route::Client(id));
-            }
-            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+        if gated {
+            pending.set(Some((client, first_deal)));
+            gate_open.set(true);
+        } else {
+            commit(client, first_deal);
         }
     };
+    let confirm_create = Callback::new(move |()| {
+        if let Some((client, deal)) = pending.get_untracked() {
+            commit(client, deal);
+        }
+    });
 
     view! {
         <section class="client-card">
@@ -104,6 +125,13 @@ pub fn NewClient() -> impl IntoView {
                     <a class="button secondary" href="#/clients">{tr(Text::Cancel)}</a>
                 </div>
             </form>
+            <ConfirmDialog
+                open=gate_open
+                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                message=Signal::derive(move || state.tr(Text::NotAssessedMoveText).to_owned())
+                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                on_confirm=confirm_create
+            />
         </section>
     }
 }

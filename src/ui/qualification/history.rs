@@ -18,7 +18,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
                     let who = ws
                         .member(&a.assessor_id)
                         .map(|m| m.name.clone())
-                        .unwrap_or_default();
+                        .unwrap_or_else(|| state.tr(Text::FormerMember).to_owned());
                     (a.created_at, who, score(&ws.scoring_model, a))
                 })
                 .collect();
