@@ -9,11 +9,14 @@ pub mod draft;
 pub(crate) mod fixtures;
 pub mod ids;
 pub mod inn;
+pub mod metrics;
 pub mod money;
+pub mod orders;
 pub mod qualification;
 pub mod query;
 pub mod stage;
 pub mod team;
+pub mod transfer;
 pub mod workspace;
 
 pub use client::{Client, ClientStatus, ContactPerson};

@@ -1,0 +1,327 @@
+use super::calendar::{days_between, months_before};
+use super::synth::{synth_catalog, synth_client_ids, synth_orders};
+use super::test_data::{catalog, d, order, order_k, products, rub};
+use super::*;
+use crate::domain::fixtures::t0;
+use crate::domain::money::MoneyParseError;
+
+fn known() -> HashSet<Id> {
+    products().into_iter().map(|p| p.id).collect()
+}
+
+#[test]
+fn total_adds_the_lines_exactly() {
+    let o = order_k(
+        "o1",
+        "c1",
+        d(2026, 1, 5),
+        &[("p-box", 10_050), ("p-a4", 99)],
+    );
+    assert_eq!(o.total(), Money::from_kopecks(10_149));
+    assert_eq!(o.validate(&known()), Ok(()));
+}
+
+#[test]
+fn invalid_orders_are_refused() {
+    let k = known();
+    let empty = order_k("o1", "c1", d(2026, 1, 5), &[]);
+    assert_eq!(empty.validate(&k), Err(OrderError::NoLines));
+    let zero = order_k("o1", "c1", d(2026, 1, 5), &[("p-box", 100), ("p-a4", 0)]);
+    assert_eq!(
+        zero.validate(&k),
+        Err(OrderError::NonPositiveAmount { line: 1 })
+    );
+    let negative = order_k("o1", "c1", d(2026, 1, 5), &[("p-box", -1)]);
+    assert_eq!(
+        negative.validate(&k),
+        Err(OrderError::NonPositiveAmount { line: 0 })
+    );
+    let unknown = order_k("o1", "c1", d(2026, 1, 5), &[("p-gone", 100)]);
+    assert_eq!(
+        unknown.validate(&k),
+        Err(OrderError::UnknownProduct {
+            line: 0,
+            product_id: Id::from_raw("p-gone")
+        })
+    );
+    let max = Money::MAX.kopecks();
+    let huge = order_k("o1", "c1", d(2026, 1, 5), &[("p-box", max + 1)]);
+    assert_eq!(huge.validate(&k), Err(OrderError::TooLarge { line: 0 }));
+    let sum_too_big = order_k("o1", "c1", d(2026, 1, 5), &[("p-box", max), ("p-a4", 1)]);
+    assert_eq!(
+        sum_too_big.validate(&k),
+        Err(OrderError::TooLarge { line: 1 })
+    );
+}
+
+#[test]
+fn order_lines_check_their_amount() {
+    let p = Id::from_raw("p-box");
+    assert!(OrderLine::new(p.clone(), Money::from_kopecks(1)).is_ok());
+    assert_eq!(
+        OrderLine::new(p, Money::ZERO),
+        Err(OrderError::NonPositiveAmount { line: 0 })
+    );
+}
+
+#[test]
+fn orders_serialize_with_snake_case_fields_and_kopecks() {
+    let o = order_k("o1", "c1", d(2026, 2, 28), &[("p-box", 12_345)]);
+    let json = serde_json::to_value(&o).unwrap();
+    assert_eq!(json["client_id"], "c1");
+    assert_eq!(json["date"], "2026-02-28");
+    assert_eq!(json["lines"][0]["product_id"], "p-box");
+    assert_eq!(json["lines"][0]["amount"], 12_345);
+    let back: Order = serde_json::from_value(json).unwrap();
+    assert_eq!(back, o);
+}
+
+fn row(product: &str, amount: &str) -> OrderLineDraft {
+    OrderLineDraft {
+        product_id: product.into(),
+        amount: amount.into(),
+    }
+}
+
+#[test]
+fn a_valid_draft_becomes_an_order_and_blank_rows_are_skipped() {
+    let draft = OrderDraft {
+        client_id: " c1 ".into(),
+        date: "29.02.2028".into(),
+        lines: vec![row("p-box", "1 250,50"), row("", " "), row("p-a4", "99")],
+    };
+    let o = draft.to_order(Id::from_raw("o1"), &known(), t0()).unwrap();
+    assert_eq!(o.client_id, Id::from_raw("c1"));
+    assert_eq!(o.date, d(2028, 2, 29));
+    assert_eq!(o.total(), Money::from_kopecks(125_050 + 9_900));
+    let again = OrderDraft::from_order(&o);
+    assert_eq!(again.date, "2028-02-29");
+    assert_eq!(again.lines.len(), 2);
+    assert_eq!(again.to_order(Id::from_raw("o1"), &known(), t0()), Ok(o));
+}
+
+#[test]
+fn every_bad_order_field_is_reported() {
+    let draft = OrderDraft {
+        client_id: "".into(),
+        date: "29.02.2027".into(),
+        lines: vec![
+            row("p-box", "0"),
+            row("", "5"),
+            row("p-gone", "сто"),
+            row("p-a4", ""),
+        ],
+    };
+    let errors = draft
+        .to_order(Id::from_raw("o1"), &known(), t0())
+        .unwrap_err();
+    assert_eq!(
+        errors,
+        vec![
+            (OrderField::Client, OrderProblem::Required),
+            (OrderField::Date, OrderProblem::Date),
+            (OrderField::LineAmount(0), OrderProblem::NotPositive),
+            (OrderField::LineProduct(1), OrderProblem::Required),
+            (OrderField::LineProduct(2), OrderProblem::UnknownProduct),
+            (
+                OrderField::LineAmount(2),
+                OrderProblem::Money(MoneyParseError::NotANumber)
+            ),
+            (OrderField::LineAmount(3), OrderProblem::Required),
+        ]
+    );
+    let no_lines = OrderDraft {
+        client_id: "c1".into(),
+        date: "2026-01-05".into(),
+        lines: vec![row("", "")],
+    };
+    let errors = no_lines
+        .to_order(Id::from_raw("o1"), &known(), t0())
+        .unwrap_err();
+    assert_eq!(errors, vec![(OrderField::Lines, OrderProblem::Required)]);
+    let max = Money::MAX.to_input();
+    let too_big = OrderDraft {
+        lines: vec![row("p-box", &max), row("p-a4", "1")],
+        ..no_lines
+    };
+    let errors = too_big
+        .to_order(Id::from_raw("o1"), &known(), t0())
+        .unwrap_err();
+    assert_eq!(errors, vec![(OrderField::Lines, OrderProblem::TooLarge)]);
+}
+
+#[test]
+fn months_step_over_year_ends_and_know_leap_years() {
+    let dec = YearMonth::of(d(2025, 12, 31));
+    assert_eq!(
+        dec.next(),
+        YearMonth {
+            year: 2026,
+            month: 1
+        }
+    );
+    assert_eq!(dec.next().prev(), dec);
+    assert_eq!(YearMonth::of(d(2028, 2, 1)).last_day(), d(2028, 2, 29));
+    assert_eq!(YearMonth::of(d(2027, 2, 1)).days(), 28);
+    assert_eq!(YearMonth::of(d(2100, 2, 1)).days(), 28);
+    assert_eq!(YearMonth::of(d(2000, 2, 1)).days(), 29);
+    assert_eq!(dec.to_string(), "12.2025");
+    assert!(dec.contains(d(2025, 12, 1)) && !dec.contains(d(2026, 1, 1)));
+}
+
+#[test]
+fn complete_months_exclude_the_current_one() {
+    let months = YearMonth::complete_months_before(d(2026, 3, 10), 3);
+    let shown: Vec<String> = months.iter().map(|m| m.to_string()).collect();
+    assert_eq!(shown, ["12.2025", "01.2026", "02.2026"]);
+    // Even on the month's last day the month itself is not complete yet.
+    let on_last_day = YearMonth::complete_months_before(d(2026, 3, 31), 1);
+    assert_eq!(
+        on_last_day,
+        [YearMonth {
+            year: 2026,
+            month: 2
+        }]
+    );
+    let in_january = YearMonth::complete_months_before(d(2026, 1, 1), 2);
+    assert_eq!(
+        in_january[0],
+        YearMonth {
+            year: 2025,
+            month: 11
+        }
+    );
+}
+
+#[test]
+fn months_before_clamps_to_the_shorter_month() {
+    assert_eq!(months_before(d(2026, 3, 10), 3), d(2025, 12, 10));
+    assert_eq!(months_before(d(2024, 5, 31), 3), d(2024, 2, 29));
+    assert_eq!(months_before(d(2025, 5, 31), 3), d(2025, 2, 28));
+    assert_eq!(months_before(d(2024, 2, 29), 12), d(2023, 2, 28));
+    assert_eq!(days_between(d(2024, 2, 28), d(2024, 3, 1)), Some(2));
+    assert_eq!(days_between(d(2026, 1, 1), d(2026, 1, 1)), Some(0));
+    assert_eq!(days_between(d(2026, 1, 2), d(2026, 1, 1)), None);
+}
+
+#[test]
+fn a_history_sorts_orders_and_remembers_first_purchases() {
+    let orders = [
+        order_k("o3", "c1", d(2026, 2, 1), &[("p-soap", 100), ("p-box", 50)]),
+        order("o1", "c1", d(2026, 1, 10), 10),
+        order("o2", "c1", d(2026, 1, 10), 20),
+        order("x1", "c2", d(2025, 1, 1), 99),
+        order_k("o4", "c1", d(2026, 3, 1), &[("p-gone", 100)]),
+    ];
+    let h = ClientHistory::build(Id::from_raw("c1"), &orders, &products());
+    let ids: Vec<&str> = h.orders().iter().map(|o| o.order_id.as_str()).collect();
+    assert_eq!(ids, ["o1", "o2", "o3", "o4"]);
+    assert_eq!(h.orders()[2].total, Money::from_kopecks(150));
+    // Groups are listed in order of the client's first purchase: boxes (Jan) before soap (Feb).
+    let groups: Vec<&str> = h.groups_of(&h.orders()[2]).map(Id::as_str).collect();
+    assert_eq!(groups, ["g-pack", "g-chem"]);
+    assert_eq!(h.groups_of(&h.orders()[3]).count(), 0);
+    let in_january: Vec<&str> = h
+        .groups_in(&h.orders()[..2])
+        .into_iter()
+        .map(Id::as_str)
+        .collect();
+    assert_eq!(in_january, ["g-pack"]);
+    assert_eq!(h.groups_in(h.orders()).len(), 2);
+    assert_eq!(
+        h.first_bought_product(&Id::from_raw("p-box")),
+        Some(d(2026, 1, 10))
+    );
+    assert_eq!(
+        h.first_bought_group(&Id::from_raw("g-chem")),
+        Some(d(2026, 2, 1))
+    );
+    assert_eq!(h.first_bought_group(&Id::from_raw("g-paper")), None);
+    assert_eq!(h.orders_until(d(2026, 1, 31)).len(), 2);
+    assert_eq!(h.orders_until(d(2026, 1, 9)).len(), 0);
+    assert_eq!(h.orders_between(d(2026, 1, 10), d(2026, 2, 1)).len(), 3);
+    assert_eq!(h.orders_between(d(2026, 2, 2), d(2026, 2, 1)).len(), 0);
+}
+
+#[test]
+fn updating_one_client_equals_a_full_rebuild() {
+    let (_, products) = catalog();
+    let mut orders = vec![
+        order("o1", "c1", d(2026, 1, 10), 100),
+        order("o2", "c2", d(2026, 1, 11), 200),
+        order("o3", "c1", d(2026, 2, 10), 300),
+        order("o4", "c3", d(2026, 2, 12), 400),
+    ];
+    let mut index = HistoryIndex::build(&orders, &products);
+    assert_eq!(index.len(), 3);
+
+    // Edit: c1's second order changes date, amount and product.
+    orders[2] = order_k("o3", "c1", d(2025, 12, 31), &[("p-a4", 77)]);
+    let c1 = Id::from_raw("c1");
+    index.update_client(&c1, orders.iter().filter(|o| o.client_id == c1), &products);
+    assert_eq!(index, HistoryIndex::build(&orders, &products));
+
+    // Moving c2's only order to c1 drops c2 from the index, like a full rebuild does.
+    orders[1].client_id = c1.clone();
+    let c2 = Id::from_raw("c2");
+    index.update_client(&c1, &orders, &products);
+    index.update_client(&c2, &orders, &products);
+    assert_eq!(index, HistoryIndex::build(&orders, &products));
+    assert!(index.get(&c2).is_none());
+}
+
+#[test]
+fn the_input_order_of_orders_does_not_matter() {
+    let orders = [
+        order_k(
+            "o1",
+            "c1",
+            d(2026, 1, 10),
+            &[("p-soap", 100), ("p-box", 50)],
+        ),
+        order_k("o2", "c1", d(2026, 1, 10), &[("p-a4", 100)]),
+        order_k(
+            "o3",
+            "c1",
+            d(2025, 12, 1),
+            &[("p-tape", 100), ("p-tape", 5)],
+        ),
+    ];
+    let mut reversed = orders.clone();
+    reversed.reverse();
+    let c1 = Id::from_raw("c1");
+    let a = ClientHistory::build(c1.clone(), &orders, &products());
+    assert_eq!(a, ClientHistory::build(c1, &reversed, &products()));
+    let o3 = &a.orders()[0];
+    assert_eq!(o3.total, Money::from_kopecks(105));
+    assert_eq!(
+        a.groups_of(o3).map(Id::as_str).collect::<Vec<_>>(),
+        ["g-pack"]
+    );
+}
+
+#[test]
+fn synthetic_data_is_deterministic_and_valid() {
+    let (groups, products) = synth_catalog(12, 8, t0());
+    assert_eq!((groups.len(), products.len()), (12, 96));
+    let clients = synth_client_ids(50);
+    let make = |seed| {
+        synth_orders(
+            seed,
+            &clients,
+            &products,
+            500,
+            d(2023, 1, 1),
+            d(2025, 12, 31),
+        )
+    };
+    let a = make(7);
+    assert_eq!(a, make(7));
+    assert_ne!(a, make(8));
+    let k: HashSet<Id> = products.iter().map(|p| p.id.clone()).collect();
+    assert!(a.iter().all(|o| o.validate(&k).is_ok()));
+    assert!(a
+        .iter()
+        .all(|o| o.date >= d(2023, 1, 1) && o.date <= d(2025, 12, 31)));
+    assert!(a.iter().all(|o| o.total() >= rub(500)));
+}

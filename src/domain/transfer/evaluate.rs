@@ -1,0 +1,200 @@
+//! Evaluating a transfer rule against one client's history, with the figures behind the answer.
+
+use super::{Combinator, Condition, TransferRule};
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::orders::calendar::{days_between, months_before, YearMonth};
+use crate::domain::orders::{ClientHistory, HistoryIndex, OrderSummary};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A client's purchases in one calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthAmount {
+    /// The month.
+    pub month: YearMonth,
+    /// The sum of the month's order totals.
+    pub amount: Money,
+}
+
+/// One condition's result with the actual figures, so the UI can render «заказов 2 из 3» in
+/// either language. Whether it holds is derived from the figures ([`ConditionOutcome::holds`]),
+/// so the two can never disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ConditionOutcome {
+    /// Orders placed so far against the orders required.
+    OrderCount {
+        /// Orders dated on or before today.
+        have: u32,
+        /// N.
+        need: u32,
+    },
+    /// Purchases so far (or within the window) against the volume required.
+    Volume {
+        /// The sum of the counted orders.
+        have: Money,
+        /// X.
+        need: Money,
+        /// M, when only the last M months count.
+        within_months: Option<u32>,
+        /// The window's first day (today minus M months) when there is a window.
+        since: Option<NaiveDate>,
+    },
+    /// Whether and when the product was first bought.
+    BoughtProduct {
+        /// The product.
+        product_id: Id,
+        /// The first purchase on or before today.
+        first_bought: Option<NaiveDate>,
+    },
+    /// Whether and when anything of the group was first bought.
+    BoughtGroup {
+        /// The group.
+        group_id: Id,
+        /// The first purchase on or before today.
+        first_bought: Option<NaiveDate>,
+    },
+    /// Purchases in each of the counted months against the monthly minimum.
+    MonthlyMinimum {
+        /// X per month.
+        need: Money,
+        /// The K complete months before today's month, oldest first, with their purchases.
+        months: Vec<MonthAmount>,
+    },
+    /// Days since the first order against the days required.
+    DaysSinceFirstOrder {
+        /// Days from the first order to today, or `None` when there is no order yet.
+        have: Option<u32>,
+        /// The days required.
+        need: u32,
+    },
+}
+
+impl ConditionOutcome {
+    /// Whether the condition holds.
+    pub fn holds(&self) -> bool {
+        match self {
+            ConditionOutcome::OrderCount { have, need } => have >= need,
+            ConditionOutcome::Volume { have, need, .. } => have >= need,
+            ConditionOutcome::BoughtProduct { first_bought, .. }
+            | ConditionOutcome::BoughtGroup { first_bought, .. } => first_bought.is_some(),
+            // No months to check (K = 0, refused by validation) must not pass a client.
+            ConditionOutcome::MonthlyMinimum { need, months } => {
+                !months.is_empty() && months.iter().all(|m| m.amount >= *need)
+            }
+            ConditionOutcome::DaysSinceFirstOrder { have, need } => {
+                have.is_some_and(|days| days >= *need)
+            }
+        }
+    }
+
+    /// For a monthly minimum, how many of the counted months reached it.
+    pub fn months_met(&self) -> Option<usize> {
+        match self {
+            ConditionOutcome::MonthlyMinimum { need, months } => {
+                Some(months.iter().filter(|m| m.amount >= *need).count())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Whether a client passes the rule, and every condition's outcome in the rule's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Eligibility {
+    /// True when the conditions combine to a pass.
+    pub eligible: bool,
+    /// One outcome per condition, in the rule's order.
+    pub outcomes: Vec<ConditionOutcome>,
+}
+
+/// Evaluates `rule` for one client as of `today`: orders dated after `today` are ignored, so the
+/// same call answers «would this client have passed on 1 March?». A rule without conditions
+/// passes no one (an empty ALL is not a blanket pass).
+pub fn evaluate(rule: &TransferRule, history: &ClientHistory, today: NaiveDate) -> Eligibility {
+    let orders = history.orders_until(today);
+    let outcomes: Vec<ConditionOutcome> = rule
+        .conditions
+        .iter()
+        .map(|c| outcome(c, history, orders, today))
+        .collect();
+    let eligible = !outcomes.is_empty()
+        && match rule.combinator {
+            Combinator::All => outcomes.iter().all(ConditionOutcome::holds),
+            Combinator::Any => outcomes.iter().any(ConditionOutcome::holds),
+        };
+    Eligibility { eligible, outcomes }
+}
+
+/// `orders` is `history.orders_until(today)`, computed once per client.
+fn outcome(
+    condition: &Condition,
+    history: &ClientHistory,
+    orders: &[OrderSummary],
+    today: NaiveDate,
+) -> ConditionOutcome {
+    match condition {
+        Condition::OrderCount { at_least } => ConditionOutcome::OrderCount {
+            have: u32::try_from(orders.len()).unwrap_or(u32::MAX),
+            need: *at_least,
+        },
+        Condition::Volume {
+            at_least,
+            within_months,
+        } => {
+            let since = within_months.map(|m| months_before(today, m));
+            let counted = match since {
+                Some(since) => history.orders_between(since, today),
+                None => orders,
+            };
+            ConditionOutcome::Volume {
+                have: counted.iter().map(|o| o.total).sum(),
+                need: *at_least,
+                within_months: *within_months,
+                since,
+            }
+        }
+        Condition::BoughtProduct { product_id } => ConditionOutcome::BoughtProduct {
+            product_id: product_id.clone(),
+            first_bought: history
+                .first_bought_product(product_id)
+                .filter(|d| *d <= today),
+        },
+        Condition::BoughtGroup { group_id } => ConditionOutcome::BoughtGroup {
+            group_id: group_id.clone(),
+            first_bought: history.first_bought_group(group_id).filter(|d| *d <= today),
+        },
+        Condition::MonthlyMinimum { months, at_least } => ConditionOutcome::MonthlyMinimum {
+            need: *at_least,
+            months: YearMonth::complete_months_before(today, *months)
+                .into_iter()
+                .map(|month| MonthAmount {
+                    month,
+                    amount: history
+                        .orders_between(month.first_day(), month.last_day())
+                        .iter()
+                        .map(|o| o.total)
+                        .sum(),
+                })
+                .collect(),
+        },
+        Condition::DaysSinceFirstOrder { at_least } => ConditionOutcome::DaysSinceFirstOrder {
+            have: orders.first().and_then(|o| days_between(o.date, today)),
+            need: *at_least,
+        },
+    }
+}
+
+/// The clients that pass `rule` as of `today`, sorted by id: a «what if» preview of a rule
+/// before it is saved. Clients without orders are not in the index and never pass, since every
+/// condition needs at least one order.
+pub fn eligible_clients(rule: &TransferRule, index: &HistoryIndex, today: NaiveDate) -> Vec<Id> {
+    let mut ids: Vec<Id> = index
+        .histories()
+        .filter(|h| evaluate(rule, h, today).eligible)
+        .map(|h| h.client_id().clone())
+        .collect();
+    ids.sort_unstable();
+    ids
+}

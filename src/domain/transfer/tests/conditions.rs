@@ -1,0 +1,226 @@
+//! Boundaries of every condition except the monthly minimum (see `monthly.rs`).
+
+use super::outcome;
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::orders::test_data::{d, order, order_k, rub};
+use crate::domain::transfer::{Condition, ConditionOutcome};
+
+#[test]
+fn order_count_holds_at_exactly_n_and_not_at_n_minus_one() {
+    let three = [
+        order("o1", "c1", d(2026, 1, 5), 10),
+        order("o2", "c1", d(2026, 1, 20), 10),
+        order("o3", "c1", d(2026, 2, 1), 10),
+    ];
+    let need3 = Condition::OrderCount { at_least: 3 };
+    let o = outcome(need3.clone(), &three, d(2026, 2, 1));
+    assert_eq!(o, ConditionOutcome::OrderCount { have: 3, need: 3 });
+    assert!(o.holds());
+    let o = outcome(need3.clone(), &three[..2], d(2026, 2, 1));
+    assert_eq!(o, ConditionOutcome::OrderCount { have: 2, need: 3 });
+    assert!(!o.holds());
+    // The third order is dated tomorrow: it does not count yet.
+    assert!(!outcome(need3, &three, d(2026, 1, 31)).holds());
+}
+
+#[test]
+fn every_condition_fails_on_an_empty_history() {
+    let today = d(2026, 3, 10);
+    let conditions = [
+        Condition::OrderCount { at_least: 1 },
+        Condition::Volume {
+            at_least: Money::from_kopecks(1),
+            within_months: None,
+        },
+        Condition::Volume {
+            at_least: Money::from_kopecks(1),
+            within_months: Some(12),
+        },
+        Condition::BoughtProduct {
+            product_id: Id::from_raw("p-box"),
+        },
+        Condition::BoughtGroup {
+            group_id: Id::from_raw("g-pack"),
+        },
+        Condition::monthly_minimum(Money::from_kopecks(1)),
+        Condition::DaysSinceFirstOrder { at_least: 1 },
+    ];
+    for c in conditions {
+        let o = outcome(c.clone(), &[], today);
+        assert!(!o.holds(), "{c:?} held on an empty history: {o:?}");
+    }
+    assert_eq!(
+        outcome(Condition::DaysSinceFirstOrder { at_least: 1 }, &[], today),
+        ConditionOutcome::DaysSinceFirstOrder {
+            have: None,
+            need: 1
+        }
+    );
+}
+
+#[test]
+fn volume_holds_at_exactly_x_and_not_one_kopeck_below() {
+    let need = Condition::Volume {
+        at_least: rub(250_000),
+        within_months: None,
+    };
+    let exact = [
+        order("o1", "c1", d(2025, 6, 1), 100_000),
+        order_k(
+            "o2",
+            "c1",
+            d(2026, 1, 1),
+            &[("p-box", 10_000_000), ("p-a4", 5_000_000)],
+        ),
+    ];
+    let o = outcome(need.clone(), &exact, d(2026, 3, 10));
+    assert_eq!(
+        o,
+        ConditionOutcome::Volume {
+            have: rub(250_000),
+            need: rub(250_000),
+            within_months: None,
+            since: None
+        }
+    );
+    assert!(o.holds());
+    let short = [
+        order("o1", "c1", d(2025, 6, 1), 100_000),
+        order_k("o2", "c1", d(2026, 1, 1), &[("p-box", 14_999_999)]),
+    ];
+    let o = outcome(need, &short, d(2026, 3, 10));
+    assert!(!o.holds());
+    assert!(
+        matches!(o, ConditionOutcome::Volume { have, .. } if have == Money::from_kopecks(24_999_999))
+    );
+}
+
+#[test]
+fn volume_window_starts_on_the_same_day_m_months_ago() {
+    // today = 10.03.2026, M = 3: the window is 10.12.2025 … 10.03.2026, both inclusive.
+    let need = Condition::Volume {
+        at_least: rub(100),
+        within_months: Some(3),
+    };
+    let on_first_day = [order("o1", "c1", d(2025, 12, 10), 100)];
+    let o = outcome(need.clone(), &on_first_day, d(2026, 3, 10));
+    assert!(o.holds());
+    assert!(matches!(o, ConditionOutcome::Volume { since: Some(s), .. } if s == d(2025, 12, 10)));
+    let day_before = [order("o1", "c1", d(2025, 12, 9), 100)];
+    assert!(!outcome(need.clone(), &day_before, d(2026, 3, 10)).holds());
+    // Orders dated after today are outside the window too.
+    let tomorrow = [order("o1", "c1", d(2026, 3, 11), 100)];
+    assert!(!outcome(need.clone(), &tomorrow, d(2026, 3, 10)).holds());
+    let today = [order("o1", "c1", d(2026, 3, 10), 100)];
+    assert!(outcome(need, &today, d(2026, 3, 10)).holds());
+}
+
+#[test]
+fn volume_window_clamps_to_short_months_and_leap_days() {
+    let need = Condition::Volume {
+        at_least: rub(100),
+        within_months: Some(3),
+    };
+    // 31.05.2024 − 3 months = 29.02.2024 (a leap year).
+    let leap_day = [order("o1", "c1", d(2024, 2, 29), 100)];
+    assert!(outcome(need.clone(), &leap_day, d(2024, 5, 31)).holds());
+    let before_leap_day = [order("o1", "c1", d(2024, 2, 28), 100)];
+    assert!(!outcome(need.clone(), &before_leap_day, d(2024, 5, 31)).holds());
+    // 31.05.2025 − 3 months = 28.02.2025.
+    let feb_28 = [order("o1", "c1", d(2025, 2, 28), 100)];
+    assert!(outcome(need.clone(), &feb_28, d(2025, 5, 31)).holds());
+    let feb_27 = [order("o1", "c1", d(2025, 2, 27), 100)];
+    assert!(!outcome(need, &feb_27, d(2025, 5, 31)).holds());
+}
+
+#[test]
+fn bought_product_counts_from_its_day_on() {
+    let need = Condition::BoughtProduct {
+        product_id: Id::from_raw("p-soap"),
+    };
+    let orders = [
+        order("o1", "c1", d(2026, 1, 5), 10),
+        order_k(
+            "o2",
+            "c1",
+            d(2026, 2, 1),
+            &[("p-box", 100), ("p-soap", 100)],
+        ),
+    ];
+    assert_eq!(
+        outcome(need.clone(), &orders, d(2026, 2, 1)),
+        ConditionOutcome::BoughtProduct {
+            product_id: Id::from_raw("p-soap"),
+            first_bought: Some(d(2026, 2, 1))
+        }
+    );
+    assert!(!outcome(need.clone(), &orders, d(2026, 1, 31)).holds());
+    assert!(!outcome(need, &orders[..1], d(2026, 3, 1)).holds());
+}
+
+#[test]
+fn bought_group_is_any_product_of_the_group() {
+    let pack = Condition::BoughtGroup {
+        group_id: Id::from_raw("g-pack"),
+    };
+    let tape = [order_k("o1", "c1", d(2026, 1, 31), &[("p-tape", 100)])];
+    let o = outcome(pack.clone(), &tape, d(2026, 2, 1));
+    assert_eq!(
+        o,
+        ConditionOutcome::BoughtGroup {
+            group_id: Id::from_raw("g-pack"),
+            first_bought: Some(d(2026, 1, 31))
+        }
+    );
+    let paper = [order_k("o1", "c1", d(2026, 1, 31), &[("p-a4", 100)])];
+    assert!(!outcome(pack.clone(), &paper, d(2026, 2, 1)).holds());
+    assert!(!outcome(pack, &tape, d(2026, 1, 30)).holds());
+}
+
+#[test]
+fn days_since_first_order_counts_calendar_days() {
+    // 01.01.2026 → 31.03.2026: 30 (rest of Jan) + 28 (Feb) + 31 (Mar) = 89 days.
+    let orders = [
+        order("o2", "c1", d(2026, 2, 15), 10),
+        order("o1", "c1", d(2026, 1, 1), 10),
+    ];
+    let o = outcome(
+        Condition::DaysSinceFirstOrder { at_least: 89 },
+        &orders,
+        d(2026, 3, 31),
+    );
+    assert_eq!(
+        o,
+        ConditionOutcome::DaysSinceFirstOrder {
+            have: Some(89),
+            need: 89
+        }
+    );
+    assert!(o.holds());
+    let o = outcome(
+        Condition::DaysSinceFirstOrder { at_least: 90 },
+        &orders,
+        d(2026, 3, 31),
+    );
+    assert!(!o.holds());
+    // Across a leap day: 28.02.2024 → 01.03.2024 is 2 days.
+    let leap = [order("o1", "c1", d(2024, 2, 28), 10)];
+    let o = outcome(
+        Condition::DaysSinceFirstOrder { at_least: 2 },
+        &leap,
+        d(2024, 3, 1),
+    );
+    assert!(o.holds());
+    // An order placed today is day 0; one dated tomorrow is no order yet.
+    let today = [order("o1", "c1", d(2026, 3, 10), 10)];
+    let one_day = Condition::DaysSinceFirstOrder { at_least: 1 };
+    assert!(!outcome(one_day.clone(), &today, d(2026, 3, 10)).holds());
+    assert_eq!(
+        outcome(one_day, &today, d(2026, 3, 9)),
+        ConditionOutcome::DaysSinceFirstOrder {
+            have: None,
+            need: 1
+        }
+    );
+}

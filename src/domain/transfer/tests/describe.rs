@@ -1,0 +1,113 @@
+//! The explanation texts, with their exact figures. Amounts are written with `\u{a0}`: Money's
+//! display groups thousands and sets off «₽» with non-breaking spaces.
+
+use super::{history, only};
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::orders::test_data::{d, order, rub};
+use crate::domain::orders::YearMonth;
+use crate::domain::transfer::{
+    describe_en, describe_ru, evaluate, Condition, ConditionOutcome, MonthAmount,
+};
+
+#[test]
+fn order_count_text_comes_from_an_evaluation() {
+    let orders = [
+        order("o1", "c1", d(2026, 1, 5), 10),
+        order("o2", "c1", d(2026, 2, 5), 10),
+    ];
+    let rule = only(Condition::OrderCount { at_least: 3 });
+    let e = evaluate(&rule, &history(&orders), d(2026, 3, 1));
+    assert_eq!(describe_ru(&e.outcomes[0]), "заказов 2 из 3");
+    assert_eq!(describe_en(&e.outcomes[0]), "2 of 3 orders");
+}
+
+#[test]
+fn volume_texts_use_non_breaking_spaces() {
+    let all_time = ConditionOutcome::Volume {
+        have: rub(180_000),
+        need: rub(250_000),
+        within_months: None,
+        since: None,
+    };
+    assert_eq!(
+        describe_ru(&all_time),
+        "объём 180\u{a0}000\u{a0}₽ из 250\u{a0}000\u{a0}₽"
+    );
+    assert_eq!(
+        describe_en(&all_time),
+        "volume 180\u{a0}000\u{a0}₽ of 250\u{a0}000\u{a0}₽"
+    );
+    let windowed = ConditionOutcome::Volume {
+        have: Money::from_kopecks(24_999_999),
+        need: rub(250_000),
+        within_months: Some(6),
+        since: Some(d(2025, 9, 10)),
+    };
+    assert_eq!(
+        describe_ru(&windowed),
+        "объём за 6 мес. 249\u{a0}999,99\u{a0}₽ из 250\u{a0}000\u{a0}₽"
+    );
+    assert_eq!(
+        describe_en(&windowed),
+        "volume over 6 months 249\u{a0}999,99\u{a0}₽ of 250\u{a0}000\u{a0}₽"
+    );
+}
+
+#[test]
+fn monthly_minimum_text_lists_every_month() {
+    let o = ConditionOutcome::MonthlyMinimum {
+        need: rub(100_000),
+        months: vec![
+            MonthAmount {
+                month: YearMonth {
+                    year: 2025,
+                    month: 12,
+                },
+                amount: rub(120_000),
+            },
+            MonthAmount {
+                month: YearMonth {
+                    year: 2026,
+                    month: 1,
+                },
+                amount: rub(80_000),
+            },
+        ],
+    };
+    assert_eq!(
+        describe_ru(&o).replace('\u{a0}', " "),
+        "месяцев от 100 000 ₽: 1 из 2 (12.2025 — 120 000 ₽, 01.2026 — 80 000 ₽)"
+    );
+    assert_eq!(
+        describe_en(&o).replace('\u{a0}', " "),
+        "months with at least 100 000 ₽: 1 of 2 (12.2025 — 120 000 ₽, 01.2026 — 80 000 ₽)"
+    );
+}
+
+#[test]
+fn purchase_and_day_texts() {
+    let bought = ConditionOutcome::BoughtProduct {
+        product_id: Id::from_raw("p-box"),
+        first_bought: Some(d(2026, 2, 5)),
+    };
+    assert_eq!(describe_ru(&bought), "товар куплен 05.02.2026");
+    assert_eq!(describe_en(&bought), "product bought on 05.02.2026");
+    let never = ConditionOutcome::BoughtGroup {
+        group_id: Id::from_raw("g-pack"),
+        first_bought: None,
+    };
+    assert_eq!(describe_ru(&never), "из группы ничего не покупалось");
+    assert_eq!(describe_en(&never), "nothing from the group bought yet");
+    let days = ConditionOutcome::DaysSinceFirstOrder {
+        have: Some(45),
+        need: 90,
+    };
+    assert_eq!(describe_ru(&days), "с первого заказа 45 дн. из 90");
+    assert_eq!(describe_en(&days), "45 of 90 days since the first order");
+    let none = ConditionOutcome::DaysSinceFirstOrder {
+        have: None,
+        need: 90,
+    };
+    assert_eq!(describe_ru(&none), "заказов ещё не было");
+}
