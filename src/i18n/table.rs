@@ -54,6 +54,12 @@ texts! {
     DecodeFuture => "Данные записаны более новой версией Salesdesk (версия формата {}, эта версия читает до {}). Обновите страницу, чтобы получить новую версию.", "The data was written by a newer Salesdesk (format version {}, this one reads up to {}). Reload to get the new version.";
     DecodeInvalid => "Поле {} заполнено неверно: {}", "Field {} is wrong: {}";
     DecodeInconsistent => "Записи не согласованы: {}", "The records are inconsistent: {}";
+    StorageNearlyFull => "Хранилище браузера заполнено на {} %. Удалите ненужные записи, иначе новые изменения перестанут сохраняться.", "The browser's storage is {} % full. Delete records you no longer need, or new changes will stop being saved.";
+    StorageUsage => "Данные в этом браузере: {} из 5 МБ ({} %).", "Data in this browser: {} of 5 MB ({} %).";
+    StorageTitle => "Хранение данных", "Data storage";
+    UpdateReady => "Доступна новая версия Salesdesk. Обновите, когда будет удобно: несохранённое будет сохранено.", "A new version of Salesdesk is ready. Update when convenient: anything unsaved will be saved first.";
+    UpdateNow => "Обновить сейчас", "Update now";
+    Later => "Позже", "Later";
     // Welcome and identity
     WelcomeTitle => "Salesdesk — рабочий стол отдела продаж", "Salesdesk — the sales team's desk";
     WelcomeLead => "Воронка охотников, карточки клиентов и команда в одном окне. Работает без интернета и без регистрации.", "The hunters' pipeline, client cards and the team in one window. Works offline, no sign-up.";

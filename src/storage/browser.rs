@@ -82,3 +82,33 @@ pub fn save_prefs(prefs: &Prefs) {
         let _ = store.set_item(PREFS_KEY, &prefs.encode());
     }
 }
+
+/// The bytes Chromium charges for every `salesdesk.*` entry (the workspace, preferences and any
+/// quarantined copies).
+pub fn used_bytes() -> u64 {
+    let Some(store) = storage() else { return 0 };
+    let count = store.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|key| key.starts_with("salesdesk."))
+        .map(|key| {
+            let value = store.get_item(&key).ok().flatten().unwrap_or_default();
+            super::capacity::entry_bytes(&key, &value)
+        })
+        .sum()
+}
+
+/// Asks the browser to keep this origin's data even under storage pressure (best effort; the
+/// answer is not needed, the request itself is what counts).
+pub fn request_persistence() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(storage) = js_sys::Reflect::get(&window.navigator(), &"storage".into()) {
+        if let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into()) {
+            if let Some(persist) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&persist) {
+                let _ = persist.call0(&storage);
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Persistence. The stored format (envelope, versions, migrations) is pure and tested natively;
 //! only `browser` touches `localStorage`, and only in the wasm build.
 
+pub mod capacity;
 pub mod codec;
 pub mod migrate;
 pub mod outcome;

@@ -29,6 +29,7 @@ pub fn start() {
     let (ws, outcome) = browser::load_workspace(clock::now_millis());
     let prefs = browser::load_prefs();
     let state = AppState::new(ws, outcome, prefs);
+    browser::request_persistence();
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);
@@ -54,6 +55,7 @@ fn App() -> impl IntoView {
     view! {
         <shell::Header current=current.into()/>
         <main id="main" class="main">
+            <shell::UpdateBanner/>
             <shell::StorageBanner/>
             {move || {
                 if empty.get() {

@@ -66,4 +66,5 @@ pub fn flush(state: AppState) {
         Ok(_) => SaveState::Saved,
         Err(e) => SaveState::Failed(e),
     });
+    state.used_bytes.set(browser::used_bytes());
 }

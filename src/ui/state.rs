@@ -47,6 +47,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// Today, fixed at start-up.
     pub today: NaiveDate,
+    /// Bytes of `localStorage` the app uses, as the browser counts them (after each save).
+    pub used_bytes: RwSignal<u64>,
 }
 
 impl AppState {
@@ -64,6 +66,7 @@ impl AppState {
             load: RwSignal::new(load),
             toast: RwSignal::new(None),
             today: clock::today(),
+            used_bytes: RwSignal::new(crate::storage::browser::used_bytes()),
         }
     }
 

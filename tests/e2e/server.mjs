@@ -17,6 +17,8 @@ const TYPES = {
 
 export async function serveDist(root = resolve(process.cwd(), 'dist')) {
   const requests = [];
+  // Tests may rewrite a file on the fly, e.g. to publish a "new release" of sw.js.
+  const rewrites = new Map();
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -27,7 +29,9 @@ export async function serveDist(root = resolve(process.cwd(), 'dist')) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const rewrite = rewrites.get(path);
+      if (rewrite) body = Buffer.from(rewrite(body.toString('utf8')));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -39,6 +43,7 @@ export async function serveDist(root = resolve(process.cwd(), 'dist')) {
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    rewrites,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

@@ -3,7 +3,8 @@
 mod model_editor;
 
 use crate::domain::Role;
-use crate::i18n::Text;
+use crate::i18n::{fill, Text};
+use crate::storage::capacity::percent_used;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use model_editor::ModelEditor;
@@ -25,6 +26,14 @@ pub fn SettingsPage() -> impl IntoView {
                 <span></span>
             </Show>
             <ModelEditor editable=Signal::derive(is_director)/>
+            <h2>{tr(Text::StorageTitle)}</h2>
+            <p data-testid="storage-usage">
+                {move || {
+                    let used = state.used_bytes.get();
+                    let kb = format!("{} КБ", used.div_ceil(1024));
+                    fill(state.tr(Text::StorageUsage), &[&kb, &percent_used(used).to_string()])
+                }}
+            </p>
         </section>
     }
 }

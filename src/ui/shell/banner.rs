@@ -1,5 +1,6 @@
-use crate::i18n::{describe_decode_error, describe_save_error, Text};
+use crate::i18n::{describe_decode_error, describe_save_error, fill, Text};
 use crate::storage::browser;
+use crate::storage::capacity::{percent_used, WARN_PERCENT};
 use crate::storage::codec::WORKSPACE_KEY;
 use crate::storage::LoadOutcome;
 use crate::ui::download::download_text;
@@ -90,5 +91,15 @@ pub fn StorageBanner() -> impl IntoView {
         }),
         _ => None,
     };
-    view! { {load_banner} {save_banner} }
+    let nearly_full = move || {
+        let used = state.used_bytes.get();
+        (percent_used(used) >= WARN_PERCENT).then(|| {
+            view! {
+                <div class="banner banner-warning" role="status" data-testid="storage-warning">
+                    <p>{move || fill(state.tr(Text::StorageNearlyFull), &[&percent_used(used).to_string()])}</p>
+                </div>
+            }
+        })
+    };
+    view! { {load_banner} {save_banner} {nearly_full} }
 }

@@ -3,7 +3,9 @@
 mod banner;
 mod header;
 mod toast;
+mod update;
 
 pub use banner::StorageBanner;
 pub use header::Header;
 pub use toast::ToastView;
+pub use update::UpdateBanner;
