@@ -36,8 +36,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
 fi
 
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
-  || [ ! -f node_modules/playwright-core/package.json ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  say "installing npm packages (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -30,7 +30,8 @@ texts! {
     NavClients => "Клиенты", "Clients";
     NavTeam => "Команда", "Team";
     NavSettings => "Настройки", "Settings";
-    SwitchLanguage => "Switch to English", "Переключить на русский";
+    SwitchLanguage => "EN — switch to English", "RU — переключить на русский";
+    YouAre => "Кто вы", "Who you are";
     You => "Вы:", "You:";
     Saved => "Сохранено", "Saved";
     Saving => "Сохраняю…", "Saving…";

@@ -158,9 +158,11 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                             <tr>
                                 <td>{move || draft.with(|m| m.bands.get(i).map(|b| verdict_name(state.lang(), b.verdict)))}</td>
                                 <td><input type="number" min="0" data-testid=format!("band-from-{i}")
+                                    aria-label=move || format!("{} {}", state.tr(Text::From), draft.with(|m| m.bands.get(i).map(|b| verdict_name(state.lang(), b.verdict)).unwrap_or_default()))
                                     prop:value=move || draft.with(|m| m.bands.get(i).map(|b| b.from.to_string()))
                                     on:input=move |ev| if let Ok(v) = event_target_value(&ev).parse() { draft.update(|m| m.bands[i].from = v) }/></td>
                                 <td><input type="number" min="0" data-testid=format!("band-to-{i}")
+                                    aria-label=move || format!("{} {}", state.tr(Text::To), draft.with(|m| m.bands.get(i).map(|b| verdict_name(state.lang(), b.verdict)).unwrap_or_default()))
                                     prop:value=move || draft.with(|m| m.bands.get(i).map(|b| b.to.to_string()))
                                     on:input=move |ev| if let Ok(v) = event_target_value(&ev).parse() { draft.update(|m| m.bands[i].to = v) }/></td>
                             </tr>

@@ -96,7 +96,8 @@ fn MeSwitcher() -> impl IntoView {
         <Show when=move || state.me().is_some()>
             <label class="me-switch">
                 <span class="me-label">{move || state.tr(Text::You)}</span>
-                <select on:change=on_change prop:value=me data-testid="me-select">
+                <select on:change=on_change prop:value=me data-testid="me-select"
+                    aria-label=move || state.tr(Text::YouAre)>
                     <For each=members key=|m| m.clone() let((id, name))>
                         <option value=id.clone() selected=move || me() == id>{name}</option>
                     </For>
