@@ -7,6 +7,7 @@ use super::client::Client;
 use super::dates::Timestamp;
 use super::deal::Deal;
 use super::ids::Id;
+use super::orders::{Order, Product, ProductGroup};
 use super::qualification::{self, Assessment, ModelError, Score, ScoringModel};
 use super::stage::{Stage, StageKey};
 use super::team::TeamMember;
@@ -48,6 +49,15 @@ pub struct Workspace {
     /// Every qualification of every deal, oldest first.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
+    /// Product groups of the catalogue (the unit of cross-selling).
+    #[serde(default)]
+    pub product_groups: Vec<ProductGroup>,
+    /// The product catalogue.
+    #[serde(default)]
+    pub products: Vec<Product>,
+    /// Every client's orders.
+    #[serde(default)]
+    pub orders: Vec<Order>,
 }
 
 impl Default for Workspace {
@@ -60,6 +70,9 @@ impl Default for Workspace {
             removed: Vec::new(),
             scoring_model: ScoringModel::default(),
             assessments: Vec::new(),
+            product_groups: Vec::new(),
+            products: Vec::new(),
+            orders: Vec::new(),
         }
     }
 }
@@ -309,6 +322,16 @@ impl Workspace {
             .position(|c| &c.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         let client = self.clients.remove(at);
+        let order_ids: Vec<Id> = self
+            .orders
+            .iter()
+            .filter(|o| &o.client_id == id)
+            .map(|o| o.id.clone())
+            .collect();
+        self.orders.retain(|o| &o.client_id != id);
+        for order_id in order_ids {
+            self.tombstone(order_id, now);
+        }
         let deal_ids: Vec<Id> = self.deals_of(id).map(|d| d.id.clone()).collect();
         self.deals.retain(|d| &d.client_id != id);
         for deal_id in deal_ids {
@@ -524,7 +547,10 @@ impl Workspace {
             .map(|m| &m.id)
             .chain(self.clients.iter().map(|c| &c.id))
             .chain(self.deals.iter().map(|d| &d.id))
-            .chain(self.stages.iter().map(|s| &s.id));
+            .chain(self.stages.iter().map(|s| &s.id))
+            .chain(self.product_groups.iter().map(|g| &g.id))
+            .chain(self.products.iter().map(|p| &p.id))
+            .chain(self.orders.iter().map(|o| &o.id));
         for id in all_ids {
             if !seen.insert(id) {
                 problems.push(IntegrityProblem::DuplicateId(id.clone()));
@@ -550,6 +576,17 @@ impl Workspace {
             dangling(&d.id, &d.stage_id, &stages);
         }
         let deals: HashSet<&Id> = self.deals.iter().map(|d| &d.id).collect();
+        let groups: HashSet<&Id> = self.product_groups.iter().map(|g| &g.id).collect();
+        let products: HashSet<&Id> = self.products.iter().map(|p| &p.id).collect();
+        for p in &self.products {
+            dangling(&p.id, &p.group_id, &groups);
+        }
+        for o in &self.orders {
+            dangling(&o.id, &o.client_id, &clients);
+            for line in &o.lines {
+                dangling(&o.id, &line.product_id, &products);
+            }
+        }
         // The assessor is history, not ownership: it may have left the team since.
         for a in &self.assessments {
             dangling(&a.id, &a.deal_id, &deals);

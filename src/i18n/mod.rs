@@ -215,6 +215,7 @@ pub fn unqualified_message(
 pub fn describe_decode_error(lang: Lang, error: &DecodeError) -> String {
     match error {
         DecodeError::NotJson(detail) => fill(Text::DecodeNotJson.get(lang), &[detail]),
+        DecodeError::Damaged(detail) => fill(Text::DecodeDamaged.get(lang), &[detail]),
         DecodeError::WrongFormat(format) => fill(Text::DecodeWrongFormat.get(lang), &[format]),
         DecodeError::FutureVersion { found, supported } => fill(
             Text::DecodeFuture.get(lang),

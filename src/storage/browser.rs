@@ -1,9 +1,12 @@
 //! The one boundary between the app and `localStorage`.
 
-use super::codec::{decode_workspace, encode_workspace, quarantine_key, WORKSPACE_KEY};
+use super::codec::{
+    decode_stored, encode_workspace, quarantine_key, Stored, REVISION_KEY, WORKSPACE_KEY,
+};
 use super::outcome::{LoadOutcome, SaveError};
 use super::prefs::{Prefs, PREFS_KEY};
 use crate::domain::dates::Timestamp;
+use crate::domain::merge::merge;
 use crate::domain::Workspace;
 use web_sys::Storage;
 
@@ -11,49 +14,106 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Reads the stored workspace; an unreadable value is quarantined, never overwritten.
-pub fn load_workspace(now_millis: i64) -> (Workspace, LoadOutcome) {
+/// Reads the stored workspace and its revision; an unreadable value is quarantined, never
+/// overwritten.
+pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
     let Some(store) = storage() else {
-        return (Workspace::default(), LoadOutcome::Unavailable);
+        return (Workspace::default(), 0, LoadOutcome::Unavailable);
     };
     let raw = match store.get_item(WORKSPACE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (Workspace::default(), LoadOutcome::Fresh),
-        Err(_) => return (Workspace::default(), LoadOutcome::Unavailable),
+        Ok(None) => return (Workspace::default(), read_revision(), LoadOutcome::Fresh),
+        Err(_) => return (Workspace::default(), 0, LoadOutcome::Unavailable),
     };
-    match decode_workspace(&raw) {
-        Ok(ws) => (ws, LoadOutcome::Loaded),
-        Err(error) => {
-            let key = quarantine_key(now_millis);
-            // Copy first, then remove: if the copy fails the original stays untouched.
-            if store.set_item(&key, &raw).is_ok() && store.remove_item(WORKSPACE_KEY).is_ok() {
-                (
-                    Workspace::default(),
-                    LoadOutcome::Quarantined { key, error },
-                )
-            } else {
-                (Workspace::default(), LoadOutcome::KeptInPlace { error })
-            }
-        }
+    match decode_stored(&raw) {
+        Ok(stored) => (stored.workspace, stored.revision, LoadOutcome::Loaded),
+        Err(error) => match quarantine(&store, &raw, now_millis) {
+            Some(key) => (
+                Workspace::default(),
+                read_revision(),
+                LoadOutcome::Quarantined { key, error },
+            ),
+            None => (Workspace::default(), 0, LoadOutcome::KeptInPlace { error }),
+        },
     }
 }
 
-/// Writes the workspace. On failure nothing stored is changed (the browser writes all or nothing).
-pub fn save_workspace(ws: &Workspace, saved_at: Timestamp) -> Result<usize, SaveError> {
+/// Moves an unreadable stored workspace aside. Copy first, then remove: if the copy fails, the
+/// original stays untouched and `None` says so.
+fn quarantine(store: &Storage, raw: &str, now_millis: i64) -> Option<String> {
+    let key = quarantine_key(now_millis);
+    (store.set_item(&key, raw).is_ok() && store.remove_item(WORKSPACE_KEY).is_ok()).then_some(key)
+}
+
+/// The save counter of the stored workspace (0 when none).
+pub fn read_revision() -> u64 {
+    storage()
+        .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0)
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    /// The revision now stored.
+    pub revision: u64,
+    /// When another tab had saved in between, the merge of its data and ours that was written
+    /// instead; the caller adopts it.
+    pub merged: Option<Workspace>,
+}
+
+/// Writes the workspace. If another tab saved since `base_revision`, its data is merged with ours
+/// record by record (newer change wins) and the merge is written, so no tab writes over newer data
+/// with its older copy. On failure nothing stored is changed.
+pub fn save_workspace(
+    ws: &Workspace,
+    saved_at: Timestamp,
+    base_revision: u64,
+    now_millis: i64,
+) -> Result<Saved, SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let text = encode_workspace(ws, saved_at);
-    store.set_item(WORKSPACE_KEY, &text).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            SaveError::QuotaExceeded
-        } else {
-            SaveError::Refused(name)
+    let stored_revision = read_revision();
+    let mut merged = None;
+    if stored_revision > base_revision {
+        if let Ok(Some(raw)) = store.get_item(WORKSPACE_KEY) {
+            match decode_stored(&raw) {
+                Ok(theirs) => merged = Some(merge(ws, &theirs.workspace).workspace),
+                // Unreadable data from elsewhere is set aside, not overwritten.
+                Err(_) => {
+                    quarantine(&store, &raw, now_millis);
+                }
+            }
         }
-    })?;
-    Ok(text.len())
+    }
+    let revision = stored_revision.max(base_revision) + 1;
+    let text = encode_workspace(merged.as_ref().unwrap_or(ws), saved_at, revision);
+    // A tiny value beside the big one: other tabs compare it without unpacking the workspace.
+    // It goes first, because other tabs receive the two writes in order: by the time they hear
+    // of the new workspace, its revision is already visible to them. Should the big write fail,
+    // the counter is merely ahead, which only makes the next save merge with unchanged data.
+    store
+        .set_item(REVISION_KEY, &revision.to_string())
+        .map_err(refusal)?;
+    store.set_item(WORKSPACE_KEY, &text).map_err(refusal)?;
+    Ok(Saved { revision, merged })
+}
+
+/// A workspace written by another tab, from a `storage` event's new value.
+pub fn decode_from_other_tab(raw: &str) -> Option<Stored> {
+    decode_stored(raw).ok()
+}
+
+fn refusal(e: wasm_bindgen::JsValue) -> SaveError {
+    let name = js_sys::Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        SaveError::QuotaExceeded
+    } else {
+        SaveError::Refused(name)
+    }
 }
 
 /// A stored value as it is, for downloading a quarantined copy.

@@ -1,8 +1,7 @@
 //! Step-by-step migrations of the stored envelope, oldest first.
 //!
 //! Each step turns version N into N+1 on the raw JSON, before typed decoding, so old data never
-//! has to fit today's types. Version 1 is the first stored format, so the list is still empty;
-//! a future version 2 adds `fn v1_to_v2(value) -> Result<Value, DecodeError>` to `STEPS`.
+//! has to fit today's types. A new version adds one `fn vN_to_vM` to `STEPS`.
 
 use super::codec::{DecodeError, VERSION};
 use serde_json::Value;
@@ -10,7 +9,19 @@ use serde_json::Value;
 type Step = fn(Value) -> Result<Value, DecodeError>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (VERSION - 1) as usize] = [];
+const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2];
+
+/// Version 2 added the qualification model, assessments, the catalogue and orders. Every new
+/// field has a default (BANT, no assessments, no orders), so the step only checks the shape.
+fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
+    if !value.get("workspace").is_some_and(Value::is_object) {
+        return Err(DecodeError::Invalid {
+            path: "workspace".into(),
+            message: "an object is required".into(),
+        });
+    }
+    Ok(value)
+}
 
 /// Brings an envelope of `version` up to [`VERSION`].
 pub fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
@@ -35,8 +46,16 @@ mod tests {
 
     #[test]
     fn current_version_passes_through() {
-        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 1, "x": 1});
-        assert_eq!(migrate(v.clone(), 1).unwrap(), v);
+        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 2, "workspace": {}});
+        assert_eq!(migrate(v.clone(), 2).unwrap(), v);
+    }
+
+    #[test]
+    fn version_1_steps_up_to_2() {
+        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 1, "workspace": {}});
+        assert_eq!(migrate(v, 1).unwrap()["version"], 2);
+        let broken = serde_json::json!({"format": "salesdesk.workspace", "version": 1});
+        assert!(migrate(broken, 1).is_err());
     }
 
     #[test]

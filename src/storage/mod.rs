@@ -4,6 +4,7 @@
 pub mod capacity;
 pub mod codec;
 pub mod migrate;
+pub mod order_book;
 pub mod outcome;
 pub mod prefs;
 

@@ -26,9 +26,9 @@ pub fn start() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    let (ws, outcome) = browser::load_workspace(clock::now_millis());
+    let (ws, revision, outcome) = browser::load_workspace(clock::now_millis());
     let prefs = browser::load_prefs();
-    let state = AppState::new(ws, outcome, prefs);
+    let state = AppState::new(ws, revision, outcome, prefs);
     browser::request_persistence();
     leptos::mount::mount_to_body(move || {
         provide_context(state);

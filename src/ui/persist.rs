@@ -1,9 +1,11 @@
 //! Keeps storage in step with the state: debounced saves of the workspace, a flush when the page
-//! is hidden or closed, immediate saves of the preferences.
+//! is hidden or closed, immediate saves of the preferences, and the changes other tabs save.
 
 use super::clock;
 use super::state::{AppState, SaveState};
+use crate::domain::merge::merge;
 use crate::storage::browser;
+use crate::storage::codec::WORKSPACE_KEY;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -18,6 +20,12 @@ pub fn install(state: AppState) {
     Effect::new(move |previous: Option<()>| {
         state.ws.track();
         // The first run only subscribes: the data was just read, there is nothing to write.
+        // Data adopted from another tab is already stored, so it is not written back either
+        // (two tabs would otherwise echo each other's saves forever).
+        if state.adopting.get_value() {
+            state.adopting.set_value(false);
+            return;
+        }
         if previous.is_none() || state.save.get_untracked() == SaveState::Blocked {
             return;
         }
@@ -50,8 +58,37 @@ pub fn install(state: AppState) {
         }
     });
     let on_pagehide = window_event_listener(ev::pagehide, move |_| flush_now());
+    // Another tab saved: show its data at once, or fold it into ours when we have unsaved edits.
+    // The event's own value is used, not a fresh read: another tab's writes reach this tab's copy
+    // of storage one key at a time, so a read here could still see an older revision.
+    let on_storage = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() != Some(WORKSPACE_KEY) {
+            return;
+        }
+        let Some(stored) = e
+            .new_value()
+            .and_then(|raw| browser::decode_from_other_tab(&raw))
+        else {
+            return;
+        };
+        match state.save.get_untracked() {
+            SaveState::Pending => {
+                let merged = state
+                    .ws
+                    .with_untracked(|ws| merge(ws, &stored.workspace).workspace);
+                state.revision.set_value(stored.revision);
+                adopt(state, merged);
+                flush_now();
+            }
+            SaveState::Saved => {
+                state.revision.set_value(stored.revision);
+                adopt(state, stored.workspace);
+            }
+            SaveState::Failed(_) | SaveState::Blocked => {}
+        }
+    });
     // The app lives as long as the page; the listeners must too.
-    std::mem::forget((on_hide, on_pagehide));
+    std::mem::forget((on_hide, on_pagehide, on_storage));
 }
 
 /// Writes the workspace now, unless saving is blocked.
@@ -59,12 +96,28 @@ pub fn flush(state: AppState) {
     if state.save.get_untracked() == SaveState::Blocked {
         return;
     }
+    let base = state.revision.get_value();
     let result = state
         .ws
-        .with_untracked(|ws| browser::save_workspace(ws, clock::now()));
+        .with_untracked(|ws| browser::save_workspace(ws, clock::now(), base, clock::now_millis()));
     state.save.set(match result {
-        Ok(_) => SaveState::Saved,
+        Ok(saved) => {
+            state.revision.set_value(saved.revision);
+            if let Some(merged) = saved.merged {
+                adopt(state, merged);
+            }
+            SaveState::Saved
+        }
         Err(e) => SaveState::Failed(e),
     });
     state.used_bytes.set(browser::used_bytes());
+}
+
+/// Replaces the in-memory workspace with data that is already stored, without saving it again.
+fn adopt(state: AppState, workspace: crate::domain::Workspace) {
+    if state.ws.with_untracked(|ws| ws == &workspace) {
+        return;
+    }
+    state.adopting.set_value(true);
+    state.ws.set(workspace);
 }

@@ -49,11 +49,15 @@ pub struct AppState {
     pub today: NaiveDate,
     /// Bytes of `localStorage` the app uses, as the browser counts them (after each save).
     pub used_bytes: RwSignal<u64>,
+    /// The stored revision this tab's data is based on (see `browser::save_workspace`).
+    pub revision: StoredValue<u64>,
+    /// Set while data from storage replaces the in-memory workspace, so it is not saved back.
+    pub adopting: StoredValue<bool>,
 }
 
 impl AppState {
     /// The state as read from storage.
-    pub fn new(ws: Workspace, load: LoadOutcome, prefs: Prefs) -> Self {
+    pub fn new(ws: Workspace, revision: u64, load: LoadOutcome, prefs: Prefs) -> Self {
         let blocked = matches!(load, LoadOutcome::KeptInPlace { .. });
         AppState {
             ws: RwSignal::new(ws),
@@ -67,6 +71,8 @@ impl AppState {
             toast: RwSignal::new(None),
             today: clock::today(),
             used_bytes: RwSignal::new(crate::storage::browser::used_bytes()),
+            revision: StoredValue::new(revision),
+            adopting: StoredValue::new(false),
         }
     }
 
@@ -105,7 +111,13 @@ impl AppState {
             result = Some(r);
             changed
         });
-        result.expect("maybe_update runs its closure")
+        let result = result.expect("maybe_update runs its closure");
+        // Marked at once, not when the save effect gets to run: a save from another tab arriving
+        // in between must see that this tab has unsaved changes and merge, not replace them.
+        if result.is_ok() && self.save.get_untracked() != SaveState::Blocked {
+            self.save.set(SaveState::Pending);
+        }
+        result
     }
 
     /// Shows a short message.

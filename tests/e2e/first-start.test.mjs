@@ -1,7 +1,7 @@
 // A new user's first minutes: the empty state, the demo data, choosing who they are.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, saved, loadDemoAs } from './helpers.mjs';
+import { start, saved, loadDemoAs, readStored } from './helpers.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -43,7 +43,7 @@ test('starting from scratch creates me as the first team member', async () => {
   await page.getByRole('button', { name: 'Начать работу' }).click();
   await page.locator('.board').waitFor();
   await saved(page);
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('salesdesk.workspace')));
+  const stored = await readStored(page);
   assert.equal(stored.workspace.members.length, 1);
   assert.equal(stored.workspace.members[0].name, 'Ирина Соколова');
   assert.equal(stored.workspace.members[0].job_title, 'tele_sales_manager');

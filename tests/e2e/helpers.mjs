@@ -60,3 +60,12 @@ export async function loadDemoAs(page, name) {
   await page.locator('.board').waitFor();
   await saved(page);
 }
+
+/** The workspace envelope as stored: unpacks the deflated Latin-1 value the app writes. */
+export async function readStored(page) {
+  const { inflateRawSync } = await import('node:zlib');
+  const raw = await page.evaluate(() => localStorage.getItem('salesdesk.workspace'));
+  if (raw === null) return null;
+  if (!raw.startsWith('SDZ1')) return JSON.parse(raw);
+  return JSON.parse(inflateRawSync(Buffer.from(raw.slice(4), 'latin1')).toString('utf8'));
+}

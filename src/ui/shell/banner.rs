@@ -1,8 +1,10 @@
+use crate::domain::dates::iso_date;
 use crate::i18n::{describe_decode_error, describe_save_error, fill, Text};
 use crate::storage::browser;
 use crate::storage::capacity::{percent_used, WARN_PERCENT};
-use crate::storage::codec::WORKSPACE_KEY;
+use crate::storage::codec::{encode_json, readable, WORKSPACE_KEY};
 use crate::storage::LoadOutcome;
+use crate::ui::clock;
 use crate::ui::download::download_text;
 use crate::ui::persist;
 use crate::ui::state::{use_app, SaveState};
@@ -17,9 +19,10 @@ pub fn StorageBanner() -> impl IntoView {
     let download = move |key: String| {
         move |_| {
             if let Some(raw) = browser::read_raw(&key) {
+                // Unpacked to JSON when it still unpacks, so a person or a tool can read it.
                 download_text(
                     "salesdesk-unreadable-data.txt",
-                    &raw,
+                    &readable(&raw),
                     "text/plain;charset=utf-8",
                 );
             }
@@ -86,6 +89,12 @@ pub fn StorageBanner() -> impl IntoView {
                         state.save.set(SaveState::Pending);
                         persist::flush(state);
                     }>{tr(Text::Retry)}</button>
+                    <button type="button" class="secondary" data-testid="export-now" on:click=move |_| {
+                        // The data on screen, as a file: nothing is lost even if the tab closes.
+                        let json = state.ws.with_untracked(|ws| encode_json(ws, clock::now(), state.revision.get_value()));
+                        let name = format!("salesdesk-{}.json", iso_date(state.today));
+                        download_text(&name, &json, "application/json");
+                    }>{tr(Text::ExportNow)}</button>
                 </div>
             </div>
         }),

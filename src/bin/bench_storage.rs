@@ -1,0 +1,61 @@
+//! Stored size and save/load time of a full-size workspace (5 000 clients with Russian names,
+//! 100 000 orders), natively. The browser figures come from the e2e capacity test.
+//! Run: `cargo run --release --bin bench_storage`
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use chrono::NaiveDate;
+    use salesdesk::domain::dates::timestamp_from_millis;
+    use salesdesk::domain::synth_workspace::synth_workspace;
+    use salesdesk::storage::capacity::{counted_bytes, QUOTA_BYTES};
+    use salesdesk::storage::codec::{decode_workspace, encode_json, encode_workspace};
+    use std::time::Instant;
+
+    let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("date");
+    let ws = synth_workspace(2026, 5_000, 100_000, today);
+    let at = timestamp_from_millis(1_773_100_000_000);
+    let json = encode_json(&ws, at, 1);
+    let packed = encode_workspace(&ws, at, 1);
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let runs = 9;
+    let mut save = Vec::new();
+    let mut load = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let text = encode_workspace(&ws, at, 1);
+        save.push(t.elapsed().as_secs_f64() * 1e3);
+        let t = Instant::now();
+        let back = decode_workspace(&text).expect("decodes");
+        load.push(t.elapsed().as_secs_f64() * 1e3);
+        assert_eq!(back.orders.len(), 100_000);
+    }
+    println!(
+        "clients {}, orders {}, order lines {}",
+        ws.clients.len(),
+        ws.orders.len(),
+        ws.orders.iter().map(|o| o.lines.len()).sum::<usize>()
+    );
+    println!(
+        "plain JSON: {} chars, browser-counted {} bytes",
+        json.chars().count(),
+        counted_bytes(&json)
+    );
+    println!(
+        "stored (deflate + Latin-1): {} chars, browser-counted {} bytes = {:.1} % of {} bytes",
+        packed.chars().count(),
+        counted_bytes(&packed),
+        counted_bytes(&packed) as f64 * 100.0 / QUOTA_BYTES as f64,
+        QUOTA_BYTES
+    );
+    println!(
+        "encode (save) median {:.1} ms, decode (load) median {:.1} ms over {runs} runs",
+        median(save),
+        median(load)
+    );
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,192 @@
+//! Merging two workspaces record by record.
+//!
+//! Used when two browser tabs both saved changes to the same stored workspace, and for a
+//! director merging snapshots exported by several reps. Every record has a stable id and an
+//! `updated_at` (an assessment's `created_at`: assessments never change), and deletions leave
+//! tombstones, so the merge needs no common ancestor:
+//!
+//! - each collection merges by id with [`merge_records`]: the newer copy wins (ours on a tie),
+//!   a tombstone removes a record only if it is at least as recent as the record's last change,
+//!   and a record changed after its deletion survives and is reported;
+//! - stages carry no timestamps: ours win, theirs add only stages we lack;
+//! - the scoring model: the newer wins, ours on a tie;
+//! - tombstones: the union, one per id, the latest time kept;
+//! - then the result is repaired so that it always passes [`Workspace::integrity_problems`]:
+//!   deals, orders and assessments whose client or deal is gone go with it; a deleted member,
+//!   product or group that surviving records still use stays (see [`Repair`]).
+//!
+//! The merge is pure and deterministic. Where timestamps differ it is commutative on content
+//! (`merge(a, b)` and `merge(b, a)` hold the same records, perhaps in another order), and it is
+//! idempotent: `merge(a, a)` is `a` with a no-op report, `merge(merge(a, b), b)` is `merge(a, b)`.
+//! (The one exception to `merge(a, a) == a`: a workspace holding two tombstones for one id, which
+//! `remove_member` leaves when a member kept in use is removed again, gets them folded into one.)
+//! The report is written from our side (the first argument).
+
+mod records;
+mod repair;
+mod report;
+mod tombstones;
+
+pub use records::{merge_records, Conflict, MergeEvent, Record, RecordKind, Resurrection, Side};
+pub use repair::{DropReason, Repair};
+pub use report::{KindCounts, MergeReport};
+
+use crate::domain::ids::Id;
+use crate::domain::qualification::{ScoringModel, Template};
+use crate::domain::workspace::Workspace;
+use std::collections::HashMap;
+use tombstones::Tombstones;
+
+/// The result of [`merge`]: the merged workspace and what happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// The merged workspace; it always passes [`Workspace::integrity_problems`].
+    pub workspace: Workspace,
+    /// What changed compared with ours, and why.
+    pub report: MergeReport,
+}
+
+/// The id conflicts about the scoring model carry, since the model itself has none.
+pub const SCORING_MODEL_ID: &str = "scoring-model";
+
+/// Merges `theirs` into `ours`. See the module documentation for the rules.
+pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
+    let mut tombstones = Tombstones::union(&ours.removed, &theirs.removed);
+    let mut events = Vec::new();
+    let mut repairs = Vec::new();
+    // Stages are never deleted, so no tombstone applies to them.
+    let (stages, found) = merge_records(
+        &ours.stages,
+        &theirs.stages,
+        &HashMap::new(),
+        RecordKind::Stage,
+    );
+    events.extend(found);
+    let all = tombstones.as_map();
+    let clients = collect(
+        &mut events,
+        merge_records(&ours.clients, &theirs.clients, all, RecordKind::Client),
+    );
+    let deals = collect(
+        &mut events,
+        merge_records(&ours.deals, &theirs.deals, all, RecordKind::Deal),
+    );
+    let assessments = collect(
+        &mut events,
+        merge_records(
+            &ours.assessments,
+            &theirs.assessments,
+            all,
+            RecordKind::Assessment,
+        ),
+    );
+    let orders = collect(
+        &mut events,
+        merge_records(&ours.orders, &theirs.orders, all, RecordKind::Order),
+    );
+    // Listing every field (no `..`) makes a new collection in `Workspace` a compile error here
+    // rather than data a merge silently loses.
+    let mut ws = Workspace {
+        members: Vec::new(),
+        clients,
+        deals,
+        stages,
+        removed: Vec::new(),
+        scoring_model: ScoringModel::default(),
+        assessments,
+        product_groups: Vec::new(),
+        products: Vec::new(),
+        orders,
+    };
+    repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
+
+    // Records others refer to go last, each after its users: which deleted ones must stay
+    // depends on what survived.
+    let used = repair::in_use(
+        ws.orders
+            .iter()
+            .flat_map(|o| o.lines.iter().map(move |l| (&l.product_id, &o.id))),
+    );
+    let (products, found, kept) = repair::merge_keeping_used(
+        &ours.products,
+        &theirs.products,
+        &tombstones,
+        &used,
+        RecordKind::Product,
+    );
+    ws.products = products;
+    events.extend(found);
+    repairs.extend(kept);
+    let used = repair::in_use(ws.products.iter().map(|p| (&p.group_id, &p.id)));
+    let (groups, found, kept) = repair::merge_keeping_used(
+        &ours.product_groups,
+        &theirs.product_groups,
+        &tombstones,
+        &used,
+        RecordKind::ProductGroup,
+    );
+    ws.product_groups = groups;
+    events.extend(found);
+    repairs.extend(kept);
+    let owners = ws.clients.iter().map(|c| (&c.owner_id, &c.id));
+    let used = repair::in_use(owners.chain(ws.deals.iter().map(|d| (&d.owner_id, &d.id))));
+    let (members, found, kept) = repair::merge_keeping_used(
+        &ours.members,
+        &theirs.members,
+        &tombstones,
+        &used,
+        RecordKind::Member,
+    );
+    ws.members = members;
+    events.extend(found);
+    repairs.extend(kept);
+
+    repairs.extend(repair::enforce_integrity(&mut ws));
+    let (model, model_conflict) = merge_model(&ours.scoring_model, &theirs.scoring_model);
+    ws.scoring_model = model;
+    ws.removed = tombstones.into_list();
+
+    let report = report::build(ours, &ws, events, model_conflict, repairs);
+    MergeOutcome {
+        workspace: ws,
+        report,
+    }
+}
+
+/// Keeps a collection's merged records, adding its events to the rest.
+fn collect<T>(events: &mut Vec<MergeEvent>, (records, found): (Vec<T>, Vec<MergeEvent>)) -> Vec<T> {
+    events.extend(found);
+    records
+}
+
+/// The newer model wins, ours on a tie.
+fn merge_model(ours: &ScoringModel, theirs: &ScoringModel) -> (ScoringModel, Option<Conflict>) {
+    if ours == theirs {
+        return (ours.clone(), None);
+    }
+    let (winner, model) = if theirs.updated_at > ours.updated_at {
+        (Side::Theirs, theirs)
+    } else {
+        (Side::Ours, ours)
+    };
+    let conflict = Conflict {
+        kind: RecordKind::ScoringModel,
+        id: Id::from_raw(SCORING_MODEL_ID),
+        label: template_name(model.template).to_owned(),
+        ours_updated_at: ours.updated_at,
+        theirs_updated_at: theirs.updated_at,
+        winner,
+    };
+    (model.clone(), Some(conflict))
+}
+
+fn template_name(template: Template) -> &'static str {
+    match template {
+        Template::Bant => "BANT",
+        Template::Anum => "ANUM",
+        Template::Champ => "CHAMP",
+    }
+}
+
+#[cfg(test)]
+mod tests;

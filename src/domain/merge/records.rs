@@ -1,0 +1,322 @@
+//! The rule every collection shares: match records by id, keep the newer version, let a
+//! tombstone remove a record only one side still holds.
+
+use crate::domain::dates::{format_date, Timestamp};
+use crate::domain::ids::Id;
+use crate::domain::orders::{Order, Product, ProductGroup};
+use crate::domain::qualification::Assessment;
+use crate::domain::{Client, Deal, Stage, TeamMember};
+use std::collections::{HashMap, HashSet};
+
+/// The kinds of data a merge reports on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKind {
+    /// Team members.
+    Member,
+    /// Clients.
+    Client,
+    /// Deals.
+    Deal,
+    /// Qualification assessments.
+    Assessment,
+    /// Product groups of the catalogue.
+    ProductGroup,
+    /// Products of the catalogue.
+    Product,
+    /// Clients' orders.
+    Order,
+    /// Pipeline stages.
+    Stage,
+    /// The team's scoring model (a single value, not a collection).
+    ScoringModel,
+}
+
+impl RecordKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [RecordKind; 9] = [
+        RecordKind::Member,
+        RecordKind::Client,
+        RecordKind::Deal,
+        RecordKind::Assessment,
+        RecordKind::ProductGroup,
+        RecordKind::Product,
+        RecordKind::Order,
+        RecordKind::Stage,
+        RecordKind::ScoringModel,
+    ];
+}
+
+/// One of the two workspaces being merged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The first argument of [`merge`](super::merge): this tab's or the director's own data.
+    Ours,
+    /// The second argument: what another tab stored, or an imported snapshot.
+    Theirs,
+}
+
+/// A record that can be merged by id: it has a stable id and the time of its last change.
+pub trait Record {
+    /// The stable id shared by every copy of the record.
+    fn id(&self) -> &Id;
+    /// When the record last changed; of two different copies the later one wins.
+    fn updated_at(&self) -> Timestamp;
+    /// A short human name for reports: a person's or company's name, a deal's title.
+    fn label(&self) -> String;
+}
+
+impl Record for TeamMember {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Record for Client {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Record for Deal {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        self.title.clone()
+    }
+}
+
+/// Assessments are never edited, so their creation time is also their last change. The label is
+/// the date it was made (the deal it belongs to is in the record).
+impl Record for Assessment {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.created_at
+    }
+    fn label(&self) -> String {
+        format_date(self.created_at.date_naive())
+    }
+}
+
+impl Record for ProductGroup {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Record for Product {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+}
+
+/// An order's label is its business date (the client it belongs to is in the record).
+impl Record for Order {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        format_date(self.date)
+    }
+}
+
+/// Stages carry no timestamp: every copy counts as equally old (the Unix epoch), so of two
+/// different copies ours wins, and theirs only contributes stages ours lacks.
+impl Record for Stage {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        Timestamp::default()
+    }
+    fn label(&self) -> String {
+        self.custom_name
+            .clone()
+            .unwrap_or_else(|| self.id.as_str().to_owned())
+    }
+}
+
+/// Both sides hold a record under the same id, with different contents.
+///
+/// Without a common ancestor a merge cannot tell "changed on both sides" from "changed on one
+/// side only", so every difference is listed; [`Conflict::both_changed_after`] narrows the list
+/// to true concurrent edits when the caller knows when the two sides last agreed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// What kind of record.
+    pub kind: RecordKind,
+    /// The record's id (`scoring-model` for the scoring model, which has none).
+    pub id: Id,
+    /// The winning copy's label (name, title…).
+    pub label: String,
+    /// When our copy last changed (the Unix epoch for stages, which carry no timestamp).
+    pub ours_updated_at: Timestamp,
+    /// When their copy last changed.
+    pub theirs_updated_at: Timestamp,
+    /// Whose copy was kept: the later one, ours on a tie.
+    pub winner: Side,
+}
+
+impl Conflict {
+    /// Whether both copies changed after `moment` (e.g. the last time this tab read or wrote the
+    /// stored workspace): only then did two people really edit the same record concurrently.
+    pub fn both_changed_after(&self, moment: Timestamp) -> bool {
+        self.ours_updated_at > moment && self.theirs_updated_at > moment
+    }
+}
+
+/// A record one side deleted while the other side changed it later: the change wins and the
+/// record stays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resurrection {
+    /// What kind of record.
+    pub kind: RecordKind,
+    /// The record's id.
+    pub id: Id,
+    /// The record's label.
+    pub label: String,
+    /// When it was deleted.
+    pub removed_at: Timestamp,
+    /// When it was changed, after that.
+    pub updated_at: Timestamp,
+    /// The side that still held the record.
+    pub held_by: Side,
+}
+
+/// Something [`merge_records`] noticed besides plain adds and keeps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeEvent {
+    /// Both sides had different copies; the later one won.
+    Conflict(Conflict),
+    /// A record survived a deletion because it changed after it.
+    ResurrectedAfterDelete(Resurrection),
+}
+
+/// Merges one collection by id.
+///
+/// - On both sides and equal: kept. On both sides and different: the later `updated_at` wins,
+///   ours on a tie, and a [`Conflict`] is recorded.
+/// - On one side only: kept, unless `tombstones` holds its id with `removed_at >= updated_at`
+///   (the other side deleted it after its last change). If the tombstone is older, the record
+///   changed after the deletion: it stays and a [`Resurrection`] is recorded.
+/// - A tombstone never removes a record both sides still hold: both have then seen the record
+///   after whatever deletion there was (this is how a kept owner, see `repair`, stays kept).
+///
+/// The result keeps ours in our order, then theirs' new records in their order. A repeated id
+/// within one side (never produced by the app) keeps its first occurrence.
+pub fn merge_records<T: Record + Clone + PartialEq>(
+    ours: &[T],
+    theirs: &[T],
+    tombstones: &HashMap<Id, Timestamp>,
+    kind: RecordKind,
+) -> (Vec<T>, Vec<MergeEvent>) {
+    let mut theirs_by_id: HashMap<&Id, &T> = HashMap::with_capacity(theirs.len());
+    for record in theirs {
+        theirs_by_id.entry(record.id()).or_insert(record);
+    }
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    let mut events = Vec::new();
+    let mut seen: HashSet<&Id> = HashSet::with_capacity(ours.len() + theirs.len());
+    for record in ours {
+        if !seen.insert(record.id()) {
+            continue;
+        }
+        let kept = match theirs_by_id.get(record.id()) {
+            Some(other) => Some(newer(record, other, kind, &mut events)),
+            None => one_sided(record, Side::Ours, tombstones, kind, &mut events),
+        };
+        merged.extend(kept.cloned());
+    }
+    // `seen` now holds every id of ours, so this loop meets theirs' new records only.
+    for record in theirs {
+        if seen.insert(record.id()) {
+            let kept = one_sided(record, Side::Theirs, tombstones, kind, &mut events);
+            merged.extend(kept.cloned());
+        }
+    }
+    (merged, events)
+}
+
+/// Of two copies of one record, the later; ours on a tie.
+fn newer<'a, T: Record + PartialEq>(
+    ours: &'a T,
+    theirs: &'a T,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> &'a T {
+    if ours == theirs {
+        return ours;
+    }
+    let (winner, record) = if theirs.updated_at() > ours.updated_at() {
+        (Side::Theirs, theirs)
+    } else {
+        (Side::Ours, ours)
+    };
+    events.push(MergeEvent::Conflict(Conflict {
+        kind,
+        id: ours.id().clone(),
+        label: record.label(),
+        ours_updated_at: ours.updated_at(),
+        theirs_updated_at: theirs.updated_at(),
+        winner,
+    }));
+    record
+}
+
+/// A record only one side holds: gone if a tombstone is at least as recent as its last change.
+fn one_sided<'a, T: Record>(
+    record: &'a T,
+    held_by: Side,
+    tombstones: &HashMap<Id, Timestamp>,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> Option<&'a T> {
+    let Some(&removed_at) = tombstones.get(record.id()) else {
+        return Some(record);
+    };
+    // `>=`: a deletion stamped the same moment as the last change saw that change.
+    if removed_at >= record.updated_at() {
+        return None;
+    }
+    events.push(MergeEvent::ResurrectedAfterDelete(Resurrection {
+        kind,
+        id: record.id().clone(),
+        label: record.label(),
+        removed_at,
+        updated_at: record.updated_at(),
+        held_by,
+    }));
+    Some(record)
+}

@@ -1,0 +1,229 @@
+//! A full-size synthetic workspace for capacity tests and benchmarks: a team, thousands of
+//! clients with Russian names, contacts and notes, deals, and a large order book, all with the
+//! same kind of ids the app generates. Deterministic for a given seed.
+
+use super::client::{Client, ClientStatus, ContactPerson};
+use super::dates::{timestamp_from_millis, Timestamp};
+use super::deal::Deal;
+use super::ids::Id;
+use super::inn::complete_inn;
+use super::money::Money;
+use super::orders::synth::{synth_catalog, synth_orders};
+use super::stage::StageKey;
+use super::team::{JobTitle, TeamMember};
+use super::workspace::Workspace;
+use chrono::{Duration, NaiveDate};
+
+const FORMS: [&str; 4] = ["ООО", "АО", "ООО", "ИП"];
+const WORDS_A: [&str; 12] = [
+    "Северная",
+    "Уральская",
+    "Волжская",
+    "Сибирская",
+    "Торговая",
+    "Промышленная",
+    "Южная",
+    "Балтийская",
+    "Центральная",
+    "Восточная",
+    "Донская",
+    "Камская",
+];
+const WORDS_B: [&str; 12] = [
+    "упаковка",
+    "логистика",
+    "химия",
+    "мебель",
+    "электроника",
+    "пищевая компания",
+    "стройка",
+    "фармация",
+    "агросервис",
+    "металлоторг",
+    "текстиль",
+    "снабжение",
+];
+const FIRST: [&str; 10] = [
+    "Андрей",
+    "Наталья",
+    "Павел",
+    "Ольга",
+    "Дмитрий",
+    "Татьяна",
+    "Виктор",
+    "Юлия",
+    "Роман",
+    "Светлана",
+];
+const LAST: [&str; 10] = [
+    "Лебедев",
+    "Соколова",
+    "Козлов",
+    "Павлова",
+    "Семёнов",
+    "Голубева",
+    "Виноградов",
+    "Богданова",
+    "Воробьёв",
+    "Фёдорова",
+];
+
+/// SplitMix64, as in the order generator: no dependency, same numbers everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[(self.next() % list.len() as u64) as usize]
+    }
+}
+
+/// A workspace of `clients` clients (each with one deal) and `orders` orders over the three
+/// years before `today`, with realistic app-generated ids.
+pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDate) -> Workspace {
+    let mut rng = Rng(seed);
+    let base = 1_700_000_000_000i64;
+    let next_id = |rng: &mut Rng, n: i64| Id::generate(base + n * 997, rng.next());
+    let stamp = |n: i64| -> Timestamp { timestamp_from_millis(base + n * 60_000) };
+    let mut ws = Workspace::default();
+    let titles = [
+        JobTitle::SalesDirector,
+        JobTitle::SalesManager,
+        JobTitle::TeleSalesManager,
+        JobTitle::FieldRepresentative,
+        JobTitle::KeyAccountManager,
+        JobTitle::AccountManager,
+    ];
+    for (i, title) in titles.iter().enumerate() {
+        let name = format!("{} {}", FIRST[i], LAST[i]);
+        ws.members.push(TeamMember::new(
+            next_id(&mut rng, i as i64),
+            name,
+            *title,
+            stamp(0),
+        ));
+    }
+    let owners: Vec<Id> = ws.members[1..].iter().map(|m| m.id.clone()).collect();
+    let pipeline = StageKey::DEFAULT_PIPELINE;
+    for i in 0..clients {
+        let n = i as i64 + 10;
+        let id = next_id(&mut rng, n);
+        let first = rng.pick(&FIRST);
+        let last = rng.pick(&LAST);
+        let owner = owners[i % owners.len()].clone();
+        ws.clients.push(Client {
+            id: id.clone(),
+            name: format!(
+                "{} «{} {} {}»",
+                rng.pick(&FORMS),
+                rng.pick(&WORDS_A),
+                rng.pick(&WORDS_B),
+                i + 1
+            ),
+            inn: Some(complete_inn(&format!("{:09}", 500_000_000 + i * 7919))),
+            contact: ContactPerson {
+                name: format!("{first} {last}"),
+                phone: format!(
+                    "+7 9{:02} {:03}-{:02}-{:02}",
+                    i % 90 + 10,
+                    i % 1000,
+                    i % 100,
+                    (i * 7) % 100
+                ),
+                email: format!("zakupki{i}@client{i}.ru"),
+            },
+            owner_id: owner.clone(),
+            status: ClientStatus::ALL[i % ClientStatus::ALL.len()],
+            notes: if i % 3 == 0 {
+                "Решение принимает финансовый директор, бюджет утверждают в декабре.".to_owned()
+            } else {
+                String::new()
+            },
+            created_at: stamp(n),
+            updated_at: stamp(n),
+        });
+        ws.deals.push(Deal {
+            id: next_id(&mut rng, n),
+            client_id: id,
+            title: format!("Поставка, этап {}", i % 5 + 1),
+            stage_id: pipeline[i % pipeline.len()].default_id(),
+            amount: Money::from_rubles(((i % 40) as i64 + 1) * 25_000),
+            owner_id: owner,
+            next_step: "Позвонить ЛПР".to_owned(),
+            next_step_date: Some(today + Duration::days((i % 30) as i64)),
+            created_at: stamp(n),
+            updated_at: stamp(n),
+        });
+    }
+    let (groups, products) = synth_catalog(12, 10, stamp(1));
+    let client_ids: Vec<Id> = ws.clients.iter().map(|c| c.id.clone()).collect();
+    let mut book = synth_orders(
+        seed,
+        &client_ids,
+        &products,
+        orders,
+        today - Duration::days(3 * 365),
+        today,
+    );
+    // Give orders and the catalogue app-style ids, as a real workspace would have.
+    let product_ids: std::collections::HashMap<Id, Id> = products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), next_id(&mut rng, i as i64)))
+        .collect();
+    let group_ids: std::collections::HashMap<Id, Id> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.clone(), next_id(&mut rng, i as i64)))
+        .collect();
+    for (n, order) in book.iter_mut().enumerate() {
+        order.id = next_id(&mut rng, n as i64);
+        for line in &mut order.lines {
+            line.product_id = product_ids[&line.product_id].clone();
+        }
+    }
+    ws.product_groups = groups
+        .into_iter()
+        .map(|mut g| {
+            g.id = group_ids[&g.id].clone();
+            g
+        })
+        .collect();
+    ws.products = products
+        .into_iter()
+        .map(|mut p| {
+            p.id = product_ids[&p.id].clone();
+            p.group_id = group_ids[&p.group_id].clone();
+            p
+        })
+        .collect();
+    ws.orders = book;
+    ws
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_synthetic_workspace_is_sound() {
+        let ws = synth_workspace(7, 50, 400, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        assert_eq!(
+            (ws.clients.len(), ws.deals.len(), ws.orders.len()),
+            (50, 50, 400)
+        );
+        assert!(
+            ws.integrity_problems().is_empty(),
+            "{:?}",
+            ws.integrity_problems()
+        );
+        assert!(ws.clients[0].name.contains('«'));
+    }
+}

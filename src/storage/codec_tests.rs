@@ -1,0 +1,158 @@
+use super::*;
+use crate::domain::demo::demo_workspace;
+use crate::domain::fixtures::{small_workspace, t0};
+use crate::storage::capacity::counted_bytes;
+
+#[test]
+fn round_trip_keeps_everything_and_the_revision() {
+    let ws = demo_workspace(t0().date_naive(), t0());
+    let text = encode_workspace(&ws, t0(), 41);
+    assert_eq!(
+        decode_stored(&text),
+        Ok(Stored {
+            workspace: ws,
+            revision: 41
+        })
+    );
+    let small = small_workspace();
+    assert_eq!(
+        decode_workspace(&encode_workspace(&small, t0(), 1)),
+        Ok(small)
+    );
+}
+
+#[test]
+fn packed_values_are_latin1_and_much_smaller_than_json() {
+    let ws = demo_workspace(t0().date_naive(), t0());
+    let json = encode_json(&ws, t0(), 1);
+    let packed = encode_workspace(&ws, t0(), 1);
+    assert!(packed.starts_with(PACKED_PREFIX));
+    assert!(packed.chars().all(|c| u32::from(c) <= 0xFF));
+    assert_eq!(counted_bytes(&packed), packed.chars().count() as u64);
+    // The demo JSON has Cyrillic, so the browser would charge it two bytes per character.
+    assert!(
+        counted_bytes(&packed) * 4 < counted_bytes(&json),
+        "{} vs {}",
+        counted_bytes(&packed),
+        counted_bytes(&json)
+    );
+    assert_eq!(readable(&packed), json);
+}
+
+#[test]
+fn envelope_names_format_version_and_revision() {
+    let v: serde_json::Value =
+        serde_json::from_str(&encode_json(&Workspace::default(), t0(), 3)).unwrap();
+    assert_eq!(v["format"], "salesdesk.workspace");
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["revision"], 3);
+    assert_eq!(v["saved_at"], "2026-01-15T09:00:00Z");
+    // Money is stored as whole kopecks.
+    let v: serde_json::Value =
+        serde_json::from_str(&encode_json(&small_workspace(), t0(), 1)).unwrap();
+    assert_eq!(v["workspace"]["deals"][0]["amount"], 10_000_000);
+}
+
+#[test]
+fn version_1_plain_json_still_reads() {
+    let stored = decode_stored(include_str!("../../tests/fixtures/store-v1.json")).unwrap();
+    assert_eq!(stored.revision, 0);
+    let ws = stored.workspace;
+    assert_eq!(ws.clients[0].name, "ООО «Вектор»");
+    assert_eq!(
+        ws.deals[0].amount,
+        crate::domain::Money::from_rubles(100_000)
+    );
+    assert_eq!(
+        ws.scoring_model,
+        Default::default(),
+        "fields added in v2 take their defaults"
+    );
+    assert!(ws.orders.is_empty() && ws.assessments.is_empty());
+}
+
+#[test]
+fn garbage_and_truncation_are_refused() {
+    assert!(matches!(
+        decode_workspace("{{{ garbage"),
+        Err(DecodeError::NotJson(_))
+    ));
+    assert!(matches!(decode_workspace(""), Err(DecodeError::NotJson(_))));
+    let json = encode_json(&small_workspace(), t0(), 1);
+    let half = (0..=json.len() / 2)
+        .rev()
+        .find(|i| json.is_char_boundary(*i))
+        .unwrap();
+    assert!(matches!(
+        decode_workspace(&json[..half]),
+        Err(DecodeError::NotJson(_))
+    ));
+    let packed = encode_workspace(&small_workspace(), t0(), 1);
+    let cut: String = packed.chars().take(packed.chars().count() / 2).collect();
+    assert!(matches!(
+        decode_workspace(&cut),
+        Err(DecodeError::Damaged(_))
+    ));
+    let alien = format!("{PACKED_PREFIX}Вектор");
+    assert!(matches!(
+        decode_workspace(&alien),
+        Err(DecodeError::Damaged(_))
+    ));
+}
+
+#[test]
+fn foreign_json_is_refused() {
+    assert_eq!(
+        decode_workspace(r#"{"todos":[]}"#),
+        Err(DecodeError::WrongFormat(String::new()))
+    );
+    assert_eq!(
+        decode_workspace(r#"{"format":"excalidraw","version":1}"#),
+        Err(DecodeError::WrongFormat("excalidraw".into()))
+    );
+}
+
+#[test]
+fn newer_versions_are_refused() {
+    let text = r#"{"format":"salesdesk.workspace","version":7,"workspace":{}}"#;
+    assert_eq!(
+        decode_workspace(text),
+        Err(DecodeError::FutureVersion {
+            found: 7,
+            supported: 2
+        })
+    );
+}
+
+#[test]
+fn ill_typed_fields_are_reported_with_their_path() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&encode_json(&small_workspace(), t0(), 1)).unwrap();
+    v["workspace"]["deals"][1]["amount"] = serde_json::json!("много");
+    match decode_workspace(&v.to_string()).unwrap_err() {
+        DecodeError::Invalid { path, .. } => assert_eq!(path, "workspace.deals[1].amount"),
+        other => panic!("unexpected {other:?}"),
+    }
+    let missing = r#"{"format":"salesdesk.workspace","version":"1"}"#;
+    assert!(matches!(
+        decode_workspace(missing),
+        Err(DecodeError::Invalid { path, .. }) if path == "version"
+    ));
+}
+
+#[test]
+fn broken_references_are_inconsistent() {
+    let mut ws = small_workspace();
+    ws.deals[0].client_id = crate::domain::Id::from_raw("c404");
+    let text = encode_workspace(&ws, t0(), 1);
+    assert!(matches!(
+        decode_workspace(&text),
+        Err(DecodeError::Inconsistent(_))
+    ));
+}
+
+#[test]
+fn quarantine_keys_are_distinct() {
+    assert_eq!(quarantine_key(5), "salesdesk.quarantine.5");
+    assert_ne!(quarantine_key(5), quarantine_key(6));
+}
