@@ -19,8 +19,9 @@ cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
 step "unit tests (native core)"
 cargo test --offline
 
-step "release build (trunk)"
+step "release build (trunk) and the capacity data generator"
 trunk build --release --offline
+cargo build --release --offline --bin bench_storage
 
 step "browser end-to-end tests (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

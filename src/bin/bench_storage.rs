@@ -14,6 +14,22 @@ fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("date");
     let ws = synth_workspace(2026, 5_000, 100_000, today);
     let at = timestamp_from_millis(1_773_100_000_000);
+    // `--write PATH`: store the packed value (one byte per character) for the browser test.
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1))
+    {
+        let packed = encode_workspace(&ws, at, 1);
+        let bytes: Vec<u8> = packed
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("Latin-1"))
+            .collect();
+        std::fs::write(path, bytes).expect("write the packed workspace");
+        println!("wrote {} bytes to {path}", packed.chars().count());
+        return;
+    }
     let json = encode_json(&ws, at, 1);
     let packed = encode_workspace(&ws, at, 1);
     let median = |mut v: Vec<f64>| {

@@ -26,7 +26,9 @@ pub fn start() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
+    let started = persist::now_ms();
     let (ws, revision, outcome) = browser::load_workspace(clock::now_millis());
+    persist::record_timing("load_ms", persist::now_ms() - started);
     let prefs = browser::load_prefs();
     let state = AppState::new(ws, revision, outcome, prefs);
     browser::request_persistence();

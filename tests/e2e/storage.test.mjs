@@ -61,6 +61,20 @@ test('garbage in storage is quarantined with a clear message, never overwritten'
   await context.close();
 });
 
+test('stored data with wrong types is quarantined with the path of the bad field', async () => {
+  const { page, context } = await app.open();
+  const wrong = JSON.stringify({ format: 'salesdesk.workspace', version: 2, workspace: { clients: 'не список' } });
+  await page.evaluate((w) => localStorage.setItem('salesdesk.workspace', w), wrong);
+  await page.reload();
+  const banner = page.getByTestId('corrupt-banner');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Поле workspace\.clients заполнено неверно/);
+  const kept = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('salesdesk.quarantine.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, [wrong]);
+  await context.close();
+});
+
 test('data from a newer version is refused and kept', async () => {
   const { page, context } = await app.open();
   const future = JSON.stringify({ format: 'salesdesk.workspace', version: 99, workspace: { clients: [] } });
@@ -102,6 +116,15 @@ test('a full storage shows an error, keeps the data in memory, and saves on retr
   // Nothing stored was damaged, and the new client is still on screen.
   assert.equal(await page.evaluate(() => localStorage.getItem('salesdesk.workspace')), before);
   assert.equal(await page.getByTestId('client-title').innerText(), 'ООО «Не влезло»');
+  // The banner offers the data on screen as a file.
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Скачать все данные файлом' }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^salesdesk-\d{4}-\d{2}-\d{2}\.json$/);
+  const chunks = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+  const exported = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  assert.ok(exported.workspace.clients.some((c) => c.name === 'ООО «Не влезло»'));
 
   await page.evaluate(() => localStorage.removeItem('filler'));
   await banner.getByRole('button', { name: 'Повторить' }).click();
