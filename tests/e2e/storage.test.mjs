@@ -135,3 +135,19 @@ test('a full storage shows an error, keeps the data in memory, and saves on retr
   assert.equal(await page.getByTestId('client-title').innerText(), 'ООО «Не влезло»');
   await context.close();
 });
+
+test('a change still waiting for the debounced save is written when the page is closed', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  await page.evaluate(() => { location.hash = '#/clients/demo-c04'; });
+  await page.getByTestId('client-notes').fill('Записано прямо перед закрытием');
+  await page.getByTestId('save-client').click();
+  // Close at once, well inside the save delay: pagehide must flush the pending write.
+  assert.equal(await page.locator('[data-save-state]').getAttribute('data-save-state'), 'pending');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(app.server.url + '#/clients/demo-c04');
+  await again.getByTestId('client-title').waitFor();
+  assert.equal(await again.getByTestId('client-notes').inputValue(), 'Записано прямо перед закрытием');
+  await context.close();
+});
