@@ -8,7 +8,7 @@ use super::deal::Deal;
 use super::ids::Id;
 use super::inn::complete_inn;
 use super::money::Money;
-use super::orders::synth::{synth_catalog, synth_orders};
+use super::orders::synth::{synth_catalog, synth_orders, Rng};
 use super::stage::StageKey;
 use super::team::{JobTitle, TeamMember};
 use super::workspace::Workspace;
@@ -68,21 +68,9 @@ const LAST: [&str; 10] = [
     "Фёдорова",
 ];
 
-/// SplitMix64, as in the order generator: no dependency, same numbers everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[(self.next() % list.len() as u64) as usize]
-    }
+/// One of `list`, chosen by the shared SplitMix64 generator of the order book.
+fn pick<'a>(rng: &mut Rng, list: &[&'a str]) -> &'a str {
+    list[(rng.next() % list.len() as u64) as usize]
 }
 
 /// A workspace of `clients` clients (each with one deal) and `orders` orders over the three
@@ -115,16 +103,16 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
     for i in 0..clients {
         let n = i as i64 + 10;
         let id = next_id(&mut rng, n);
-        let first = rng.pick(&FIRST);
-        let last = rng.pick(&LAST);
+        let first = pick(&mut rng, &FIRST);
+        let last = pick(&mut rng, &LAST);
         let owner = owners[i % owners.len()].clone();
         ws.clients.push(Client {
             id: id.clone(),
             name: format!(
                 "{} «{} {} {}»",
-                rng.pick(&FORMS),
-                rng.pick(&WORDS_A),
-                rng.pick(&WORDS_B),
+                pick(&mut rng, &FORMS),
+                pick(&mut rng, &WORDS_A),
+                pick(&mut rng, &WORDS_B),
                 i + 1
             ),
             inn: Some(complete_inn(&format!("{:09}", 500_000_000 + i * 7919))),

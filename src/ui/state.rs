@@ -97,6 +97,16 @@ impl AppState {
         self.me().map(|m| m.id)
     }
 
+    /// The team as `(id, name)` pairs for `<select>` options (tracked).
+    pub fn member_options(&self) -> Vec<(String, String)> {
+        self.ws.with(|ws| {
+            ws.members
+                .iter()
+                .map(|m| (m.id.to_string(), m.name.clone()))
+                .collect()
+        })
+    }
+
     /// Applies an operation to the workspace. Subscribers are notified (and a save scheduled)
     /// only when it succeeds; core operations leave the workspace untouched when they fail.
     pub fn change<T, E>(

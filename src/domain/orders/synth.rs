@@ -9,10 +9,11 @@ use crate::domain::money::Money;
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 /// SplitMix64: tiny, fast and good enough for test data; no dependency needed.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

@@ -5,13 +5,12 @@ mod card;
 mod drag;
 mod view_model;
 
-use crate::domain::qualification::Verdict;
 use crate::domain::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, unqualified_message, verdict_name, Text};
+use crate::i18n::{fill, stage_name, unqualified_message, Text};
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::qualification::verdict_code;
+use crate::ui::qualification::{VerdictChoice, VerdictFilter};
 use crate::ui::state::{use_app, AppState};
 use card::DealCard;
 use drag::DragState;
@@ -40,15 +39,18 @@ pub fn Board() -> impl IntoView {
             _ => Scope::Everyone,
         }
     };
-    let options = RwSignal::new(BoardOptions::default());
+    let verdict = RwSignal::new(VerdictChoice::None);
+    let by_score = RwSignal::new(false);
     let columns = Memo::new(move |_| {
         let scope = scope();
         let lang = state.lang();
-        options.with(|o| {
-            state
-                .ws
-                .with(|ws| view_model::columns(ws, &scope, o, lang, state.today))
-        })
+        let options = BoardOptions {
+            verdict: verdict.get(),
+            by_score: by_score.get(),
+        };
+        state
+            .ws
+            .with(|ws| view_model::columns(ws, &scope, &options, lang, state.today))
     });
     // A move that waits for the user's word: an unqualified lead going to «КП» or beyond.
     let pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
@@ -145,22 +147,10 @@ pub fn Board() -> impl IntoView {
                 <a class="button primary" href="#/clients/new">{tr(Text::NewClient)}</a>
             </div>
             <div class="filters board-filters">
-                <label class="field">
-                    <span>{tr(Text::FilterVerdict)}</span>
-                    <select data-testid="board-verdict" on:change=move |ev| {
-                        let code = event_target_value(&ev);
-                        options.update(|o| o.verdict = verdict_from_code(&code));
-                    }>
-                        <option value="">{tr(Text::Any)}</option>
-                        <option value="none">{tr(Text::NotAssessed)}</option>
-                        {Verdict::ALL.map(|v| view! {
-                            <option value=verdict_code(Some(v))>{move || verdict_name(state.lang(), v)}</option>
-                        })}
-                    </select>
-                </label>
+                <VerdictFilter value=verdict testid="board-verdict"/>
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || options.with(|o| o.by_score)
-                        on:change=move |ev| options.update(|o| o.by_score = event_target_checked(&ev))
+                    <input type="checkbox" prop:checked=by_score
+                        on:change=move |ev| by_score.set(event_target_checked(&ev))
                         data-testid="board-by-score"/>
                     {tr(Text::SortByScore)}
                 </label>
@@ -185,18 +175,6 @@ pub fn Board() -> impl IntoView {
                 on_confirm=confirm_move
             />
         </section>
-    }
-}
-
-/// The verdict filter for a `<select>` value: "" any, "none" never assessed, else a verdict.
-fn verdict_from_code(code: &str) -> Option<Option<Verdict>> {
-    match code {
-        "" => None,
-        "none" => Some(None),
-        _ => Verdict::ALL
-            .into_iter()
-            .find(|v| verdict_code(Some(*v)) == code)
-            .map(Some),
     }
 }
 

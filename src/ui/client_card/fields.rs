@@ -67,14 +67,7 @@ pub fn ClientFields(
     let (contact, set_contact) = bind(|d| &d.contact_name, |d, v| d.contact_name = v);
     let (phone, set_phone) = bind(|d| &d.phone, |d, v| d.phone = v);
     let (email, set_email) = bind(|d| &d.email, |d, v| d.email = v);
-    let members = move || {
-        state.ws.with(|ws| {
-            ws.members
-                .iter()
-                .map(|m| (m.id.to_string(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let members = move || state.member_options();
     let status_code = |s: ClientStatus| format!("{s:?}");
     let owner_error = error_for(errors, Field::Owner);
     view! {

@@ -1,12 +1,12 @@
 //! The client list: search, filters by status, owner and stage, and sorting.
 
 use crate::domain::dates::format_date;
-use crate::domain::qualification::{Score, Verdict};
+use crate::domain::qualification::Score;
 use crate::domain::query::{client_score, client_stage, filter_clients, ClientFilter, ClientSort};
 use crate::domain::{ClientStatus, Id};
-use crate::i18n::{fill, stage_name, status_name, verdict_name, Text};
+use crate::i18n::{fill, stage_name, status_name, Text};
 use crate::route::{href, Route};
-use crate::ui::qualification::{verdict_code, VerdictBadge};
+use crate::ui::qualification::{VerdictBadge, VerdictChoice, VerdictFilter};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn ClientList() -> impl IntoView {
     let status = RwSignal::new(None::<ClientStatus>);
     let owner = RwSignal::new(None::<Id>);
     let stage = RwSignal::new(None::<Id>);
-    let verdict = RwSignal::new(None::<Option<Verdict>>);
+    let verdict = RwSignal::new(VerdictChoice::None);
     let sort = RwSignal::new(ClientSort::Name);
 
     let total = Memo::new(move |_| state.ws.with(|ws| ws.clients.len()));
@@ -74,14 +74,7 @@ pub fn ClientList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let members = move || {
-        state.ws.with(|ws| {
-            ws.members
-                .iter()
-                .map(|m| (m.id.to_string(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let members = move || state.member_options();
     let stages = move || {
         let lang = state.lang();
         state.ws.with(|ws| {
@@ -147,25 +140,7 @@ pub fn ClientList() -> impl IntoView {
                         </For>
                     </select>
                 </label>
-                <label class="field">
-                    <span>{tr(Text::FilterVerdict)}</span>
-                    <select data-testid="filter-verdict"
-                        prop:value=move || match verdict.get() { None => String::new(), Some(v) => verdict_code(v).to_owned() }
-                        on:change=move |ev| {
-                            let code = event_target_value(&ev);
-                            verdict.set(match code.as_str() {
-                                "" => None,
-                                "none" => Some(None),
-                                _ => Verdict::ALL.into_iter().find(|v| verdict_code(Some(*v)) == code).map(Some),
-                            });
-                        }>
-                        <option value="">{tr(Text::Any)}</option>
-                        <option value="none">{tr(Text::NotAssessed)}</option>
-                        {Verdict::ALL.map(|v| view! {
-                            <option value=verdict_code(Some(v))>{move || verdict_name(state.lang(), v)}</option>
-                        })}
-                    </select>
-                </label>
+                <VerdictFilter value=verdict testid="filter-verdict"/>
                 <label class="field">
                     <span>{tr(Text::SortBy)}</span>
                     <select on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {

@@ -2,8 +2,10 @@
 
 mod assess_form;
 mod badge;
+mod filter;
 mod history;
 
 pub use assess_form::AssessmentForm;
-pub use badge::{verdict_code, VerdictBadge};
+pub use badge::VerdictBadge;
+pub use filter::{VerdictChoice, VerdictFilter};
 pub use history::AssessmentHistory;

@@ -77,14 +77,7 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn MeSwitcher() -> impl IntoView {
     let state = use_app();
-    let members = move || {
-        state.ws.with(|ws| {
-            ws.members
-                .iter()
-                .map(|m| (m.id.to_string(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let members = move || state.member_options();
     let me = move || state.me_id().map(|id| id.to_string()).unwrap_or_default();
     let on_change = move |ev| {
         let id = event_target_value(&ev);
