@@ -65,41 +65,24 @@ pub trait Record {
     fn label(&self) -> String;
 }
 
-impl Record for TeamMember {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn label(&self) -> String {
-        self.name.clone()
-    }
+/// The usual record: an `id`, an `updated_at`, and a text field that names it in reports.
+macro_rules! plain_record {
+    ($($kind:ty => $label:ident),* $(,)?) => {
+        $(impl Record for $kind {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn updated_at(&self) -> Timestamp {
+                self.updated_at
+            }
+            fn label(&self) -> String {
+                self.$label.clone()
+            }
+        })*
+    };
 }
 
-impl Record for Client {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn label(&self) -> String {
-        self.name.clone()
-    }
-}
-
-impl Record for Deal {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn label(&self) -> String {
-        self.title.clone()
-    }
-}
+plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
 
 /// Assessments are never edited, so their creation time is also their last change. The label is
 /// the date it was made (the deal it belongs to is in the record).
@@ -112,30 +95,6 @@ impl Record for Assessment {
     }
     fn label(&self) -> String {
         format_date(self.created_at.date_naive())
-    }
-}
-
-impl Record for ProductGroup {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn label(&self) -> String {
-        self.name.clone()
-    }
-}
-
-impl Record for Product {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn label(&self) -> String {
-        self.name.clone()
     }
 }
 
