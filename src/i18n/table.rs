@@ -106,6 +106,7 @@ texts! {
     SortUpdated => "Недавно изменённые", "Recently changed";
     NoClientsYet => "Клиентов пока нет.", "No clients yet.";
     NothingFound => "Ничего не найдено.", "Nothing found.";
+    ShowMore => "Показать ещё ({})", "Show more ({})";
     ResetFilters => "Сбросить фильтры", "Reset filters";
     InnShort => "ИНН", "INN";
     // Client card

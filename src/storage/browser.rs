@@ -1,7 +1,7 @@
 //! The one boundary between the app and `localStorage`.
 
 use super::codec::{
-    decode_stored, encode_workspace, quarantine_key, Stored, REVISION_KEY, WORKSPACE_KEY,
+    decode_stored, encode_workspace, quarantine_key, stored_revision, Stored, WORKSPACE_KEY,
 };
 use super::outcome::{LoadOutcome, SaveError};
 use super::prefs::{Prefs, PREFS_KEY};
@@ -22,7 +22,7 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
     };
     let raw = match store.get_item(WORKSPACE_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return (Workspace::default(), read_revision(), LoadOutcome::Fresh),
+        Ok(None) => return (Workspace::default(), 0, LoadOutcome::Fresh),
         Err(_) => return (Workspace::default(), 0, LoadOutcome::Unavailable),
     };
     match decode_stored(&raw) {
@@ -30,7 +30,7 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
         Err(error) => match quarantine(&store, &raw, now_millis) {
             Some(key) => (
                 Workspace::default(),
-                read_revision(),
+                stored_revision(&raw),
                 LoadOutcome::Quarantined { key, error },
             ),
             None => (Workspace::default(), 0, LoadOutcome::KeptInPlace { error }),
@@ -43,14 +43,6 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
 fn quarantine(store: &Storage, raw: &str, now_millis: i64) -> Option<String> {
     let key = quarantine_key(now_millis);
     (store.set_item(&key, raw).is_ok() && store.remove_item(WORKSPACE_KEY).is_ok()).then_some(key)
-}
-
-/// The save counter of the stored workspace (0 when none).
-pub fn read_revision() -> u64 {
-    storage()
-        .and_then(|s| s.get_item(REVISION_KEY).ok().flatten())
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0)
 }
 
 /// What a save did.
@@ -73,10 +65,11 @@ pub fn save_workspace(
     now_millis: i64,
 ) -> Result<Saved, SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let stored_revision = read_revision();
+    let stored = store.get_item(WORKSPACE_KEY).ok().flatten();
+    let stored_rev = stored.as_deref().map_or(0, stored_revision);
     let mut merged = None;
-    if stored_revision > base_revision {
-        if let Ok(Some(raw)) = store.get_item(WORKSPACE_KEY) {
+    if stored_rev > base_revision {
+        if let Some(raw) = stored {
             match decode_stored(&raw) {
                 Ok(theirs) => merged = Some(merge(ws, &theirs.workspace).workspace),
                 // Unreadable data from elsewhere is set aside, not overwritten.
@@ -86,15 +79,8 @@ pub fn save_workspace(
             }
         }
     }
-    let revision = stored_revision.max(base_revision) + 1;
+    let revision = stored_rev.max(base_revision) + 1;
     let text = encode_workspace(merged.as_ref().unwrap_or(ws), saved_at, revision);
-    // A tiny value beside the big one: other tabs compare it without unpacking the workspace.
-    // It goes first, because other tabs receive the two writes in order: by the time they hear
-    // of the new workspace, its revision is already visible to them. Should the big write fail,
-    // the counter is merely ahead, which only makes the next save merge with unchanged data.
-    store
-        .set_item(REVISION_KEY, &revision.to_string())
-        .map_err(refusal)?;
     store.set_item(WORKSPACE_KEY, &text).map_err(refusal)?;
     Ok(Saved { revision, merged })
 }

@@ -26,7 +26,11 @@ fn packed_values_are_latin1_and_much_smaller_than_json() {
     let ws = demo_workspace(t0().date_naive(), t0());
     let json = encode_json(&ws, t0(), 1);
     let packed = encode_workspace(&ws, t0(), 1);
-    assert!(packed.starts_with(PACKED_PREFIX));
+    assert!(packed.starts_with("SDZ11:"));
+    assert_eq!(stored_revision(&packed), 1);
+    assert_eq!(stored_revision(&encode_workspace(&ws, t0(), 907)), 907);
+    assert_eq!(stored_revision(&json), 0);
+    assert_eq!(stored_revision("SDZ1garbage"), 0);
     assert!(packed.chars().all(|c| u32::from(c) <= 0xFF));
     assert_eq!(counted_bytes(&packed), packed.chars().count() as u64);
     // The demo JSON has Cyrillic, so the browser would charge it two bytes per character.
@@ -93,7 +97,11 @@ fn garbage_and_truncation_are_refused() {
         decode_workspace(&cut),
         Err(DecodeError::Damaged(_))
     ));
-    let alien = format!("{PACKED_PREFIX}Вектор");
+    let alien = format!("{PACKED_PREFIX}3:Вектор");
+    assert!(matches!(
+        decode_workspace("SDZ1no-revision"),
+        Err(DecodeError::Damaged(_))
+    ));
     assert!(matches!(
         decode_workspace(&alien),
         Err(DecodeError::Damaged(_))

@@ -71,20 +71,23 @@ pub fn install(state: AppState) {
         else {
             return;
         };
-        match state.save.get_untracked() {
-            SaveState::Pending => {
-                let merged = state
-                    .ws
-                    .with_untracked(|ws| merge(ws, &stored.workspace).workspace);
-                state.revision.set_value(stored.revision);
-                adopt(state, merged);
-                flush_now();
-            }
-            SaveState::Saved => {
-                state.revision.set_value(stored.revision);
-                adopt(state, stored.workspace);
-            }
-            SaveState::Failed(_) | SaveState::Blocked => {}
+        if matches!(
+            state.save.get_untracked(),
+            SaveState::Failed(_) | SaveState::Blocked
+        ) {
+            return;
+        }
+        // Always merge rather than take theirs as it is: two tabs can save at the same moment
+        // without seeing each other's write, and then theirs lacks our latest change. The report
+        // is written from theirs' side: when our data adds nothing to theirs there is nothing to
+        // write back, which is what ends the exchange between tabs.
+        let outcome = state.ws.with_untracked(|ws| merge(&stored.workspace, ws));
+        let ours_needed = !outcome.report.is_noop();
+        state.revision.set_value(stored.revision);
+        adopt(state, outcome.workspace);
+        if ours_needed || state.save.get_untracked() == SaveState::Pending {
+            state.save.set(SaveState::Pending);
+            flush_now();
         }
     });
     // The app lives as long as the page; the listeners must too.

@@ -66,6 +66,7 @@ export async function readStored(page) {
   const { inflateRawSync } = await import('node:zlib');
   const raw = await page.evaluate(() => localStorage.getItem('salesdesk.workspace'));
   if (raw === null) return null;
-  if (!raw.startsWith('SDZ1')) return JSON.parse(raw);
-  return JSON.parse(inflateRawSync(Buffer.from(raw.slice(4), 'latin1')).toString('utf8'));
+  const packed = raw.match(/^SDZ1(\d+):/);
+  if (!packed) return JSON.parse(raw);
+  return JSON.parse(inflateRawSync(Buffer.from(raw.slice(packed[0].length), 'latin1')).toString('utf8'));
 }

@@ -18,6 +18,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use view_model::BoardOptions;
 
+/// How many cards a column shows before «Показать ещё».
+const CARDS_PER_PAGE: usize = 50;
+
 /// A request to move keyboard focus to a card once it is rendered in its new column.
 pub type FocusRequest = RwSignal<Option<(Id, StageStep)>>;
 
@@ -207,13 +210,20 @@ fn Column(
         let stage_id = stage_id.clone();
         move || columns.with(|cols| cols.iter().find(|c| c.stage_id == stage_id).cloned())
     };
+    // Long columns show their first cards and load more on request: a base of thousands of
+    // deals would otherwise cost seconds of rendering on a phone.
+    let shown = RwSignal::new(CARDS_PER_PAGE);
     let deals = {
         let column = column.clone();
-        move || column().map(|c| c.deals).unwrap_or_default()
+        move || {
+            let mut deals = column().map(|c| c.deals).unwrap_or_default();
+            deals.truncate(shown.get());
+            deals
+        }
     };
     let count = {
         let column = column.clone();
-        move || column().map_or(0, |c| c.deals.len())
+        Memo::new(move |_| column().map_or(0, |c| c.deals.len()))
     };
     let total = move || column().map(|c| c.total.to_string()).unwrap_or_default();
     let is_target = {
@@ -227,15 +237,21 @@ fn Column(
             class:drop-target=is_target>
             <header class="column-head">
                 <h2 id=heading_id>{name}</h2>
-                <span class="column-count" aria-label=move || state.tr(Text::DealsCount)>{count.clone()}</span>
+                <span class="column-count" aria-label=move || state.tr(Text::DealsCount)>{count}</span>
                 <span class="column-total">{total}</span>
             </header>
             <div class="column-body">
                 <For each=deals.clone() key=|d| d.clone() let(deal)>
                     <DealCard deal step/>
                 </For>
-                <Show when=move || count() == 0>
+                <Show when=move || count.get() == 0>
                     <p class="column-empty">{move || state.tr(Text::ColumnEmpty)}</p>
+                </Show>
+                <Show when=move || { count.get() > shown.get() }>
+                    <button type="button" class="secondary show-more" data-testid="show-more-cards"
+                        on:click=move |_| shown.update(|n| *n += CARDS_PER_PAGE)>
+                        {move || fill(state.tr(Text::ShowMore), &[&(count.get() - shown.get()).to_string()])}
+                    </button>
                 </Show>
             </div>
         </section>

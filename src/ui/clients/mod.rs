@@ -25,6 +25,9 @@ struct ClientRow {
     created: String,
 }
 
+/// How many rows the list shows before «Показать ещё».
+const ROWS_PER_PAGE: usize = 100;
+
 fn status_code(s: ClientStatus) -> String {
     format!("{s:?}").to_lowercase()
 }
@@ -40,6 +43,8 @@ pub fn ClientList() -> impl IntoView {
     let stage = RwSignal::new(None::<Id>);
     let verdict = RwSignal::new(VerdictChoice::None);
     let sort = RwSignal::new(ClientSort::Name);
+    // A long list renders page by page: thousands of rows at once cost seconds on a phone.
+    let shown = RwSignal::new(ROWS_PER_PAGE);
 
     let total = Memo::new(move |_| state.ws.with(|ws| ws.clients.len()));
     let rows = Memo::new(move |_| {
@@ -171,7 +176,7 @@ pub fn ClientList() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || rows.get() key=|r| r.clone() let(row)>
+                            <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| r.clone() let(row)>
                                 <tr data-client-id=row.id.to_string()>
                                     <td data-label=tr(Text::FieldCompany)>
                                         <a href=href(&Route::Client(row.id.clone())) class="client-link">{row.name.clone()}</a>
@@ -194,6 +199,12 @@ pub fn ClientList() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || { rows.with(Vec::len) > shown.get() }>
+                    <button type="button" class="secondary show-more" data-testid="show-more-rows"
+                        on:click=move |_| shown.update(|n| *n += ROWS_PER_PAGE)>
+                        {move || fill(state.tr(Text::ShowMore), &[&(rows.with(Vec::len) - shown.get()).to_string()])}
+                    </button>
+                </Show>
             }>
                 <div class="empty-note">
                     <p>{move || if total.get() == 0 { state.tr(Text::NoClientsYet) } else { state.tr(Text::NothingFound) }}</p>
