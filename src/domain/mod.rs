@@ -20,6 +20,7 @@ pub mod synth_workspace;
 pub mod team;
 pub mod transfer;
 pub mod workspace;
+mod workspace_orders;
 
 pub use client::{Client, ClientStatus, ContactPerson};
 pub use deal::Deal;

@@ -107,6 +107,12 @@ pub enum WorkspaceError {
     /// The scoring model is invalid.
     #[error("invalid scoring model: {0:?}")]
     InvalidModel(Vec<ModelError>),
+    /// The product group does not exist.
+    #[error("product group {0} does not exist")]
+    UnknownGroup(Id),
+    /// The order is not acceptable (no lines, a bad amount, an unknown product).
+    #[error("invalid order: {0}")]
+    InvalidOrder(#[from] crate::domain::orders::OrderError),
     /// A team member still owns clients or deals and no one was named to take them over.
     #[error("the member still owns {clients} clients and {deals} deals")]
     MemberOwnsRecords {
@@ -178,21 +184,21 @@ impl Workspace {
         self.deals.iter().filter(move |d| &d.client_id == client_id)
     }
 
-    fn id_taken(&self, id: &Id) -> bool {
+    pub(crate) fn id_taken(&self, id: &Id) -> bool {
         self.member(id).is_some()
             || self.client(id).is_some()
             || self.deal(id).is_some()
             || self.stage(id).is_some()
     }
 
-    fn require_member(&self, id: &Id) -> Result<(), WorkspaceError> {
+    pub(crate) fn require_member(&self, id: &Id) -> Result<(), WorkspaceError> {
         match self.member(id) {
             Some(_) => Ok(()),
             None => Err(WorkspaceError::UnknownMember(id.clone())),
         }
     }
 
-    fn tombstone(&mut self, id: Id, now: Timestamp) {
+    pub(crate) fn tombstone(&mut self, id: Id, now: Timestamp) {
         self.removed.push(Tombstone {
             id,
             removed_at: now,

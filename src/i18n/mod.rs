@@ -136,6 +136,8 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::UnknownClient(_) => Text::ErrUnknownClient,
         WorkspaceError::UnknownDeal(_) => Text::ErrUnknownDeal,
         WorkspaceError::LevelOutOfRange(_) => Text::ErrLevel,
+        WorkspaceError::UnknownGroup(_) => Text::ErrUnknownGroup,
+        WorkspaceError::InvalidOrder(_) => Text::ErrInvalidOrder,
         WorkspaceError::InvalidModel(problems) => {
             return problems
                 .iter()

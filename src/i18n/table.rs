@@ -167,6 +167,8 @@ texts! {
     ErrUnknownStage => "Такого этапа нет в воронке.", "No such stage in the pipeline.";
     ErrUnknownClient => "Такого клиента нет.", "No such client.";
     ErrUnknownDeal => "Такой сделки нет.", "No such deal.";
+    ErrUnknownGroup => "Такой товарной группы нет.", "No such product group.";
+    ErrInvalidOrder => "Заказ заполнен неверно: нужна хотя бы одна строка с товаром из каталога и суммой больше нуля.", "The order is not valid: it needs at least one line with a catalogue product and an amount above zero.";
     ErrLevel => "Уровень критерия должен быть от 0 до 4.", "A criterion level must be 0 to 4.";
     ModelNoCriteria => "В модели должен быть хотя бы один критерий.", "The model needs at least one criterion.";
     ModelUnnamed => "У критерия {} нет названия.", "Criterion {} has no name.";

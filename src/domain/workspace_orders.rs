@@ -1,0 +1,249 @@
+//! The catalogue and the orders as workspace operations. Like every operation on the workspace,
+//! each validates first and changes nothing when it fails.
+
+use super::client::ClientStatus;
+use super::dates::Timestamp;
+use super::ids::Id;
+use super::orders::{Order, Product, ProductGroup};
+use super::workspace::{Workspace, WorkspaceError};
+use std::collections::HashSet;
+
+impl Workspace {
+    fn catalogue_id_taken(&self, id: &Id) -> bool {
+        self.id_taken(id)
+            || self.product_groups.iter().any(|g| &g.id == id)
+            || self.products.iter().any(|p| &p.id == id)
+            || self.orders.iter().any(|o| &o.id == id)
+    }
+
+    /// Adds a product group.
+    pub fn add_product_group(&mut self, group: ProductGroup) -> Result<(), WorkspaceError> {
+        if group.name.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        if self.catalogue_id_taken(&group.id) {
+            return Err(WorkspaceError::DuplicateId(group.id));
+        }
+        self.product_groups.push(group);
+        Ok(())
+    }
+
+    /// Adds a product to an existing group.
+    pub fn add_product(&mut self, product: Product) -> Result<(), WorkspaceError> {
+        if product.name.trim().is_empty() {
+            return Err(WorkspaceError::NameRequired);
+        }
+        if !self.product_groups.iter().any(|g| g.id == product.group_id) {
+            return Err(WorkspaceError::UnknownGroup(product.group_id));
+        }
+        if self.catalogue_id_taken(&product.id) {
+            return Err(WorkspaceError::DuplicateId(product.id));
+        }
+        self.products.push(product);
+        Ok(())
+    }
+
+    fn check_order(&self, order: &Order) -> Result<(), WorkspaceError> {
+        if self.client(&order.client_id).is_none() {
+            return Err(WorkspaceError::UnknownClient(order.client_id.clone()));
+        }
+        let known: HashSet<Id> = self.products.iter().map(|p| p.id.clone()).collect();
+        order.validate(&known)?;
+        Ok(())
+    }
+
+    /// The status a client's data implies once it has ordered: a lead or prospect that buys
+    /// becomes «новый» (regular, sleeping and lost clients are decided by the transfer rule and
+    /// activity, not by a single order).
+    fn mark_first_order(&mut self, client_id: &Id, now: Timestamp) {
+        if let Some(client) = self.clients.iter_mut().find(|c| &c.id == client_id) {
+            if matches!(client.status, ClientStatus::Lead | ClientStatus::Prospect) {
+                client.status = ClientStatus::New;
+                client.updated_at = now;
+            }
+        }
+    }
+
+    /// Records an order; a lead or prospect that orders becomes «новый».
+    pub fn add_order(&mut self, order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
+        self.check_order(&order)?;
+        if self.catalogue_id_taken(&order.id) {
+            return Err(WorkspaceError::DuplicateId(order.id));
+        }
+        let client_id = order.client_id.clone();
+        self.orders.push(order);
+        self.mark_first_order(&client_id, now);
+        Ok(())
+    }
+
+    /// Replaces an order (same id), stamping `updated_at`.
+    pub fn update_order(&mut self, mut order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
+        self.check_order(&order)?;
+        let slot = self
+            .orders
+            .iter_mut()
+            .find(|o| o.id == order.id)
+            .ok_or_else(|| WorkspaceError::NotFound(order.id.clone()))?;
+        order.updated_at = now;
+        let client_id = order.client_id.clone();
+        *slot = order;
+        self.mark_first_order(&client_id, now);
+        Ok(())
+    }
+
+    /// Removes an order.
+    pub fn remove_order(&mut self, id: &Id, now: Timestamp) -> Result<(), WorkspaceError> {
+        let before = self.orders.len();
+        self.orders.retain(|o| &o.id != id);
+        if self.orders.len() == before {
+            return Err(WorkspaceError::NotFound(id.clone()));
+        }
+        self.tombstone(id.clone(), now);
+        Ok(())
+    }
+
+    /// A client's orders, oldest business date first.
+    pub fn orders_of(&self, client_id: &Id) -> Vec<&Order> {
+        let mut orders: Vec<&Order> = self
+            .orders
+            .iter()
+            .filter(|o| &o.client_id == client_id)
+            .collect();
+        orders.sort_by_key(|o| (o.date, o.created_at));
+        orders
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::client::ClientStatus;
+    use crate::domain::fixtures::*;
+    use crate::domain::orders::{Order, OrderError, OrderLine, Product, ProductGroup};
+    use crate::domain::{Id, Money, WorkspaceError};
+    use chrono::NaiveDate;
+
+    fn catalogue() -> crate::domain::Workspace {
+        let mut ws = small_workspace();
+        ws.add_product_group(ProductGroup {
+            id: Id::from_raw("g1"),
+            name: "Упаковка".into(),
+            created_at: t0(),
+            updated_at: t0(),
+        })
+        .unwrap();
+        ws.add_product(Product {
+            id: Id::from_raw("p1"),
+            name: "Гофрокороб".into(),
+            group_id: Id::from_raw("g1"),
+            created_at: t0(),
+            updated_at: t0(),
+        })
+        .unwrap();
+        ws
+    }
+
+    fn order(id: &str, client: &str, rubles: i64, day: u32) -> Order {
+        Order {
+            id: Id::from_raw(id),
+            client_id: Id::from_raw(client),
+            date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+            lines: vec![OrderLine {
+                product_id: Id::from_raw("p1"),
+                amount: Money::from_rubles(rubles),
+            }],
+            created_at: t0(),
+            updated_at: t0(),
+        }
+    }
+
+    #[test]
+    fn the_catalogue_checks_names_groups_and_ids() {
+        let mut ws = catalogue();
+        let bad = Product {
+            id: Id::from_raw("p2"),
+            name: "Плёнка".into(),
+            group_id: Id::from_raw("g404"),
+            created_at: t0(),
+            updated_at: t0(),
+        };
+        assert_eq!(
+            ws.add_product(bad),
+            Err(WorkspaceError::UnknownGroup(Id::from_raw("g404")))
+        );
+        let dup = ProductGroup {
+            id: Id::from_raw("c1"),
+            name: "Химия".into(),
+            created_at: t0(),
+            updated_at: t0(),
+        };
+        assert_eq!(
+            ws.add_product_group(dup),
+            Err(WorkspaceError::DuplicateId(Id::from_raw("c1")))
+        );
+        assert!(ws.integrity_problems().is_empty());
+    }
+
+    #[test]
+    fn a_first_order_makes_a_lead_new_and_bad_orders_change_nothing() {
+        let mut ws = catalogue();
+        let c1 = Id::from_raw("c1");
+        assert_eq!(ws.client(&c1).unwrap().status, ClientStatus::Lead);
+        ws.add_order(order("o1", "c1", 150_000, 20), later(1))
+            .unwrap();
+        let client = ws.client(&c1).unwrap();
+        assert_eq!(
+            (client.status, client.updated_at),
+            (ClientStatus::New, later(1))
+        );
+
+        let mut empty = order("o2", "c1", 1, 21);
+        empty.lines.clear();
+        assert_eq!(
+            ws.add_order(empty, later(2)),
+            Err(WorkspaceError::InvalidOrder(OrderError::NoLines))
+        );
+        assert_eq!(
+            ws.add_order(order("o3", "c404", 1, 21), later(2)),
+            Err(WorkspaceError::UnknownClient(Id::from_raw("c404")))
+        );
+        assert_eq!(
+            ws.add_order(order("o1", "c1", 1, 21), later(2)),
+            Err(WorkspaceError::DuplicateId(Id::from_raw("o1")))
+        );
+        assert_eq!(ws.orders.len(), 1);
+
+        // A regular client stays regular when it orders.
+        ws.clients[1].status = ClientStatus::Regular;
+        ws.add_order(order("o4", "c2", 10, 22), later(3)).unwrap();
+        assert_eq!(
+            ws.client(&Id::from_raw("c2")).unwrap().status,
+            ClientStatus::Regular
+        );
+    }
+
+    #[test]
+    fn orders_are_edited_removed_and_go_with_their_client() {
+        let mut ws = catalogue();
+        ws.add_order(order("o1", "c1", 100, 25), later(1)).unwrap();
+        ws.add_order(order("o2", "c1", 200, 5), later(1)).unwrap();
+        let dates: Vec<u32> = ws
+            .orders_of(&Id::from_raw("c1"))
+            .iter()
+            .map(|o| chrono::Datelike::day(&o.date))
+            .collect();
+        assert_eq!(dates, [5, 25]);
+        ws.update_order(order("o1", "c1", 300, 25), later(2))
+            .unwrap();
+        assert_eq!(ws.orders[0].total(), Money::from_rubles(300));
+        assert_eq!(ws.orders[0].updated_at, later(2));
+        ws.remove_order(&Id::from_raw("o2"), later(3)).unwrap();
+        assert_eq!(
+            ws.remove_order(&Id::from_raw("o2"), later(3)),
+            Err(WorkspaceError::NotFound(Id::from_raw("o2")))
+        );
+        ws.remove_client(&Id::from_raw("c1"), later(4)).unwrap();
+        assert!(ws.orders.is_empty());
+        assert!(ws.removed.iter().any(|t| t.id.as_str() == "o1"));
+        assert!(ws.integrity_problems().is_empty());
+    }
+}
