@@ -9,6 +9,7 @@ pub mod draft;
 pub(crate) mod fixtures;
 pub mod ids;
 pub mod inn;
+pub mod lookup;
 pub mod merge;
 pub mod metrics;
 pub mod money;

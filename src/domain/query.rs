@@ -3,6 +3,7 @@
 use super::client::{Client, ClientStatus};
 use super::deal::Deal;
 use super::ids::Id;
+use super::lookup::Lookup;
 use super::money::Money;
 use super::qualification::{Score, Verdict};
 use super::stage::Stage;
@@ -102,6 +103,7 @@ pub fn filter_clients<'a>(
     sort: ClientSort,
 ) -> Vec<&'a Client> {
     let needle = filter.text.trim().to_lowercase();
+    let lookup = Lookup::new(ws);
     let mut found: Vec<&Client> = ws
         .clients
         .iter()
@@ -111,13 +113,13 @@ pub fn filter_clients<'a>(
             filter
                 .stage
                 .as_ref()
-                .is_none_or(|s| client_stage(ws, &c.id).is_some_and(|cs| &cs.id == s))
+                .is_none_or(|s| lookup.client_stage(&c.id).is_some_and(|cs| &cs.id == s))
         })
         .filter(|c| c.matches(&needle))
         .filter(|c| {
             filter
                 .verdict
-                .is_none_or(|v| client_score(ws, &c.id).map(|s| s.verdict) == v)
+                .is_none_or(|v| lookup.client_score(&c.id).map(|s| s.verdict) == v)
         })
         .collect();
     match sort {
@@ -134,7 +136,7 @@ pub fn filter_clients<'a>(
         ClientSort::Score => {
             let mut keyed: Vec<(Option<(u32, u32)>, &Client)> = found
                 .into_iter()
-                .map(|c| (client_score(ws, &c.id).map(|s| (s.points, s.max)), c))
+                .map(|c| (lookup.client_score(&c.id).map(|s| (s.points, s.max)), c))
                 .collect();
             keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
             found = keyed.into_iter().map(|(_, c)| c).collect();

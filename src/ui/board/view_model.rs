@@ -2,6 +2,7 @@
 //! content changes.
 
 use crate::domain::dates::Timestamp;
+use crate::domain::lookup::Lookup;
 use crate::domain::qualification::{Score, Verdict};
 use crate::domain::query::{board, Scope};
 use crate::domain::{Deal, Id, Money, Workspace};
@@ -63,6 +64,7 @@ pub struct ColumnView {
 
 fn deal_view(
     ws: &Workspace,
+    lookup: &Lookup,
     deal: &Deal,
     stage_at: usize,
     lang: Lang,
@@ -76,7 +78,7 @@ fn deal_view(
     DealView {
         id: deal.id.clone(),
         client_id: deal.client_id.clone(),
-        client_name: ws
+        client_name: lookup
             .client(&deal.client_id)
             .map(|c| c.name.clone())
             .unwrap_or_default(),
@@ -89,7 +91,7 @@ fn deal_view(
         back_to: stage_at.checked_sub(1).and_then(name_at),
         forward_to: name_at(stage_at + 1),
         updated_at: deal.updated_at,
-        score: ws.deal_score(&deal.id),
+        score: lookup.deal_score(&deal.id),
     }
 }
 
@@ -101,6 +103,7 @@ pub fn columns(
     lang: Lang,
     today: NaiveDate,
 ) -> Vec<ColumnView> {
+    let lookup = Lookup::new(ws);
     board(ws, scope)
         .into_iter()
         .enumerate()
@@ -108,7 +111,7 @@ pub fn columns(
             let mut deals: Vec<DealView> = col
                 .deals
                 .iter()
-                .map(|d| deal_view(ws, d, at, lang, today))
+                .map(|d| deal_view(ws, &lookup, d, at, lang, today))
                 .filter(|d| {
                     options
                         .verdict

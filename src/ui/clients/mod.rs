@@ -1,8 +1,9 @@
 //! The client list: search, filters by status, owner and stage, and sorting.
 
 use crate::domain::dates::format_date;
+use crate::domain::lookup::Lookup;
 use crate::domain::qualification::Score;
-use crate::domain::query::{client_score, client_stage, filter_clients, ClientFilter, ClientSort};
+use crate::domain::query::{filter_clients, ClientFilter, ClientSort};
 use crate::domain::{ClientStatus, Id};
 use crate::i18n::{fill, stage_name, status_name, Text};
 use crate::route::{href, Route};
@@ -57,6 +58,7 @@ pub fn ClientList() -> impl IntoView {
         };
         let lang = state.lang();
         state.ws.with(|ws| {
+            let lookup = Lookup::new(ws);
             filter_clients(ws, &filter, sort.get())
                 .into_iter()
                 .map(|c| ClientRow {
@@ -70,10 +72,11 @@ pub fn ClientList() -> impl IntoView {
                         .map(|m| m.name.clone())
                         .unwrap_or_default(),
                     status: c.status,
-                    stage: client_stage(ws, &c.id)
+                    stage: lookup
+                        .client_stage(&c.id)
                         .map(|s| stage_name(lang, s))
                         .unwrap_or_default(),
-                    score: client_score(ws, &c.id),
+                    score: lookup.client_score(&c.id),
                     created: format_date(c.created_at.date_naive()),
                 })
                 .collect::<Vec<_>>()
