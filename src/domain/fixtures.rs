@@ -5,6 +5,7 @@ use super::dates::{timestamp_from_millis, Timestamp};
 use super::deal::Deal;
 use super::ids::Id;
 use super::money::Money;
+use super::qualification::{Assessment, Rating};
 use super::stage::StageKey;
 use super::team::{JobTitle, TeamMember};
 use super::workspace::Workspace;
@@ -76,4 +77,25 @@ pub fn small_workspace() -> Workspace {
     ws.add_deal(deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000))
         .unwrap();
     ws
+}
+
+/// An assessment of `deal` by Ivan with BANT levels `[budget, authority, need, timeline]`,
+/// made `minutes` after `t0`.
+pub fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assessment {
+    let keys = ["budget", "authority", "need", "timeline"];
+    Assessment {
+        id: Id::from_raw(id),
+        deal_id: Id::from_raw(deal),
+        assessor_id: Id::from_raw("ivan"),
+        ratings: keys
+            .iter()
+            .zip(levels)
+            .map(|(k, l)| Rating {
+                criterion: (*k).to_owned(),
+                level: Some(l),
+                evidence: String::new(),
+            })
+            .collect(),
+        created_at: later(minutes),
+    }
 }

@@ -266,22 +266,8 @@ mod tests {
 
     #[test]
     fn verdict_filter_and_score_order() {
-        use crate::domain::qualification::{Assessment, Rating};
         let mut ws = small_workspace();
-        let rate = |id: &str, deal: &str, level: u8| Assessment {
-            id: Id::from_raw(id),
-            deal_id: Id::from_raw(deal),
-            assessor_id: Id::from_raw("ivan"),
-            ratings: ["budget", "authority", "need", "timeline"]
-                .iter()
-                .map(|k| Rating {
-                    criterion: (*k).into(),
-                    level: Some(level),
-                    evidence: String::new(),
-                })
-                .collect(),
-            created_at: t0(),
-        };
+        let rate = |id: &str, deal: &str, level: u8| assessment(id, deal, [level; 4], 0);
         // c1's furthest deal is d3 (Переговоры); d1 (Лид) does not count for the list.
         ws.add_assessment(rate("a1", "d1", 4)).unwrap();
         ws.add_assessment(rate("a3", "d3", 1)).unwrap();

@@ -1,6 +1,5 @@
 use super::*;
 use crate::domain::fixtures::*;
-use crate::domain::qualification::Assessment;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
 
@@ -169,26 +168,6 @@ fn integrity_check_finds_duplicates_and_dangling_references() {
         missing: Id::from_raw("ghost"),
     }));
     assert_eq!(problems.len(), 3);
-}
-
-fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assessment {
-    use crate::domain::qualification::Rating;
-    let keys = ["budget", "authority", "need", "timeline"];
-    Assessment {
-        id: Id::from_raw(id),
-        deal_id: Id::from_raw(deal),
-        assessor_id: Id::from_raw("ivan"),
-        ratings: keys
-            .iter()
-            .zip(levels)
-            .map(|(k, l)| Rating {
-                criterion: (*k).to_owned(),
-                level: Some(l),
-                evidence: String::new(),
-            })
-            .collect(),
-        created_at: later(minutes),
-    }
 }
 
 #[test]

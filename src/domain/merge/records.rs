@@ -174,6 +174,25 @@ pub struct Resurrection {
     pub held_by: Side,
 }
 
+impl Resurrection {
+    /// The report that `record`, deleted at `removed_at`, was changed afterwards on `held_by`.
+    pub(super) fn of<T: Record>(
+        kind: RecordKind,
+        record: &T,
+        removed_at: Timestamp,
+        held_by: Side,
+    ) -> Self {
+        Resurrection {
+            kind,
+            id: record.id().clone(),
+            label: record.label(),
+            removed_at,
+            updated_at: record.updated_at(),
+            held_by,
+        }
+    }
+}
+
 /// Something [`merge_records`] noticed besides plain adds and keeps.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MergeEvent {
@@ -269,13 +288,8 @@ fn one_sided<'a, T: Record>(
     if removed_at >= record.updated_at() {
         return None;
     }
-    events.push(MergeEvent::ResurrectedAfterDelete(Resurrection {
-        kind,
-        id: record.id().clone(),
-        label: record.label(),
-        removed_at,
-        updated_at: record.updated_at(),
-        held_by,
-    }));
+    events.push(MergeEvent::ResurrectedAfterDelete(Resurrection::of(
+        kind, record, removed_at, held_by,
+    )));
     Some(record)
 }

@@ -215,14 +215,9 @@ pub(super) fn merge_keeping_used<T: Record + Clone + PartialEq>(
         if removed_at < record.updated_at() {
             // Changed after the deletion: kept by the ordinary rule anyway, and reported as
             // `merge_records` would have, had its tombstone not been set aside.
-            events.push(MergeEvent::ResurrectedAfterDelete(Resurrection {
-                kind,
-                id: record.id().clone(),
-                label: record.label(),
-                removed_at,
-                updated_at: record.updated_at(),
-                held_by,
-            }));
+            events.push(MergeEvent::ResurrectedAfterDelete(Resurrection::of(
+                kind, record, removed_at, held_by,
+            )));
             continue;
         }
         repairs.push(Repair::KeptInUse {

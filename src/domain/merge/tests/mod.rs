@@ -7,27 +7,15 @@ mod scenarios;
 
 use super::*;
 use crate::domain::dates::Timestamp;
+use crate::domain::fixtures;
 use crate::domain::fixtures::{later, small_workspace};
 use crate::domain::orders::test_data::{catalog, d, order};
-use crate::domain::qualification::{Assessment, Rating};
+use crate::domain::qualification::Assessment;
 use crate::domain::workspace::Tombstone;
 
-/// An assessment of `deal` by Ivan, made `minutes` after `t0`.
+/// An assessment of `deal` by Ivan, every criterion at level 2, made `minutes` after `t0`.
 fn assessment(id: &str, deal: &str, minutes: i64) -> Assessment {
-    Assessment {
-        id: Id::from_raw(id),
-        deal_id: Id::from_raw(deal),
-        assessor_id: Id::from_raw("ivan"),
-        ratings: ["budget", "authority", "need", "timeline"]
-            .iter()
-            .map(|k| Rating {
-                criterion: (*k).to_owned(),
-                level: Some(2),
-                evidence: String::new(),
-            })
-            .collect(),
-        created_at: later(minutes),
-    }
+    fixtures::assessment(id, deal, [2; 4], minutes)
 }
 
 /// The fixtures' small workspace with one assessment of `d1`: the state both tabs start from.
