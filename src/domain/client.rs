@@ -2,6 +2,7 @@
 
 use super::dates::Timestamp;
 use super::ids::Id;
+use super::money::Money;
 use serde::{Deserialize, Serialize};
 
 /// Where a client stands in its life with us.
@@ -68,6 +69,10 @@ pub struct Client {
     /// Free-form notes: promises, open questions, context for a colleague.
     #[serde(default)]
     pub notes: String,
+    /// The farmer's estimate of what the client spends per year on what we sell, from every
+    /// supplier: the denominator of the share of wallet. Unknown for most clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yearly_spend: Option<Money>,
     /// When the record was created (its date is the client's «created date»).
     pub created_at: Timestamp,
     /// When the record was last changed.

@@ -217,6 +217,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             } else {
                 String::new()
             },
+            yearly_spend: None,
             created_at: created,
             updated_at: now,
         });

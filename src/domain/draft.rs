@@ -29,6 +29,8 @@ pub enum Field {
     Amount,
     /// Next-step date.
     NextStepDate,
+    /// The client's estimated yearly spend in our category.
+    YearlySpend,
 }
 
 /// What is wrong with a field.
@@ -76,6 +78,9 @@ pub struct ClientDraft {
     pub status: Option<ClientStatus>,
     /// Notes.
     pub notes: String,
+    /// Estimated yearly category spend as typed (empty: unknown).
+    #[serde(default)]
+    pub yearly_spend: String,
 }
 
 impl ClientDraft {
@@ -90,6 +95,7 @@ impl ClientDraft {
             owner_id: c.owner_id.to_string(),
             status: Some(c.status),
             notes: c.notes.clone(),
+            yearly_spend: c.yearly_spend.map(Money::to_input).unwrap_or_default(),
         }
     }
 
@@ -122,6 +128,16 @@ impl ClientDraft {
         if self.owner_id.trim().is_empty() {
             errors.push((Field::Owner, Problem::Required));
         }
+        let yearly_spend = match self.yearly_spend.trim() {
+            "" => None,
+            typed => match Money::parse(typed) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    errors.push((Field::YearlySpend, e.into()));
+                    None
+                }
+            },
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -137,6 +153,7 @@ impl ClientDraft {
             owner_id: Id::from_raw(self.owner_id.trim()),
             status: self.status.unwrap_or(ClientStatus::Lead),
             notes: self.notes.trim_end().to_owned(),
+            yearly_spend,
             created_at,
             updated_at: created_at,
         })
@@ -258,7 +275,27 @@ mod tests {
             owner_id: "ivan".into(),
             status: Some(ClientStatus::Prospect),
             notes: "Ждут КП до пятницы\n".into(),
+            yearly_spend: "12 000 000".into(),
         }
+    }
+
+    #[test]
+    fn the_yearly_spend_is_optional_but_must_be_an_amount() {
+        let c = filled().to_client(Id::from_raw("c1"), t0()).unwrap();
+        assert_eq!(c.yearly_spend, Some(Money::from_rubles(12_000_000)));
+        assert_eq!(ClientDraft::from_client(&c).yearly_spend, "12 000 000");
+        let mut d = filled();
+        d.yearly_spend = " ".into();
+        assert_eq!(
+            d.to_client(Id::from_raw("c1"), t0()).unwrap().yearly_spend,
+            None
+        );
+        d.yearly_spend = "много".into();
+        let errors = d.to_client(Id::from_raw("c1"), t0()).unwrap_err();
+        assert!(matches!(
+            errors[..],
+            [(Field::YearlySpend, Problem::Money(_))]
+        ));
     }
 
     #[test]

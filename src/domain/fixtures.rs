@@ -33,6 +33,7 @@ pub fn client(id: &str, name: &str, owner: &str) -> Client {
         owner_id: Id::from_raw(owner),
         status: ClientStatus::Lead,
         notes: String::new(),
+        yearly_spend: None,
         created_at: t0(),
         updated_at: t0(),
     }
@@ -97,5 +98,47 @@ pub fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assess
             })
             .collect(),
         created_at: later(minutes),
+    }
+}
+
+/// [`small_workspace`] with a catalogue: group «Упаковка» (`g1`) with «Гофрокороб» (`p1`).
+pub fn catalogue_workspace() -> Workspace {
+    use super::orders::{Product, ProductGroup};
+    let mut ws = small_workspace();
+    ws.add_product_group(ProductGroup {
+        id: Id::from_raw("g1"),
+        name: "Упаковка".into(),
+        created_at: t0(),
+        updated_at: t0(),
+    })
+    .unwrap();
+    ws.add_product(Product {
+        id: Id::from_raw("p1"),
+        name: "Гофрокороб".into(),
+        group_id: Id::from_raw("g1"),
+        created_at: t0(),
+        updated_at: t0(),
+    })
+    .unwrap();
+    ws
+}
+
+/// A one-line order of product `p1` for `rubles` on `date`.
+pub fn order_on(
+    id: &str,
+    client: &str,
+    rubles: i64,
+    date: chrono::NaiveDate,
+) -> super::orders::Order {
+    super::orders::Order {
+        id: Id::from_raw(id),
+        client_id: Id::from_raw(client),
+        date,
+        lines: vec![super::orders::OrderLine {
+            product_id: Id::from_raw("p1"),
+            amount: Money::from_rubles(rubles),
+        }],
+        created_at: t0(),
+        updated_at: t0(),
     }
 }

@@ -22,6 +22,7 @@ pub mod team;
 pub mod transfer;
 pub mod workspace;
 mod workspace_orders;
+mod workspace_transfer;
 
 pub use client::{Client, ClientStatus, ContactPerson};
 pub use deal::Deal;

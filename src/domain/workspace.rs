@@ -11,6 +11,7 @@ use super::orders::{Order, Product, ProductGroup};
 use super::qualification::{self, Assessment, ModelError, Score, ScoringModel};
 use super::stage::{Stage, StageKey};
 use super::team::TeamMember;
+use super::transfer::{PolicyError, TransferPolicy, TransferRecord};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -58,6 +59,12 @@ pub struct Workspace {
     /// Every client's orders.
     #[serde(default)]
     pub orders: Vec<Order>,
+    /// The transfer rule and the sleeping / lost thresholds.
+    #[serde(default)]
+    pub transfer_policy: TransferPolicy,
+    /// The audit log of hunter→farmer transfers, oldest first.
+    #[serde(default)]
+    pub transfers: Vec<TransferRecord>,
 }
 
 impl Default for Workspace {
@@ -73,6 +80,8 @@ impl Default for Workspace {
             product_groups: Vec::new(),
             products: Vec::new(),
             orders: Vec::new(),
+            transfer_policy: TransferPolicy::default(),
+            transfers: Vec::new(),
         }
     }
 }
@@ -113,6 +122,18 @@ pub enum WorkspaceError {
     /// The order is not acceptable (no lines, a bad amount, an unknown product).
     #[error("invalid order: {0}")]
     InvalidOrder(#[from] crate::domain::orders::OrderError),
+    /// The transfer settings are invalid.
+    #[error("invalid transfer settings: {0}")]
+    InvalidPolicy(#[from] PolicyError),
+    /// Clients can only be transferred to a farmer.
+    #[error("member {0} is not a farmer")]
+    NotAFarmer(Id),
+    /// The client does not meet the transfer rule (yet).
+    #[error("client {0} does not meet the transfer rule")]
+    NotEligible(Id),
+    /// The client is already owned by a farmer.
+    #[error("client {0} is already with a farmer")]
+    AlreadyWithFarmer(Id),
     /// A team member still owns clients or deals and no one was named to take them over.
     #[error("the member still owns {clients} clients and {deals} deals")]
     MemberOwnsRecords {
@@ -344,6 +365,16 @@ impl Workspace {
             self.drop_assessments_of(&deal_id, now);
             self.tombstone(deal_id, now);
         }
+        let transfer_ids: Vec<Id> = self
+            .transfers
+            .iter()
+            .filter(|t| &t.client_id == id)
+            .map(|t| t.id.clone())
+            .collect();
+        self.transfers.retain(|t| &t.client_id != id);
+        for transfer_id in transfer_ids {
+            self.tombstone(transfer_id, now);
+        }
         self.tombstone(id.clone(), now);
         Ok(client)
     }
@@ -556,7 +587,8 @@ impl Workspace {
             .chain(self.stages.iter().map(|s| &s.id))
             .chain(self.product_groups.iter().map(|g| &g.id))
             .chain(self.products.iter().map(|p| &p.id))
-            .chain(self.orders.iter().map(|o| &o.id));
+            .chain(self.orders.iter().map(|o| &o.id))
+            .chain(self.transfers.iter().map(|t| &t.id));
         for id in all_ids {
             if !seen.insert(id) {
                 problems.push(IntegrityProblem::DuplicateId(id.clone()));
@@ -596,6 +628,10 @@ impl Workspace {
         // The assessor is history, not ownership: it may have left the team since.
         for a in &self.assessments {
             dangling(&a.id, &a.deal_id, &deals);
+        }
+        // Likewise the people in a transfer record; only its client must exist.
+        for t in &self.transfers {
+            dangling(&t.id, &t.client_id, &clients);
         }
         problems
     }

@@ -1,7 +1,6 @@
 //! The catalogue and the orders as workspace operations. Like every operation on the workspace,
 //! each validates first and changes nothing when it fails.
 
-use super::client::ClientStatus;
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::orders::{Order, Product, ProductGroup};
@@ -52,19 +51,8 @@ impl Workspace {
         Ok(())
     }
 
-    /// The status a client's data implies once it has ordered: a lead or prospect that buys
-    /// becomes «новый» (regular, sleeping and lost clients are decided by the transfer rule and
-    /// activity, not by a single order).
-    fn mark_first_order(&mut self, client_id: &Id, now: Timestamp) {
-        if let Some(client) = self.clients.iter_mut().find(|c| &c.id == client_id) {
-            if matches!(client.status, ClientStatus::Lead | ClientStatus::Prospect) {
-                client.status = ClientStatus::New;
-                client.updated_at = now;
-            }
-        }
-    }
-
-    /// Records an order; a lead or prospect that orders becomes «новый».
+    /// Records an order; the client's status follows ([`super::workspace_transfer::status_from_orders`]):
+    /// a lead or prospect that orders becomes «новый», a sleeping client that orders wakes up.
     pub fn add_order(&mut self, order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
         self.check_order(&order)?;
         if self.catalogue_id_taken(&order.id) {
@@ -72,7 +60,9 @@ impl Workspace {
         }
         let client_id = order.client_id.clone();
         self.orders.push(order);
-        self.mark_first_order(&client_id, now);
+        // The UTC date of `now` stands in for today: a status threshold counted in months does
+        // not care about the hours between UTC and local midnight.
+        self.refresh_client_status(&client_id, now.date_naive(), now);
         Ok(())
     }
 
@@ -87,18 +77,22 @@ impl Workspace {
         order.updated_at = now;
         let client_id = order.client_id.clone();
         *slot = order;
-        self.mark_first_order(&client_id, now);
+        // The UTC date of `now` stands in for today: a status threshold counted in months does
+        // not care about the hours between UTC and local midnight.
+        self.refresh_client_status(&client_id, now.date_naive(), now);
         Ok(())
     }
 
-    /// Removes an order.
+    /// Removes an order; the client's status follows its remaining orders.
     pub fn remove_order(&mut self, id: &Id, now: Timestamp) -> Result<(), WorkspaceError> {
-        let before = self.orders.len();
-        self.orders.retain(|o| &o.id != id);
-        if self.orders.len() == before {
-            return Err(WorkspaceError::NotFound(id.clone()));
-        }
+        let at = self
+            .orders
+            .iter()
+            .position(|o| &o.id == id)
+            .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
+        let order = self.orders.remove(at);
         self.tombstone(id.clone(), now);
+        self.refresh_client_status(&order.client_id, now.date_naive(), now);
         Ok(())
     }
 
@@ -123,37 +117,16 @@ mod tests {
     use chrono::NaiveDate;
 
     fn catalogue() -> crate::domain::Workspace {
-        let mut ws = small_workspace();
-        ws.add_product_group(ProductGroup {
-            id: Id::from_raw("g1"),
-            name: "Упаковка".into(),
-            created_at: t0(),
-            updated_at: t0(),
-        })
-        .unwrap();
-        ws.add_product(Product {
-            id: Id::from_raw("p1"),
-            name: "Гофрокороб".into(),
-            group_id: Id::from_raw("g1"),
-            created_at: t0(),
-            updated_at: t0(),
-        })
-        .unwrap();
-        ws
+        catalogue_workspace()
     }
 
     fn order(id: &str, client: &str, rubles: i64, day: u32) -> Order {
-        Order {
-            id: Id::from_raw(id),
-            client_id: Id::from_raw(client),
-            date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
-            lines: vec![OrderLine {
-                product_id: Id::from_raw("p1"),
-                amount: Money::from_rubles(rubles),
-            }],
-            created_at: t0(),
-            updated_at: t0(),
-        }
+        order_on(
+            id,
+            client,
+            rubles,
+            NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+        )
     }
 
     #[test]

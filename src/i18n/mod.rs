@@ -1,7 +1,11 @@
 //! The one translation table and the helpers that turn domain values into words.
 
+mod macros;
+mod sales_table;
 mod table;
 
+use macros::texts;
+pub use sales_table::SalesText;
 pub use table::Text;
 
 use crate::domain::draft::Problem;
@@ -138,6 +142,14 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::LevelOutOfRange(_) => Text::ErrLevel,
         WorkspaceError::UnknownGroup(_) => Text::ErrUnknownGroup,
         WorkspaceError::InvalidOrder(_) => Text::ErrInvalidOrder,
+        WorkspaceError::InvalidPolicy(_) => {
+            return SalesText::ErrInvalidPolicy.get(lang).to_owned()
+        }
+        WorkspaceError::NotAFarmer(_) => return SalesText::ErrNotAFarmer.get(lang).to_owned(),
+        WorkspaceError::NotEligible(_) => return SalesText::ErrNotEligible.get(lang).to_owned(),
+        WorkspaceError::AlreadyWithFarmer(_) => {
+            return SalesText::ErrAlreadyWithFarmer.get(lang).to_owned()
+        }
         WorkspaceError::InvalidModel(problems) => {
             return problems
                 .iter()
@@ -247,8 +259,13 @@ mod tests {
 
     #[test]
     fn every_text_exists_in_both_languages_with_matching_placeholders() {
-        for text in Text::ALL {
-            let (ru, en) = (text.get(Lang::Ru), text.get(Lang::En));
+        let sales = SalesText::ALL
+            .iter()
+            .map(|t| (format!("{t:?}"), t.get(Lang::Ru), t.get(Lang::En)));
+        let all = Text::ALL
+            .iter()
+            .map(|t| (format!("{t:?}"), t.get(Lang::Ru), t.get(Lang::En)));
+        for (text, ru, en) in all.chain(sales) {
             assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
             assert_eq!(
                 ru.matches("{}").count(),
@@ -272,6 +289,9 @@ mod tests {
             ) {
                 continue;
             }
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
+        for text in SalesText::ALL {
             assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
         }
     }

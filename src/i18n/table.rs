@@ -1,29 +1,10 @@
 //! Every user-facing text, Russian first, English second. `{}` marks a value filled in by
 //! [`super::fill`], in order.
 
-use super::Lang;
-
-macro_rules! texts {
-    ($($key:ident => $ru:expr, $en:expr;)*) => {
-        /// A user-facing text; [`Text::get`] gives it in a language.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Text { $(#[allow(missing_docs)] $key,)* }
-
-        impl Text {
-            /// Every text, for completeness checks.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
-
-            /// The text in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Text::$key, Lang::Ru) => $ru, (Text::$key, Lang::En) => $en,)*
-                }
-            }
-        }
-    };
-}
+use super::texts;
 
 texts! {
+    Text;
     // Frame
     NavLabel => "Разделы", "Sections";
     NavBoard => "Воронка", "Pipeline";

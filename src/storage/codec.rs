@@ -17,6 +17,7 @@ use super::order_book::OrderBook;
 use crate::domain::dates::Timestamp;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ScoringModel};
+use crate::domain::transfer::{TransferPolicy, TransferRecord};
 use crate::domain::workspace::{IntegrityProblem, Tombstone, Workspace};
 use crate::domain::{Client, Deal, Id, Stage, TeamMember};
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ pub const QUARANTINE_PREFIX: &str = "salesdesk.quarantine.";
 pub const FORMAT: &str = "salesdesk.workspace";
 /// The schema version this build writes. Version 2 added qualification, the catalogue and orders:
 /// a version-1 build would silently drop them, so it must refuse version 2 instead.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// Deflate effort. Measured on 5 000 clients and 100 000 orders (bench_storage): level 1 packs in
 /// 0.2 s but to 81 % of the quota, level 6 to 68 % in 0.9 s; level 3 gives 70 % in 0.34 s, and
 /// saves happen after every edit.
@@ -95,6 +96,8 @@ struct WorkspaceOut<'a> {
     product_groups: &'a [ProductGroup],
     products: &'a [Product],
     order_book: OrderBook,
+    transfer_policy: &'a TransferPolicy,
+    transfers: &'a [TransferRecord],
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -112,6 +115,8 @@ impl<'a> WorkspaceOut<'a> {
             product_groups,
             products,
             orders,
+            transfer_policy,
+            transfers,
         } = ws;
         let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
         let product_ids: Vec<Id> = products.iter().map(|p| p.id.clone()).collect();
@@ -126,6 +131,8 @@ impl<'a> WorkspaceOut<'a> {
             product_groups,
             products,
             order_book: OrderBook::pack(orders, &client_ids, &product_ids),
+            transfer_policy,
+            transfers,
         }
     }
 }
@@ -163,6 +170,10 @@ struct WorkspaceIn {
     /// Orders as columns (what this build writes).
     #[serde(default)]
     order_book: OrderBook,
+    #[serde(default)]
+    transfer_policy: TransferPolicy,
+    #[serde(default)]
+    transfers: Vec<TransferRecord>,
 }
 
 impl WorkspaceIn {
@@ -189,6 +200,8 @@ impl WorkspaceIn {
             product_groups: self.product_groups,
             products: self.products,
             orders,
+            transfer_policy: self.transfer_policy,
+            transfers: self.transfers,
         })
     }
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 type Step = fn(Value) -> Result<Value, DecodeError>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2];
+const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added the qualification model, assessments, the catalogue and orders. Every new
 /// field has a default (BANT, no assessments, no orders), so the step only checks the shape.
@@ -20,6 +20,14 @@ fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
             message: "an object is required".into(),
         });
     }
+    Ok(value)
+}
+
+/// Version 3 added the transfer policy, the transfer log and the clients' yearly spend, all
+/// with defaults (the «after the 2nd order» rule, an empty log, unknown spend). The number
+/// still changes so that an older build, which would drop those fields on its next save,
+/// refuses the data instead (`DecodeError::FutureVersion`).
+fn v2_to_v3(value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
@@ -46,14 +54,20 @@ mod tests {
 
     #[test]
     fn current_version_passes_through() {
+        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 3, "workspace": {}});
+        assert_eq!(migrate(v.clone(), 3).unwrap(), v);
+    }
+
+    #[test]
+    fn version_2_steps_up_to_3() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 2, "workspace": {}});
-        assert_eq!(migrate(v.clone(), 2).unwrap(), v);
+        assert_eq!(migrate(v, 2).unwrap()["version"], 3);
     }
 
     #[test]
     fn version_1_steps_up_to_2() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 1, "workspace": {}});
-        assert_eq!(migrate(v, 1).unwrap()["version"], 2);
+        assert_eq!(migrate(v, 1).unwrap()["version"], 3);
         let broken = serde_json::json!({"format": "salesdesk.workspace", "version": 1});
         assert!(migrate(broken, 1).is_err());
     }

@@ -9,7 +9,7 @@
 //!   a tombstone removes a record only if it is at least as recent as the record's last change,
 //!   and a record changed after its deletion survives and is reported;
 //! - stages carry no timestamps: ours win, theirs add only stages we lack;
-//! - the scoring model: the newer wins, ours on a tie;
+//! - the scoring model and the transfer policy: the newer wins, ours on a tie;
 //! - tombstones: the union, one per id, the latest time kept;
 //! - then the result is repaired so that it always passes [`Workspace::integrity_problems`]:
 //!   deals, orders and assessments whose client or deal is gone go with it; a deleted member,
@@ -33,6 +33,7 @@ pub use report::{KindCounts, MergeReport};
 
 use crate::domain::ids::Id;
 use crate::domain::qualification::{ScoringModel, Template};
+use crate::domain::transfer::TransferPolicy;
 use crate::domain::workspace::Workspace;
 use std::collections::HashMap;
 use tombstones::Tombstones;
@@ -84,6 +85,15 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         &mut events,
         merge_records(&ours.orders, &theirs.orders, all, RecordKind::Order),
     );
+    let transfers = collect(
+        &mut events,
+        merge_records(
+            &ours.transfers,
+            &theirs.transfers,
+            all,
+            RecordKind::Transfer,
+        ),
+    );
     // Listing every field (no `..`) makes a new collection in `Workspace` a compile error here
     // rather than data a merge silently loses.
     let mut ws = Workspace {
@@ -97,6 +107,8 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         product_groups: Vec::new(),
         products: Vec::new(),
         orders,
+        transfer_policy: TransferPolicy::default(),
+        transfers,
     };
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
 
@@ -144,9 +156,12 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
     repairs.extend(repair::enforce_integrity(&mut ws));
     let (model, model_conflict) = merge_model(&ours.scoring_model, &theirs.scoring_model);
     ws.scoring_model = model;
+    let (policy, policy_conflict) = merge_policy(&ours.transfer_policy, &theirs.transfer_policy);
+    ws.transfer_policy = policy;
     ws.removed = tombstones.into_list();
 
-    let report = report::build(ours, &ws, events, model_conflict, repairs);
+    let value_conflicts = model_conflict.into_iter().chain(policy_conflict).collect();
+    let report = report::build(ours, &ws, events, value_conflicts, repairs);
     MergeOutcome {
         workspace: ws,
         report,
@@ -178,6 +193,39 @@ fn merge_model(ours: &ScoringModel, theirs: &ScoringModel) -> (ScoringModel, Opt
         winner,
     };
     (model.clone(), Some(conflict))
+}
+
+/// The id conflicts about the transfer policy carry.
+pub const TRANSFER_POLICY_ID: &str = "transfer-policy";
+
+/// The newer policy wins, ours on a tie.
+fn merge_policy(
+    ours: &TransferPolicy,
+    theirs: &TransferPolicy,
+) -> (TransferPolicy, Option<Conflict>) {
+    if ours == theirs {
+        return (ours.clone(), None);
+    }
+    let (winner, policy) = if theirs.updated_at > ours.updated_at {
+        (Side::Theirs, theirs)
+    } else {
+        (Side::Ours, ours)
+    };
+    let conflict = Conflict {
+        kind: RecordKind::TransferPolicy,
+        id: Id::from_raw(TRANSFER_POLICY_ID),
+        label: rule_label(policy),
+        ours_updated_at: ours.updated_at,
+        theirs_updated_at: theirs.updated_at,
+        winner,
+    };
+    (policy.clone(), Some(conflict))
+}
+
+/// A policy has no name; reports show its conditions' kinds, e.g. «order_count + volume».
+fn rule_label(policy: &TransferPolicy) -> String {
+    let kinds: Vec<&str> = policy.rule.conditions.iter().map(|c| c.kind()).collect();
+    kinds.join(" + ")
 }
 
 fn template_name(template: Template) -> &'static str {

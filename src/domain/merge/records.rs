@@ -5,6 +5,7 @@ use crate::domain::dates::{format_date, Timestamp};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::Assessment;
+use crate::domain::transfer::TransferRecord;
 use crate::domain::{Client, Deal, Stage, TeamMember};
 use std::collections::{HashMap, HashSet};
 
@@ -29,11 +30,15 @@ pub enum RecordKind {
     Stage,
     /// The team's scoring model (a single value, not a collection).
     ScoringModel,
+    /// Hunter→farmer transfer records.
+    Transfer,
+    /// The transfer rule and activity thresholds (a single value).
+    TransferPolicy,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Member,
         RecordKind::Client,
         RecordKind::Deal,
@@ -43,6 +48,8 @@ impl RecordKind {
         RecordKind::Order,
         RecordKind::Stage,
         RecordKind::ScoringModel,
+        RecordKind::Transfer,
+        RecordKind::TransferPolicy,
     ];
 }
 
@@ -95,6 +102,19 @@ impl Record for Assessment {
     }
     fn label(&self) -> String {
         format_date(self.created_at.date_naive())
+    }
+}
+
+/// Transfer records are never edited either; the label is the transfer's business date.
+impl Record for TransferRecord {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.created_at
+    }
+    fn label(&self) -> String {
+        format_date(self.date)
     }
 }
 

@@ -151,6 +151,21 @@ pub(super) fn drop_orphans(ws: &mut Workspace, tombstones: &mut Tombstones) -> V
         }
         keep
     });
+    ws.transfers.retain(|t| {
+        let keep = clients.contains(&t.client_id);
+        if !keep {
+            let reason = DropReason::ClientMissing(t.client_id.clone());
+            orphan(
+                t,
+                &t.client_id,
+                RecordKind::Transfer,
+                reason,
+                tombstones,
+                &mut repairs,
+            );
+        }
+        keep
+    });
     repairs
 }
 
@@ -260,7 +275,7 @@ pub(super) fn enforce_integrity(ws: &mut Workspace) -> Vec<Repair> {
 }
 
 /// Keeps the first record using `id` — stages first, since deals depend on the pipeline, then
-/// members, clients, deals, groups, products, orders — and drops the others.
+/// members, clients, deals, groups, products, orders, transfers — and drops the others.
 fn drop_duplicates(ws: &mut Workspace, id: &Id, repairs: &mut Vec<Repair>) {
     let mut found = false;
     let mut keep = KeepFirst {
@@ -275,6 +290,7 @@ fn drop_duplicates(ws: &mut Workspace, id: &Id, repairs: &mut Vec<Repair>) {
     keep.apply(&mut ws.product_groups, RecordKind::ProductGroup);
     keep.apply(&mut ws.products, RecordKind::Product);
     keep.apply(&mut ws.orders, RecordKind::Order);
+    keep.apply(&mut ws.transfers, RecordKind::Transfer);
 }
 
 struct KeepFirst<'a> {
@@ -325,6 +341,13 @@ fn drop_dangling(ws: &mut Workspace, record: &Id, missing: &Id, repairs: &mut Ve
         record,
         repairs,
         |p| why(&p.group_id == missing, GroupMissing),
+    );
+    drop_where(
+        &mut ws.transfers,
+        RecordKind::Transfer,
+        record,
+        repairs,
+        |t| why(&t.client_id == missing, ClientMissing),
     );
     drop_where(&mut ws.orders, RecordKind::Order, record, repairs, |o| {
         let uses = o.lines.iter().any(|l| &l.product_id == missing);

@@ -126,7 +126,8 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
         RecordKind::Product => ws.products.iter().any(|p| &p.id == id),
         RecordKind::Order => ws.orders.iter().any(|o| &o.id == id),
         RecordKind::Stage => ws.stage(id).is_some(),
-        RecordKind::ScoringModel => true,
+        RecordKind::Transfer => ws.transfers.iter().any(|t| &t.id == id),
+        RecordKind::ScoringModel | RecordKind::TransferPolicy => true,
     }
 }
 
@@ -135,7 +136,7 @@ pub(super) fn build(
     ours: &Workspace,
     merged: &Workspace,
     events: Vec<MergeEvent>,
-    model_conflict: Option<Conflict>,
+    value_conflicts: Vec<Conflict>,
     repairs: Vec<Repair>,
 ) -> MergeReport {
     let own = latest_by_id(&ours.removed);
@@ -154,7 +155,7 @@ pub(super) fn build(
             }
         }
     }
-    report.conflicts.extend(model_conflict);
+    report.conflicts.extend(value_conflicts);
     report.repairs = repairs
         .into_iter()
         .filter(|r| match r {
@@ -178,14 +179,22 @@ pub(super) fn build(
     report.set_counts(RecordKind::Product, count(&ours.products, &merged.products));
     report.set_counts(RecordKind::Order, count(&ours.orders, &merged.orders));
     report.set_counts(RecordKind::Stage, count(&ours.stages, &merged.stages));
-    let model_changed = ours.scoring_model != merged.scoring_model;
-    let model = KindCounts {
-        updated: usize::from(model_changed),
-        kept: usize::from(!model_changed),
-        ..KindCounts::default()
-    };
+    let transfers = count(&ours.transfers, &merged.transfers);
+    report.set_counts(RecordKind::Transfer, transfers);
+    let model = value_counts(ours.scoring_model != merged.scoring_model);
     report.set_counts(RecordKind::ScoringModel, model);
+    let policy = value_counts(ours.transfer_policy != merged.transfer_policy);
+    report.set_counts(RecordKind::TransferPolicy, policy);
     report
+}
+
+/// The counts of a single value (the scoring model, the transfer policy): updated or kept.
+fn value_counts(changed: bool) -> KindCounts {
+    KindCounts {
+        updated: usize::from(changed),
+        kept: usize::from(!changed),
+        ..KindCounts::default()
+    }
 }
 
 /// Compares one collection before (ours) and after the merge. Counting from the result rather

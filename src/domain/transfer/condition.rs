@@ -112,6 +112,18 @@ pub enum RuleError {
 }
 
 impl Condition {
+    /// The condition's kind as it is written in JSON (`order_count`, `volume`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Condition::OrderCount { .. } => "order_count",
+            Condition::Volume { .. } => "volume",
+            Condition::BoughtProduct { .. } => "bought_product",
+            Condition::BoughtGroup { .. } => "bought_group",
+            Condition::MonthlyMinimum { .. } => "monthly_minimum",
+            Condition::DaysSinceFirstOrder { .. } => "days_since_first_order",
+        }
+    }
+
     /// «In each of the last 3 months at least `at_least`»: a monthly minimum with the default span.
     pub fn monthly_minimum(at_least: Money) -> Condition {
         Condition::MonthlyMinimum {

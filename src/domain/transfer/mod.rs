@@ -10,6 +10,8 @@
 mod condition;
 mod describe;
 mod evaluate;
+mod policy;
+mod record;
 
 pub use crate::domain::orders::{ClientHistory, HistoryIndex};
 pub use condition::{
@@ -18,6 +20,8 @@ pub use condition::{
 };
 pub use describe::{describe_en, describe_ru};
 pub use evaluate::{eligible_clients, evaluate, ConditionOutcome, Eligibility, MonthAmount};
+pub use policy::{PolicyError, TransferPolicy};
+pub use record::TransferRecord;
 
 use crate::domain::ids::Id;
 use serde::{Deserialize, Serialize};

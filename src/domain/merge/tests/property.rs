@@ -364,7 +364,8 @@ fn check(seed: u64, a: &Workspace, b: &Workspace, seen: &mut Seen) -> (Workspace
             + ours.products.len()
             + ours.orders.len()
             + ours.stages.len()
-            + 1;
+            + ours.transfers.len()
+            + 2; // the scoring model and the transfer policy
         assert_eq!(s.kept + s.updated + s.removed, ours_records, "seed {seed}");
     }
     (ab.workspace, ba.workspace)

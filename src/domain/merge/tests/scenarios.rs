@@ -15,7 +15,8 @@ fn merging_a_workspace_with_itself_changes_nothing() {
     assert_eq!(out.report.counts(RecordKind::Client).kept, 3);
     assert_eq!(out.report.counts(RecordKind::Stage).kept, 7);
     assert_eq!(out.report.counts(RecordKind::ScoringModel).kept, 1);
-    assert_eq!(out.report.summary().kept, 3 + 3 + 3 + 1 + 7 + 1);
+    assert_eq!(out.report.counts(RecordKind::TransferPolicy).kept, 1);
+    assert_eq!(out.report.summary().kept, 3 + 3 + 3 + 1 + 7 + 1 + 1);
 }
 
 #[test]
@@ -466,7 +467,7 @@ fn the_report_counts_from_our_side() {
     assert_eq!(report.summary().changes(), 3);
     assert_eq!(
         report.to_string(),
-        "added 1, updated 1, kept 16, removed 1; 1 conflict(s), 0 resurrected, 0 repair(s), \
+        "added 1, updated 1, kept 17, removed 1; 1 conflict(s), 0 resurrected, 0 repair(s), \
          1 tombstone(s) changed"
     );
 }
