@@ -112,7 +112,7 @@ impl Workspace {
 mod tests {
     use crate::domain::client::ClientStatus;
     use crate::domain::fixtures::*;
-    use crate::domain::orders::{Order, OrderError, OrderLine, Product, ProductGroup};
+    use crate::domain::orders::{Order, OrderError, Product, ProductGroup};
     use crate::domain::{Id, Money, WorkspaceError};
     use chrono::NaiveDate;
 
