@@ -1,6 +1,7 @@
 //! The one translation table and the helpers that turn domain values into words.
 
 mod macros;
+pub mod sales;
 mod sales_table;
 mod table;
 

@@ -9,6 +9,7 @@
 
 mod condition;
 mod describe;
+mod draft;
 mod evaluate;
 mod policy;
 mod record;
@@ -19,6 +20,7 @@ pub use condition::{
     MAX_ORDER_COUNT, MAX_VOLUME_MONTHS,
 };
 pub use describe::{describe_en, describe_ru};
+pub use draft::{ConditionDraft, ConditionKind, PolicyDraft, PolicyDraftError};
 pub use evaluate::{eligible_clients, evaluate, ConditionOutcome, Eligibility, MonthAmount};
 pub use policy::{PolicyError, TransferPolicy};
 pub use record::TransferRecord;

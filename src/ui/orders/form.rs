@@ -1,0 +1,126 @@
+use crate::domain::orders::{OrderDraft, OrderField, OrderLineDraft, OrderProblem};
+use crate::domain::{Id, Money};
+use crate::i18n::sales::order_problem_text;
+use crate::i18n::{fill, SalesText, Text};
+use crate::ui::clock;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// The order form: a date and lines of product + amount, with the running total. Saves a new
+/// order, or replaces `existing`.
+#[component]
+pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let st = move |k: SalesText| move || k.get(state.lang());
+    let draft = RwSignal::new(draft);
+    let errors = RwSignal::new(Vec::<(OrderField, OrderProblem)>::new());
+    let products = move || {
+        state.ws.with(|ws| {
+            ws.products
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let error_for = move |field: OrderField| {
+        move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, p)| order_problem_text(state.lang(), p))
+            })
+        }
+    };
+    // The running total counts only amounts that read as money, so a half-typed line does not
+    // make it jump around.
+    let total = move || {
+        draft.with(|d| {
+            d.lines
+                .iter()
+                .filter_map(|l| Money::parse(&l.amount).ok())
+                .fold(Money::ZERO, |a, b| a + b)
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let known: HashSet<Id> = state
+            .ws
+            .with_untracked(|ws| ws.products.iter().map(|p| p.id.clone()).collect());
+        let id = existing.clone().unwrap_or_else(clock::new_id);
+        match draft.with_untracked(|d| d.to_order(id, &known, clock::now())) {
+            Err(list) => errors.set(list),
+            Ok(order) => {
+                let is_new = existing.is_none();
+                let result = state.change(|ws, now| {
+                    if is_new {
+                        ws.add_order(order, now)
+                    } else {
+                        ws.update_order(order, now)
+                    }
+                });
+                if result.is_ok() {
+                    errors.set(Vec::new());
+                    let done = if is_new { SalesText::OrderAdded } else { SalesText::OrderSaved };
+                    state.notify(done.get(state.lang()));
+                    on_done.run(());
+                }
+            }
+        }
+    };
+    let rows = move || draft.with(|d| (0..d.lines.len()).collect::<Vec<_>>());
+    view! {
+        <form class="order-form" on:submit=submit novalidate data-testid="order-form">
+            <label class="field order-date">
+                <span>{st(SalesText::OrderDate)}</span>
+                <input type="date" prop:value=move || draft.with(|d| d.date.clone())
+                    on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev))
+                    aria-invalid=move || error_for(OrderField::Date)().map(|_| "true")
+                    data-testid="order-date"/>
+                {move || error_for(OrderField::Date)().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+            </label>
+            <For each=rows key=|i| *i let(i)>
+                <div class="order-line" data-testid="order-line">
+                    <label class="field">
+                        <span>{st(SalesText::OrderProduct)}</span>
+                        <select prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.product_id.clone()).unwrap_or_default())
+                            on:change=move |ev| draft.update(|d| if let Some(l) = d.lines.get_mut(i) { l.product_id = event_target_value(&ev) })
+                            aria-invalid=move || error_for(OrderField::LineProduct(i))().map(|_| "true")
+                            data-testid="order-product">
+                            <option value="">"—"</option>
+                            <For each=products key=|p| p.clone() let((id, name))>
+                                <option value=id.clone() selected=move || draft.with(|d| d.lines.get(i).is_some_and(|l| l.product_id == id))>{name}</option>
+                            </For>
+                        </select>
+                        {move || error_for(OrderField::LineProduct(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                    </label>
+                    <label class="field">
+                        <span>{st(SalesText::OrderAmount)}</span>
+                        <input type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.amount.clone()).unwrap_or_default())
+                            on:input=move |ev| draft.update(|d| if let Some(l) = d.lines.get_mut(i) { l.amount = event_target_value(&ev) })
+                            aria-invalid=move || error_for(OrderField::LineAmount(i))().map(|_| "true")
+                            data-testid="order-amount"/>
+                        {move || error_for(OrderField::LineAmount(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                    </label>
+                    <button type="button" class="link" disabled=move || draft.with(|d| d.lines.len() < 2)
+                        aria-label=move || fill(SalesText::RemoveLine.get(state.lang()), &[&(i + 1).to_string()])
+                        on:click=move |_| draft.update(|d| { if d.lines.len() > 1 && i < d.lines.len() { d.lines.remove(i); } })>
+                        "✕"
+                    </button>
+                </div>
+            </For>
+            {move || error_for(OrderField::Lines)().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <div class="form-actions">
+                <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.lines.push(OrderLineDraft::default()))
+                    data-testid="order-add-line">{st(SalesText::AddLine)}</button>
+                <span class="order-running-total" data-testid="order-total">
+                    {move || fill(SalesText::OrderTotal.get(state.lang()), &[&total().to_string()])}
+                </span>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="primary" data-testid="save-order">{st(SalesText::SaveOrder)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{move || state.tr(Text::Cancel)}</button>
+            </div>
+        </form>
+    }
+}
