@@ -16,8 +16,10 @@ pub enum Route {
     Client(Id),
     /// The team page.
     Team,
-    /// Team settings (the qualification model).
+    /// Team settings (the qualification model, catalogue, transfer rule).
     Settings,
+    /// The transfer queue, log and farmer metrics.
+    Transfers,
 }
 
 /// The screen for a location hash such as `#/clients/abc`; unknown hashes show the board.
@@ -30,6 +32,7 @@ pub fn route(hash: &str) -> Route {
         (Some("clients"), Some(id), None) => Route::Client(Id::from_raw(id)),
         (Some("team"), None, None) => Route::Team,
         (Some("settings"), None, None) => Route::Settings,
+        (Some("transfers"), None, None) => Route::Transfers,
         _ => Route::Board,
     }
 }
@@ -43,6 +46,7 @@ pub fn href(route: &Route) -> String {
         Route::Client(id) => format!("#/clients/{id}"),
         Route::Team => "#/team".to_owned(),
         Route::Settings => "#/settings".to_owned(),
+        Route::Transfers => "#/transfers".to_owned(),
     }
 }
 
@@ -63,6 +67,7 @@ mod tests {
         );
         assert_eq!(route("#/team"), Route::Team);
         assert_eq!(route("#/settings"), Route::Settings);
+        assert_eq!(route("#/transfers"), Route::Transfers);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }
 
@@ -75,6 +80,7 @@ mod tests {
             Route::Client(Id::from_raw("x1")),
             Route::Team,
             Route::Settings,
+            Route::Transfers,
         ] {
             assert_eq!(route(&href(&r)), r);
         }

@@ -20,9 +20,10 @@ pub mod stage;
 pub mod synth_workspace;
 pub mod team;
 pub mod transfer;
+pub mod transfer_queue;
 pub mod workspace;
 mod workspace_orders;
-mod workspace_transfer;
+pub mod workspace_transfer;
 
 pub use client::{Client, ClientStatus, ContactPerson};
 pub use deal::Deal;

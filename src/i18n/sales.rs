@@ -5,8 +5,7 @@ use crate::domain::metrics::{Activity, Ratio, ThresholdsError, WalletPosition};
 use crate::domain::money::MoneyParseError;
 use crate::domain::orders::OrderProblem;
 use crate::domain::transfer::{
-    describe_en, describe_ru, Combinator, Condition, ConditionOutcome, ConditionProblem,
-    RuleError,
+    describe_en, describe_ru, Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
 };
 use crate::domain::Workspace;
 
@@ -15,7 +14,9 @@ use crate::domain::Workspace;
 pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> String {
     let t = |k: SalesText| k.get(lang);
     match condition {
-        Condition::OrderCount { at_least } => fill(t(SalesText::CondOrderCount), &[&at_least.to_string()]),
+        Condition::OrderCount { at_least } => {
+            fill(t(SalesText::CondOrderCount), &[&at_least.to_string()])
+        }
         Condition::Volume {
             at_least,
             within_months: None,
@@ -81,9 +82,13 @@ pub fn rule_error_text(lang: Lang, error: &RuleError) -> String {
             SalesText::CondOutOfRange.get(lang),
             &[&index, &min.to_string(), &max.to_string()],
         ),
-        ConditionProblem::NonPositiveAmount => fill(SalesText::CondAmountPositive.get(lang), &[&index]),
+        ConditionProblem::NonPositiveAmount => {
+            fill(SalesText::CondAmountPositive.get(lang), &[&index])
+        }
         ConditionProblem::AmountTooLarge => fill(SalesText::CondAmountLarge.get(lang), &[&index]),
-        ConditionProblem::UnknownProduct(_) => fill(SalesText::CondUnknownProduct.get(lang), &[&index]),
+        ConditionProblem::UnknownProduct(_) => {
+            fill(SalesText::CondUnknownProduct.get(lang), &[&index])
+        }
         ConditionProblem::UnknownGroup(_) => fill(SalesText::CondUnknownGroup.get(lang), &[&index]),
     }
 }
@@ -192,6 +197,9 @@ mod tests {
             index: 1,
             problem: ConditionProblem::OutOfRange { min: 1, max: 24 },
         };
-        assert_eq!(rule_error_text(Lang::Ru, &error), "Условие 2: число от 1 до 24.");
+        assert_eq!(
+            rule_error_text(Lang::Ru, &error),
+            "Условие 2: число от 1 до 24."
+        );
     }
 }

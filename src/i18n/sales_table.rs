@@ -44,7 +44,6 @@ texts! {
     GroupAdded => "Группа добавлена", "Group added";
     ProductAdded => "Товар добавлен", "Product added";
     // Transfers
-    NavTransfers => "Передача", "Transfers";
     TransferTitle => "Передача клиентов фермерам", "Passing clients to farmers";
     RuleNow => "Правило передачи", "Transfer rule";
     QueueTitle => "Очередь на передачу", "Transfer queue";

@@ -10,6 +10,8 @@ texts! {
     NavBoard => "Воронка", "Pipeline";
     NavClients => "Клиенты", "Clients";
     NavTeam => "Команда", "Team";
+    NavTransfers => "Передача", "Transfers";
+    FieldYearlySpend => "Закупки клиента в год (оценка), ₽", "Client's yearly spend (estimate), ₽";
     NavSettings => "Настройки", "Settings";
     SwitchLanguage => "EN — switch to English", "RU — переключить на русский";
     YouAre => "Кто вы", "Who you are";

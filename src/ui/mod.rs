@@ -7,12 +7,14 @@ mod clock;
 mod dialog;
 mod download;
 mod nav;
+mod orders;
 mod persist;
 mod qualification;
 mod settings;
 mod shell;
 mod state;
 mod team;
+mod transfer;
 mod welcome;
 
 use crate::route::{route, Route};
@@ -31,6 +33,15 @@ pub fn start() {
     persist::record_timing("load_ms", persist::now_ms() - started);
     let prefs = browser::load_prefs();
     let state = AppState::new(ws, revision, outcome, prefs);
+    // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
+    // date when the app opens; only a real change marks the data for saving.
+    let _ = state.change(|ws, now| {
+        if ws.refresh_statuses(state.today, now).is_empty() {
+            Err(())
+        } else {
+            Ok(())
+        }
+    });
     browser::request_persistence();
     leptos::mount::mount_to_body(move || {
         provide_context(state);
@@ -72,6 +83,7 @@ fn App() -> impl IntoView {
                         Route::Client(id) => view! { <client_card::ClientCard id/> }.into_any(),
                         Route::Team => view! { <team::TeamPage/> }.into_any(),
                         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                        Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
                     }
                 }
             }}

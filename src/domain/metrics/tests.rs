@@ -352,3 +352,16 @@ fn a_farmers_base_adds_up() {
         (0, None, None)
     );
 }
+
+#[test]
+fn the_last_months_end_today_and_start_the_day_after() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let p = Period::last_months(d(2026, 3, 15), 12);
+    assert_eq!((p.from(), p.to()), (d(2025, 3, 16), d(2026, 3, 15)));
+    // 31 May minus 3 months is 28 February (clamped), so the period starts on 1 March.
+    let p = Period::last_months(d(2026, 5, 31), 3);
+    assert_eq!((p.from(), p.to()), (d(2026, 3, 1), d(2026, 5, 31)));
+    // Leap year: 29.02.2028 minus 12 months is 28.02.2027.
+    let p = Period::last_months(d(2028, 2, 29), 12);
+    assert_eq!(p.from(), d(2027, 3, 1));
+}

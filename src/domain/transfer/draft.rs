@@ -139,8 +139,7 @@ impl ConditionDraft {
                 .parse::<u32>()
                 .map_err(|_| PolicyDraftError::NotANumber(index))
         };
-        let amount =
-            || Money::parse(&self.amount).map_err(|_| PolicyDraftError::BadAmount(index));
+        let amount = || Money::parse(&self.amount).map_err(|_| PolicyDraftError::BadAmount(index));
         Ok(match self.kind {
             ConditionKind::OrderCount => Condition::OrderCount { at_least: count()? },
             ConditionKind::Volume => Condition::Volume {
@@ -160,9 +159,9 @@ impl ConditionDraft {
                 months: count()?,
                 at_least: amount()?,
             },
-            ConditionKind::DaysSinceFirstOrder => Condition::DaysSinceFirstOrder {
-                at_least: count()?,
-            },
+            ConditionKind::DaysSinceFirstOrder => {
+                Condition::DaysSinceFirstOrder { at_least: count()? }
+            }
         })
     }
 }
@@ -308,7 +307,9 @@ mod tests {
             amount: "0".into(),
             ..ConditionDraft::new(ConditionKind::Volume)
         });
-        draft.conditions.push(ConditionDraft::new(ConditionKind::BoughtProduct));
+        draft
+            .conditions
+            .push(ConditionDraft::new(ConditionKind::BoughtProduct));
         draft.lost_days = "100".into();
         let errors = draft.to_policy(&ids(&[]), &ids(&[])).unwrap_err();
         assert_eq!(

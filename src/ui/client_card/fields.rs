@@ -67,6 +67,7 @@ pub fn ClientFields(
     let (contact, set_contact) = bind(|d| &d.contact_name, |d, v| d.contact_name = v);
     let (phone, set_phone) = bind(|d| &d.phone, |d, v| d.phone = v);
     let (email, set_email) = bind(|d| &d.email, |d, v| d.email = v);
+    let (spend, set_spend) = bind(|d| &d.yearly_spend, |d, v| d.yearly_spend = v);
     let members = move || state.member_options();
     let status_code = |s: ClientStatus| format!("{s:?}");
     let owner_error = error_for(errors, Field::Owner);
@@ -104,6 +105,7 @@ pub fn ClientFields(
                     })}
                 </select>
             </label>
+            <TextField label=Text::FieldYearlySpend value=spend on_input=set_spend error=Some(Field::YearlySpend) errors testid="client-spend"/>
             <label class="field wide">
                 <span>{tr(Text::FieldNotes)}</span>
                 <textarea rows="4" prop:value=move || draft.with(|d| d.notes.clone())

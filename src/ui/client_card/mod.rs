@@ -9,7 +9,9 @@ use crate::domain::{Client, Deal, Id, StageKey};
 use crate::i18n::{describe_workspace_error, fill, status_name, Text};
 use crate::route::Route;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::orders::OrderList;
 use crate::ui::state::use_app;
+use crate::ui::transfer::{ClientGrowth, ClientTransfer};
 use crate::ui::{clock, nav};
 use deals::DealList;
 use fields::{ClientFields, DealFields};
@@ -216,6 +218,9 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                     </div>
                 </form>
                 <DealList client_id=id.clone()/>
+                <OrderList client_id=id.clone()/>
+                <ClientTransfer client_id=id.clone()/>
+                <ClientGrowth client_id=id.clone()/>
                 <div class="danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {tr(Text::DeleteClient)}

@@ -61,7 +61,11 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                 });
                 if result.is_ok() {
                     errors.set(Vec::new());
-                    let done = if is_new { SalesText::OrderAdded } else { SalesText::OrderSaved };
+                    let done = if is_new {
+                        SalesText::OrderAdded
+                    } else {
+                        SalesText::OrderSaved
+                    };
                     state.notify(done.get(state.lang()));
                     on_done.run(());
                 }

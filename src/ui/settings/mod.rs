@@ -1,13 +1,19 @@
-//! Team settings. For now: the lead qualification model, which the director edits for everyone.
+//! Team settings, edited by the director for everyone: the lead qualification model, the product
+//! catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
 
+mod catalogue;
 mod model_editor;
+mod rule_editor;
 
 use crate::domain::Role;
+use crate::i18n::SalesText;
 use crate::i18n::{fill, Text};
 use crate::storage::capacity::percent_used;
 use crate::ui::state::use_app;
+use catalogue::CatalogueEditor;
 use leptos::prelude::*;
 use model_editor::ModelEditor;
+use rule_editor::RuleEditor;
 
 /// The settings screen.
 #[component]
@@ -26,6 +32,12 @@ pub fn SettingsPage() -> impl IntoView {
                 <span></span>
             </Show>
             <ModelEditor editable=Signal::derive(is_director)/>
+            <h2 id="catalogue">{move || SalesText::CatalogueTitle.get(state.lang())}</h2>
+            <p class="hint">{move || SalesText::CatalogueHint.get(state.lang())}</p>
+            <CatalogueEditor editable=Signal::derive(is_director)/>
+            <h2 id="transfer-rule">{move || SalesText::RuleTitle.get(state.lang())}</h2>
+            <p class="hint">{move || SalesText::RuleHint.get(state.lang())}</p>
+            <RuleEditor editable=Signal::derive(is_director)/>
             <h2>{tr(Text::StorageTitle)}</h2>
             <p data-testid="storage-usage">
                 {move || {

@@ -40,6 +40,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
             <nav class="topnav" aria-label=tr(Text::NavLabel)>
                 {link(Route::Board, Text::NavBoard)}
                 {link(Route::Clients, Text::NavClients)}
+                {link(Route::Transfers, Text::NavTransfers)}
                 {link(Route::Team, Text::NavTeam)}
                 {link(Route::Settings, Text::NavSettings)}
             </nav>

@@ -1,0 +1,248 @@
+use crate::domain::dates::format_date;
+use crate::domain::metrics::{
+    client_metrics, farmer_metrics, split_at_transfer, ClientMetrics, FarmerMetrics,
+    MetricsContext, Period,
+};
+use crate::domain::orders::HistoryIndex;
+use crate::domain::{Id, Role, Workspace};
+use crate::i18n::sales::{activity_name, change_text, percent_text, ratio_text, wallet_name};
+use crate::i18n::{fill, Lang, SalesText};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// One client's growth figures: before and after its transfer when it was transferred, else
+/// over the last 12 months. Computed from this client's orders only.
+#[component]
+pub fn ClientGrowth(client_id: Id) -> impl IntoView {
+    let state = use_app();
+    let columns = Memo::new(move |_| {
+        let lang = state.lang();
+        state
+            .ws
+            .with(|ws| growth_columns(ws, &client_id, state.today, lang))
+    });
+    let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
+    view! {
+        <div class="panel growth-panel" data-testid="growth">
+            <h2>{move || SalesText::GrowthTitle.get(state.lang())}</h2>
+            <div class="table-scroll">
+                {move || metrics_table(state.lang(), &columns.get(), groups_total.get())}
+            </div>
+        </div>
+    }
+}
+
+fn growth_columns(
+    ws: &Workspace,
+    client_id: &Id,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> Vec<(String, ClientMetrics)> {
+    let offered: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+    let ctx = MetricsContext {
+        offered_groups: &offered,
+        thresholds: ws.transfer_policy.thresholds,
+    };
+    let history = ws.client_history(client_id);
+    let spend = ws.client(client_id).and_then(|c| c.yearly_spend);
+    let range = |m: &ClientMetrics| format!("{} – {}", format_date(m.from), format_date(m.to));
+    match ws.transfers_of(client_id).last() {
+        Some(t) => {
+            let (before, after) = split_at_transfer(&history, t.date, today, &ctx, spend);
+            vec![
+                (
+                    format!("{} ({})", SalesText::GrowthBefore.get(lang), range(&before)),
+                    before,
+                ),
+                (
+                    format!("{} ({})", SalesText::GrowthAfter.get(lang), range(&after)),
+                    after,
+                ),
+            ]
+        }
+        None => {
+            let period = Period::last_months(today, 12);
+            let spend = spend.map(|y| period.prorate_yearly(y));
+            let m = client_metrics(&history, period, &ctx, spend);
+            vec![(
+                format!("{} ({})", SalesText::GrowthYear.get(lang), range(&m)),
+                m,
+            )]
+        }
+    }
+}
+
+/// A table with one column per period and one row per metric.
+fn metrics_table(
+    lang: Lang,
+    columns: &[(String, ClientMetrics)],
+    groups_total: usize,
+) -> impl IntoView {
+    let t = |k: SalesText| k.get(lang);
+    let dash = || "—".to_owned();
+    let rows: Vec<(&str, Vec<String>)> = vec![
+        (
+            t(SalesText::MOrders),
+            columns.iter().map(|(_, m)| m.orders.to_string()).collect(),
+        ),
+        (
+            t(SalesText::MRevenue),
+            columns.iter().map(|(_, m)| m.revenue.to_string()).collect(),
+        ),
+        (
+            t(SalesText::MFrequency),
+            columns
+                .iter()
+                .map(|(_, m)| ratio_text(m.frequency))
+                .collect(),
+        ),
+        (
+            t(SalesText::MAvgCheck),
+            columns
+                .iter()
+                .map(|(_, m)| m.average_check.map_or_else(dash, |c| c.to_string()))
+                .collect(),
+        ),
+        (
+            t(SalesText::MTrend),
+            columns
+                .iter()
+                .map(|(_, m)| m.check_trend.change_bp().map_or_else(dash, change_text))
+                .collect(),
+        ),
+        (
+            t(SalesText::MGroups),
+            columns
+                .iter()
+                .map(|(_, m)| format!("{} / {groups_total}", m.groups_bought))
+                .collect(),
+        ),
+        (
+            t(SalesText::MWallet),
+            columns
+                .iter()
+                .map(|(_, m)| match m.wallet {
+                    Some(w) => format!(
+                        "{} ({})",
+                        percent_text(w.share),
+                        wallet_name(lang, w.position)
+                    ),
+                    None => t(SalesText::WalletUnknown).to_owned(),
+                })
+                .collect(),
+        ),
+        (
+            t(SalesText::MDaysSince),
+            columns
+                .iter()
+                .map(|(_, m)| m.days_since_last_order.map_or_else(dash, |d| d.to_string()))
+                .collect(),
+        ),
+        (
+            t(SalesText::MActivity),
+            columns
+                .iter()
+                .map(|(_, m)| activity_name(lang, m.activity).to_owned())
+                .collect(),
+        ),
+    ];
+    view! {
+        <table class="metrics">
+            <thead>
+                <tr><td></td>{columns.iter().map(|(h, _)| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|(label, cells)| view! {
+                    <tr>
+                        <th scope="row">{label}</th>
+                        {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// Each farmer's base over the last `months` months: clients, buying clients, orders, revenue,
+/// average check, frequency, repeat rate, sleeping / lost.
+#[component]
+pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
+    let state = use_app();
+    let months = RwSignal::new(12u32);
+    let rows = Memo::new(move |_| {
+        let period = Period::last_months(state.today, months.get());
+        index.with(|index| {
+            state.ws.with(|ws| {
+                let offered: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+                let ctx = MetricsContext {
+                    offered_groups: &offered,
+                    thresholds: ws.transfer_policy.thresholds,
+                };
+                ws.members
+                    .iter()
+                    .filter(|m| m.role() == Role::Farmer)
+                    .map(|farmer| {
+                        let clients: Vec<Id> = ws
+                            .clients
+                            .iter()
+                            .filter(|c| c.owner_id == farmer.id)
+                            .map(|c| c.id.clone())
+                            .collect();
+                        let (_, sums) = farmer_metrics(index, &clients, period, &ctx);
+                        (farmer.name.clone(), sums)
+                    })
+                    .collect::<Vec<(String, FarmerMetrics)>>()
+            })
+        })
+    });
+    let st = move |k: SalesText| move || k.get(state.lang());
+    let dash = || "—".to_owned();
+    view! {
+        <div class="panel">
+            <div class="panel-head">
+                <h2>{st(SalesText::FarmersTitle)}</h2>
+                <label class="field inline">
+                    <span>{st(SalesText::PeriodLabel)}</span>
+                    <select on:change=move |ev| months.set(event_target_value(&ev).parse().unwrap_or(12)) data-testid="farmer-period">
+                        {[3u32, 6, 12].map(|m| view! {
+                            <option value=m.to_string() selected=move || months.get() == m>
+                                {move || fill(SalesText::PeriodMonths.get(state.lang()), &[&m.to_string()])}
+                            </option>
+                        })}
+                    </select>
+                </label>
+            </div>
+            <div class="table-scroll">
+                <table class="metrics" data-testid="farmer-metrics">
+                    <thead><tr>
+                        <th scope="col"></th>
+                        <th scope="col">{st(SalesText::FClients)}</th>
+                        <th scope="col">{st(SalesText::FBuying)}</th>
+                        <th scope="col">{st(SalesText::MOrders)}</th>
+                        <th scope="col">{st(SalesText::MRevenue)}</th>
+                        <th scope="col">{st(SalesText::MAvgCheck)}</th>
+                        <th scope="col">{st(SalesText::MFrequency)}</th>
+                        <th scope="col">{st(SalesText::FRepeat)}</th>
+                        <th scope="col">{st(SalesText::FSleepingLost)}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| format!("{:?}", r) let((name, m))>
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>{m.clients}</td>
+                                <td>{m.buying_clients}</td>
+                                <td>{m.orders}</td>
+                                <td>{m.revenue.to_string()}</td>
+                                <td>{m.average_check.map_or_else(dash, |c| c.to_string())}</td>
+                                <td>{m.frequency.map_or_else(dash, ratio_text)}</td>
+                                <td>{m.repeat_rate.map_or_else(dash, percent_text)}</td>
+                                <td>{format!("{} / {}", m.sleeping, m.lost)}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}

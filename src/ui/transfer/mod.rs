@@ -1,0 +1,148 @@
+//! Passing clients from hunters to farmers: the queue, the one-step transfer, the audit log,
+//! and the growth figures that show a farmer's effect.
+
+mod action;
+mod eligibility;
+mod growth;
+mod log;
+
+pub use growth::ClientGrowth;
+pub use log::TransferLog;
+
+use crate::domain::orders::HistoryIndex;
+use crate::domain::transfer_queue::transfer_queue;
+use crate::domain::Id;
+use crate::i18n::{fill, SalesText};
+use crate::route::{href, Route};
+use crate::ui::state::use_app;
+use action::{current_rule, TransferAction};
+use eligibility::EligibilityList;
+use growth::FarmerMetricsTable;
+use leptos::prelude::*;
+
+/// The «Передача» screen: the rule, the queue of eligible clients, the log, farmer metrics.
+#[component]
+pub fn TransferPage() -> impl IntoView {
+    let state = use_app();
+    let st = move |k: SalesText| move || k.get(state.lang());
+    // One index for the whole page, rebuilt only when orders or the catalogue change (not on
+    // every edit of a client's notes).
+    let orders_key = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            (
+                ws.orders.len(),
+                ws.orders.iter().map(|o| o.updated_at).max(),
+                ws.products.len(),
+            )
+        })
+    });
+    let index = Memo::new(move |_| {
+        orders_key.track();
+        state
+            .ws
+            .with_untracked(|ws| HistoryIndex::build(&ws.orders, &ws.products))
+    });
+    let queue = Memo::new(move |_| {
+        index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today)))
+    });
+    let name_of = move |id: &Id| {
+        state.ws.with(|ws| {
+            ws.client(id)
+                .map(|c| c.name.clone())
+                .or_else(|| ws.member(id).map(|m| m.name.clone()))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="transfer-page">
+            <h1>{st(SalesText::TransferTitle)}</h1>
+            <div class="panel">
+                <h2>{st(SalesText::QueueTitle)}</h2>
+                <p class="hint">{st(SalesText::QueueHint)}</p>
+                <Show when=move || !queue.with(Vec::is_empty) fallback=move || view! {
+                    <p class="muted" data-testid="queue-empty">{st(SalesText::QueueEmpty)}</p>
+                }>
+                    <ul class="queue" data-testid="queue">
+                        <For each=move || queue.get() key=|e| e.client_id.clone() let(entry)>
+                            <li class="queue-entry" data-testid="queue-entry">
+                                <div class="queue-head">
+                                    <a href=href(&Route::Client(entry.client_id.clone()))><strong>{name_of(&entry.client_id)}</strong></a>
+                                    <span class="muted">{name_of(&entry.owner_id)}</span>
+                                </div>
+                                <EligibilityList rule=current_rule() eligibility=entry.eligibility.clone()/>
+                                <TransferAction client_id=entry.client_id.clone()/>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
+            </div>
+            <div class="panel">
+                <h2>{st(SalesText::LogTitle)}</h2>
+                <TransferLog/>
+            </div>
+            <FarmerMetricsTable index/>
+        </section>
+    }
+}
+
+/// The transfer section of a client card: whether the client meets the rule and why, the
+/// transfer action while it is with a hunter, and its transfer log.
+#[component]
+pub fn ClientTransfer(client_id: Id) -> impl IntoView {
+    let state = use_app();
+    let st = move |k: SalesText| move || k.get(state.lang());
+    let eligibility = {
+        let id = client_id.clone();
+        Memo::new(move |_| {
+            state
+                .ws
+                .with(|ws| ws.transfer_eligibility(&id, state.today))
+        })
+    };
+    let farmer = {
+        let id = client_id.clone();
+        Memo::new(move |_| {
+            state.ws.with(|ws| {
+                ws.is_with_farmer(&id)
+                    .then(|| {
+                        ws.client(&id)
+                            .and_then(|c| ws.member(&c.owner_id))
+                            .map(|m| m.name.clone())
+                    })
+                    .flatten()
+            })
+        })
+    };
+    let has_log = {
+        let id = client_id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.transfers_of(&id).next().is_some()))
+    };
+    let action_id = client_id.clone();
+    view! {
+        <div class="panel transfer-panel" data-testid="client-transfer">
+            <h2>{st(SalesText::RuleNow)}</h2>
+            {move || match farmer.get() {
+                Some(name) => view! {
+                    <p class="eligible-state with-farmer" data-testid="with-farmer">
+                        {fill(SalesText::WithFarmer.get(state.lang()), &[&name])}
+                    </p>
+                }.into_any(),
+                None => {
+                    let e = eligibility.get();
+                    let text = if e.eligible { SalesText::EligibleYes } else { SalesText::EligibleNo };
+                    let eligible = e.eligible;
+                    let action_id = action_id.clone();
+                    view! {
+                        <p class="eligible-state" class:yes=eligible data-testid="eligibility">{text.get(state.lang())}</p>
+                        <EligibilityList rule=current_rule() eligibility=e/>
+                        {eligible.then(|| view! { <TransferAction client_id=action_id/> })}
+                    }.into_any()
+                }
+            }}
+            <Show when=move || has_log.get()>
+                <h3>{st(SalesText::LogTitle)}</h3>
+                <TransferLog client_id=client_id.clone()/>
+            </Show>
+        </div>
+    }
+}
