@@ -28,7 +28,13 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
             errors.with(|list| {
                 list.iter()
                     .find(|(f, _)| *f == field)
-                    .map(|(_, p)| order_problem_text(state.lang(), p))
+                    .map(|(f, p)| match (f, p) {
+                        // «Fill this in» under a drop-down reads oddly; say what to do.
+                        (OrderField::LineProduct(_), OrderProblem::Required) => {
+                            SalesText::OrderUnknownProduct.get(state.lang()).to_owned()
+                        }
+                        _ => order_problem_text(state.lang(), p),
+                    })
             })
         }
     };
