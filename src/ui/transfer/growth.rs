@@ -26,7 +26,7 @@ pub fn ClientGrowth(client_id: Id) -> impl IntoView {
     view! {
         <div class="panel growth-panel" data-testid="growth">
             <h2>{move || SalesText::GrowthTitle.get(state.lang())}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=move || SalesText::GrowthTitle.get(state.lang())>
                 {move || metrics_table(state.lang(), &columns.get(), groups_total.get())}
             </div>
         </div>
@@ -213,7 +213,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=st(SalesText::FarmersTitle)>
                 <table class="metrics" data-testid="farmer-metrics">
                     <thead><tr>
                         <th scope="col"></th>
