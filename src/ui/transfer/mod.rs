@@ -20,28 +20,31 @@ use eligibility::EligibilityList;
 use growth::FarmerMetricsTable;
 use leptos::prelude::*;
 
+/// Every client's purchase history as a memo that is rebuilt only when an order or the
+/// catalogue changes, not on every edit elsewhere (a client's notes, a deal's stage). A whole
+/// screen shares one; the client card does not need it (it reads one client's orders).
+pub fn history_index() -> Memo<HistoryIndex> {
+    let state = use_app();
+    let key = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            let latest = ws.orders.iter().map(|o| o.updated_at).max();
+            (ws.orders.len(), latest, ws.products.len())
+        })
+    });
+    Memo::new(move |_| {
+        key.track();
+        state
+            .ws
+            .with_untracked(|ws| HistoryIndex::build(&ws.orders, &ws.products))
+    })
+}
+
 /// The «Передача» screen: the rule, the queue of eligible clients, the log, farmer metrics.
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let state = use_app();
     let st = move |k: SalesText| move || k.get(state.lang());
-    // One index for the whole page, rebuilt only when orders or the catalogue change (not on
-    // every edit of a client's notes).
-    let orders_key = Memo::new(move |_| {
-        state.ws.with(|ws| {
-            (
-                ws.orders.len(),
-                ws.orders.iter().map(|o| o.updated_at).max(),
-                ws.products.len(),
-            )
-        })
-    });
-    let index = Memo::new(move |_| {
-        orders_key.track();
-        state
-            .ws
-            .with_untracked(|ws| HistoryIndex::build(&ws.orders, &ws.products))
-    });
+    let index = history_index();
     let queue = Memo::new(move |_| {
         index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today)))
     });
