@@ -1,9 +1,14 @@
 //! A realistic Russian demo team, so a new user sees the app working in one click.
 //!
 //! Everything is derived from fixed tables and a small deterministic generator: the same `today`
-//! always gives the same data, which keeps tests exact.
+//! always gives the same data, which keeps tests exact. The whole method shows: a pipeline with
+//! qualified and unqualified deals ([`assessments`]), a catalogue ([`catalogue`]), and orders
+//! with transfers ([`orders`]) that leave new clients ready for a farmer and not yet, sleeping
+//! and lost ones, and regular clients growing after their transfer.
 
 mod assessments;
+mod catalogue;
+mod orders;
 mod tables;
 
 use super::client::{Client, ClientStatus, ContactPerson};
@@ -33,7 +38,9 @@ impl Lcg {
     }
 }
 
-/// The demo workspace as of `today`; records are stamped `now`.
+/// The demo workspace as of `today`; records are stamped `now` (business events such as orders
+/// and transfers at their own day, never after `now`). The statuses agree with the orders:
+/// [`Workspace::refresh_statuses`] on the result changes nothing.
 pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
     let mut rng = Lcg(2026);
     let mut ws = Workspace::default();
@@ -111,6 +118,8 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
         });
     }
     add_demo_assessments(&mut ws, now);
+    catalogue::add_catalogue(&mut ws, now);
+    orders::add_orders_and_transfers(&mut ws, today, now);
     ws
 }
 
