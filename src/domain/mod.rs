@@ -19,6 +19,7 @@ pub mod query;
 pub mod stage;
 pub mod synth_workspace;
 pub mod team;
+pub mod team_view;
 pub mod transfer;
 pub mod transfer_queue;
 pub mod workspace;
