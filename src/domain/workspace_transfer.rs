@@ -159,8 +159,9 @@ impl Workspace {
             .filter(move |t| &t.client_id == client_id)
     }
 
-    /// Brings every client's status in line with its orders as of `today` (see
-    /// [`status_from_orders`]); returns the ids of the clients that changed. Run when the app
+    /// Brings every client's activity status in line with its orders as of `today` (see
+    /// [`status_from_orders`]; leads and prospects are left as they are); returns the ids of
+    /// the clients that changed. Run when the app
     /// opens and after the thresholds change, so a client slides into «спящий» without anyone
     /// touching it. One pass over the orders, not one per client.
     pub fn refresh_statuses(&mut self, today: NaiveDate, now: Timestamp) -> Vec<Id> {
@@ -175,6 +176,11 @@ impl Workspace {
         let thresholds = self.transfer_policy.thresholds;
         let mut changes = Vec::new();
         for (at, client) in self.clients.iter().enumerate() {
+            // A lead or prospect becomes «новый» when an order is entered for it; if someone
+            // set the status back by hand since, the bulk refresh respects that choice.
+            if matches!(client.status, ClientStatus::Lead | ClientStatus::Prospect) {
+                continue;
+            }
             let last_order = last.get(&client.id);
             let status = status_from_orders(
                 client.status,

@@ -95,6 +95,14 @@ fn refresh_moves_only_the_clients_that_crossed_a_threshold() {
     );
     // Clients without orders keep their status.
     assert_eq!(ws.client(&id("c2")).unwrap().status, ClientStatus::Lead);
+    // So does a client with orders set back to «потенциальный» by hand.
+    let mut prospect = ws.client(&id("c1")).unwrap().clone();
+    prospect.status = ClientStatus::Prospect;
+    let mut by_hand = ws.clone();
+    by_hand.update_client(prospect, later(6)).unwrap();
+    assert!(by_hand
+        .refresh_statuses(day(2026, 12, 1), later(7))
+        .is_empty());
     // A shorter threshold takes effect on the next refresh.
     let mut policy = ws.transfer_policy.clone();
     policy.thresholds = ActivityThresholds {
