@@ -20,13 +20,13 @@ async function switchTo(page, name) {
 
 async function addCatalogue(page) {
   await page.goto(`${app.server.url}#/settings`);
-  await page.getByTestId('group-name').fill('Упаковка');
+  await page.getByTestId('group-name').fill('Е2Е-группа');
   await page.getByTestId('add-group').click();
-  await page.getByTestId('product-name').fill('Гофрокороб');
+  await page.getByTestId('product-name').fill('Е2Е-короб');
   await page.getByTestId('add-product').click();
-  await page.getByTestId('product-name').fill('Стрейч-плёнка');
+  await page.getByTestId('product-name').fill('Е2Е-плёнка');
   await page.getByTestId('add-product').click();
-  await page.locator('[data-testid="catalogue-group"]', { hasText: 'Стрейч-плёнка' }).waitFor();
+  await page.locator('[data-testid="catalogue-group"]', { hasText: 'Е2Е-плёнка' }).waitFor();
 }
 
 async function addOrder(page, date, lines) {
@@ -67,7 +67,7 @@ test('orders make a client eligible, the reason shows, the transfer is logged an
   assert.equal(await page.getByTestId('order').count(), 0);
 
   // First order: the client becomes «новый», the rule (2 orders) is not met yet, and says why.
-  await addOrder(page, daysAgo(40), [['Гофрокороб', '120 000'], ['Стрейч-плёнка', '30 000,50']]);
+  await addOrder(page, daysAgo(40), [['Е2Е-короб', '120 000'], ['Е2Е-плёнка', '30 000,50']]);
   assert.match(plain(await page.getByTestId('order').first().innerText()), /150 000,50 ₽/);
   assert.equal(await page.locator('.page-head .status').innerText(), 'Новый');
   assert.equal(await page.getByTestId('eligibility').innerText(), 'Ещё не выполнил правило передачи');
@@ -75,7 +75,7 @@ test('orders make a client eligible, the reason shows, the transfer is logged an
   assert.equal(await page.getByTestId('transfer-button').count(), 0);
 
   // Second order: eligible, with the figures.
-  await addOrder(page, daysAgo(10), [['Гофрокороб', '80000']]);
+  await addOrder(page, daysAgo(10), [['Е2Е-короб', '80000']]);
   assert.equal(await page.getByTestId('eligibility').innerText(), 'Выполнил правило передачи');
   assert.equal(await page.getByTestId('condition-figures').innerText(), 'заказов 2 из 2');
 
@@ -138,7 +138,7 @@ test('the director edits the rule with validation and a what-if preview', async 
   await editor.getByTestId('add-condition').click();
   await editor.getByTestId('condition-kind').nth(1).selectOption({ label: 'Покупка из группы' });
   assert.match(await editor.getByTestId('rule-problems').innerText(), /Условие 2: выберите группу из каталога\./);
-  await editor.getByTestId('condition-target').selectOption({ label: 'Упаковка' });
+  await editor.getByTestId('condition-target').selectOption({ label: 'Е2Е-группа' });
   await editor.getByTestId('save-rule').click();
   await saved(page);
   const stored = await readStored(page);
