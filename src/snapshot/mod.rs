@@ -43,3 +43,6 @@ pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 /// 100 000 orders) exports to about a third of that (see `bench_snapshot`), so the limit leaves
 /// room to grow while refusing, before any parsing, a file that would freeze the tab.
 pub const MAX_SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests;
