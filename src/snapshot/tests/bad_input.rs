@@ -406,3 +406,18 @@ fn every_problem_is_listed_up_to_the_cap() {
     );
     assert!(rejection.to_string().ends_with("… and 11 more"));
 }
+
+#[test]
+fn huge_weights_and_bands_are_refused_not_overflowed() {
+    let e = refused(|v| v["workspace"]["scoring_model"]["criteria"][0]["weight"] = json!(u32::MAX));
+    assert!(
+        matches!(&e, SnapshotError::InvalidScoringModel(p) if p.contains(&ModelError::WeightTooLarge(0))),
+        "{e:?}"
+    );
+    let e = refused(|v| {
+        v["workspace"]["scoring_model"]["bands"][0]["to"] = json!(u32::MAX);
+        v["workspace"]["scoring_model"]["bands"][1]["from"] = json!(u32::MAX);
+        v["workspace"]["scoring_model"]["bands"][1]["to"] = json!(u32::MAX);
+    });
+    assert!(matches!(e, SnapshotError::InvalidScoringModel(_)), "{e:?}");
+}
