@@ -123,7 +123,10 @@ mod native {
         println!("| export (write JSON)   | {:>9} ms |", ms(median(export)));
         println!("| import (read + check) | {:>9} ms |", ms(median(import)));
         println!("| file size             | {:>9} B  |", text.len());
-        println!("|   of which derived    | {:>9} B  |", text.len() - derived_at);
+        println!(
+            "|   of which derived    | {:>9} B  |",
+            text.len() - derived_at
+        );
         println!(
             "| file name             | {} |",
             snapshot_file_name(Some(&ws.members[0].name), today())

@@ -22,7 +22,13 @@ fn schema() -> Value {
 fn names<T: Serialize>(values: &[T]) -> BTreeSet<String> {
     values
         .iter()
-        .map(|v| serde_json::to_value(v).unwrap().as_str().unwrap().to_owned())
+        .map(|v| {
+            serde_json::to_value(v)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -65,7 +71,12 @@ fn the_schema_enums_match_the_types() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|b| b["properties"]["kind"]["const"].as_str().unwrap().to_owned())
+            .map(|b| {
+                b["properties"]["kind"]["const"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
             .collect()
     };
     let condition_kinds: BTreeSet<String> = [
