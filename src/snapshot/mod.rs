@@ -40,8 +40,8 @@ pub use report::ImportReport;
 pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,
-/// 100 000 orders) exports to about a third of that (see `bench_snapshot`), so the limit leaves
-/// room to grow while refusing, before any parsing, a file that would freeze the tab.
+/// 100 000 orders) exports to about 37 MB (see `bench_snapshot`), so the limit leaves room to
+/// grow while refusing, before any parsing, a file that would freeze the tab.
 pub const MAX_SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
 
 #[cfg(test)]
