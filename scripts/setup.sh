@@ -36,8 +36,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
 fi
 
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
-  || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
-  say "installing npm packages (binaryen, playwright-core, axe-core)"
+  || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+  || [ ! -f node_modules/ajv/package.json ] || [ ! -f node_modules/ajv-formats/package.json ]; then
+  say "installing npm packages (binaryen, playwright-core, axe-core, ajv, ajv-formats)"
   npm ci --no-audit --no-fund
 fi
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
-# the core's unit tests, and the browser end-to-end suite against the release build.
+# the core's unit tests, the snapshot JSON Schema check, and the browser end-to-end suite against
+# the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -18,6 +19,9 @@ cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
 
 step "unit tests (native core)"
 cargo test --offline
+
+step "snapshot JSON Schema (Ajv against files the exporter writes)"
+node --test tests/schema/*.test.mjs
 
 step "release build (trunk) and the capacity data generator"
 trunk build --release --offline

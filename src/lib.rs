@@ -2,6 +2,7 @@
 //!
 //! The crate is split so that everything that can be pure is pure:
 //! - [`domain`]: the model and its rules, no browser imports, tested with plain `cargo test`;
+//! - [`snapshot`]: JSON snapshots of the workspace (export, validated import, merge preview);
 //! - [`storage`]: the stored format (encode, decode, migrate) plus, in the wasm build only, the
 //!   one small boundary that touches `localStorage`;
 //! - [`i18n`]: the single Russian/English translation table;
@@ -11,6 +12,7 @@
 pub mod domain;
 pub mod i18n;
 pub mod route;
+pub mod snapshot;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -33,3 +33,4 @@ pub use money::Money;
 pub use stage::{Stage, StageKey};
 pub use team::{JobTitle, Role, TeamMember};
 pub use workspace::{Workspace, WorkspaceError};
+pub use workspace_transfer::TransferRequest;

@@ -83,9 +83,11 @@ struct EnvelopeOut<'a> {
     workspace: WorkspaceOut<'a>,
 }
 
-/// The workspace as stored: every field as it is, except the orders, which go column by column.
+/// The workspace as written: every field as it is, except the orders, which storage writes column
+/// by column (`order_book`) and a snapshot as plain objects (`orders`), for people and
+/// spreadsheets. Exactly one of the two order fields is present.
 #[derive(Serialize)]
-struct WorkspaceOut<'a> {
+pub(crate) struct WorkspaceOut<'a> {
     members: &'a [TeamMember],
     clients: &'a [Client],
     deals: &'a [Deal],
@@ -95,13 +97,26 @@ struct WorkspaceOut<'a> {
     assessments: &'a [Assessment],
     product_groups: &'a [ProductGroup],
     products: &'a [Product],
-    order_book: OrderBook,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    orders: Option<&'a [Order]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order_book: Option<OrderBook>,
     transfer_policy: &'a TransferPolicy,
     transfers: &'a [TransferRecord],
 }
 
 impl<'a> WorkspaceOut<'a> {
+    /// The stored shape: orders column by column.
     fn of(ws: &'a Workspace) -> Self {
+        Self::build(ws, false)
+    }
+
+    /// The snapshot shape: orders as plain objects under `orders`.
+    pub(crate) fn with_plain_orders(ws: &'a Workspace) -> Self {
+        Self::build(ws, true)
+    }
+
+    fn build(ws: &'a Workspace, plain_orders: bool) -> Self {
         // Destructured without `..`: a field added to `Workspace` fails to compile here until it
         // is stored too, so no field can be silently left out of storage.
         let Workspace {
@@ -118,8 +133,11 @@ impl<'a> WorkspaceOut<'a> {
             transfer_policy,
             transfers,
         } = ws;
-        let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
-        let product_ids: Vec<Id> = products.iter().map(|p| p.id.clone()).collect();
+        let order_book = (!plain_orders).then(|| {
+            let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
+            let product_ids: Vec<Id> = products.iter().map(|p| p.id.clone()).collect();
+            OrderBook::pack(orders, &client_ids, &product_ids)
+        });
         WorkspaceOut {
             members,
             clients,
@@ -130,7 +148,8 @@ impl<'a> WorkspaceOut<'a> {
             assessments,
             product_groups,
             products,
-            order_book: OrderBook::pack(orders, &client_ids, &product_ids),
+            orders: plain_orders.then_some(orders.as_slice()),
+            order_book,
             transfer_policy,
             transfers,
         }
@@ -144,8 +163,10 @@ struct EnvelopeIn {
     workspace: WorkspaceIn,
 }
 
+/// The workspace as read, from storage or a snapshot: orders as plain objects, as columns, or
+/// both (plain ones first).
 #[derive(Deserialize)]
-struct WorkspaceIn {
+pub(crate) struct WorkspaceIn {
     #[serde(default)]
     members: Vec<TeamMember>,
     #[serde(default)]
@@ -164,9 +185,9 @@ struct WorkspaceIn {
     product_groups: Vec<ProductGroup>,
     #[serde(default)]
     products: Vec<Product>,
-    /// Orders as plain objects (hand-made or older data).
+    /// Orders as plain objects (snapshots, hand-made or older data).
     #[serde(default)]
-    orders: Vec<Order>,
+    pub(crate) orders: Vec<Order>,
     /// Orders as columns (what this build writes).
     #[serde(default)]
     order_book: OrderBook,
@@ -177,7 +198,8 @@ struct WorkspaceIn {
 }
 
 impl WorkspaceIn {
-    fn into_workspace(self) -> Result<Workspace, DecodeError> {
+    /// The workspace, with the column-wise orders unpacked after the plain ones.
+    pub(crate) fn into_workspace(self) -> Result<Workspace, DecodeError> {
         let client_ids: Vec<Id> = self.clients.iter().map(|c| c.id.clone()).collect();
         let product_ids: Vec<Id> = self.products.iter().map(|p| p.id.clone()).collect();
         let mut orders = self.orders;

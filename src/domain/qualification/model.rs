@@ -203,10 +203,12 @@ pub enum ModelError {
 impl ScoringModel {
     /// The highest possible score: every criterion at level 4.
     pub fn max_score(&self) -> u32 {
+        // Saturating: a model read from a file may carry absurd weights, and must be reported
+        // as invalid (`WeightTooLarge`) rather than overflow.
         self.criteria
             .iter()
-            .map(|c| c.weight * u32::from(MAX_LEVEL))
-            .sum()
+            .map(|c| c.weight.saturating_mul(u32::from(MAX_LEVEL)))
+            .fold(0, u32::saturating_add)
     }
 
     /// The criterion with this key.
@@ -275,7 +277,7 @@ impl ScoringModel {
         }
         for pair in bands.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            if b.from > a.to + 1 {
+            if b.from > a.to.saturating_add(1) {
                 errors.push(ModelError::BandGap {
                     from: a.to + 1,
                     to: b.from - 1,

@@ -1,0 +1,48 @@
+//! JSON snapshots of the whole workspace: export to one file, validated import, the preview of
+//! an import against the data already here, and the report of a merge.
+//!
+//! A snapshot uses the storage envelope's format name and version line
+//! (`"format": "salesdesk.workspace", "version": 3`), so a file saved by «Скачать все данные
+//! файлом» before snapshots existed still imports, and older versions migrate step by step
+//! through [`crate::storage::migrate`]. Unlike storage, a snapshot writes orders as plain objects
+//! under `orders` (people and spreadsheets read these files) and adds a `derived` section of
+//! figures for readers (scores, transfer eligibility, farmer metrics) that import ignores.
+//!
+//! Import never trusts the file: [`read_snapshot`] checks everything (size, JSON, format,
+//! version, every field's type, ids, references, amounts, dates, the scoring model and the
+//! transfer policy) before it returns a workspace, so nothing is written unless all of it is
+//! sound. The format and limits are described in `docs/snapshot.md` and
+//! `docs/snapshot.schema.json`.
+//!
+//! Pure Rust: no browser or UI imports, so it is tested natively.
+
+mod backup;
+mod derived;
+mod error;
+mod export;
+mod file_name;
+mod preview;
+mod read;
+mod report;
+mod validate;
+
+pub use backup::Backup;
+pub use derived::{
+    ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, PeriodFigures,
+    TransferCheck, DERIVED_MONTHS,
+};
+pub use error::{Rejection, SnapshotError, MAX_LISTED_PROBLEMS};
+pub use export::{export_snapshot, ExportedBy};
+pub use file_name::{snapshot_file_name, transliterate};
+pub use preview::{apply_merge, apply_replace, record_counts, ImportPreview, KindPreview};
+pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
+pub use report::ImportReport;
+pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
+
+/// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,
+/// 100 000 orders) exports to about 37 MB (see `bench_snapshot`), so the limit leaves room to
+/// grow while refusing, before any parsing, a file that would freeze the tab.
+pub const MAX_SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests;

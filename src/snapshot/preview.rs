@@ -1,0 +1,144 @@
+//! What an import would do, shown before the user confirms it: per kind of record, how many the
+//! file holds and how many are here; for a merge, what would be added, updated, left alone or
+//! removed, and every conflict; for a replace, our counts against theirs.
+
+use super::backup::Backup;
+use super::read::Snapshot;
+use crate::domain::dates::Timestamp;
+use crate::domain::merge::{merge, Conflict, MergeOutcome, RecordKind};
+use crate::domain::team::TeamMember;
+use crate::domain::workspace::Workspace;
+use chrono::NaiveDate;
+
+/// How many records of each kind a workspace holds, in [`RecordKind::ALL`] order. The scoring
+/// model and the transfer policy count as one each: there is always exactly one.
+pub fn record_counts(ws: &Workspace) -> Vec<(RecordKind, usize)> {
+    RecordKind::ALL
+        .iter()
+        .map(|&kind| (kind, count_of(ws, kind)))
+        .collect()
+}
+
+fn count_of(ws: &Workspace, kind: RecordKind) -> usize {
+    match kind {
+        RecordKind::Member => ws.members.len(),
+        RecordKind::Client => ws.clients.len(),
+        RecordKind::Deal => ws.deals.len(),
+        RecordKind::Assessment => ws.assessments.len(),
+        RecordKind::ProductGroup => ws.product_groups.len(),
+        RecordKind::Product => ws.products.len(),
+        RecordKind::Order => ws.orders.len(),
+        RecordKind::Stage => ws.stages.len(),
+        RecordKind::Transfer => ws.transfers.len(),
+        RecordKind::ScoringModel | RecordKind::TransferPolicy => 1,
+    }
+}
+
+/// One kind of record in the preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindPreview {
+    /// The kind.
+    pub kind: RecordKind,
+    /// How many we hold now (what a replace would discard).
+    pub mine: usize,
+    /// How many the file holds (what a replace would leave).
+    pub in_file: usize,
+    /// Merge: new to us.
+    pub added: usize,
+    /// Merge: replaced by their newer copy.
+    pub updated: usize,
+    /// Merge: left alone (ours won, or both equal).
+    pub unchanged: usize,
+    /// Merge: ours, removed because they deleted it later (or a repair dropped it).
+    pub removed: usize,
+    /// Merge: held by both sides with different contents.
+    pub conflicts: usize,
+}
+
+/// The preview of importing a snapshot into our workspace, both ways. It holds the computed
+/// merge, so confirming a merge does not compute it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// Every kind, in [`RecordKind::ALL`] order.
+    pub kinds: Vec<KindPreview>,
+    /// The merge of the file into ours: the result and its report (conflicts, resurrections,
+    /// repairs).
+    pub merge: MergeOutcome,
+}
+
+impl ImportPreview {
+    /// The preview of `theirs` (a read snapshot's workspace) against `mine`.
+    pub fn new(mine: &Workspace, theirs: &Workspace) -> ImportPreview {
+        let outcome = merge(mine, theirs);
+        let kinds = RecordKind::ALL
+            .iter()
+            .map(|&kind| {
+                let counts = outcome.report.counts(kind);
+                KindPreview {
+                    kind,
+                    mine: count_of(mine, kind),
+                    in_file: count_of(theirs, kind),
+                    added: counts.added,
+                    updated: counts.updated,
+                    unchanged: counts.kept,
+                    removed: counts.removed,
+                    conflicts: outcome
+                        .report
+                        .conflicts
+                        .iter()
+                        .filter(|c| c.kind == kind)
+                        .count(),
+                }
+            })
+            .collect();
+        ImportPreview {
+            kinds,
+            merge: outcome,
+        }
+    }
+
+    /// The line for one kind.
+    pub fn kind(&self, kind: RecordKind) -> KindPreview {
+        self.kinds
+            .iter()
+            .copied()
+            .find(|k| k.kind == kind)
+            .unwrap_or(KindPreview {
+                kind,
+                mine: 0,
+                in_file: 0,
+                added: 0,
+                updated: 0,
+                unchanged: 0,
+                removed: 0,
+                conflicts: 0,
+            })
+    }
+
+    /// The merge's conflicts, each with the winner and both timestamps.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.merge.report.conflicts
+    }
+
+    /// Confirms the merge: the merged workspace and its report.
+    pub fn into_merge(self) -> MergeOutcome {
+        self.merge
+    }
+}
+
+/// Replace mode: the snapshot's workspace becomes ours; the old one comes back as a [`Backup`]
+/// for the UI to keep (and offer for download) before it saves the new one.
+pub fn apply_replace(
+    mine: &Workspace,
+    snapshot: Snapshot,
+    who: Option<&TeamMember>,
+    now: Timestamp,
+    today: NaiveDate,
+) -> (Workspace, Backup) {
+    (snapshot.workspace, Backup::of(mine, who, now, today))
+}
+
+/// Merge mode: `theirs` merged into `mine` record by record (see [`crate::domain::merge`]).
+pub fn apply_merge(mine: &Workspace, theirs: &Workspace) -> MergeOutcome {
+    merge(mine, theirs)
+}

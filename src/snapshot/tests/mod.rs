@@ -1,0 +1,107 @@
+//! Tests of the snapshot layer, and the workspaces they share.
+
+mod bad_input;
+mod fuzz;
+mod preview;
+mod round_trip;
+mod schema;
+mod versions;
+
+use crate::domain::dates::Timestamp;
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::synth_workspace::synth_workspace;
+use crate::domain::team::Role;
+use crate::domain::workspace::Workspace;
+use crate::domain::TransferRequest;
+use chrono::{NaiveDate, TimeZone, Utc};
+
+/// The import day of every test: 10 March 2026.
+pub(super) fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
+}
+
+/// Noon UTC of [`today`].
+pub(super) fn now() -> Timestamp {
+    Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap()
+}
+
+/// A synthetic workspace with orders, up to `transfers` hunter→farmer transfers made through
+/// `Workspace::transfer_client`, a custom transfer policy and a few yearly spend estimates.
+pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
+    let mut ws = synth_workspace(11, clients, orders, today());
+    let farmer = ws
+        .members
+        .iter()
+        .find(|m| m.role() == Role::Farmer)
+        .map(|m| m.id.clone())
+        .unwrap();
+    let director = ws
+        .members
+        .iter()
+        .find(|m| m.role() == Role::Director)
+        .map(|m| m.id.clone())
+        .unwrap();
+    let candidates: Vec<Id> = ws
+        .clients
+        .iter()
+        .filter(|c| !ws.is_with_farmer(&c.id))
+        .map(|c| c.id.clone())
+        .collect();
+    let mut done = 0;
+    for client_id in candidates {
+        if done == transfers {
+            break;
+        }
+        if !ws.transfer_eligibility(&client_id, today()).eligible {
+            continue;
+        }
+        let request = TransferRequest {
+            record_id: Id::from_raw(format!("transfer-{done}")),
+            client_id,
+            to_member_id: farmer.clone(),
+            by_member_id: director.clone(),
+        };
+        ws.transfer_client(request, today(), now()).unwrap();
+        done += 1;
+    }
+    assert_eq!(done, transfers, "not enough eligible clients");
+    for c in ws.clients.iter_mut().step_by(7) {
+        c.yearly_spend = Some(Money::from_rubles(12_000_000));
+    }
+    ws
+}
+
+/// A small sound workspace touching every collection: three clients, deals, an assessment, a
+/// catalogue, four orders, a transfer of `c1` to the farmer Anna, and a tombstone.
+pub(super) fn small() -> Workspace {
+    use crate::domain::fixtures::{assessment, catalogue_workspace, order_on, t0};
+    let mut ws = catalogue_workspace();
+    let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+    for (i, (client, rubles)) in [("c1", 1_000), ("c1", 2_500), ("c2", 700), ("c3", 90)]
+        .into_iter()
+        .enumerate()
+    {
+        let order = order_on(&format!("o{i}"), client, rubles, day(10 + i as u32));
+        ws.add_order(order, t0()).unwrap();
+    }
+    ws.add_assessment(assessment("a1", "d1", [2, 3, 4, 1], 5))
+        .unwrap();
+    ws.add_deal(crate::domain::fixtures::deal(
+        "d9",
+        "c3",
+        "ivan",
+        crate::domain::StageKey::Lead,
+        1,
+    ))
+    .unwrap();
+    ws.remove_deal(&Id::from_raw("d9"), t0()).unwrap();
+    let request = TransferRequest {
+        record_id: Id::from_raw("t1"),
+        client_id: Id::from_raw("c1"),
+        to_member_id: Id::from_raw("anna"),
+        by_member_id: Id::from_raw("ivan"),
+    };
+    ws.transfer_client(request, today(), now()).unwrap();
+    ws
+}

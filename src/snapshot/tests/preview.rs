@@ -1,0 +1,191 @@
+//! The import preview (merge and replace figures) and the downloadable merge report.
+
+use super::{now, small, today};
+use crate::domain::fixtures::{client, later};
+use crate::domain::ids::Id;
+use crate::domain::merge::{RecordKind, Side};
+use crate::domain::workspace::Workspace;
+use crate::i18n::Lang;
+use crate::snapshot::{
+    apply_merge, export_snapshot, read_snapshot, record_counts, ImportPreview, ImportReport,
+    KindPreview,
+};
+
+fn id(s: &str) -> Id {
+    Id::from_raw(s)
+}
+
+/// Ours and theirs (read back from a snapshot file) after both sides worked apart.
+fn diverged() -> (Workspace, Workspace) {
+    let mut mine = small();
+    let mut theirs = mine.clone();
+    // c2: renamed by them, later: theirs wins.
+    let mut c2 = theirs.client(&id("c2")).unwrap().clone();
+    c2.name = "АО «Северсталь-Сервис Урал»".into();
+    theirs.update_client(c2, later(40)).unwrap();
+    // c3: renamed on both sides, ours later: ours wins.
+    let mut c3 = theirs.client(&id("c3")).unwrap().clone();
+    c3.name = "ИП Орлов Д. С.".into();
+    theirs.update_client(c3, later(20)).unwrap();
+    let mut c3 = mine.client(&id("c3")).unwrap().clone();
+    c3.name = "ИП Орлов Дмитрий".into();
+    mine.update_client(c3, later(50)).unwrap();
+    // A client only they have.
+    theirs
+        .add_client(client("c4", "ООО «Новый»", "olga"))
+        .unwrap();
+    // They deleted d2.
+    theirs.remove_deal(&id("d2"), later(30)).unwrap();
+    // We deleted d3; they changed it afterwards, so it comes back.
+    mine.remove_deal(&id("d3"), later(10)).unwrap();
+    let mut d3 = theirs.deal(&id("d3")).unwrap().clone();
+    d3.title = "Переговоры о годовом контракте".into();
+    theirs.update_deal(d3, later(25)).unwrap();
+    let text = export_snapshot(&theirs, Some(&theirs.members[1]), now(), today());
+    let theirs_read = read_snapshot(&text, today()).unwrap().workspace;
+    assert_eq!(theirs_read, theirs);
+    (mine, theirs_read)
+}
+
+#[test]
+fn the_preview_counts_every_kind_both_ways() {
+    let (mine, theirs) = diverged();
+    let preview = ImportPreview::new(&mine, &theirs);
+    assert_eq!(
+        preview.kind(RecordKind::Client),
+        KindPreview {
+            kind: RecordKind::Client,
+            mine: 3,
+            in_file: 4,
+            added: 1,
+            updated: 1,
+            unchanged: 2,
+            removed: 0,
+            conflicts: 2,
+        }
+    );
+    let deals = preview.kind(RecordKind::Deal);
+    assert_eq!(
+        (deals.mine, deals.in_file, deals.added, deals.removed),
+        (2, 2, 1, 1)
+    );
+    assert_eq!(preview.kind(RecordKind::Order).unchanged, 4);
+    assert_eq!(preview.kind(RecordKind::ScoringModel).in_file, 1);
+    // Replace mode reads the same lines: ours against theirs, per kind.
+    let replace: Vec<(RecordKind, usize, usize)> = preview
+        .kinds
+        .iter()
+        .map(|k| (k.kind, k.mine, k.in_file))
+        .collect();
+    let mine_counts = record_counts(&mine);
+    let theirs_counts = record_counts(&theirs);
+    for ((kind, m, t), ((k1, m1), (k2, t1))) in
+        replace.iter().zip(mine_counts.iter().zip(&theirs_counts))
+    {
+        assert_eq!((kind, m, t), (k1, m1, t1));
+        assert_eq!(k1, k2);
+    }
+    // The preview's merge is the merge itself.
+    assert_eq!(preview.clone().into_merge(), apply_merge(&mine, &theirs));
+}
+
+#[test]
+fn conflicts_list_both_sides_and_the_winner() {
+    let (mine, theirs) = diverged();
+    let preview = ImportPreview::new(&mine, &theirs);
+    let conflicts: Vec<(&str, Side)> = preview
+        .conflicts()
+        .iter()
+        .map(|c| (c.id.as_str(), c.winner))
+        .collect();
+    assert_eq!(conflicts, [("c2", Side::Theirs), ("c3", Side::Ours)]);
+    let c2 = &preview.conflicts()[0];
+    assert_eq!(c2.ours_updated_at, later(0));
+    assert_eq!(c2.theirs_updated_at, later(40));
+    let resurrected: Vec<&str> = preview
+        .merge
+        .report
+        .resurrected
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(resurrected, ["d3"]);
+    let merged = &preview.merge.workspace;
+    assert_eq!(
+        merged.client(&id("c2")).unwrap().name,
+        "АО «Северсталь-Сервис Урал»"
+    );
+    assert_eq!(merged.client(&id("c3")).unwrap().name, "ИП Орлов Дмитрий");
+    assert!(merged.deal(&id("d2")).is_none());
+    assert!(merged.integrity_problems().is_empty());
+}
+
+fn report() -> ImportReport {
+    let (mine, theirs) = diverged();
+    let text = export_snapshot(&theirs, Some(&theirs.members[1]), now(), today());
+    let snap = read_snapshot(&text, today()).unwrap();
+    let outcome = apply_merge(&mine, &snap.workspace);
+    ImportReport::new(
+        "salesdesk-olga-smirnova-2026-03-10.json",
+        &snap.meta,
+        &outcome.report,
+        later(60),
+    )
+}
+
+#[test]
+fn the_russian_report_lists_conflicts_resurrections_and_counts() {
+    let text = report().to_text(Lang::Ru);
+    for line in [
+        "Отчёт об импорте Salesdesk",
+        "Файл: salesdesk-olga-smirnova-2026-03-10.json",
+        "Импортирован: 15.01.2026 10:00 UTC",
+        "Выгружен: 10.03.2026 12:00 UTC; кем: Ольга Смирнова; версия приложения: 0.1.0; версия формата: 3",
+        "  Клиент: добавлено 1, обновлено 1, без изменений 2, удалено 0",
+        "Конфликты (2):",
+        "  Клиент «АО «Северсталь-Сервис Урал»» (c2): принята версия из файла; наша изменена 15.01.2026 09:00 UTC, в файле — 15.01.2026 09:40 UTC",
+        "  Клиент «ИП Орлов Дмитрий» (c3): оставлена наша версия; наша изменена 15.01.2026 09:50 UTC, в файле — 15.01.2026 09:20 UTC",
+        "Восстановлены после удаления (1):",
+        "  Сделка «Переговоры о годовом контракте» (d3): удалена 15.01.2026 09:10, изменена позже 15.01.2026 09:25 (запись была: из файла)",
+    ] {
+        let line = line.replace("09:10,", "09:10 UTC,").replace("09:25 (", "09:25 UTC (");
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_english_report_says_the_same() {
+    let text = report().to_text(Lang::En);
+    for line in [
+        "Salesdesk import report",
+        "Conflicts (2):",
+        "  Client «АО «Северсталь-Сервис Урал»» (c2): took the file's; ours changed 15.01.2026 09:00 UTC, the file's 15.01.2026 09:40 UTC",
+        "  Client «ИП Орлов Дмитрий» (c3): kept ours; ours changed 15.01.2026 09:50 UTC, the file's 15.01.2026 09:20 UTC",
+        "Kept despite a deletion (1):",
+        "Repairs (0):",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_json_report_carries_the_same_facts() {
+    let v = report().to_json_value();
+    assert_eq!(v["counts"]["client"]["added"], 1);
+    assert_eq!(v["counts"]["deal"]["removed"], 1);
+    assert_eq!(v["conflicts"].as_array().unwrap().len(), 2);
+    assert_eq!(v["conflicts"][0]["winner"], "theirs");
+    assert_eq!(v["conflicts"][0]["ours_updated_at"], "2026-01-15T09:00:00Z");
+    assert_eq!(
+        v["conflicts"][0]["theirs_updated_at"],
+        "2026-01-15T09:40:00Z"
+    );
+    assert_eq!(v["resurrections"][0]["id"], "d3");
+    assert_eq!(v["resurrections"][0]["held_by"], "theirs");
+    assert_eq!(v["source"]["exported_by"]["name"], "Ольга Смирнова");
+    let pretty = report().to_json();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&pretty).unwrap(),
+        v
+    );
+}

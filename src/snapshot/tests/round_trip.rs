@@ -1,0 +1,216 @@
+//! Export then import gives back exactly the same workspace; the file's shape.
+
+use super::{now, today, with_transfers};
+use crate::domain::demo::demo_workspace;
+use crate::domain::fixtures::small_workspace;
+use crate::snapshot::{
+    apply_replace, export_snapshot, read_snapshot, ExportedBy, Snapshot, SnapshotMeta,
+};
+use crate::storage::codec::encode_json;
+use serde_json::Value;
+
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn demo_workspace_round_trips_with_its_meta() {
+    let ws = demo_workspace(today(), now());
+    let me = ws.members[0].clone();
+    let text = export_snapshot(&ws, Some(&me), now(), today());
+    let snap = read_snapshot(&text, today()).unwrap();
+    assert_eq!(snap.workspace, ws);
+    assert_eq!(
+        snap.meta,
+        SnapshotMeta {
+            version: 3,
+            app_version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            exported_at: Some(now()),
+            exported_by: Some(ExportedBy {
+                id: me.id.clone(),
+                name: "Марина Волкова".into()
+            }),
+        }
+    );
+}
+
+#[test]
+fn synthetic_workspace_with_orders_and_transfers_round_trips() {
+    let ws = with_transfers(300, 3_000, 5);
+    assert_eq!(ws.transfers.len(), 5);
+    let text = export_snapshot(&ws, None, now(), today());
+    let back = read_snapshot(&text, today()).unwrap().workspace;
+    assert_eq!(back, ws);
+    // Exporting what was read gives the same text, byte for byte.
+    assert_eq!(export_snapshot(&back, None, now(), today()), text);
+}
+
+#[test]
+fn the_header_and_plain_orders_are_as_documented() {
+    let ws = with_transfers(40, 200, 2);
+    let v = parse(&export_snapshot(&ws, None, now(), today()));
+    assert_eq!(v["format"], "salesdesk.workspace");
+    assert_eq!(v["version"], 3);
+    assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["exported_at"], "2026-03-10T12:00:00Z");
+    assert_eq!(v["exported_by"], Value::Null);
+    let w = &v["workspace"];
+    // serde_json's map is sorted here; the file itself keeps the struct's order.
+    let keys: Vec<&str> = w.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = [
+        "members",
+        "clients",
+        "deals",
+        "stages",
+        "removed",
+        "scoring_model",
+        "assessments",
+        "product_groups",
+        "products",
+        "orders",
+        "transfer_policy",
+        "transfers",
+    ];
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    let order = &w["orders"][0];
+    assert!(order["lines"][0]["amount"].is_i64(), "{order}");
+    assert_eq!(order["date"].as_str().unwrap().len(), 10, "ISO date");
+    assert!(w["transfers"][0]["outcomes"].is_array());
+}
+
+#[test]
+fn the_derived_section_describes_every_client_and_is_ignored_on_import() {
+    let ws = with_transfers(60, 600, 3);
+    let text = export_snapshot(&ws, None, now(), today());
+    let mut v = parse(&text);
+    let d = &v["derived"];
+    assert_eq!(d["as_of"], "2026-03-10");
+    assert_eq!(d["period_from"], "2025-03-11");
+    assert_eq!(d["summary"]["clients"], 60);
+    assert_eq!(d["summary"]["orders"], 600);
+    assert_eq!(d["summary"]["transfers"], 3);
+    assert_eq!(d["clients"].as_array().unwrap().len(), 60);
+    let transferred = d["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == ws.transfers[0].client_id.as_str())
+        .unwrap();
+    assert_eq!(transferred["status"], "regular");
+    assert_eq!(transferred["transfer"]["with_farmer"], true);
+    let condition = &transferred["transfer"]["conditions"][0];
+    assert_eq!(condition["kind"], "order_count");
+    assert_eq!(condition["holds"], true);
+    assert!(
+        condition["text_ru"]
+            .as_str()
+            .unwrap()
+            .starts_with("заказов "),
+        "{condition}"
+    );
+    let m = &transferred["metrics"];
+    for key in [
+        "orders",
+        "revenue",
+        "average_check",
+        "orders_per_month",
+        "groups_bought",
+        "groups_offered",
+        "last_order",
+        "days_since_last_order",
+        "activity",
+    ] {
+        assert!(m.get(key).is_some(), "metrics.{key} missing in {m}");
+    }
+    // Readers may scribble over the derived figures: import does not look at them.
+    v["derived"] = serde_json::json!({"anything": [1, 2, 3]});
+    let back = read_snapshot(&v.to_string(), today()).unwrap().workspace;
+    assert_eq!(back, ws);
+    v.as_object_mut().unwrap().remove("derived");
+    assert_eq!(
+        read_snapshot(&v.to_string(), today()).unwrap().workspace,
+        ws
+    );
+}
+
+#[test]
+fn demo_scores_appear_in_the_derived_section() {
+    let ws = demo_workspace(today(), now());
+    let v = parse(&export_snapshot(&ws, None, now(), today()));
+    let scored = v["derived"]["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["score"].is_object())
+        .count();
+    assert!(scored > 10, "only {scored} scored clients");
+    let first = v["derived"]["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["score"].is_object())
+        .unwrap();
+    assert_eq!(first["score"]["max"], 16);
+    assert!(first["score"]["verdict"].is_string());
+}
+
+#[test]
+fn script_tags_in_names_are_just_text() {
+    let mut ws = small_workspace();
+    let evil = "<script>alert('x')</script> ООО «Вектор» & \"Co\"";
+    ws.clients[0].name = evil.into();
+    ws.members[0].name = "<img src=x onerror=alert(1)>".into();
+    ws.clients[1].notes = "</script><!--".into();
+    let text = export_snapshot(&ws, Some(&ws.members[0]), now(), today());
+    let snap = read_snapshot(&text, today()).unwrap();
+    assert_eq!(snap.workspace.clients[0].name, evil);
+    assert_eq!(snap.workspace, ws);
+    assert_eq!(
+        snap.meta.exported_by.unwrap().name,
+        "<img src=x onerror=alert(1)>"
+    );
+}
+
+#[test]
+fn a_file_saved_from_storage_still_imports() {
+    // «Скачать все данные файлом» wrote the storage envelope (column-wise orders, `saved_at`).
+    let ws = with_transfers(30, 200, 1);
+    let text = encode_json(&ws, now(), 7);
+    assert!(text.contains("\"order_book\""));
+    let Snapshot { workspace, meta } = read_snapshot(&text, today()).unwrap();
+    assert_eq!(workspace, ws);
+    assert_eq!(meta.exported_at, Some(now()));
+    assert_eq!(meta.app_version, None);
+    assert_eq!(meta.version, 3);
+}
+
+#[test]
+fn replace_hands_back_a_backup_that_restores_the_old_data() {
+    let mine = demo_workspace(today(), now());
+    let theirs = small_workspace();
+    let text = export_snapshot(&theirs, None, now(), today());
+    let snap = read_snapshot(&text, today()).unwrap();
+    let (new, backup) = apply_replace(&mine, snap, Some(&mine.members[1]), now(), today());
+    assert_eq!(new, theirs);
+    assert_eq!(backup.taken_at, now());
+    assert_eq!(
+        backup.file_name,
+        "salesdesk-aleksey-smirnov-2026-03-10.json"
+    );
+    assert_eq!(backup.restore(today()).unwrap(), mine);
+}
+
+#[test]
+fn size_of_a_mid_sized_export() {
+    let ws = with_transfers(500, 10_000, 5);
+    let compact = export_snapshot(&ws, None, now(), today());
+    let pretty = serde_json::to_string_pretty(&parse(&compact)).unwrap();
+    println!(
+        "500 clients / 10 000 orders: compact {} bytes, pretty {} bytes (+{} %)",
+        compact.len(),
+        pretty.len(),
+        (pretty.len() - compact.len()) * 100 / compact.len()
+    );
+    assert!(pretty.len() > compact.len());
+}

@@ -1,0 +1,109 @@
+//! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v3.json`): each is read,
+//! migrated step by step, and holds exactly the data of its version.
+
+use super::today;
+use crate::domain::ids::Id;
+use crate::domain::metrics::ActivityThresholds;
+use crate::domain::money::Money;
+use crate::domain::qualification::ScoringModel;
+use crate::domain::transfer::{Condition, TransferPolicy};
+use crate::domain::ClientStatus;
+use crate::snapshot::{export_snapshot, read_snapshot, Snapshot};
+
+const V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
+const V2: &str = include_str!("../../../tests/fixtures/snapshot-v2.json");
+const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
+
+fn read(text: &str) -> Snapshot {
+    read_snapshot(text, today()).unwrap()
+}
+
+fn ids<T>(records: &[T], id: impl Fn(&T) -> &Id) -> Vec<String> {
+    records.iter().map(|r| id(r).to_string()).collect()
+}
+
+#[test]
+fn version_1_holds_the_team_clients_and_deals_with_defaults_for_the_rest() {
+    let s = read(V1);
+    assert_eq!(s.meta.version, 1);
+    let ws = &s.workspace;
+    assert_eq!(ids(&ws.members, |m| &m.id), ["ivan", "olga", "anna"]);
+    assert_eq!(ids(&ws.clients, |c| &c.id), ["c1", "c2", "c3"]);
+    assert_eq!(ids(&ws.deals, |d| &d.id), ["d1", "d2", "d3"]);
+    assert_eq!(ws.clients[0].name, "ООО «Вектор»");
+    assert_eq!(ws.deals[1].amount, Money::from_rubles(250_000));
+    assert_eq!(ws.stages.len(), 7);
+    assert_eq!(ws.removed.len(), 1);
+    // Everything later versions added takes its default.
+    assert_eq!(ws.scoring_model, ScoringModel::default());
+    assert!(ws.assessments.is_empty() && ws.orders.is_empty() && ws.products.is_empty());
+    assert_eq!(ws.transfer_policy, TransferPolicy::default());
+    assert!(ws.transfers.is_empty());
+    assert!(ws.clients.iter().all(|c| c.yearly_spend.is_none()));
+}
+
+#[test]
+fn version_2_adds_qualification_the_catalogue_and_orders() {
+    let s = read(V2);
+    assert_eq!(s.meta.version, 2);
+    let ws = &s.workspace;
+    assert_eq!(ids(&ws.assessments, |a| &a.id), ["a1"]);
+    assert_eq!(ws.assessments[0].level("authority"), Some(3));
+    assert_eq!(ids(&ws.product_groups, |g| &g.id), ["g1"]);
+    assert_eq!(ids(&ws.products, |p| &p.id), ["p1"]);
+    assert_eq!(ids(&ws.orders, |o| &o.id), ["o0", "o1", "o2", "o3"]);
+    assert_eq!(ws.orders[1].total(), Money::from_rubles(2_500));
+    assert_eq!(ws.clients[0].status, ClientStatus::Regular);
+    assert_eq!(ws.transfer_policy, TransferPolicy::default());
+    assert!(ws.transfers.is_empty());
+    assert!(ws.clients.iter().all(|c| c.yearly_spend.is_none()));
+}
+
+#[test]
+fn version_3_adds_the_transfer_policy_the_log_and_yearly_spend() {
+    let s = read(V3);
+    assert_eq!(s.meta.version, 3);
+    assert_eq!(s.meta.exported_by.as_ref().unwrap().name, "Иван Петров");
+    let ws = &s.workspace;
+    assert_eq!(
+        ws.transfer_policy.rule.conditions,
+        [
+            Condition::OrderCount { at_least: 2 },
+            Condition::Volume {
+                at_least: Money::from_rubles(3_000),
+                within_months: Some(6)
+            }
+        ]
+    );
+    assert_eq!(
+        ws.transfer_policy.thresholds,
+        ActivityThresholds {
+            sleeping_days: 150,
+            lost_days: 300
+        }
+    );
+    assert_eq!(ids(&ws.transfers, |t| &t.id), ["t1"]);
+    assert_eq!(ws.transfers[0].to_member_id.as_str(), "anna");
+    assert_eq!(ws.clients[0].owner_id.as_str(), "anna");
+    assert_eq!(
+        ws.clients[0].yearly_spend,
+        Some(Money::from_rubles(12_000_000))
+    );
+}
+
+#[test]
+fn every_version_re_exports_as_the_current_one() {
+    for text in [V1, V2, V3] {
+        let ws = read(text).workspace;
+        let again = read(&export_snapshot(&ws, None, super::now(), today()));
+        assert_eq!(again.meta.version, 3);
+        assert_eq!(again.workspace, ws);
+    }
+    // The older files are the newer ones minus what their version lacked.
+    let (v1, v2, v3) = (read(V1).workspace, read(V2).workspace, read(V3).workspace);
+    assert_eq!(
+        (v1.members.clone(), v1.deals.clone()),
+        (v2.members.clone(), v2.deals.clone())
+    );
+    assert_eq!(v2.orders, v3.orders);
+}

@@ -1,0 +1,72 @@
+// Exported snapshots validate against docs/snapshot.schema.json (JSON Schema 2020-12, Ajv).
+// The samples come from the Rust exporter itself: `bench_snapshot --write-samples` writes the
+// demo workspace and a synthetic one with orders and transfers. Run after `cargo test` (which
+// builds the binary): node --test tests/schema/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+
+const root = new URL("../../", import.meta.url).pathname;
+const schema = JSON.parse(readFileSync(join(root, "docs/snapshot.schema.json"), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const dir = mkdtempSync(join(tmpdir(), "salesdesk-snapshots-"));
+execFileSync(
+  "cargo",
+  ["run", "--quiet", "--offline", "--bin", "bench_snapshot", "--", "--write-samples", dir],
+  { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+);
+const sample = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
+
+function assertValid(doc, label) {
+  const ok = validate(doc);
+  assert.ok(ok, `${label}: ${ajv.errorsText(validate.errors, { separator: "\n" })}`);
+}
+
+test("the demo workspace's snapshot matches the schema", () => {
+  const doc = sample("demo");
+  assert.ok(doc.workspace.assessments.length > 0);
+  assertValid(doc, "demo");
+});
+
+test("a synthetic snapshot with orders and transfers matches the schema", () => {
+  const doc = sample("synthetic");
+  assert.ok(doc.workspace.orders.length >= 3000);
+  assert.ok(doc.workspace.transfers.length >= 10);
+  assertValid(doc, "synthetic");
+});
+
+test("the version 3 fixture matches the schema", () => {
+  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v3.json"), "utf8"));
+  assertValid(doc, "snapshot-v3.json");
+});
+
+test("the schema refuses what the format forbids", () => {
+  const base = sample("synthetic");
+  const broken = [
+    ["a fractional amount", (d) => { d.workspace.orders[0].lines[0].amount = 1.5; }],
+    ["a zero line amount", (d) => { d.workspace.orders[0].lines[0].amount = 0; }],
+    ["a negative deal amount", (d) => { d.workspace.deals[0].amount = -1; }],
+    ["an amount above the maximum", (d) => { d.workspace.deals[0].amount = 100_000_000_000_001; }],
+    ["a date in DD.MM.YYYY", (d) => { d.workspace.orders[0].date = "10.03.2026"; }],
+    ["an unknown status", (d) => { d.workspace.clients[0].status = "vip"; }],
+    ["an unknown role", (d) => { d.workspace.members[0].job_title = "ceo"; }],
+    ["an unknown condition kind", (d) => { d.workspace.transfer_policy.rule.conditions[0].kind = "luck"; }],
+    ["column-wise orders", (d) => { d.workspace.order_book = {}; }],
+    ["a newer version", (d) => { d.version = 4; }],
+    ["a missing client id", (d) => { delete d.workspace.clients[0].id; }],
+    ["an order without lines", (d) => { d.workspace.orders[0].lines = []; }],
+  ];
+  for (const [what, edit] of broken) {
+    const doc = structuredClone(base);
+    edit(doc);
+    assert.equal(validate(doc), false, `${what} should be refused`);
+  }
+});
