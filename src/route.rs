@@ -20,6 +20,8 @@ pub enum Route {
     Settings,
     /// The transfer queue, log and farmer metrics.
     Transfers,
+    /// Export, import and the backup.
+    Data,
 }
 
 /// The screen for a location hash such as `#/clients/abc`; unknown hashes show the board.
@@ -33,6 +35,7 @@ pub fn route(hash: &str) -> Route {
         (Some("team"), None, None) => Route::Team,
         (Some("settings"), None, None) => Route::Settings,
         (Some("transfers"), None, None) => Route::Transfers,
+        (Some("data"), None, None) => Route::Data,
         _ => Route::Board,
     }
 }
@@ -47,6 +50,7 @@ pub fn href(route: &Route) -> String {
         Route::Team => "#/team".to_owned(),
         Route::Settings => "#/settings".to_owned(),
         Route::Transfers => "#/transfers".to_owned(),
+        Route::Data => "#/data".to_owned(),
     }
 }
 
@@ -68,6 +72,7 @@ mod tests {
         assert_eq!(route("#/team"), Route::Team);
         assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/transfers"), Route::Transfers);
+        assert_eq!(route("#/data"), Route::Data);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }
 
@@ -81,6 +86,7 @@ mod tests {
             Route::Team,
             Route::Settings,
             Route::Transfers,
+            Route::Data,
         ] {
             assert_eq!(route(&href(&r)), r);
         }

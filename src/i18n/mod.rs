@@ -3,10 +3,13 @@
 mod macros;
 pub mod sales;
 mod sales_table;
+pub mod snapshot;
+mod snapshot_table;
 mod table;
 
 use macros::texts;
 pub use sales_table::SalesText;
+pub use snapshot_table::SnapshotText;
 pub use table::Text;
 
 use crate::domain::draft::Problem;
@@ -294,6 +297,12 @@ mod tests {
         }
         for text in SalesText::ALL {
             assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
+        for text in SnapshotText::ALL {
+            // «{}: {}» is a path and a message, the same in both languages.
+            if *text != SnapshotText::ErrInvalid {
+                assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+            }
         }
     }
 

@@ -41,7 +41,8 @@ pub(super) fn kind_key(kind: RecordKind) -> &'static str {
     }
 }
 
-fn kind_name(kind: RecordKind, lang: Lang) -> &'static str {
+/// A kind's name in reports and previews, «Клиент», «Заказ», …
+pub fn kind_name(kind: RecordKind, lang: Lang) -> &'static str {
     let (ru, en) = match kind {
         RecordKind::Member => ("Сотрудник", "Team member"),
         RecordKind::Client => ("Клиент", "Client"),

@@ -114,6 +114,36 @@ pub fn remove(key: &str) {
     }
 }
 
+/// The key of the backup an import that replaces the data leaves behind.
+pub const BACKUP_KEY: &str = "salesdesk.backup";
+/// When that backup was taken (Unix milliseconds as text).
+const BACKUP_AT_KEY: &str = "salesdesk.backup.at";
+
+/// Keeps `ws` as the backup, packed like the workspace itself. On failure (a full storage)
+/// nothing is replaced, so the caller must not replace the data either.
+pub fn save_backup(ws: &Workspace, taken_at: Timestamp) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    store
+        .set_item(BACKUP_KEY, &encode_workspace(ws, taken_at, 0))
+        .map_err(refusal)?;
+    let _ = store.set_item(BACKUP_AT_KEY, &taken_at.timestamp_millis().to_string());
+    Ok(())
+}
+
+/// The backup and when it was taken, if there is one that reads.
+pub fn load_backup() -> Option<(Timestamp, Workspace)> {
+    let store = storage()?;
+    let raw = store.get_item(BACKUP_KEY).ok().flatten()?;
+    let at = store
+        .get_item(BACKUP_AT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| t.parse::<i64>().ok())
+        .map(crate::domain::dates::timestamp_from_millis)
+        .unwrap_or_default();
+    decode_stored(&raw).ok().map(|s| (at, s.workspace))
+}
+
 /// This browser's preferences.
 pub fn load_prefs() -> Prefs {
     storage()

@@ -1,6 +1,7 @@
 //! Per-browser preferences, kept apart from the workspace: they describe this device's user and
 //! view, not team data, so they never travel in snapshots.
 
+use crate::domain::dates::Timestamp;
 use crate::domain::Id;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,32 @@ pub struct Prefs {
     /// Whether the board shows only my deals.
     #[serde(default)]
     pub board_mine_only: bool,
+    /// When this browser last exported a snapshot (for the weekly reminder).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export_at: Option<Timestamp>,
+    /// When the app first ran in this browser: the reminder counts from here until a first
+    /// export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen_at: Option<Timestamp>,
+    /// The export reminder stays quiet until then («Напомнить завтра»).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder_snoozed_until: Option<Timestamp>,
+}
+
+/// Days without an export after which the app reminds the user to save a copy.
+pub const EXPORT_REMINDER_DAYS: i64 = 7;
+
+impl Prefs {
+    /// Whether to remind about exporting at `now`: seven days since the last export (or since
+    /// the first start when there was none), unless snoozed.
+    pub fn export_reminder_due(&self, now: Timestamp) -> bool {
+        if self.reminder_snoozed_until.is_some_and(|until| now < until) {
+            return false;
+        }
+        self.last_export_at
+            .or(self.first_seen_at)
+            .is_some_and(|since| now - since >= chrono::Duration::days(EXPORT_REMINDER_DAYS))
+    }
 }
 
 impl Prefs {
@@ -45,9 +72,30 @@ mod tests {
             lang: Lang::En,
             me: Some(Id::from_raw("m1")),
             board_mine_only: true,
+            ..Prefs::default()
         };
         assert_eq!(Prefs::decode(&p.encode()), p);
         assert_eq!(Prefs::decode("garbage"), Prefs::default());
         assert_eq!(Prefs::decode("{}").lang, Lang::Ru);
+    }
+
+    #[test]
+    fn the_export_reminder_comes_after_seven_days_unless_snoozed() {
+        use crate::domain::dates::timestamp_from_millis;
+        let day = |d: i64| timestamp_from_millis(d * 86_400_000);
+        let mut p = Prefs::default();
+        assert!(
+            !p.export_reminder_due(day(100)),
+            "nothing to count from yet"
+        );
+        p.first_seen_at = Some(day(10));
+        assert!(!p.export_reminder_due(day(16)));
+        assert!(p.export_reminder_due(day(17)));
+        p.last_export_at = Some(day(15));
+        assert!(!p.export_reminder_due(day(21)));
+        assert!(p.export_reminder_due(day(22)));
+        p.reminder_snoozed_until = Some(day(23));
+        assert!(!p.export_reminder_due(day(22)));
+        assert!(p.export_reminder_due(day(23)));
     }
 }

@@ -4,6 +4,7 @@ mod board;
 mod client_card;
 mod clients;
 mod clock;
+mod data;
 mod dialog;
 mod download;
 mod nav;
@@ -31,7 +32,9 @@ pub fn start() {
     let started = persist::now_ms();
     let (ws, revision, outcome) = browser::load_workspace(clock::now_millis());
     persist::record_timing("load_ms", persist::now_ms() - started);
-    let prefs = browser::load_prefs();
+    let mut prefs = browser::load_prefs();
+    // The export reminder counts from the first start until there is a first export.
+    prefs.first_seen_at.get_or_insert_with(clock::now);
     let state = AppState::new(ws, revision, outcome, prefs);
     // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
     // date when the app opens; only a real change marks the data for saving.
@@ -46,6 +49,9 @@ pub fn start() {
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);
+        let dropped = data::DroppedFile(RwSignal::new(None));
+        provide_context(dropped);
+        data::install_drop(dropped);
         view! { <App/> }
     });
 }
@@ -70,6 +76,7 @@ fn App() -> impl IntoView {
         <main id="main" class="main">
             <shell::UpdateBanner/>
             <shell::StorageBanner/>
+            <shell::ExportReminder/>
             {move || {
                 if empty.get() {
                     view! { <welcome::Welcome/> }.into_any()
@@ -84,6 +91,7 @@ fn App() -> impl IntoView {
                         Route::Team => view! { <team::TeamPage/> }.into_any(),
                         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                         Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
+                        Route::Data => view! { <data::DataPage/> }.into_any(),
                     }
                 }
             }}

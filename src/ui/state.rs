@@ -53,6 +53,8 @@ pub struct AppState {
     pub revision: StoredValue<u64>,
     /// Set while data from storage replaces the in-memory workspace, so it is not saved back.
     pub adopting: StoredValue<bool>,
+    /// Bumped when the import backup in storage changes, so its panel reads it again.
+    pub backup_changed: RwSignal<u64>,
 }
 
 impl AppState {
@@ -73,6 +75,7 @@ impl AppState {
             used_bytes: RwSignal::new(crate::storage::browser::used_bytes()),
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
+            backup_changed: RwSignal::new(0),
         }
     }
 

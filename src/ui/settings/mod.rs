@@ -38,6 +38,14 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="transfer-rule">{move || SalesText::RuleTitle.get(state.lang())}</h2>
             <p class="hint">{move || SalesText::RuleHint.get(state.lang())}</p>
             <RuleEditor editable=Signal::derive(is_director)/>
+            <h2 id="data">{move || crate::i18n::SnapshotText::NavData.get(state.lang())}</h2>
+            <p class="hint">{move || crate::i18n::SnapshotText::ExportHint.get(state.lang())}</p>
+            <div class="form-actions">
+                <button type="button" class="primary" on:click=move |_| crate::ui::data::export_now(state) data-testid="settings-export">
+                    {move || crate::i18n::SnapshotText::ExportButton.get(state.lang())}
+                </button>
+                <a class="button secondary" href="#/data" data-testid="open-data">{move || crate::i18n::SnapshotText::DataTitle.get(state.lang())}</a>
+            </div>
             <h2>{tr(Text::StorageTitle)}</h2>
             <p data-testid="storage-usage">
                 {move || {

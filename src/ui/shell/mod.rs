@@ -2,10 +2,12 @@
 
 mod banner;
 mod header;
+mod reminder;
 mod toast;
 mod update;
 
 pub use banner::StorageBanner;
 pub use header::Header;
+pub use reminder::ExportReminder;
 pub use toast::ToastView;
 pub use update::UpdateBanner;

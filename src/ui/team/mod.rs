@@ -2,8 +2,10 @@
 
 mod member_form;
 mod member_row;
+mod summary;
 
 pub use member_form::MemberForm;
+pub use summary::TeamSummary;
 
 use crate::i18n::Text;
 use crate::ui::state::use_app;
@@ -52,6 +54,7 @@ pub fn TeamPage() -> impl IntoView {
                 <h2>{tr(Text::AddMemberTitle)}</h2>
                 <MemberForm on_submit=add submit_label=Text::AddMember/>
             </div>
+            <TeamSummary workspace=state.ws/>
         </section>
     }
 }

@@ -1,0 +1,87 @@
+//! User-facing texts of snapshots (export, import, backups, the team summary), Russian first,
+//! English second.
+
+use super::texts;
+
+texts! {
+    SnapshotText;
+    NavData => "Данные", "Data";
+    DataTitle => "Данные: выгрузка и загрузка", "Data: export and import";
+    ExportTitle => "Выгрузка", "Export";
+    ExportHint => "Весь workspace одним файлом JSON: для директора, для резервной копии, для таблиц.", "The whole workspace as one JSON file: for the director, a backup, or a spreadsheet.";
+    ExportButton => "Выгрузить файл", "Export file";
+    Exported => "Файл {} выгружен", "Exported {}";
+    LastExport => "Последняя выгрузка: {}.", "Last export: {}.";
+    NeverExported => "Выгрузок с этого устройства ещё не было.", "Nothing has been exported from this device yet.";
+    ReminderText => "Данные хранятся только в этом браузере. Последняя выгрузка была больше 7 дней назад — сохраните копию файлом.", "Your data lives only in this browser. The last export was more than 7 days ago: save a copy to a file.";
+    ReminderNever => "Данные хранятся только в этом браузере, а выгрузок ещё не было — сохраните копию файлом.", "Your data lives only in this browser and has never been exported: save a copy to a file.";
+    RemindLater => "Напомнить завтра", "Remind me tomorrow";
+    ImportTitle => "Загрузка файла", "Import a file";
+    ImportHint => "Выберите файл выгрузки Salesdesk или перетащите его на страницу. До подтверждения ничего не меняется. Предел — 64 МБ.", "Choose a Salesdesk export or drop it on the page. Nothing changes until you confirm. Limit: 64 MB.";
+    ChooseFile => "Выбрать файл", "Choose file";
+    DropHere => "Отпустите файл, чтобы открыть его", "Drop the file to open it";
+    Reading => "Читаю файл…", "Reading the file…";
+    Rejected => "Файл «{}» не загружен: ничего не изменилось.", "“{}” was not imported: nothing changed.";
+    MoreProblems => "…и ещё проблем: {}", "…and {} more problems";
+    PreviewTitle => "Файл «{}»", "File “{}”";
+    PreviewMeta => "Выгружен {} · {} · версия формата {}", "Exported {} · {} · format version {}";
+    PreviewKind => "Что", "What";
+    PreviewMine => "У меня", "Mine";
+    PreviewInFile => "В файле", "In file";
+    PreviewAdded => "Добавится", "Added";
+    PreviewUpdated => "Обновится", "Updated";
+    PreviewUnchanged => "Без изменений", "Left alone";
+    PreviewConflicts => "Конфликтов", "Conflicts";
+    ModeMerge => "Объединить с моими данными", "Merge into my data";
+    ModeMergeHint => "По id записей: новее изменение — побеждает; конфликты попадут в отчёт.", "By record id: the newer change wins; conflicts go to the report.";
+    ModeReplace => "Заменить мои данные", "Replace my data";
+    ModeReplaceHint => "Мои данные сохранятся резервной копией, её можно вернуть.", "My data is kept as a backup that can be restored.";
+    ConfirmImport => "Загрузить", "Import";
+    ViewOnly => "Только посмотреть", "Just look";
+    Discard => "Закрыть без загрузки", "Close without importing";
+    Merged => "Файл объединён с вашими данными", "The file was merged into your data";
+    Replaced => "Данные заменены, резервная копия сохранена", "Data replaced; a backup was kept";
+    ReportTitle => "Отчёт о загрузке", "Import report";
+    ReportSummary => "Добавлено: {}, обновлено: {}, без изменений: {}, конфликтов: {}.", "Added: {}, updated: {}, unchanged: {}, conflicts: {}.";
+    ReportDownload => "Скачать отчёт", "Download report";
+    ConflictLine => "{} «{}»: оставлена версия {} (моя {}, из файла {})", "{} “{}”: kept the {} version (mine {}, file {})";
+    SideMine => "моя", "mine";
+    SideFile => "из файла", "from the file";
+    BackupTitle => "Резервная копия", "Backup";
+    BackupNone => "Резервной копии нет: она появляется, когда загрузка заменяет данные.", "No backup: one is kept when an import replaces your data.";
+    BackupInfo => "Копия от {}: клиентов {}, заказов {}.", "Backup of {}: {} clients, {} orders.";
+    BackupRestore => "Вернуть копию", "Restore backup";
+    BackupDownload => "Скачать копию", "Download backup";
+    BackupRestoreQ => "Вернуть резервную копию?", "Restore the backup?";
+    BackupRestoreText => "Текущие данные заменятся копией; текущие станут новой резервной копией.", "Current data is replaced by the backup; the current data becomes the new backup.";
+    BackupRestored => "Резервная копия возвращена", "Backup restored";
+    BackupFailed => "Не удалось сохранить резервную копию ({}). Данные не заменены: скачайте копию файлом и освободите место.", "The backup could not be saved ({}). Nothing was replaced: download a copy and free some space.";
+    ReadOnlyTitle => "Просмотр файла «{}» — только чтение", "Viewing “{}” — read only";
+    ReadOnlyHint => "Ваши данные не изменились. Закройте просмотр, чтобы вернуться к ним.", "Your data is unchanged. Close the view to return to it.";
+    SummaryTitle => "Сводка по сотрудникам", "Team summary";
+    SummaryHint => "Воронка, оценки BANT, клиенты к передаче, передачи и показатели фермеров. Директор собирает её, объединяя выгрузки сотрудников.", "Pipeline, BANT verdicts, clients ready for a farmer, transfers and farmer metrics. A director builds it by merging the reps' exports.";
+    SumMember => "Сотрудник", "Member";
+    SumPipeline => "Сделок в воронке", "Deals in pipeline";
+    SumPipelineAmount => "Сумма воронки", "Pipeline amount";
+    SumVerdicts => "BANT: срочно / годен / прогрев / не годен / без оценки", "BANT: priority / qualified / nurture / unqualified / unassessed";
+    SumReady => "К передаче", "Ready to transfer";
+    SumGiven => "Передал (90 дн. / всего)", "Gave (90 d / all)";
+    SumReceived => "Принял (90 дн. / всего)", "Received (90 d / all)";
+    SumFarmerRevenue => "Выручка фермера за 90 дн.", "Farmer revenue, 90 d";
+    SumTotal => "Вся команда", "Whole team";
+    SumByStage => "Воронка по этапам", "Pipeline by stage";
+    // Import errors
+    ErrTooLarge => "Файл слишком большой: {} МБ при пределе {} МБ.", "The file is too large: {} MB, the limit is {} MB.";
+    ErrNotJson => "Это не JSON: ошибка в строке {}, столбце {}.", "This is not JSON: error at line {}, column {}.";
+    ErrWrongFormat => "Это не выгрузка Salesdesk (формат «{}»).", "This is not a Salesdesk export (format “{}”).";
+    ErrFutureVersion => "Файл из более новой версии Salesdesk (версия формата {}, эта версия читает до {}). Обновите приложение.", "The file comes from a newer Salesdesk (format version {}, this one reads up to {}). Update the app.";
+    ErrInvalid => "{}: {}", "{}: {}";
+    ErrDuplicateId => "{}: id {} уже встречался в файле.", "{}: id {} appears twice in the file.";
+    ErrMissingReference => "{}: нет записи с id {}.", "{}: there is no record with id {}.";
+    ErrBadAmount => "{}: сумма {} вне допустимого диапазона.", "{}: the amount {} is out of range.";
+    ErrEmptyOrder => "{}: в заказе нет ни одной строки.", "{}: the order has no lines.";
+    ErrLevel => "{}: уровень {} вне шкалы 0–4.", "{}: level {} is outside 0–4.";
+    ErrDate => "{}: дата {} вне допустимого диапазона (с 2000 года и не дальше года вперёд).", "{}: the date {} is out of range (from 2000 to one year ahead).";
+    ErrModel => "Модель квалификации в файле неверна: {}", "The scoring model in the file is invalid: {}";
+    ErrPolicy => "Правило передачи в файле неверно.", "The transfer rule in the file is invalid.";
+}

@@ -1,0 +1,89 @@
+use crate::domain::dates::format_date;
+use crate::domain::Workspace;
+use crate::i18n::{describe_save_error, fill, SnapshotText};
+use crate::snapshot::{export_snapshot, snapshot_file_name};
+use crate::storage::browser;
+use crate::ui::clock;
+use crate::ui::dialog::ConfirmDialog;
+use crate::ui::download::download_text;
+use crate::ui::state::{use_app, AppState};
+use leptos::prelude::*;
+
+/// Replaces the workspace with `incoming` after keeping the current one as the backup. If the
+/// backup cannot be stored (a full storage), nothing is replaced and the message says why.
+pub fn replace_with_backup(state: AppState, incoming: Workspace) -> Result<(), String> {
+    let now = clock::now();
+    let saved = state.ws.with_untracked(|ws| browser::save_backup(ws, now));
+    if let Err(e) = saved {
+        let why = describe_save_error(state.lang(), &e);
+        return Err(fill(SnapshotText::BackupFailed.get(state.lang()), &[&why]));
+    }
+    let _ = state.change(|ws, _| {
+        *ws = incoming;
+        Ok::<(), ()>(())
+    });
+    state.backup_changed.update(|n| *n += 1);
+    state.used_bytes.set(browser::used_bytes());
+    Ok(())
+}
+
+/// The backup a replace left: when, how much, and the way back (restore or download).
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let state = use_app();
+    let st = move |k: SnapshotText| move || k.get(state.lang());
+    // Read from storage again whenever a replace or restore wrote a new one.
+    let backup = Memo::new(move |_| {
+        state.backup_changed.track();
+        browser::load_backup().map(|(at, ws)| (at, ws.clients.len(), ws.orders.len()))
+    });
+    let confirm = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let restore = Callback::new(move |()| {
+        let Some((_, ws)) = browser::load_backup() else {
+            return;
+        };
+        match replace_with_backup(state, ws) {
+            Ok(()) => {
+                failure.set(None);
+                state.notify(SnapshotText::BackupRestored.get(state.lang()));
+            }
+            Err(m) => failure.set(Some(m)),
+        }
+    });
+    let download = move |_| {
+        let Some((at, ws)) = browser::load_backup() else {
+            return;
+        };
+        let day = at.date_naive();
+        let name = snapshot_file_name(Some("backup"), day);
+        download_text(
+            &name,
+            &export_snapshot(&ws, None, at, day),
+            "application/json",
+        );
+    };
+    view! {
+        <div class="panel" data-testid="backup">
+            <h2>{st(SnapshotText::BackupTitle)}</h2>
+            {move || match backup.get() {
+                None => view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any(),
+                Some((at, clients, orders)) => view! {
+                    <p data-testid="backup-info">{fill(SnapshotText::BackupInfo.get(state.lang()), &[&format_date(at.date_naive()), &clients.to_string(), &orders.to_string()])}</p>
+                    <div class="form-actions">
+                        <button type="button" class="secondary" on:click=move |_| confirm.set(true) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
+                        <button type="button" class="secondary" on:click=download data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>
+                    </div>
+                }.into_any(),
+            }}
+            {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            <ConfirmDialog
+                open=confirm
+                title=Signal::derive(move || SnapshotText::BackupRestoreQ.get(state.lang()).to_owned())
+                message=Signal::derive(move || SnapshotText::BackupRestoreText.get(state.lang()).to_owned())
+                confirm_label=Signal::derive(move || SnapshotText::BackupRestore.get(state.lang()).to_owned())
+                on_confirm=restore
+            />
+        </div>
+    }
+}

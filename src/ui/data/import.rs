@@ -1,0 +1,317 @@
+use super::backup::replace_with_backup;
+use super::file::{read_file, DroppedFile, PickedFile};
+use crate::domain::dates::format_date;
+use crate::domain::merge::RecordKind;
+use crate::i18n::snapshot::describe_snapshot_error;
+use crate::i18n::{fill, Lang, SnapshotText};
+use crate::snapshot::{
+    kind_name, read_snapshot_all, ImportPreview, ImportReport, Snapshot, SnapshotError,
+    MAX_SNAPSHOT_BYTES,
+};
+use crate::ui::clock;
+use crate::ui::download::download_text;
+use crate::ui::state::use_app;
+use crate::ui::team::TeamSummary;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the import stands. The file's data lives in a `StoredValue` beside it: it can be large
+/// and is never compared or rendered whole.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Idle,
+    Rejected {
+        name: String,
+        problems: Vec<String>,
+        more: usize,
+    },
+    Preview {
+        name: String,
+    },
+    Viewing {
+        name: String,
+    },
+    Done {
+        summary: String,
+        report: Option<ImportReport>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Merge,
+    Replace,
+}
+
+/// Choose or drop a file → read and check it → preview against my data → merge or replace
+/// (or just look) → the report. Nothing is written before «Загрузить».
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_app();
+    let st = move |k: SnapshotText| move || k.get(state.lang());
+    let step = RwSignal::new(Step::Idle);
+    let loaded = StoredValue::new(None::<(Snapshot, ImportPreview)>);
+    let mode = RwSignal::new(Mode::Merge);
+    let failure = RwSignal::new(None::<String>);
+    let open = move |picked: PickedFile| {
+        failure.set(None);
+        let (name, result) = match picked {
+            PickedFile::TooLarge { name, bytes } => (
+                name,
+                Err((
+                    vec![SnapshotError::TooLarge {
+                        bytes,
+                        limit: MAX_SNAPSHOT_BYTES,
+                    }],
+                    0,
+                )),
+            ),
+            PickedFile::Read { name, text } => {
+                let read =
+                    read_snapshot_all(&text, state.today).map_err(|r| (r.problems, r.not_listed));
+                (name, read)
+            }
+        };
+        match result {
+            Err((problems, more)) => {
+                let lang = state.lang();
+                let problems = problems
+                    .iter()
+                    .map(|p| describe_snapshot_error(lang, p))
+                    .collect();
+                loaded.set_value(None);
+                step.set(Step::Rejected {
+                    name,
+                    problems,
+                    more,
+                });
+            }
+            Ok(snapshot) => {
+                let preview = state
+                    .ws
+                    .with_untracked(|ws| ImportPreview::new(ws, &snapshot.workspace));
+                loaded.set_value(Some((snapshot, preview)));
+                mode.set(Mode::Merge);
+                step.set(Step::Preview { name });
+            }
+        }
+    };
+    // A file dropped on another screen arrives here.
+    if let Some(DroppedFile(dropped)) = use_context::<DroppedFile>() {
+        Effect::new(move |_| {
+            if let Some(picked) = dropped.get() {
+                dropped.set(None);
+                open(picked);
+            }
+        });
+    }
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file, open);
+        }
+        // The same file can be chosen again after a fix.
+        input.set_value("");
+    };
+    let confirm = move |_| {
+        let Step::Preview { name } = step.get_untracked() else {
+            return;
+        };
+        let Some((snapshot, preview)) = loaded.get_value() else {
+            return;
+        };
+        let lang = state.lang();
+        match mode.get_untracked() {
+            Mode::Merge => {
+                let outcome = preview.into_merge();
+                let report =
+                    ImportReport::new(&name, &snapshot.meta, &outcome.report, clock::now());
+                let summary = merge_summary(lang, &outcome.report);
+                let merged = outcome.workspace;
+                let _ = state.change(|ws, _| {
+                    *ws = merged;
+                    Ok::<(), ()>(())
+                });
+                state.notify(SnapshotText::Merged.get(lang));
+                loaded.set_value(None);
+                step.set(Step::Done {
+                    summary,
+                    report: Some(report),
+                });
+            }
+            Mode::Replace => match replace_with_backup(state, snapshot.workspace) {
+                Ok(()) => {
+                    state.notify(SnapshotText::Replaced.get(lang));
+                    loaded.set_value(None);
+                    step.set(Step::Done {
+                        summary: SnapshotText::Replaced.get(lang).to_owned(),
+                        report: None,
+                    });
+                }
+                Err(message) => failure.set(Some(message)),
+            },
+        }
+    };
+    let viewed = Signal::derive(move || {
+        loaded
+            .with_value(|l| l.as_ref().map(|(s, _)| s.workspace.clone()))
+            .unwrap_or_default()
+    });
+    let close = move |_| {
+        loaded.set_value(None);
+        step.set(Step::Idle);
+    };
+    view! {
+        <div class="panel import-panel" data-testid="import">
+            <h2>{st(SnapshotText::ImportTitle)}</h2>
+            <p class="hint">{st(SnapshotText::ImportHint)}</p>
+            <label class="button secondary file-button">
+                {st(SnapshotText::ChooseFile)}
+                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick data-testid="import-file"/>
+            </label>
+            {move || match step.get() {
+                Step::Idle => ().into_any(),
+                Step::Rejected { name, problems, more } => view! {
+                    <div class="banner banner-error" role="alert" data-testid="import-rejected">
+                        <p><strong>{fill(SnapshotText::Rejected.get(state.lang()), &[&name])}</strong></p>
+                        <ul>{problems.into_iter().map(|p| view! { <li data-testid="import-problem">{p}</li> }).collect_view()}</ul>
+                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&more.to_string()])}</p> })}
+                    </div>
+                }.into_any(),
+                Step::Preview { name } => view! {
+                    <div class="import-preview" data-testid="import-preview">
+                        <h3>{fill(SnapshotText::PreviewTitle.get(state.lang()), &[&name])}</h3>
+                        {move || loaded.with_value(|l| l.as_ref().map(|(s, p)| preview_view(state.lang(), s, p)))}
+                        <fieldset class="import-mode">
+                            <label class="check">
+                                <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
+                                    on:change=move |_| mode.set(Mode::Merge) data-testid="mode-merge"/>
+                                <span>{st(SnapshotText::ModeMerge)}<br/><span class="muted">{st(SnapshotText::ModeMergeHint)}</span></span>
+                            </label>
+                            <label class="check">
+                                <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace
+                                    on:change=move |_| mode.set(Mode::Replace) data-testid="mode-replace"/>
+                                <span>{st(SnapshotText::ModeReplace)}<br/><span class="muted">{st(SnapshotText::ModeReplaceHint)}</span></span>
+                            </label>
+                        </fieldset>
+                        {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                        <div class="form-actions">
+                            <button type="button" class="primary" on:click=confirm data-testid="confirm-import">{st(SnapshotText::ConfirmImport)}</button>
+                            <button type="button" class="secondary" on:click={
+                                let name = name.clone();
+                                move |_| step.set(Step::Viewing { name: name.clone() })
+                            } data-testid="view-only">{st(SnapshotText::ViewOnly)}</button>
+                            <button type="button" class="secondary" on:click=close data-testid="discard-import">{st(SnapshotText::Discard)}</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                Step::Viewing { name } => view! {
+                    <div class="read-only-view" data-testid="read-only">
+                        <p class="banner banner-warning">
+                            <strong>{fill(SnapshotText::ReadOnlyTitle.get(state.lang()), &[&name])}</strong>" "
+                            {st(SnapshotText::ReadOnlyHint)}
+                        </p>
+                        <TeamSummary workspace=viewed/>
+                        <button type="button" class="secondary" on:click=close data-testid="close-view">{st(SnapshotText::Discard)}</button>
+                    </div>
+                }.into_any(),
+                Step::Done { summary, report } => view! {
+                    <div class="import-done" data-testid="import-report">
+                        <h3>{st(SnapshotText::ReportTitle)}</h3>
+                        <p data-testid="import-summary">{summary}</p>
+                        {report.map(|r| {
+                            let lang = state.lang();
+                            let text = r.to_text(lang);
+                            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+                            let file = format!("{}-report.txt", r.file_name.trim_end_matches(".json"));
+                            view! {
+                                <details>
+                                    <summary>{SnapshotText::ReportTitle.get(lang)}</summary>
+                                    <pre class="report-text" data-testid="report-text">{lines.join("\n")}</pre>
+                                </details>
+                                <button type="button" class="secondary" data-testid="download-report"
+                                    on:click=move |_| download_text(&file, &text, "text/plain;charset=utf-8")>
+                                    {SnapshotText::ReportDownload.get(lang)}
+                                </button>
+                            }
+                        })}
+                    </div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn merge_summary(lang: Lang, report: &crate::domain::merge::MergeReport) -> String {
+    let s = report.summary();
+    fill(
+        SnapshotText::ReportSummary.get(lang),
+        &[
+            &s.added.to_string(),
+            &s.updated.to_string(),
+            &s.kept.to_string(),
+            &report.conflicts.len().to_string(),
+        ],
+    )
+}
+
+/// The file's header and a table of what it holds against my data, kind by kind.
+fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> impl IntoView {
+    let t = |k: SnapshotText| k.get(lang);
+    let meta = &snapshot.meta;
+    let exported = meta
+        .exported_at
+        .map(|at| format_date(at.date_naive()))
+        .unwrap_or_else(|| "—".to_owned());
+    let by = meta
+        .exported_by
+        .as_ref()
+        .map(|b| b.name.clone())
+        .unwrap_or_else(|| "—".to_owned());
+    let header = fill(
+        t(SnapshotText::PreviewMeta),
+        &[&exported, &by, &meta.version.to_string()],
+    );
+    let rows: Vec<_> = preview
+        .kinds
+        .iter()
+        .filter(|k| !matches!(k.kind, RecordKind::Stage) && (k.mine > 0 || k.in_file > 0))
+        .copied()
+        .collect();
+    view! {
+        <p class="muted" data-testid="preview-meta">{header}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t(SnapshotText::ReportTitle)>
+            <table class="metrics" data-testid="preview-table">
+                <thead><tr>
+                    <th scope="col">{t(SnapshotText::PreviewKind)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewMine)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewInFile)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewAdded)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewUpdated)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewUnchanged)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewConflicts)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|k| view! {
+                        <tr data-kind=format!("{:?}", k.kind)>
+                            <th scope="row">{kind_name(k.kind, lang)}</th>
+                            <td>{k.mine}</td>
+                            <td>{k.in_file}</td>
+                            <td>{k.added}</td>
+                            <td>{k.updated}</td>
+                            <td>{k.unchanged}</td>
+                            <td>{k.conflicts}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The element an event came from, as the element type the handler expects.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target()
+        .and_then(|t| t.dyn_into::<T>().ok())
+        .expect("the handler is on an element of this type")
+}

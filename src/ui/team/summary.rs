@@ -1,0 +1,105 @@
+use crate::domain::metrics::Period;
+use crate::domain::team_view::{team_view, RowFigures};
+use crate::domain::Workspace;
+use crate::i18n::{role_name, stage_name, SnapshotText};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// Days the summary's transfer counts and farmer revenue look back.
+const SUMMARY_DAYS: u32 = 90;
+
+/// Per team member and for the team: pipeline by stage, BANT verdicts, clients ready for a
+/// farmer, transfers given and received, farmer revenue. Shows `workspace` (the director's own
+/// data, or a snapshot opened read-only).
+#[component]
+pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView {
+    let state = use_app();
+    let view_data = Memo::new(move |_| {
+        let today = state.today;
+        let from = today - chrono::Duration::days(i64::from(SUMMARY_DAYS) - 1);
+        let period = Period::new(from, today).unwrap_or_else(|_| Period::last_months(today, 3));
+        workspace.with(|ws| {
+            let lang = state.lang();
+            let view = team_view(ws, today, period);
+            let stages: Vec<String> = ws.stages.iter().map(|s| stage_name(lang, s)).collect();
+            let mut rows: Vec<(String, String, RowFigures)> = view
+                .members
+                .into_iter()
+                .map(|row| {
+                    let name = ws
+                        .member(&row.member_id)
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default();
+                    (name, role_name(lang, row.role).to_owned(), row.figures)
+                })
+                .collect();
+            rows.push((
+                SnapshotText::SumTotal.get(lang).to_owned(),
+                String::new(),
+                view.total,
+            ));
+            (stages, rows)
+        })
+    });
+    let st = move |k: SnapshotText| move || k.get(state.lang());
+    view! {
+        <div class="panel team-summary" data-testid="team-summary">
+            <h2>{st(SnapshotText::SummaryTitle)}</h2>
+            <p class="hint">{st(SnapshotText::SummaryHint)}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=st(SnapshotText::SummaryTitle)>
+                <table class="metrics">
+                    <thead><tr>
+                        <th scope="col">{st(SnapshotText::SumMember)}</th>
+                        <th scope="col">{st(SnapshotText::SumPipeline)}</th>
+                        <th scope="col">{st(SnapshotText::SumPipelineAmount)}</th>
+                        <th scope="col">{st(SnapshotText::SumVerdicts)}</th>
+                        <th scope="col">{st(SnapshotText::SumReady)}</th>
+                        <th scope="col">{st(SnapshotText::SumGiven)}</th>
+                        <th scope="col">{st(SnapshotText::SumReceived)}</th>
+                        <th scope="col">{st(SnapshotText::SumFarmerRevenue)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || view_data.get().1.into_iter().map(|(name, role, f)| {
+                            let deals: u32 = f.pipeline.iter().map(|s| s.deals).sum();
+                            let amount: crate::domain::Money = f.pipeline.iter().map(|s| s.amount).sum();
+                            let v = &f.verdicts;
+                            let verdicts = format!("{} / {} / {} / {} / {}", v.priority, v.qualified, v.nurture, v.unqualified, v.unassessed);
+                            let revenue = f.farmer.as_ref().map_or_else(|| "—".to_owned(), |m| m.revenue.to_string());
+                            view! {
+                                <tr data-testid="summary-row">
+                                    <th scope="row">{name}<br/><span class="muted">{role}</span></th>
+                                    <td>{deals}</td>
+                                    <td>{amount.to_string()}</td>
+                                    <td>{verdicts}</td>
+                                    <td>{f.ready_for_transfer}</td>
+                                    <td>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
+                                    <td>{format!("{} / {}", f.transfers_received.in_period, f.transfers_received.all_time)}</td>
+                                    <td>{revenue}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <details>
+                <summary>{st(SnapshotText::SumByStage)}</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=st(SnapshotText::SumByStage)>
+                    <table class="metrics" data-testid="summary-stages">
+                        <thead><tr>
+                            <th scope="col">{st(SnapshotText::SumMember)}</th>
+                            {move || view_data.get().0.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {move || view_data.get().1.into_iter().map(|(name, _, f)| view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    {f.pipeline.into_iter().map(|s| view! { <td>{s.deals}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </div>
+    }
+}
