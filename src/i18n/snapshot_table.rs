@@ -6,6 +6,8 @@ use super::texts;
 texts! {
     SnapshotText;
     NavData => "Данные", "Data";
+    WelcomeFileTitle => "Из файла", "From a file";
+    WelcomeFileText => "Есть выгрузка Salesdesk — своя или коллеги? Загрузите её.", "Have a Salesdesk export, yours or a colleague's? Import it.";
     DataTitle => "Данные: выгрузка и загрузка", "Data: export and import";
     ExportTitle => "Выгрузка", "Export";
     ExportHint => "Весь workspace одним файлом JSON: для директора, для резервной копии, для таблиц.", "The whole workspace as one JSON file: for the director, a backup, or a spreadsheet.";

@@ -78,7 +78,10 @@ fn App() -> impl IntoView {
             <shell::StorageBanner/>
             <shell::ExportReminder/>
             {move || {
-                if empty.get() {
+                // The data screen works without a team: a wiped browser restores from a file.
+                if current.with(|r| *r == Route::Data) {
+                    view! { <data::DataPage/> }.into_any()
+                } else if empty.get() {
                     view! { <welcome::Welcome/> }.into_any()
                 } else if !identified.get() {
                     view! { <welcome::WhoAmI/> }.into_any()

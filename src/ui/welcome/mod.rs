@@ -2,7 +2,7 @@
 
 use crate::domain::demo::demo_workspace;
 use crate::domain::TeamMember;
-use crate::i18n::{job_title_name, Text};
+use crate::i18n::{job_title_name, SnapshotText, Text};
 use crate::ui::state::use_app;
 use crate::ui::team::MemberForm;
 use leptos::prelude::*;
@@ -42,6 +42,13 @@ pub fn Welcome() -> impl IntoView {
                     <button type="button" class="primary" on:click=load_demo data-testid="load-demo">
                         {tr(Text::LoadDemo)}
                     </button>
+                </div>
+                <div class="panel">
+                    <h2>{move || SnapshotText::WelcomeFileTitle.get(state.lang())}</h2>
+                    <p>{move || SnapshotText::WelcomeFileText.get(state.lang())}</p>
+                    <a class="button secondary" href="#/data" data-testid="welcome-import">
+                        {move || SnapshotText::ChooseFile.get(state.lang())}
+                    </a>
                 </div>
                 <div class="panel">
                     <h2>{tr(Text::StartTitle)}</h2>
