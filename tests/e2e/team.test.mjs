@@ -17,18 +17,18 @@ test('members are added, edited and removed with their clients handed over', asy
   await page.getByTestId('member-name').fill('Пётр Стажёров');
   await page.getByTestId('member-title').selectOption({ label: 'Торговый представитель' });
   await page.getByRole('button', { name: 'Добавить', exact: true }).click();
-  await page.locator('tr', { hasText: 'Пётр Стажёров' }).waitFor();
-  const id = await page.locator('tr', { hasText: 'Пётр Стажёров' }).getAttribute('data-member-id');
+  await page.locator('.team-table tr', { hasText: 'Пётр Стажёров' }).waitFor();
+  const id = await page.locator('.team-table tr', { hasText: 'Пётр Стажёров' }).getAttribute('data-member-id');
   const row = page.locator(`tr[data-member-id="${id}"]`);
   assert.match(await row.innerText(), /Торговый представитель/);
 
   await row.getByRole('button', { name: 'Изменить' }).click();
   await row.getByRole('textbox').fill('Пётр Полевой');
   await row.getByRole('button', { name: 'Сохранить' }).click();
-  await page.locator('tr', { hasText: 'Пётр Полевой' }).waitFor();
+  await page.locator('.team-table tr', { hasText: 'Пётр Полевой' }).waitFor();
 
   // Removing a member who owns clients needs a successor.
-  const igor = page.locator('tr', { hasText: 'Игорь Попов' });
+  const igor = page.locator('.team-table tr', { hasText: 'Игорь Попов' });
   const owned = Number(await igor.locator('td.num').first().innerText());
   assert.ok(owned > 0);
   await igor.getByRole('button', { name: 'Удалить' }).click();
@@ -39,8 +39,8 @@ test('members are added, edited and removed with their clients handed over', asy
   await igor.getByRole('button', { name: 'Удалить' }).click();
   await page.getByTestId('successor').selectOption({ label: 'Пётр Полевой' });
   await page.getByTestId('confirm').click();
-  await page.locator('tr', { hasText: 'Игорь Попов' }).waitFor({ state: 'detached' });
-  const peter = page.locator('tr', { hasText: 'Пётр Полевой' });
+  await page.locator('.team-table tr', { hasText: 'Игорь Попов' }).waitFor({ state: 'detached' });
+  const peter = page.locator('.team-table tr', { hasText: 'Пётр Полевой' });
   assert.equal(Number(await peter.locator('td.num').first().innerText()), owned);
   await saved(page);
 
@@ -52,7 +52,7 @@ test('members are added, edited and removed with their clients handed over', asy
     await page.screenshot({ path: 'test-results/team-fail.png' });
     throw e;
   });
-  assert.ok(await page.locator('tr', { hasText: 'Пётр Полевой' }).getByText('это вы').isVisible());
+  assert.ok(await page.locator('.team-table tr', { hasText: 'Пётр Полевой' }).getByText('это вы').isVisible());
   assert.equal(await page.locator('.team-table tbody tr').count(), 6);
   await context.close();
 });
