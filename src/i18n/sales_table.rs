@@ -51,9 +51,6 @@ texts! {
     QueueEmpty => "Сейчас никто из клиентов охотников не выполнил правило.", "No hunter's client meets the rule right now.";
     LogTitle => "Журнал передач", "Transfer log";
     LogEmpty => "Передач ещё не было.", "No transfers yet.";
-    LogDate => "Дата", "Date";
-    LogClient => "Клиент", "Client";
-    LogFromTo => "От кого → кому", "From → to";
     LogBy => "Передал", "By";
     LogGrounds => "Основание", "Grounds";
     TransferTo => "Кому передать", "Pass to";
@@ -139,5 +136,4 @@ texts! {
     FBuying => "Покупали", "Buying";
     FRepeat => "Доля повторных покупок", "Repeat purchase rate";
     FSleepingLost => "Спящих / потерянных", "Sleeping / lost";
-    NoFarmerClients => "У фермеров пока нет клиентов.", "Farmers have no clients yet.";
 }

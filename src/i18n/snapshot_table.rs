@@ -21,7 +21,6 @@ texts! {
     ImportTitle => "Загрузка файла", "Import a file";
     ImportHint => "Выберите файл выгрузки Salesdesk или перетащите его на страницу. До подтверждения ничего не меняется. Предел — 64 МБ.", "Choose a Salesdesk export or drop it on the page. Nothing changes until you confirm. Limit: 64 MB.";
     ChooseFile => "Выбрать файл", "Choose file";
-    DropHere => "Отпустите файл, чтобы открыть его", "Drop the file to open it";
     Reading => "Читаю файл…", "Reading the file…";
     Rejected => "Файл «{}» не загружен: ничего не изменилось.", "“{}” was not imported: nothing changed.";
     MoreProblems => "…и ещё проблем: {}", "…and {} more problems";
@@ -46,9 +45,6 @@ texts! {
     ReportTitle => "Отчёт о загрузке", "Import report";
     ReportSummary => "Добавлено: {}, обновлено: {}, без изменений: {}, конфликтов: {}.", "Added: {}, updated: {}, unchanged: {}, conflicts: {}.";
     ReportDownload => "Скачать отчёт", "Download report";
-    ConflictLine => "{} «{}»: оставлена версия {} (моя {}, из файла {})", "{} “{}”: kept the {} version (mine {}, file {})";
-    SideMine => "моя", "mine";
-    SideFile => "из файла", "from the file";
     BackupTitle => "Резервная копия", "Backup";
     BackupNone => "Резервной копии нет: она появляется, когда загрузка заменяет данные.", "No backup: one is kept when an import replaces your data.";
     BackupInfo => "Копия от {}: клиентов {}, заказов {}.", "Backup of {}: {} clients, {} orders.";

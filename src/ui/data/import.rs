@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
+    Reading,
     Rejected {
         name: String,
         problems: Vec<String>,
@@ -96,19 +97,26 @@ pub fn ImportPanel() -> impl IntoView {
             }
         }
     };
+    // Checking a large file takes a few seconds and blocks the page, so «Читаю файл…» is put
+    // on screen first and the work starts on the next turn of the event loop.
+    let open_later = move |picked: PickedFile| {
+        step.set(Step::Reading);
+        set_timeout(move || open(picked), std::time::Duration::from_millis(30));
+    };
     // A file dropped on another screen arrives here.
     if let Some(DroppedFile(dropped)) = use_context::<DroppedFile>() {
         Effect::new(move |_| {
             if let Some(picked) = dropped.get() {
                 dropped.set(None);
-                open(picked);
+                open_later(picked);
             }
         });
     }
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            read_file(file, open);
+            step.set(Step::Reading);
+            read_file(file, open_later);
         }
         // The same file can be chosen again after a fix.
         input.set_value("");
@@ -171,6 +179,7 @@ pub fn ImportPanel() -> impl IntoView {
             </label>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
+                Step::Reading => view! { <p class="muted" role="status" data-testid="import-reading">{st(SnapshotText::Reading)}</p> }.into_any(),
                 Step::Rejected { name, problems, more } => view! {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">
                         <p><strong>{fill(SnapshotText::Rejected.get(state.lang()), &[&name])}</strong></p>

@@ -33,6 +33,9 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                         (OrderField::LineProduct(_), OrderProblem::Required) => {
                             SalesText::OrderUnknownProduct.get(state.lang()).to_owned()
                         }
+                        (OrderField::Lines, OrderProblem::Required) => {
+                            SalesText::OrderNoLines.get(state.lang()).to_owned()
+                        }
                         _ => order_problem_text(state.lang(), p),
                     })
             })
