@@ -82,6 +82,7 @@ texts! {
     RuleHint => "Когда клиент охотника становится постоянным и переходит к фермеру.", "When a hunter's client becomes regular and passes to a farmer.";
     RuleCombinator => "Условия", "Conditions";
     AddCondition => "Добавить условие", "Add condition";
+    ConditionN => "Условие {}", "Condition {}";
     RemoveCondition => "Убрать условие {}", "Remove condition {}";
     ParamOrders => "Заказов, не меньше", "Orders, at least";
     ParamAmount => "Сумма, ₽", "Amount, ₽";

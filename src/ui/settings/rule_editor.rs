@@ -103,7 +103,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
             <For each=rows key=|i| *i let(i)>
                 <div class="rule-row" data-testid="rule-condition">
                     <label class="field">
-                        <span>{move || format!("{} {}", st(SalesText::RuleCombinator)(), i + 1)}</span>
+                        <span>{move || fill(SalesText::ConditionN.get(state.lang()), &[&(i + 1).to_string()])}</span>
                         <select on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 if let Some(kind) = ConditionKind::ALL.into_iter().find(|k| kind_code(*k) == v) {
