@@ -228,6 +228,9 @@ fn a_history_sorts_orders_and_remembers_first_purchases() {
         .collect();
     assert_eq!(in_january, ["g-pack"]);
     assert_eq!(h.groups_in(h.orders()).len(), 2);
+    assert_eq!(h.count_groups_in(h.orders(), |_| true), 2);
+    assert_eq!(h.count_groups_in(&h.orders()[..2], |_| true), 1);
+    assert_eq!(h.count_groups_in(h.orders(), |g| g.as_str() == "g-chem"), 1);
     assert_eq!(
         h.first_bought_product(&Id::from_raw("p-box")),
         Some(d(2026, 1, 10))

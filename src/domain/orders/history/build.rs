@@ -226,8 +226,15 @@ impl<'a> Builder<'a> {
         history.names = Arc::clone(names);
         history.orders.reserve_exact(orders.len());
         history.order_ids.reserve_exact(id_bytes);
-        // At most one group per line; a little slack is cheaper than growing.
+        // At most one group per line, and at most one new product or group per line: a little
+        // slack is cheaper than growing each list several times.
         history.order_groups.reserve_exact(lines);
+        history
+            .products
+            .reserve_exact(lines.min(self.product_ids.len()));
+        history
+            .groups
+            .reserve_exact(lines.min(self.group_ids.len()));
         for order in orders.iter() {
             let start = history.order_groups.len();
             for &number in &self.numbers[order.start as usize..order.end as usize] {
@@ -243,13 +250,10 @@ impl<'a> Builder<'a> {
                         *slot = (stamp, as_u32(history.groups.len()));
                         history.groups.push((group, order.date));
                     }
-                    history.order_groups.push(slot.1);
+                    insert_sorted_unique(&mut history.order_groups, start, slot.1);
                 }
             }
-            let own = &mut history.order_groups[start..];
-            own.sort_unstable();
-            let kept = dedup_sorted(own);
-            history.order_groups.truncate(start + kept);
+            let kept = history.order_groups.len() - start;
             let id_start = as_u32(history.order_ids.len());
             history
                 .order_ids
@@ -279,16 +283,15 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Moves the distinct values of a sorted slice to its front; returns how many there are.
-fn dedup_sorted(values: &mut [u32]) -> usize {
-    let mut kept = 0;
-    for i in 0..values.len() {
-        if kept == 0 || values[i] != values[kept - 1] {
-            values[kept] = values[i];
-            kept += 1;
-        }
+/// Adds `value` to `values[start..]`, kept ascending and without repeats. An order has a few
+/// lines, and a group new to the client gets the largest index so far, so this is nearly always
+/// a push; sorting and deduplicating each order's slice afterwards cost more.
+fn insert_sorted_unique(values: &mut Vec<u32>, start: usize, value: u32) {
+    match values[start..].iter().position(|&v| v >= value) {
+        Some(at) if values[start + at] == value => {}
+        Some(at) => values.insert(start + at, value),
+        None => values.push(value),
     }
-    kept
 }
 
 /// Counts and indices here are bounded by the orders and lines in memory, far below `u32::MAX`.
