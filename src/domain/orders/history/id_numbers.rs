@@ -20,22 +20,22 @@ pub(super) struct IdNumbers<'a> {
 const K1: u64 = 0x9e37_79b9_7f4a_7c15;
 const K2: u64 = 0xbf58_476d_1ce4_e5b9;
 
-/// Eight bytes (fewer are zero-padded) as a little-endian word.
+/// The first eight bytes (fewer are zero-padded) as a little-endian word. A fixed-size load when
+/// there are eight: a copy of a variable length is a `memory.copy` call in wasm.
 fn word(bytes: &[u8]) -> u64 {
-    let mut buf = [0u8; 8];
-    let n = bytes.len().min(8);
-    buf[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(buf)
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_le_bytes(*head),
+        None => bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b)),
+    }
 }
 
 /// Mixes the first and last eight bytes and the length. The final multiply carries every input
 /// bit into the top bits, which pick the slot.
 fn hash(id: &[u8]) -> u64 {
     let first = word(id);
-    let last = if id.len() > 8 {
-        word(&id[id.len() - 8..])
-    } else {
-        0
+    let last = match id.last_chunk::<8>() {
+        Some(tail) if id.len() > 8 => u64::from_le_bytes(*tail),
+        _ => 0,
     };
     let x = (first ^ (first >> 32)).wrapping_mul(K1) ^ last ^ id.len() as u64;
     (x ^ (x >> 29)).wrapping_mul(K2)
