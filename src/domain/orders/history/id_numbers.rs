@@ -5,7 +5,9 @@
 //! a sixth of the build. This table does one thing: it hashes an id from its first and last
 //! eight bytes and its length (two loads, no loop: ids are 7 to 25 bytes, and the last bytes of
 //! a generated id are its random part), keeps a 32-bit tag per slot so a collision rarely reads
-//! the other id, and compares the bytes only on a tag match.
+//! the other id, and compares the bytes only on a tag match. The lookups are forced inline:
+//! the release profile optimises for size, which otherwise leaves them as calls in the
+//! 350 000-iteration loops (the wasm index build went from 27 to 24 ms with them inlined).
 
 /// Ids numbered in order of first sight; see the module documentation.
 pub(super) struct IdNumbers<'a> {
@@ -22,6 +24,7 @@ const K2: u64 = 0xbf58_476d_1ce4_e5b9;
 
 /// The first eight bytes (fewer are zero-padded) as a little-endian word. A fixed-size load when
 /// there are eight: a copy of a variable length is a `memory.copy` call in wasm.
+#[inline(always)]
 fn word(bytes: &[u8]) -> u64 {
     match bytes.first_chunk::<8>() {
         Some(head) => u64::from_le_bytes(*head),
@@ -31,6 +34,7 @@ fn word(bytes: &[u8]) -> u64 {
 
 /// Mixes the first and last eight bytes and the length. The final multiply carries every input
 /// bit into the top bits, which pick the slot.
+#[inline(always)]
 fn hash(id: &[u8]) -> u64 {
     let first = word(id);
     let last = match id.last_chunk::<8>() {
@@ -53,7 +57,7 @@ impl<'a> IdNumbers<'a> {
     }
 
     /// The number of `id`, or where to put it: `Err(slot)`.
-    #[inline]
+    #[inline(always)]
     fn find(&self, id: &str, hash: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let tag = hash as u32;
@@ -71,13 +75,13 @@ impl<'a> IdNumbers<'a> {
     }
 
     /// The number of `id`, if it has one.
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, id: &str) -> Option<u32> {
         self.find(id, hash(id.as_bytes())).ok()
     }
 
     /// The number of `id`, numbering it if it is new; `true` when it is.
-    #[inline]
+    #[inline(always)]
     pub(super) fn number(&mut self, id: &'a str) -> (u32, bool) {
         let h = hash(id.as_bytes());
         match self.find(id, h) {
