@@ -1,5 +1,6 @@
 //! The domain core: records, their rules and queries. No browser or UI imports live here.
 
+pub mod bench;
 pub mod client;
 pub mod dates;
 pub mod deal;

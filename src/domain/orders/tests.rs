@@ -214,7 +214,7 @@ fn a_history_sorts_orders_and_remembers_first_purchases() {
         order_k("o4", "c1", d(2026, 3, 1), &[("p-gone", 100)]),
     ];
     let h = ClientHistory::build(Id::from_raw("c1"), &orders, &products());
-    let ids: Vec<&str> = h.orders().iter().map(|o| o.order_id.as_str()).collect();
+    let ids: Vec<&str> = h.orders().iter().map(|o| h.order_id(o)).collect();
     assert_eq!(ids, ["o1", "o2", "o3", "o4"]);
     assert_eq!(h.orders()[2].total, Money::from_kopecks(150));
     // Groups are listed in order of the client's first purchase: boxes (Jan) before soap (Feb).
@@ -228,6 +228,9 @@ fn a_history_sorts_orders_and_remembers_first_purchases() {
         .collect();
     assert_eq!(in_january, ["g-pack"]);
     assert_eq!(h.groups_in(h.orders()).len(), 2);
+    assert_eq!(h.count_groups_in(h.orders(), |_| true), 2);
+    assert_eq!(h.count_groups_in(&h.orders()[..2], |_| true), 1);
+    assert_eq!(h.count_groups_in(h.orders(), |g| g.as_str() == "g-chem"), 1);
     assert_eq!(
         h.first_bought_product(&Id::from_raw("p-box")),
         Some(d(2026, 1, 10))

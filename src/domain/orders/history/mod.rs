@@ -5,25 +5,33 @@
 //! histories of every client that has orders.
 
 mod build;
+mod fast_hash;
+mod id_numbers;
 
 use super::{Order, Product};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use build::{Builder, Reduced};
+use build::{Builder, Names};
 use chrono::NaiveDate;
+use fast_hash::FastHash;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-/// One order as the rules and metrics see it: its date and total. Its product groups are
-/// read through [`ClientHistory::groups_of`].
+/// One order as the rules and metrics see it: its date and total. Its id and product groups are
+/// read through [`ClientHistory::order_id`] and [`ClientHistory::groups_of`].
+///
+/// Why the id is not an [`Id`] field: cloning one `String` per order was the largest cost of
+/// building the index (100 000 allocations, then as many frees when it is replaced). The ids
+/// are kept back to back in one string per client instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderSummary {
-    /// The order's id.
-    pub order_id: Id,
     /// The order's business date.
     pub date: NaiveDate,
     /// The sum of its lines.
     pub total: Money,
+    /// This order's id is `ClientHistory::order_ids[id]`.
+    id: Range<u32>,
     /// This order's slice of [`ClientHistory::order_groups`].
     groups: Range<u32>,
 }
@@ -31,19 +39,53 @@ pub struct OrderSummary {
 /// One client's orders, sorted by date, plus when each product and group was first bought.
 ///
 /// Groups are stored once per client and referred to by small indices, rather than as a list
-/// of ids per order: building the index of 100 000 orders is then a few allocations per client
-/// instead of several per order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// of ids per order; products and groups are numbers into a table of ids shared by every
+/// history of one build ([`Names`]), rather than cloned ids. Building the index of 100 000
+/// orders is then a few allocations per client instead of several per order.
+#[derive(Clone, Debug)]
 pub struct ClientHistory {
     client_id: Id,
     /// Sorted by (date, order id): the id breaks ties so that the order of input never matters.
     orders: Vec<OrderSummary>,
-    /// Every group the client bought, with its first purchase, in order of first purchase.
-    groups: Vec<(Id, NaiveDate)>,
+    /// The ids of `orders`, back to back (see [`OrderSummary::id`]).
+    order_ids: String,
+    /// The ids behind the product and group numbers below.
+    names: Arc<Names>,
+    /// Every group the client bought (its number in `names`) with its first purchase, in order
+    /// of first purchase.
+    groups: Vec<(u32, NaiveDate)>,
     /// Per order (see [`OrderSummary::groups`]): indices into `groups`, ascending, no repeats.
     order_groups: Vec<u32>,
-    first_product: HashMap<Id, NaiveDate>,
+    /// Every product the client bought (its number in `names`) with its first purchase, in order
+    /// of first purchase. A list, not a map: a client buys tens of products, and a lookup
+    /// happens once per client per «bought product» condition, so a scan is cheaper than
+    /// building a map per client.
+    products: Vec<(u32, NaiveDate)>,
 }
+
+/// Equal when the same orders, groups and first purchases are recorded. The numbers are
+/// compared through the ids they stand for: one client rebuilt on its own numbers products
+/// unknown to the catalogue differently from a build of the whole base.
+impl PartialEq for ClientHistory {
+    fn eq(&self, other: &ClientHistory) -> bool {
+        let same = |mine: &[(u32, NaiveDate)],
+                    theirs: &[(u32, NaiveDate)],
+                    name: fn(&Names, u32) -> &Id| {
+            mine.len() == theirs.len()
+                && mine.iter().zip(theirs).all(|(&(a, a_date), &(b, b_date))| {
+                    a_date == b_date && name(&self.names, a) == name(&other.names, b)
+                })
+        };
+        self.client_id == other.client_id
+            && self.orders == other.orders
+            && self.order_ids == other.order_ids
+            && self.order_groups == other.order_groups
+            && same(&self.groups, &other.groups, Names::group)
+            && same(&self.products, &other.products, Names::product)
+    }
+}
+
+impl Eq for ClientHistory {}
 
 impl ClientHistory {
     /// A client without orders.
@@ -51,9 +93,11 @@ impl ClientHistory {
         ClientHistory {
             client_id,
             orders: Vec::new(),
+            order_ids: String::new(),
+            names: Arc::default(),
             groups: Vec::new(),
             order_groups: Vec::new(),
-            first_product: HashMap::new(),
+            products: Vec::new(),
         }
     }
 
@@ -67,12 +111,13 @@ impl ClientHistory {
         products: &'a [Product],
     ) -> ClientHistory {
         let mut builder = Builder::new(products);
-        let reduced = orders
+        let mut reduced: Vec<_> = orders
             .into_iter()
             .filter(|o| o.client_id == client_id)
             .map(|o| builder.reduce(o))
             .collect();
-        builder.assemble(client_id, reduced)
+        let names = builder.names();
+        builder.assemble(client_id, &mut reduced, &names)
     }
 
     /// The client this history belongs to.
@@ -99,6 +144,13 @@ impl ClientHistory {
         &self.orders[start..end]
     }
 
+    /// The id of one of this history's orders (empty for an order of another history).
+    pub fn order_id(&self, order: &OrderSummary) -> &str {
+        self.order_ids
+            .get(order.id.start as usize..order.id.end as usize)
+            .unwrap_or_default()
+    }
+
     /// The product groups of one of this history's orders, without repeats.
     pub fn groups_of<'a>(&'a self, order: &OrderSummary) -> impl Iterator<Item = &'a Id> + 'a {
         let range = order.groups.start as usize..order.groups.end as usize;
@@ -106,7 +158,7 @@ impl ClientHistory {
             .get(range)
             .unwrap_or_default()
             .iter()
-            .map(|&i| &self.groups[i as usize].0)
+            .map(|&i| self.names.group(self.groups[i as usize].0))
     }
 
     /// The distinct product groups bought in `orders` (a slice of this history's orders, e.g.
@@ -124,47 +176,69 @@ impl ClientHistory {
         self.groups
             .iter()
             .zip(seen)
-            .filter_map(|((g, _), seen)| seen.then_some(g))
+            .filter(|(_, seen)| *seen)
+            .map(|(&(g, _), _)| self.names.group(g))
             .collect()
+    }
+
+    /// How many of the distinct groups bought in `orders` (a slice of this history's orders)
+    /// pass `keep`: `groups_in(orders)` filtered and counted. The metrics of every client need
+    /// only this count, so it is kept to a bit set when the client bought at most 64 groups
+    /// instead of two allocations per client.
+    pub(crate) fn count_groups_in(
+        &self,
+        orders: &[OrderSummary],
+        keep: impl Fn(&Id) -> bool,
+    ) -> usize {
+        if self.groups.len() > 64 {
+            return self
+                .groups_in(orders)
+                .into_iter()
+                .filter(|g| keep(g))
+                .count();
+        }
+        let mut seen = 0u64;
+        for order in orders {
+            let range = order.groups.start as usize..order.groups.end as usize;
+            for &i in self.order_groups.get(range).unwrap_or_default() {
+                seen |= 1u64.checked_shl(i).unwrap_or(0);
+            }
+        }
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.names.group(g)))
+            .count()
     }
 
     /// The date `product_id` was first bought, whenever that was.
     pub fn first_bought_product(&self, product_id: &Id) -> Option<NaiveDate> {
-        self.first_product.get(product_id).copied()
+        self.products
+            .iter()
+            .find(|&&(p, _)| self.names.product(p) == product_id)
+            .map(|&(_, date)| date)
     }
 
     /// The date anything of `group_id` was first bought, whenever that was.
     pub fn first_bought_group(&self, group_id: &Id) -> Option<NaiveDate> {
         self.groups
             .iter()
-            .find(|(g, _)| g == group_id)
-            .map(|(_, date)| *date)
+            .find(|&&(g, _)| self.names.group(g) == group_id)
+            .map(|&(_, date)| date)
     }
 }
 
 /// The histories of every client that has at least one order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HistoryIndex {
-    by_client: HashMap<Id, ClientHistory>,
+    by_client: HashMap<Id, ClientHistory, FastHash>,
 }
 
 impl HistoryIndex {
     /// Builds every client's history from all orders and the catalogue.
     pub fn build(orders: &[Order], products: &[Product]) -> HistoryIndex {
-        let mut builder = Builder::new(products);
-        // One pass over the orders in the order they are stored, which is also roughly how they
-        // lie in memory, reducing each to numbers; assembling a client then touches only those.
-        let mut per_client: HashMap<&Id, Vec<Reduced<'_>>> = HashMap::new();
-        for order in orders {
-            let reduced = builder.reduce(order);
-            per_client
-                .entry(&order.client_id)
-                .or_default()
-                .push(reduced);
-        }
-        let by_client = per_client
-            .into_iter()
-            .map(|(id, reduced)| (id.clone(), builder.assemble(id.clone(), reduced)))
+        let by_client = build::all_clients(orders, products)
+            .map(|history| (history.client_id.clone(), history))
             .collect();
         HistoryIndex { by_client }
     }
