@@ -21,8 +21,8 @@ fn main() {
 mod native {
     use chrono::{NaiveDate, TimeZone, Utc};
     use salesdesk::domain::demo::demo_workspace;
-    use salesdesk::domain::synth_workspace::synth_workspace;
-    use salesdesk::domain::{Id, Money, Role, TransferRequest, Workspace};
+    use salesdesk::domain::synth_workspace::{add_transfers, synth_workspace};
+    use salesdesk::domain::Workspace;
     use salesdesk::snapshot::{export_snapshot, read_snapshot, snapshot_file_name};
     use std::time::{Duration, Instant};
 
@@ -36,38 +36,7 @@ mod native {
     fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
         let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
         let mut ws = synth_workspace(2026, clients, orders, today());
-        let pick = |ws: &Workspace, role| {
-            ws.members
-                .iter()
-                .find(|m| m.role() == role)
-                .map(|m| m.id.clone())
-                .expect("the synthetic team has every role")
-        };
-        let (farmer, director) = (pick(&ws, Role::Farmer), pick(&ws, Role::Director));
-        let candidates: Vec<Id> = ws
-            .clients
-            .iter()
-            .filter(|c| !ws.is_with_farmer(&c.id))
-            .map(|c| c.id.clone())
-            .collect();
-        let mut done = 0;
-        for client_id in candidates {
-            if done == transfers {
-                break;
-            }
-            let request = TransferRequest {
-                record_id: Id::from_raw(format!("transfer-{done}")),
-                client_id,
-                to_member_id: farmer.clone(),
-                by_member_id: director.clone(),
-            };
-            if ws.transfer_client(request, today(), now).is_ok() {
-                done += 1;
-            }
-        }
-        for c in ws.clients.iter_mut().step_by(7) {
-            c.yearly_spend = Some(Money::from_rubles(12_000_000));
-        }
+        add_transfers(&mut ws, transfers, today(), now);
         ws
     }
 

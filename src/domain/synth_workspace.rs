@@ -197,6 +197,56 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
     ws
 }
 
+/// Passes up to `transfers` eligible hunters' clients to the first farmer through
+/// [`Workspace::transfer_client`] (by the director, as of `today`), and gives every seventh
+/// client a yearly spend estimate of 12 M ₽; returns how many transfers were made. Benchmarks
+/// and tests use it for data with a transfer log and share-of-wallet figures.
+pub fn add_transfers(
+    ws: &mut Workspace,
+    transfers: usize,
+    today: NaiveDate,
+    now: Timestamp,
+) -> usize {
+    use super::team::Role;
+    use super::workspace_transfer::TransferRequest;
+    let first = |ws: &Workspace, role: Role| {
+        ws.members
+            .iter()
+            .find(|m| m.role() == role)
+            .map(|m| m.id.clone())
+    };
+    let (Some(farmer), Some(director)) = (first(ws, Role::Farmer), first(ws, Role::Director))
+    else {
+        return 0;
+    };
+    let candidates: Vec<Id> = ws
+        .clients
+        .iter()
+        .filter(|c| !ws.is_with_farmer(&c.id))
+        .map(|c| c.id.clone())
+        .collect();
+    let mut done = 0;
+    for client_id in candidates {
+        if done == transfers {
+            break;
+        }
+        let request = TransferRequest {
+            record_id: Id::from_raw(format!("transfer-{done}")),
+            client_id,
+            to_member_id: farmer.clone(),
+            by_member_id: director.clone(),
+        };
+        // Clients that do not meet the rule are refused and simply skipped.
+        if ws.transfer_client(request, today, now).is_ok() {
+            done += 1;
+        }
+    }
+    for c in ws.clients.iter_mut().step_by(7) {
+        c.yearly_spend = Some(Money::from_rubles(12_000_000));
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

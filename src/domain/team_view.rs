@@ -250,7 +250,7 @@ fn add_farmer_metrics(
             owned[i].push(c.id.clone());
         }
     }
-    let groups: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+    let groups: HashSet<Id> = ws.group_ids();
     let ctx = MetricsContext {
         offered_groups: &groups,
         thresholds: ws.transfer_policy.thresholds,

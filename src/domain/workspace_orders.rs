@@ -8,6 +8,16 @@ use super::workspace::{Workspace, WorkspaceError};
 use std::collections::HashSet;
 
 impl Workspace {
+    /// The ids of the catalogue's products: what order lines and rules may refer to.
+    pub fn product_ids(&self) -> HashSet<Id> {
+        self.products.iter().map(|p| p.id.clone()).collect()
+    }
+
+    /// The ids of the catalogue's groups: the «offered» groups of cross-selling.
+    pub fn group_ids(&self) -> HashSet<Id> {
+        self.product_groups.iter().map(|g| g.id.clone()).collect()
+    }
+
     fn catalogue_id_taken(&self, id: &Id) -> bool {
         self.id_taken(id)
             || self.product_groups.iter().any(|g| &g.id == id)
@@ -46,7 +56,7 @@ impl Workspace {
         if self.client(&order.client_id).is_none() {
             return Err(WorkspaceError::UnknownClient(order.client_id.clone()));
         }
-        let known: HashSet<Id> = self.products.iter().map(|p| p.id.clone()).collect();
+        let known = self.product_ids();
         order.validate(&known)?;
         Ok(())
     }

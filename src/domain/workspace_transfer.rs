@@ -64,8 +64,8 @@ impl Workspace {
         mut policy: TransferPolicy,
         now: Timestamp,
     ) -> Result<(), WorkspaceError> {
-        let products: HashSet<Id> = self.products.iter().map(|p| p.id.clone()).collect();
-        let groups: HashSet<Id> = self.product_groups.iter().map(|g| g.id.clone()).collect();
+        let products: HashSet<Id> = self.product_ids();
+        let groups: HashSet<Id> = self.group_ids();
         policy.validate(&products, &groups)?;
         policy.updated_at = now;
         self.transfer_policy = policy;

@@ -165,7 +165,7 @@ pub(super) fn derive(ws: &Workspace, today: NaiveDate) -> Derived {
     // `period_from <= today` by the `min` above, so this cannot fail.
     let period = Period::new(period_from, today).expect("the period starts before it ends");
     let index = HistoryIndex::build(&ws.orders, &ws.products);
-    let offered: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+    let offered: HashSet<Id> = ws.group_ids();
     let ctx = MetricsContext {
         offered_groups: &offered,
         thresholds: ws.transfer_policy.thresholds,

@@ -283,8 +283,8 @@ pub(super) fn check(
         }
         c.stamps(o.created_at, o.updated_at, &base);
     }
-    let product_set: HashSet<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
-    let group_set: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+    let product_set: HashSet<Id> = ws.product_ids();
+    let group_set: HashSet<Id> = ws.group_ids();
     if let Err(e) = ws.transfer_policy.validate(&product_set, &group_set) {
         c.problems.add(|| SnapshotError::InvalidTransferPolicy(e));
     }

@@ -110,6 +110,26 @@ impl AppState {
         })
     }
 
+    /// The catalogue's products as `(id, name)` pairs for `<select>` options (tracked).
+    pub fn product_options(&self) -> Vec<(String, String)> {
+        self.ws.with(|ws| {
+            ws.products
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.clone()))
+                .collect()
+        })
+    }
+
+    /// The catalogue's groups as `(id, name)` pairs for `<select>` options (tracked).
+    pub fn group_options(&self) -> Vec<(String, String)> {
+        self.ws.with(|ws| {
+            ws.product_groups
+                .iter()
+                .map(|g| (g.id.to_string(), g.name.clone()))
+                .collect()
+        })
+    }
+
     /// Applies an operation to the workspace. Subscribers are notified (and a save scheduled)
     /// only when it succeeds; core operations leave the workspace untouched when they fail.
     pub fn change<T, E>(

@@ -9,9 +9,7 @@ mod versions;
 
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
-use crate::domain::money::Money;
 use crate::domain::synth_workspace::synth_workspace;
-use crate::domain::team::Role;
 use crate::domain::workspace::Workspace;
 use crate::domain::TransferRequest;
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -30,45 +28,8 @@ pub(super) fn now() -> Timestamp {
 /// `Workspace::transfer_client`, a custom transfer policy and a few yearly spend estimates.
 pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
     let mut ws = synth_workspace(11, clients, orders, today());
-    let farmer = ws
-        .members
-        .iter()
-        .find(|m| m.role() == Role::Farmer)
-        .map(|m| m.id.clone())
-        .unwrap();
-    let director = ws
-        .members
-        .iter()
-        .find(|m| m.role() == Role::Director)
-        .map(|m| m.id.clone())
-        .unwrap();
-    let candidates: Vec<Id> = ws
-        .clients
-        .iter()
-        .filter(|c| !ws.is_with_farmer(&c.id))
-        .map(|c| c.id.clone())
-        .collect();
-    let mut done = 0;
-    for client_id in candidates {
-        if done == transfers {
-            break;
-        }
-        if !ws.transfer_eligibility(&client_id, today()).eligible {
-            continue;
-        }
-        let request = TransferRequest {
-            record_id: Id::from_raw(format!("transfer-{done}")),
-            client_id,
-            to_member_id: farmer.clone(),
-            by_member_id: director.clone(),
-        };
-        ws.transfer_client(request, today(), now()).unwrap();
-        done += 1;
-    }
+    let done = crate::domain::synth_workspace::add_transfers(&mut ws, transfers, today(), now());
     assert_eq!(done, transfers, "not enough eligible clients");
-    for c in ws.clients.iter_mut().step_by(7) {
-        c.yearly_spend = Some(Money::from_rubles(12_000_000));
-    }
     ws
 }
 

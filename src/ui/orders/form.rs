@@ -15,14 +15,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
     let st = move |k: SalesText| move || k.get(state.lang());
     let draft = RwSignal::new(draft);
     let errors = RwSignal::new(Vec::<(OrderField, OrderProblem)>::new());
-    let products = move || {
-        state.ws.with(|ws| {
-            ws.products
-                .iter()
-                .map(|p| (p.id.to_string(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let products = move || state.product_options();
     let error_for = move |field: OrderField| {
         move || {
             errors.with(|list| {
@@ -53,9 +46,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let known: HashSet<Id> = state
-            .ws
-            .with_untracked(|ws| ws.products.iter().map(|p| p.id.clone()).collect());
+        let known: HashSet<Id> = state.ws.with_untracked(|ws| ws.product_ids());
         let id = existing.clone().unwrap_or_else(clock::new_id);
         match draft.with_untracked(|d| d.to_order(id, &known, clock::now())) {
             Err(list) => errors.set(list),

@@ -27,8 +27,8 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let catalogue = move || {
         state.ws.with(|ws| {
-            let products: HashSet<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
-            let groups: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+            let products: HashSet<Id> = ws.product_ids();
+            let groups: HashSet<Id> = ws.group_ids();
             (products, groups)
         })
     };
@@ -70,22 +70,8 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         }
     };
-    let products = move || {
-        state.ws.with(|ws| {
-            ws.products
-                .iter()
-                .map(|p| (p.id.to_string(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let groups = move || {
-        state.ws.with(|ws| {
-            ws.product_groups
-                .iter()
-                .map(|g| (g.id.to_string(), g.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let products = move || state.product_options();
+    let groups = move || state.group_options();
     let rows = move || draft.with(|d| (0..d.conditions.len()).collect::<Vec<_>>());
     let kind_code = |k: ConditionKind| format!("{k:?}");
     view! {

@@ -39,7 +39,7 @@ fn growth_columns(
     today: chrono::NaiveDate,
     lang: Lang,
 ) -> Vec<(String, ClientMetrics)> {
-    let offered: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+    let offered: HashSet<Id> = ws.group_ids();
     let ctx = MetricsContext {
         offered_groups: &offered,
         thresholds: ws.transfer_policy.thresholds,
@@ -174,7 +174,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
         let period = Period::last_months(state.today, months.get());
         index.with(|index| {
             state.ws.with(|ws| {
-                let offered: HashSet<Id> = ws.product_groups.iter().map(|g| g.id.clone()).collect();
+                let offered: HashSet<Id> = ws.group_ids();
                 let ctx = MetricsContext {
                     offered_groups: &offered,
                     thresholds: ws.transfer_policy.thresholds,
