@@ -167,8 +167,19 @@ test('a file opened read-only leaves my data alone; a director merges two reps i
   await page.getByTestId('close-view').click();
   assert.equal(JSON.stringify((await readStored(page)).workspace), mine);
 
-  for (const f of files) {
-    await importFile(page, f.name, f.text);
+  for (const [i, f] of files.entries()) {
+    if (i === 0) {
+      await importFile(page, f.name, f.text);
+    } else {
+      // The second file is dropped on the board: the data screen opens with its preview.
+      await page.goto(`${app.server.url}#/`);
+      await page.locator('.board').waitFor();
+      await page.evaluate(([name, text]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, [f.name, f.text]);
+    }
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('confirm-import').click();
     await page.getByTestId('import-report').waitFor();
@@ -182,5 +193,28 @@ test('a file opened read-only leaves my data alone; a director merges two reps i
   const rows = await summary.getByTestId('summary-row').allInnerTexts();
   assert.equal(rows.length, 7, 'six members and the team');
   assert.match(rows[6], /Вся команда/);
+  await context.close();
+});
+
+test('after seven days without an export the app reminds, and an export quiets it', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  assert.equal(await page.getByTestId('export-reminder').count(), 0);
+  // The first start was eight days ago.
+  await page.evaluate(() => {
+    const prefs = JSON.parse(localStorage.getItem('salesdesk.prefs'));
+    prefs.first_seen_at = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    localStorage.setItem('salesdesk.prefs', JSON.stringify(prefs));
+  });
+  await page.reload();
+  const reminder = page.getByTestId('export-reminder');
+  await reminder.waitFor();
+  assert.match(await reminder.innerText(), /выгрузок ещё не было/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reminder-export').click()]);
+  assert.match(download.suggestedFilename(), /^salesdesk-marina-volkova-\d{4}-\d\d-\d\d\.json$/);
+  await reminder.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.locator('.board').waitFor();
+  assert.equal(await page.getByTestId('export-reminder').count(), 0);
   await context.close();
 });
