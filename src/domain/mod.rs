@@ -24,6 +24,7 @@ pub mod team_view;
 pub mod transfer;
 pub mod transfer_queue;
 pub mod workspace;
+mod workspace_catalogue;
 mod workspace_orders;
 pub mod workspace_transfer;
 

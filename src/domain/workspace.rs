@@ -125,6 +125,9 @@ pub enum WorkspaceError {
     /// The transfer settings are invalid.
     #[error("invalid transfer settings: {0}")]
     InvalidPolicy(#[from] PolicyError),
+    /// A product or group still used by orders, the transfer rule or products.
+    #[error("{0} is still in use")]
+    InUse(Id),
     /// Clients can only be transferred to a farmer.
     #[error("member {0} is not a farmer")]
     NotAFarmer(Id),

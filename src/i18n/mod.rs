@@ -149,6 +149,7 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::InvalidPolicy(_) => {
             return SalesText::ErrInvalidPolicy.get(lang).to_owned()
         }
+        WorkspaceError::InUse(_) => return SalesText::ErrInUse.get(lang).to_owned(),
         WorkspaceError::NotAFarmer(_) => return SalesText::ErrNotAFarmer.get(lang).to_owned(),
         WorkspaceError::NotEligible(_) => return SalesText::ErrNotEligible.get(lang).to_owned(),
         WorkspaceError::AlreadyWithFarmer(_) => {

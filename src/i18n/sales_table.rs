@@ -9,6 +9,7 @@ texts! {
     ErrInvalidPolicy => "Правило передачи заполнено неверно.", "The transfer rule is not valid.";
     ErrNotAFarmer => "Передать клиента можно только фермеру.", "A client can only be passed to a farmer.";
     ErrNotEligible => "Клиент ещё не выполнил правило передачи.", "The client does not meet the transfer rule yet.";
+    ErrInUse => "Этот товар или группа используется (в заказах, в правиле передачи или в группе есть товары) — удалить нельзя.", "This product or group is in use (on orders, in the transfer rule, or the group has products): it cannot be removed.";
     ErrAlreadyWithFarmer => "Клиент уже у фермера.", "The client is already with a farmer.";
     // Orders
     OrdersTitle => "Заказы", "Orders";
@@ -43,6 +44,8 @@ texts! {
     NoGroups => "Групп пока нет: начните с группы, например «Упаковка».", "No groups yet: start with one, e.g. “Packaging”.";
     GroupAdded => "Группа добавлена", "Group added";
     ProductAdded => "Товар добавлен", "Product added";
+    CatalogueSaved => "Каталог сохранён", "Catalogue saved";
+    CatalogueRemoved => "Удалено из каталога", "Removed from the catalogue";
     // Transfers
     TransferTitle => "Передача клиентов фермерам", "Passing clients to farmers";
     RuleNow => "Правило передачи", "Transfer rule";

@@ -151,3 +151,33 @@ test('the director edits the rule with validation and a what-if preview', async 
   assert.ok(await page.getByTestId('rule-editor').evaluate((f) => f.disabled));
   await context.close();
 });
+
+test('the director renames a product and removes only what nothing uses', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await addCatalogue(page);
+  const group = page.getByTestId('catalogue-group').filter({ hasText: 'Е2Е-группа' });
+  // Rename a product in place.
+  await group.locator('li', { hasText: 'Е2Е-короб' }).getByRole('button', { name: 'Изменить' }).click();
+  await page.getByTestId('catalogue-edit-name').fill('Е2Е-ящик');
+  await group.getByRole('button', { name: 'Сохранить' }).click();
+  await group.locator('li', { hasText: 'Е2Е-ящик' }).waitFor();
+  // The group still has products: refused with the reason.
+  await group.locator('.catalogue-name.group').waitFor();
+  await group.getByRole('button', { name: 'Удалить' }).first().click();
+  assert.match(await page.getByTestId('catalogue').innerText(), /используется/);
+  // Unused products go, then the empty group.
+  await group.locator('li', { hasText: 'Е2Е-ящик' }).getByRole('button', { name: 'Удалить' }).click();
+  await group.locator('li', { hasText: 'Е2Е-плёнка' }).getByRole('button', { name: 'Удалить' }).click();
+  await group.locator('li', { hasText: 'Е2Е-плёнка' }).waitFor({ state: 'detached' });
+  await group.getByRole('button', { name: 'Удалить' }).click();
+  await group.waitFor({ state: 'detached' });
+  await saved(page);
+  const stored = await readStored(page);
+  assert.ok(!stored.workspace.product_groups.some((g) => g.name === 'Е2Е-группа'));
+  // A demo product on orders cannot be removed.
+  const used = page.getByTestId('catalogue-group').first().locator('.catalogue-products li').first();
+  await used.getByRole('button', { name: 'Удалить' }).click();
+  assert.match(await page.getByTestId('catalogue').innerText(), /используется/);
+  await context.close();
+});

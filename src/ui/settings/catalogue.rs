@@ -10,25 +10,6 @@ use leptos::prelude::*;
 pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
     let state = use_app();
     let st = move |k: SalesText| move || k.get(state.lang());
-    let groups = Memo::new(move |_| {
-        state.ws.with(|ws| {
-            ws.product_groups
-                .iter()
-                .map(|g| {
-                    let products: Vec<String> = ws
-                        .products
-                        .iter()
-                        .filter(|p| p.group_id == g.id)
-                        .map(|p| p.name.clone())
-                        .collect();
-                    (g.id.to_string(), g.name.clone(), products)
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    let group_name = RwSignal::new(String::new());
-    let product_name = RwSignal::new(String::new());
-    let product_group = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<String>);
     let report =
         move |result: Result<(), crate::domain::WorkspaceError>, done: SalesText| match result {
@@ -38,6 +19,47 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
             }
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         };
+    let groups = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.product_groups
+                .iter()
+                .map(|g| {
+                    let products: Vec<(String, String)> = ws
+                        .products
+                        .iter()
+                        .filter(|p| p.group_id == g.id)
+                        .map(|p| (p.id.to_string(), p.name.clone()))
+                        .collect();
+                    (g.id.to_string(), g.name.clone(), products)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The item being edited in place: its id, the name as typed, and (for a product) its group.
+    let editing = RwSignal::new(None::<(String, String, Option<String>)>);
+    let save_edit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((id, name, group)) = editing.get_untracked() else {
+            return;
+        };
+        let id = crate::domain::Id::from_raw(id.as_str());
+        let result = state.change(|ws, now| match &group {
+            Some(g) => ws.update_product(&id, &name, &crate::domain::Id::from_raw(g.as_str()), now),
+            None => ws.rename_product_group(&id, &name, now),
+        });
+        if result.is_ok() {
+            editing.set(None);
+        }
+        report(result, SalesText::CatalogueSaved);
+    };
+    let remove = move |id: String| {
+        let id = crate::domain::Id::from_raw(id.as_str());
+        let result = state.change(|ws, now| ws.remove_catalogue_item(&id, now));
+        report(result, SalesText::CatalogueRemoved);
+    };
+    let group_name = RwSignal::new(String::new());
+    let product_name = RwSignal::new(String::new());
+    let product_group = RwSignal::new(String::new());
     let add_group = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let now = clock::now();
@@ -83,10 +105,14 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
         <div class="catalogue" data-testid="catalogue">
             <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="muted">{st(SalesText::NoGroups)}</p> }>
                 <ul class="catalogue-groups">
-                    <For each=move || groups.get() key=|g| g.clone() let((_, name, products))>
+                    <For each=move || groups.get() key=|g| g.clone() let((group_id, name, products))>
                         <li data-testid="catalogue-group">
-                            <strong>{name}</strong>
-                            <span class="muted">{if products.is_empty() { "—".to_owned() } else { products.join(", ") }}</span>
+                            <CatalogueItem id=group_id.clone() name=name.clone() group=None editing editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/>
+                            <ul class="catalogue-products">
+                                {products.into_iter().map(|(id, product)| view! {
+                                    <li><CatalogueItem id=id name=product group=Some(group_id.clone()) editing editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/></li>
+                                }).collect_view()}
+                            </ul>
                         </li>
                     </For>
                 </ul>
@@ -122,5 +148,64 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
                 {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             </Show>
         </div>
+    }
+}
+
+/// One group or product: its name with «Изменить» / «Удалить», or the in-place edit form.
+#[component]
+fn CatalogueItem(
+    id: String,
+    name: String,
+    /// The product's group; `None` for a group.
+    group: Option<String>,
+    editing: RwSignal<Option<(String, String, Option<String>)>>,
+    editable: Signal<bool>,
+    on_remove: Callback<String>,
+    on_save: Callback<leptos::ev::SubmitEvent>,
+) -> impl IntoView {
+    let state = use_app();
+    let is_group = group.is_none();
+    let mine = {
+        let id = id.clone();
+        Signal::derive(move || editing.with(|e| e.as_ref().is_some_and(|(e, _, _)| *e == id)))
+    };
+    let start = Callback::new({
+        let (id, name, group) = (id.clone(), name.clone(), group.clone());
+        move |()| editing.set(Some((id.clone(), name.clone(), group.clone())))
+    });
+    let remove_id = StoredValue::new(id);
+    let shown = StoredValue::new(name);
+    view! {
+        <Show when=move || mine.get() fallback=move || view! {
+            <span class="catalogue-name" class:group=is_group>{shown.get_value()}</span>
+            <Show when=move || editable.get()>
+                <button type="button" class="link" on:click=move |_| start.run(())>{move || state.tr(crate::i18n::Text::Edit)}</button>
+                <button type="button" class="link danger-text" on:click=move |_| on_remove.run(remove_id.get_value())>
+                    {move || state.tr(crate::i18n::Text::Delete)}
+                </button>
+            </Show>
+        }>
+            <form class="catalogue-form inline-edit" on:submit=move |ev| on_save.run(ev) novalidate>
+                <label class="field grow">
+                    <span>{move || if is_group { SalesText::GroupName } else { SalesText::ProductName }.get(state.lang())}</span>
+                    <input type="text" prop:value=move || editing.with(|e| e.as_ref().map(|e| e.1.clone()).unwrap_or_default())
+                        on:input=move |ev| editing.update(|e| if let Some(e) = e { e.1 = event_target_value(&ev) })
+                        data-testid="catalogue-edit-name"/>
+                </label>
+                {(!is_group).then(|| view! {
+                    <label class="field">
+                        <span>{move || SalesText::GroupName.get(state.lang())}</span>
+                        <select on:change=move |ev| editing.update(|e| if let Some(e) = e { e.2 = Some(event_target_value(&ev)) })>
+                            {state.group_options().into_iter().map(|(gid, gname)| {
+                                let selected = editing.with_untracked(|e| e.as_ref().and_then(|e| e.2.clone()) == Some(gid.clone()));
+                                view! { <option value=gid selected=selected>{gname}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                })}
+                <button type="submit" class="primary">{move || state.tr(crate::i18n::Text::Save)}</button>
+                <button type="button" class="secondary" on:click=move |_| editing.set(None)>{move || state.tr(crate::i18n::Text::Cancel)}</button>
+            </form>
+        </Show>
     }
 }
