@@ -328,3 +328,50 @@ fn synthetic_data_is_deterministic_and_valid() {
         .all(|o| o.date >= d(2023, 1, 1) && o.date <= d(2025, 12, 31)));
     assert!(a.iter().all(|o| o.total() >= rub(500)));
 }
+
+#[test]
+fn long_orders_and_same_day_orders_build_the_same_in_any_order() {
+    // Orders with more lines than a reduced order keeps in itself, between short ones, and
+    // several orders of one client on one day (ordered by id whatever the input order).
+    let long = [
+        ("p-tape", 1),
+        ("p-gone", 2),
+        ("p-soap", 3),
+        ("p-box", 4),
+        ("p-a4", 5),
+        ("p-tape", 6),
+    ];
+    let orders = [
+        order("o9", "c1", d(2026, 1, 10), 1),
+        order_k("o5", "c1", d(2026, 1, 10), &long),
+        order("x1", "c2", d(2026, 1, 10), 7),
+        order_k("o7", "c1", d(2026, 1, 10), &long[1..]),
+        order("o1", "c1", d(2026, 2, 1), 1),
+        order_k("o3", "c1", d(2025, 12, 1), &long[2..]),
+    ];
+    let c1 = Id::from_raw("c1");
+    let h = ClientHistory::build(c1.clone(), &orders, &products());
+    let ids: Vec<&str> = h.orders().iter().map(|o| h.order_id(o)).collect();
+    assert_eq!(ids, ["o3", "o5", "o7", "o9", "o1"]);
+    assert_eq!(h.orders()[1].total, Money::from_kopecks(21));
+    // o3 (December) bought soap, boxes and paper: chem first, then pack, then paper.
+    let groups = |o: &OrderSummary| h.groups_of(o).map(Id::as_str).collect::<Vec<_>>();
+    assert_eq!(groups(&h.orders()[0]), ["g-chem", "g-pack", "g-paper"]);
+    assert_eq!(groups(&h.orders()[1]), ["g-chem", "g-pack", "g-paper"]);
+    assert_eq!(
+        h.first_bought_product(&Id::from_raw("p-gone")),
+        Some(d(2026, 1, 10))
+    );
+    assert_eq!(
+        h.first_bought_product(&Id::from_raw("p-a4")),
+        Some(d(2025, 12, 1))
+    );
+    let mut shuffled = orders.clone();
+    shuffled.reverse();
+    shuffled.swap(0, 3);
+    assert_eq!(h, ClientHistory::build(c1.clone(), &shuffled, &products()));
+    let index = HistoryIndex::build(&shuffled, &products());
+    assert_eq!(index.get(&c1), Some(&h));
+    assert_eq!(index, HistoryIndex::build(&orders, &products()));
+    assert_eq!(index.len(), 2);
+}

@@ -1,17 +1,20 @@
-//! Building histories fast: each order is first reduced to numbers (its date, total and product
-//! numbers), the reduced orders are put in (client, date) order by two counting sorts, then each
-//! client's history is assembled from its run of reduced orders into storage shared by every
-//! history of the build.
+//! Building histories fast: each order is first reduced to a small record (its client, date,
+//! total and product numbers), the records are put in (client, date) order by two counting
+//! sorts, then each client's history is assembled from its run of records into storage shared
+//! by every history of the build.
 //!
-//! Why the steps: with 100 000 orders the cost is memory and allocation, not arithmetic.
-//! Reducing the orders in the order they are stored reads them sequentially, and copies each
-//! order id once, into the build's one buffer of ids; sorting by date and then by client are
-//! counting sorts over arrays of positions (no comparisons, no vector per client); assembling a
-//! client needs no string hashing or cloning, because products and groups are numbered once per
-//! build, their ids are kept once in a shared [`Names`] table, and «already seen by this client»
-//! is a stamp in an array indexed by that number; and every history's lists are slices of one
-//! [`Arena`], so a build makes a handful of allocations instead of several per client (and
-//! dropping the index frees as few).
+//! Why the steps: with 100 000 orders the cost is memory, not arithmetic. The orders are read
+//! once, in the order they are stored, because reading them is chasing pointers to their ids and
+//! lines across the heap (a second pass over them cost more than all the sorting). Each order id
+//! is copied once, into the build's one buffer of ids. The records, not positions of them, are
+//! what the sorts move, and they carry the product numbers of a typical order themselves: each
+//! sort then reads sequentially and writes scattered, and assembling reads everything
+//! sequentially, where following positions into the records and their lines was most of its
+//! time. Assembling a client needs no string hashing or cloning, because products and groups are
+//! numbered once per build, their ids are kept once in a shared [`Names`] table, and «already
+//! seen by this client» is a stamp in an array indexed by that number. Every history's lists are
+//! slices of one [`Arena`], so a build makes a handful of allocations instead of several per
+//! client (and dropping the index frees as few).
 
 use super::id_numbers::IdNumbers;
 use super::{ClientHistory, OrderSummary};
@@ -65,9 +68,8 @@ pub(super) struct Arena {
     pub(super) products: Vec<(u32, NaiveDate)>,
 }
 
-/// An order reduced to what a history needs. `Copy` and 32 bytes, and read by position, so the
-/// sorts never touch the order itself again.
-#[derive(Clone, Copy)]
+/// An order reduced to what a history needs: `Copy` and 48 bytes, moved by the sorts.
+#[derive(Clone, Copy, Default)]
 struct Reduced {
     /// The order's client, by number.
     client: u32,
@@ -76,10 +78,16 @@ struct Reduced {
     /// The order's id is `Arena::order_ids[id_start..id_end]`.
     id_start: u32,
     id_end: u32,
-    /// This order's product numbers are `Builder::numbers[start..end]`.
-    start: u32,
-    end: u32,
+    /// How many lines (product numbers) the order has.
+    lines: u32,
+    /// The product numbers when there are at most [`INLINE`]; else `products[0]` is where they
+    /// start in `Builder::spilled`.
+    products: [u32; INLINE],
 }
+
+/// Product numbers kept in the record itself. Orders typically have a few lines; a longer one
+/// keeps its numbers in a separate list, read out of order when assembling.
+const INLINE: usize = 4;
 
 /// Marks a product that is no longer in the catalogue (it still appears on old orders): it has
 /// no group.
@@ -94,8 +102,8 @@ struct Builder<'a> {
     product_group: Vec<u32>,
     /// By group number: its id.
     group_ids: Vec<&'a Id>,
-    /// The product numbers of every reduced order, back to back.
-    numbers: Vec<u32>,
+    /// The product numbers of orders with more than [`INLINE`] lines, back to back.
+    spilled: Vec<u32>,
     /// Which client (by stamp) last saw each product number.
     product_seen: Vec<u32>,
     /// Which client (by stamp) last saw each group number, and its index in that client's list.
@@ -114,53 +122,38 @@ pub(super) fn histories<'a>(
     let mut builder = Builder::new(products);
     let mut arena = Arena::default();
     let expected = orders.size_hint().0;
-    // Estimates, not exact sizes: counting first would read every order twice. A synthetic
-    // base averages 2.5 lines and real ids are 21 bytes; a wrong guess costs a reallocation.
-    builder.numbers.reserve(expected * 3);
+    // An estimate, not the exact size: counting first would read every order twice. Real ids
+    // are 21 bytes; a wrong guess costs a reallocation.
     arena.order_ids.reserve(expected * 21);
     // Pass 1, in storage order: number each order's client and reduce the order.
     let mut client_number = IdNumbers::with_capacity(1024);
     let mut clients: Vec<&Id> = Vec::new();
-    let mut client_counts: Vec<u32> = Vec::new();
     let mut reduced: Vec<Reduced> = Vec::with_capacity(expected);
-    let mut days: Vec<i32> = Vec::with_capacity(expected);
+    let (mut first_day, mut last_day) = (i32::MAX, i32::MIN);
     for order in orders {
         let (client, new) = client_number.number(order.client_id.as_str());
         if new {
             clients.push(&order.client_id);
-            client_counts.push(0);
         }
-        client_counts[client as usize] += 1;
-        days.push(day_key(order.date));
+        let day = day_key(order.date);
+        first_day = first_day.min(day);
+        last_day = last_day.max(day);
         reduced.push(builder.reduce(order, client, &mut arena.order_ids));
     }
-    // Pass 2: positions in date order (a stable sort), then a stable counting sort of those by
-    // client, so each client's orders are one run of `grouped`, oldest first, and orders of the
-    // same client and day are still in storage order (pass 3 orders those by id).
-    let by_date = order_by_key(&days);
-    drop(days);
-    let mut next = Vec::with_capacity(client_counts.len());
-    let mut bounds = Vec::with_capacity(client_counts.len());
-    let mut at = 0usize;
-    for &count in &client_counts {
-        next.push(at);
-        bounds.push(at..at + count as usize);
-        at += count as usize;
-    }
-    let mut grouped = vec![0u32; reduced.len()];
-    for &i in &by_date {
-        let slot = &mut next[reduced[i as usize].client as usize];
-        grouped[*slot] = i;
-        *slot += 1;
-    }
+    // Pass 2: a stable sort by date, then a stable counting sort by client: each client's
+    // orders are one run, oldest first, with orders of the same client and day still in
+    // storage order (assembling orders those by id).
+    let by_date = sort_by_day(reduced, first_day, last_day);
+    let (grouped, bounds) = sort_by_client(&by_date, clients.len());
     drop(by_date);
     // Pass 3: assemble each client from its run, into the shared lists.
+    let mut grouped = grouped;
     arena.names = builder.names();
-    arena.orders.reserve_exact(reduced.len());
-    arena.order_groups.reserve(builder.numbers.len());
+    arena.orders.reserve_exact(grouped.len());
+    arena.order_groups.reserve(grouped.len() * 2);
     let ranges: Vec<Ranges> = bounds
         .into_iter()
-        .map(|range| builder.assemble(&reduced, &mut grouped[range], &mut arena))
+        .map(|range| builder.assemble(&mut grouped[range], &mut arena))
         .collect();
     let arena = Arc::new(arena);
     clients
@@ -190,49 +183,61 @@ fn day_key(date: NaiveDate) -> i32 {
     date.year() * 366 + date.ordinal() as i32
 }
 
-/// The positions of `keys` in ascending order of key, equal keys in their original order.
+/// `records` sorted by date, stably. Their days are `first_day..=last_day`.
 ///
-/// Why a counting sort: the keys are days, and a workspace's orders span a few thousand days at
-/// most, so counting per day and placing each position is two linear passes, against a
-/// comparison sort's n·log n. Keys spread over far more values than there are positions (a
-/// few orders, or a stray date centuries away) would make the counts array the cost, so those
-/// take a comparison sort instead.
-fn order_by_key(keys: &[i32]) -> Vec<u32> {
-    let (Some(&min), Some(&max)) = (keys.iter().min(), keys.iter().max()) else {
-        return Vec::new();
-    };
-    let span = i64::from(max) - i64::from(min) + 1;
-    if span <= 4 * keys.len() as i64 + 64 {
-        counting_order(keys, min, span as usize)
-    } else {
-        comparison_order(keys)
+/// Why a counting sort: a workspace's orders span a few thousand days at most, so counting per
+/// day and placing each record is two linear passes, against a comparison sort's n·log n. Days
+/// spread over far more values than there are orders (a few orders, or a stray date centuries
+/// away) would make the counts the cost, so those take a comparison sort instead.
+fn sort_by_day(mut records: Vec<Reduced>, first_day: i32, last_day: i32) -> Vec<Reduced> {
+    let span = i64::from(last_day) - i64::from(first_day) + 1;
+    if records.is_empty() || span > 4 * records.len() as i64 + 64 {
+        records.sort_by_key(|r| r.date);
+        return records;
     }
+    counting_sort(&records, span as usize, |r| {
+        (i64::from(day_key(r.date)) - i64::from(first_day)) as usize
+    })
 }
 
-/// [`order_by_key`] by counting: every key is in `min..min + span`.
-fn counting_order(keys: &[i32], min: i32, span: usize) -> Vec<u32> {
-    let bucket = |k: i32| (i64::from(k) - i64::from(min)) as usize;
-    let mut starts = vec![0u32; span + 1];
-    for &k in keys {
-        starts[bucket(k) + 1] += 1;
+/// `records` sorted by client, stably, and each client's range in the result.
+fn sort_by_client(records: &[Reduced], clients: usize) -> (Vec<Reduced>, Vec<Range<usize>>) {
+    let grouped = counting_sort(records, clients, |r| r.client as usize);
+    let mut bounds = Vec::with_capacity(clients);
+    let mut start = 0;
+    for (i, r) in grouped.iter().enumerate() {
+        if i > 0 && r.client != grouped[i - 1].client {
+            bounds.push(start..i);
+            start = i;
+        }
+    }
+    if !grouped.is_empty() {
+        bounds.push(start..grouped.len());
+    }
+    (grouped, bounds)
+}
+
+/// `items` sorted by `bucket`, stably: a counting sort. Every bucket is below `buckets`.
+/// Reads `items` in order and writes each to its place, so it moves every item once.
+fn counting_sort<T: Copy + Default>(
+    items: &[T],
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    let mut starts = vec![0u32; buckets + 1];
+    for item in items {
+        starts[bucket(item) + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut order = vec![0u32; keys.len()];
-    for (i, &k) in keys.iter().enumerate() {
-        let slot = &mut starts[bucket(k)];
-        order[*slot as usize] = as_u32(i);
+    let mut sorted = vec![T::default(); items.len()];
+    for item in items {
+        let slot = &mut starts[bucket(item)];
+        sorted[*slot as usize] = *item;
         *slot += 1;
     }
-    order
-}
-
-/// [`order_by_key`] by comparison (a stable sort).
-fn comparison_order(keys: &[i32]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..as_u32(keys.len())).collect();
-    order.sort_by_key(|&i| keys[i as usize]);
-    order
+    sorted
 }
 
 impl<'a> Builder<'a> {
@@ -244,7 +249,7 @@ impl<'a> Builder<'a> {
             product_ids: Vec::with_capacity(products.len()),
             product_group: Vec::with_capacity(products.len()),
             group_ids: Vec::new(),
-            numbers: Vec::new(),
+            spilled: Vec::new(),
             product_seen: Vec::new(),
             group_seen: Vec::new(),
             stamp: 0,
@@ -272,14 +277,21 @@ impl<'a> Builder<'a> {
     /// Reduces one order of client number `client` to numbers, appending its id to `ids`.
     #[inline(always)]
     fn reduce(&mut self, order: &'a Order, client: u32, ids: &mut String) -> Reduced {
-        let start = as_u32(self.numbers.len());
+        let mut products = [0; INLINE];
+        let spill = order.lines.len() > INLINE;
+        if spill {
+            products[0] = as_u32(self.spilled.len());
+        }
         let mut total = Money::ZERO;
-        for line in &order.lines {
+        for (k, line) in order.lines.iter().enumerate() {
             let number = match self.product_number.get(line.product_id.as_str()) {
                 Some(n) => n,
                 None => self.add_product(&line.product_id, NO_GROUP),
             };
-            self.numbers.push(number);
+            match products.get_mut(k) {
+                Some(slot) if !spill => *slot = number,
+                _ => self.spilled.push(number),
+            }
             total += line.amount;
         }
         let id_start = as_u32(ids.len());
@@ -290,8 +302,8 @@ impl<'a> Builder<'a> {
             total,
             id_start,
             id_end: as_u32(ids.len()),
-            start,
-            end: as_u32(self.numbers.len()),
+            lines: as_u32(order.lines.len()),
+            products,
         }
     }
 
@@ -304,26 +316,23 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Appends one client's history to `arena`: its orders are `reduced[i]` for `i` in `run`,
-    /// sorted by date with ties in storage order; ties are ordered by id here.
-    fn assemble(&mut self, reduced: &[Reduced], run: &mut [u32], arena: &mut Arena) -> Ranges {
+    /// Appends one client's history to `arena`: its orders are `run`, sorted by date with ties
+    /// in storage order; ties are ordered by id here.
+    fn assemble(&mut self, run: &mut [Reduced], arena: &mut Arena) -> Ranges {
         // Orders of the same client on the same day are ordered by id, so that the order of
         // input never matters. They are rare (a few per hundred orders), hence a scan for them
         // rather than comparing ids in the sort.
         let ids = arena.order_ids.as_bytes();
-        let id = |i: u32| {
-            let o = &reduced[i as usize];
-            &ids[o.id_start as usize..o.id_end as usize]
-        };
+        let id = |o: &Reduced| &ids[o.id_start as usize..o.id_end as usize];
         let mut from = 0;
         while from < run.len() {
-            let date = reduced[run[from] as usize].date;
+            let date = run[from].date;
             let mut to = from + 1;
-            while to < run.len() && reduced[run[to] as usize].date == date {
+            while to < run.len() && run[to].date == date {
                 to += 1;
             }
             if to - from > 1 {
-                run[from..to].sort_by(|&a, &b| id(a).cmp(id(b)));
+                run[from..to].sort_by(|a, b| id(a).cmp(id(b)));
             }
             from = to;
         }
@@ -333,10 +342,17 @@ impl<'a> Builder<'a> {
             as_u32(arena.groups.len()),
             as_u32(arena.products.len()),
         );
-        for &i in run.iter() {
-            let order = &reduced[i as usize];
+        for order in run.iter() {
             let start = arena.order_groups.len();
-            for &number in &self.numbers[order.start as usize..order.end as usize] {
+            let numbers = if order.lines as usize <= INLINE {
+                &order.products[..order.lines as usize]
+            } else {
+                let from = order.products[0] as usize;
+                self.spilled
+                    .get(from..from + order.lines as usize)
+                    .unwrap_or_default()
+            };
+            for &number in numbers {
                 let seen = &mut self.product_seen[number as usize];
                 if *seen != stamp {
                     *seen = stamp;
@@ -400,34 +416,56 @@ fn as_u32(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{comparison_order, counting_order, day_key, order_by_key};
+    use super::{counting_sort, day_key, sort_by_client, sort_by_day, Reduced};
     use chrono::{Duration, NaiveDate};
 
     #[test]
     fn the_counting_sort_orders_like_a_stable_comparison_sort() {
-        // Keys with many repeats, in a scrambled order, plus the extremes of one span.
-        let keys: Vec<i32> = (0..2_000u32)
-            .map(|i| 730_000 + ((i * 7_919) % 613) as i32)
+        // Keys with many repeats, in a scrambled order; the position tells equal keys apart.
+        let items: Vec<(usize, u32)> = (0..2_000u32)
+            .map(|i| (((i * 7_919) % 613) as usize, i))
             .collect();
-        let (min, max) = (730_000, 730_612);
-        let counted = counting_order(&keys, min, (max - min + 1) as usize);
-        let compared = comparison_order(&keys);
-        assert_eq!(counted, compared);
-        // Ascending keys, and equal keys keep their original order.
-        assert!(counted.windows(2).all(|w| {
-            let (a, b) = (w[0] as usize, w[1] as usize);
-            keys[a] < keys[b] || (keys[a] == keys[b] && a < b)
-        }));
-        assert_eq!(order_by_key(&keys), compared);
-        // A stray key far away takes the comparison sort, with the same answer.
-        let mut spread = keys.clone();
-        spread[17] = i32::MAX;
-        spread[3] = i32::MIN;
-        let mut expected: Vec<u32> = (0..spread.len() as u32).collect();
-        expected.sort_by_key(|&i| spread[i as usize]);
-        assert_eq!(order_by_key(&spread), expected);
-        assert_eq!(order_by_key(&[]), Vec::<u32>::new());
-        assert_eq!(order_by_key(&[5]), vec![0]);
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(key, _)| key);
+        assert_eq!(counting_sort(&items, 613, |&(key, _)| key), expected);
+        assert_eq!(counting_sort(&[] as &[(usize, u32)], 0, |&(k, _)| k), []);
+    }
+
+    /// Records of scrambled clients and dates; `id_start` numbers them in input order.
+    fn records(n: u32, days: i64) -> Vec<Reduced> {
+        let start = NaiveDate::from_ymd_opt(2023, 12, 30).unwrap();
+        (0..n)
+            .map(|i| Reduced {
+                client: (i * 31) % 17,
+                date: start + Duration::days(i64::from(i * 7_919) % days),
+                id_start: i,
+                ..Reduced::default()
+            })
+            .collect()
+    }
+
+    /// The key the two sorts together order by, ties by input order.
+    fn key(r: &Reduced) -> (u32, NaiveDate, u32) {
+        (r.client, r.date, r.id_start)
+    }
+
+    #[test]
+    fn sorting_by_day_then_client_orders_by_client_date_and_input_order() {
+        for (n, days) in [(3_000, 400), (500, 100_000), (1, 1), (0, 1)] {
+            let input = records(n, days);
+            let mut expected: Vec<_> = input.iter().map(key).collect();
+            expected.sort();
+            let first = input.iter().map(|r| day_key(r.date)).min().unwrap_or(0);
+            let last = input.iter().map(|r| day_key(r.date)).max().unwrap_or(0);
+            let (grouped, bounds) = sort_by_client(&sort_by_day(input, first, last), 17);
+            assert_eq!(grouped.iter().map(key).collect::<Vec<_>>(), expected);
+            // One range per client present, covering everything, each of one client.
+            assert_eq!(bounds.iter().map(|r| r.len()).sum::<usize>(), n as usize);
+            assert!(bounds.iter().all(|r| {
+                let c = grouped[r.start].client;
+                grouped[r.clone()].iter().all(|g| g.client == c)
+            }));
+        }
     }
 
     #[test]
