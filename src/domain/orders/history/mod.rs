@@ -159,6 +159,11 @@ impl ClientHistory {
         slice(&self.arena.orders, &self.orders)
     }
 
+    /// The dates of [`ClientHistory::orders`], for searching them.
+    fn dates(&self) -> &[NaiveDate] {
+        slice(&self.arena.dates, &self.orders)
+    }
+
     /// Every group bought, with its first purchase, in order of first purchase.
     fn group_list(&self) -> &[(u32, NaiveDate)] {
         slice(&self.arena.groups, &self.groups)
@@ -178,15 +183,15 @@ impl ClientHistory {
     /// of» a day, so orders typed in ahead of their date do not count yet.
     pub fn orders_until(&self, today: NaiveDate) -> &[OrderSummary] {
         let orders = self.orders();
-        &orders[..orders.partition_point(|o| o.date <= today)]
+        &orders[..self.dates().partition_point(|&d| d <= today)]
     }
 
     /// The orders dated from `from` to `to`, both inclusive, oldest first (empty when `to` is
     /// before `from`).
     pub fn orders_between(&self, from: NaiveDate, to: NaiveDate) -> &[OrderSummary] {
-        let orders = self.orders();
-        let start = orders.partition_point(|o| o.date < from);
-        let end = orders.partition_point(|o| o.date <= to).max(start);
+        let (orders, dates) = (self.orders(), self.dates());
+        let start = dates.partition_point(|&d| d < from);
+        let end = dates.partition_point(|&d| d <= to).max(start);
         &orders[start..end]
     }
 
