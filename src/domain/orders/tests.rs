@@ -375,3 +375,39 @@ fn long_orders_and_same_day_orders_build_the_same_in_any_order() {
     assert_eq!(index, HistoryIndex::build(&orders, &products()));
     assert_eq!(index.len(), 2);
 }
+
+#[test]
+fn counting_groups_agrees_with_listing_them_for_any_number_of_groups() {
+    // One product per group; a client buying 10, 40 or 70 groups takes each counting path.
+    let (_, products) = synth_catalog(70, 1, t0());
+    for bought in [10usize, 40, 70] {
+        let orders: Vec<Order> = (0..bought)
+            .map(|i| {
+                let lines: Vec<(&str, i64)> = [i, (i * 7) % bought]
+                    .iter()
+                    .map(|&p| (products[p].id.as_str(), 100))
+                    .collect();
+                order_k(
+                    &format!("o{i:03}"),
+                    "c1",
+                    d(2026, 1, 1) + chrono::Duration::days(i as i64),
+                    &lines,
+                )
+            })
+            .collect();
+        let h = ClientHistory::build(Id::from_raw("c1"), &orders, &products);
+        assert_eq!(h.groups_in(h.orders()).len(), bought);
+        let odd = |g: &Id| g.as_str().ends_with(['1', '3', '5', '7', '9']);
+        for (from, to) in [(0, bought), (3, bought / 2), (bought / 2, bought), (5, 5)] {
+            let slice = &h.orders()[from..to];
+            let listed = h.groups_in(slice);
+            assert_eq!(h.count_groups_in(slice, |_| true), listed.len());
+            let odd_listed = listed.into_iter().filter(|g| odd(g)).count();
+            assert_eq!(
+                h.count_groups_in(slice, odd),
+                odd_listed,
+                "{bought} {from}..{to}"
+            );
+        }
+    }
+}

@@ -378,12 +378,16 @@ impl<'a> Builder<'a> {
                     insert_sorted_unique(&mut arena.order_groups, start, slot.1);
                 }
             }
+            let group_bits = arena.order_groups[start..]
+                .iter()
+                .fold(0u32, |bits, &i| bits | 1u32.checked_shl(i).unwrap_or(0));
             arena.dates.push(order.date);
             arena.orders.push(OrderSummary {
                 date: order.date,
                 total: order.total,
                 id: order.id_start..order.id_end,
                 groups: as_u32(start)..as_u32(arena.order_groups.len()),
+                group_bits,
             });
         }
         Ranges {
