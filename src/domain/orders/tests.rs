@@ -328,3 +328,86 @@ fn synthetic_data_is_deterministic_and_valid() {
         .all(|o| o.date >= d(2023, 1, 1) && o.date <= d(2025, 12, 31)));
     assert!(a.iter().all(|o| o.total() >= rub(500)));
 }
+
+#[test]
+fn long_orders_and_same_day_orders_build_the_same_in_any_order() {
+    // Orders with more lines than a reduced order keeps in itself, between short ones, and
+    // several orders of one client on one day (ordered by id whatever the input order).
+    let long = [
+        ("p-tape", 1),
+        ("p-gone", 2),
+        ("p-soap", 3),
+        ("p-box", 4),
+        ("p-a4", 5),
+        ("p-tape", 6),
+    ];
+    let orders = [
+        order("o9", "c1", d(2026, 1, 10), 1),
+        order_k("o5", "c1", d(2026, 1, 10), &long),
+        order("x1", "c2", d(2026, 1, 10), 7),
+        order_k("o7", "c1", d(2026, 1, 10), &long[1..]),
+        order("o1", "c1", d(2026, 2, 1), 1),
+        order_k("o3", "c1", d(2025, 12, 1), &long[2..]),
+    ];
+    let c1 = Id::from_raw("c1");
+    let h = ClientHistory::build(c1.clone(), &orders, &products());
+    let ids: Vec<&str> = h.orders().iter().map(|o| h.order_id(o)).collect();
+    assert_eq!(ids, ["o3", "o5", "o7", "o9", "o1"]);
+    assert_eq!(h.orders()[1].total, Money::from_kopecks(21));
+    // o3 (December) bought soap, boxes and paper: chem first, then pack, then paper.
+    let groups = |o: &OrderSummary| h.groups_of(o).map(Id::as_str).collect::<Vec<_>>();
+    assert_eq!(groups(&h.orders()[0]), ["g-chem", "g-pack", "g-paper"]);
+    assert_eq!(groups(&h.orders()[1]), ["g-chem", "g-pack", "g-paper"]);
+    assert_eq!(
+        h.first_bought_product(&Id::from_raw("p-gone")),
+        Some(d(2026, 1, 10))
+    );
+    assert_eq!(
+        h.first_bought_product(&Id::from_raw("p-a4")),
+        Some(d(2025, 12, 1))
+    );
+    let mut shuffled = orders.clone();
+    shuffled.reverse();
+    shuffled.swap(0, 3);
+    assert_eq!(h, ClientHistory::build(c1.clone(), &shuffled, &products()));
+    let index = HistoryIndex::build(&shuffled, &products());
+    assert_eq!(index.get(&c1), Some(&h));
+    assert_eq!(index, HistoryIndex::build(&orders, &products()));
+    assert_eq!(index.len(), 2);
+}
+
+#[test]
+fn counting_groups_agrees_with_listing_them_for_any_number_of_groups() {
+    // One product per group; a client buying 10, 40 or 70 groups takes each counting path.
+    let (_, products) = synth_catalog(70, 1, t0());
+    for bought in [10usize, 40, 70] {
+        let orders: Vec<Order> = (0..bought)
+            .map(|i| {
+                let lines: Vec<(&str, i64)> = [i, (i * 7) % bought]
+                    .iter()
+                    .map(|&p| (products[p].id.as_str(), 100))
+                    .collect();
+                order_k(
+                    &format!("o{i:03}"),
+                    "c1",
+                    d(2026, 1, 1) + chrono::Duration::days(i as i64),
+                    &lines,
+                )
+            })
+            .collect();
+        let h = ClientHistory::build(Id::from_raw("c1"), &orders, &products);
+        assert_eq!(h.groups_in(h.orders()).len(), bought);
+        let odd = |g: &Id| g.as_str().ends_with(['1', '3', '5', '7', '9']);
+        for (from, to) in [(0, bought), (3, bought / 2), (bought / 2, bought), (5, 5)] {
+            let slice = &h.orders()[from..to];
+            let listed = h.groups_in(slice);
+            assert_eq!(h.count_groups_in(slice, |_| true), listed.len());
+            let odd_listed = listed.into_iter().filter(|g| odd(g)).count();
+            assert_eq!(
+                h.count_groups_in(slice, odd),
+                odd_listed,
+                "{bought} {from}..{to}"
+            );
+        }
+    }
+}

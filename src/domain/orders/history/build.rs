@@ -1,24 +1,31 @@
-//! Building histories fast: each order is first reduced to numbers (its date, total and product
-//! numbers), the reduced orders are grouped by client, then each client's history is assembled
-//! from its reduced orders.
+//! Building histories fast: each order is first reduced to a small record (its client, date,
+//! total and product numbers), the records are put in (client, date) order by two counting
+//! sorts, then each client's history is assembled from its run of records into storage shared
+//! by every history of the build.
 //!
-//! Why the steps: with 100 000 orders the cost is memory and allocation, not arithmetic.
-//! Reducing the orders in the order they are stored reads them sequentially; grouping them by
-//! client is a counting sort into one array (no vector per client); and assembling a client then
-//! needs no string hashing and no string cloning at all, because products and groups are
+//! Why the steps: with 100 000 orders the cost is memory, not arithmetic. The orders are read
+//! once, in the order they are stored, because reading them is chasing pointers to their ids and
+//! lines across the heap (a second pass over them cost more than all the sorting). Each order id
+//! is copied once, into the build's one buffer of ids. The records, not positions of them, are
+//! what the sorts move, and they carry the product numbers of a typical order themselves: each
+//! sort then reads sequentially and writes scattered, and assembling reads everything
+//! sequentially, where following positions into the records and their lines was most of its
+//! time. Assembling a client needs no string hashing or cloning, because products and groups are
 //! numbered once per build, their ids are kept once in a shared [`Names`] table, and «already
-//! seen by this client» is a stamp in an array indexed by that number.
+//! seen by this client» is a stamp in an array indexed by that number. Every history's lists are
+//! slices of one [`Arena`], so a build makes a handful of allocations instead of several per
+//! client (and dropping the index frees as few).
 
 use super::id_numbers::IdNumbers;
 use super::{ClientHistory, OrderSummary};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, Product};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
 use std::sync::Arc;
 
-/// The ids behind the product and group numbers of the histories of one build, shared by all of
-/// them through an `Arc` so that no history clones an id per product or group.
+/// The ids behind the product and group numbers of the histories of one build.
 #[derive(Debug, Default)]
 pub(super) struct Names {
     /// By product number.
@@ -39,26 +46,62 @@ impl Names {
     }
 }
 
-/// An order reduced to what a history needs. `Copy` and 32 bytes, so grouping by client moves
-/// little and never touches the order itself again.
-#[derive(Clone, Copy)]
-pub(super) struct Reduced {
-    /// The order's id is `Builder::ids[id_start..id_end]`.
+/// Everything the histories of one build hold, shared by all of them through an `Arc`; a
+/// [`ClientHistory`] is its client id and its ranges into these lists.
+#[derive(Debug, Default)]
+pub(super) struct Arena {
+    /// The ids of products and groups by number.
+    pub(super) names: Names,
+    /// Every order id of the build, back to back, in the order the orders were given (see
+    /// [`OrderSummary`]'s `id`).
+    pub(super) order_ids: String,
+    /// Every client's orders: one run per client, each sorted by (date, order id).
+    pub(super) orders: Vec<OrderSummary>,
+    /// The date of each of `orders`, on its own. Why twice: the rules and metrics find a
+    /// client's orders in a window by binary search on the dates, several times per client;
+    /// over these 4-byte dates a search reads one or two cache lines instead of most of the
+    /// client's 32-byte summaries.
+    pub(super) dates: Vec<NaiveDate>,
+    /// Per order (see [`OrderSummary`]'s `groups`): indices into its client's run of `groups`,
+    /// ascending, no repeats.
+    pub(super) order_groups: Vec<u32>,
+    /// Per client, one run: every group it bought (its number) with its first purchase, in order
+    /// of first purchase.
+    pub(super) groups: Vec<(u32, NaiveDate)>,
+    /// Per client, one run: every product it bought (its number) with its first purchase, in
+    /// order of first purchase.
+    pub(super) products: Vec<(u32, NaiveDate)>,
+}
+
+/// An order reduced to what a history needs: `Copy` and 48 bytes, moved by the sorts.
+#[derive(Clone, Copy, Default)]
+struct Reduced {
+    /// The order's client, by number.
+    client: u32,
+    date: NaiveDate,
+    /// [`day_key`] of `date`, worked out once for the sort by day.
+    day: i32,
+    total: Money,
+    /// The order's id is `Arena::order_ids[id_start..id_end]`.
     id_start: u32,
     id_end: u32,
-    date: NaiveDate,
-    total: Money,
-    /// This order's product numbers are `Builder::numbers[start..end]`.
-    start: u32,
-    end: u32,
+    /// How many lines (product numbers) the order has.
+    lines: u32,
+    /// The product numbers when there are at most [`INLINE`]; else `products[0]` is where they
+    /// start in `Builder::spilled`.
+    products: [u32; INLINE],
 }
+
+/// Product numbers kept in the record itself. Orders typically have a few lines; a longer one
+/// keeps its numbers in a separate list, read out of order when assembling.
+const INLINE: usize = 4;
 
 /// Marks a product that is no longer in the catalogue (it still appears on old orders): it has
 /// no group.
 const NO_GROUP: u32 = u32::MAX;
 
 /// Numbers products and groups, and holds the scratch space of assembling one client.
-pub(super) struct Builder<'a> {
+struct Builder<'a> {
     product_number: IdNumbers<'a>,
     /// By product number: its id.
     product_ids: Vec<&'a Id>,
@@ -66,12 +109,8 @@ pub(super) struct Builder<'a> {
     product_group: Vec<u32>,
     /// By group number: its id.
     group_ids: Vec<&'a Id>,
-    /// The product numbers of every reduced order, back to back.
-    numbers: Vec<u32>,
-    /// The ids of every reduced order, back to back. Copied while reading the orders in storage
-    /// order: reading them later, client by client, would chase 100 000 pointers across the heap;
-    /// here they lie in one buffer that fits in the cache.
-    ids: String,
+    /// The product numbers of orders with more than [`INLINE`] lines, back to back.
+    spilled: Vec<u32>,
     /// Which client (by stamp) last saw each product number.
     product_seen: Vec<u32>,
     /// Which client (by stamp) last saw each group number, and its index in that client's list.
@@ -80,67 +119,145 @@ pub(super) struct Builder<'a> {
     stamp: u32,
 }
 
-/// Every client's history from all orders and the catalogue, in no particular order.
-pub(super) fn all_clients<'a>(
-    orders: &'a [Order],
+/// The histories of every client with orders in `orders`, in order of each client's first order
+/// in `orders`. Both the whole index and one client's rebuild go through here, so both sort and
+/// number the same way.
+pub(super) fn histories<'a>(
+    orders: impl Iterator<Item = &'a Order>,
     products: &'a [Product],
-) -> impl Iterator<Item = ClientHistory> + 'a {
+) -> Vec<ClientHistory> {
     let mut builder = Builder::new(products);
-    let (lines, id_bytes) = orders.iter().fold((0, 0), |(lines, bytes), o| {
-        (lines + o.lines.len(), bytes + o.id.as_str().len())
-    });
-    builder.numbers.reserve_exact(lines);
-    builder.ids.reserve_exact(id_bytes);
+    let mut arena = Arena::default();
+    let expected = orders.size_hint().0;
+    // An estimate, not the exact size: counting first would read every order twice. Real ids
+    // are 21 bytes; a wrong guess costs a reallocation.
+    arena.order_ids.reserve(expected * 21);
     // Pass 1, in storage order: number each order's client and reduce the order.
     let mut client_number = IdNumbers::with_capacity(1024);
     let mut clients: Vec<&Id> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut client_of: Vec<u32> = Vec::with_capacity(orders.len());
-    let mut reduced: Vec<Reduced> = Vec::with_capacity(orders.len());
+    let mut reduced: Vec<Reduced> = Vec::with_capacity(expected);
+    let (mut first_day, mut last_day) = (i32::MAX, i32::MIN);
     for order in orders {
         let (client, new) = client_number.number(order.client_id.as_str());
         if new {
             clients.push(&order.client_id);
-            counts.push(0);
         }
-        counts[client as usize] += 1;
-        client_of.push(client);
-        reduced.push(builder.reduce(order));
+        let record = builder.reduce(order, client, &mut arena.order_ids);
+        first_day = first_day.min(record.day);
+        last_day = last_day.max(record.day);
+        reduced.push(record);
     }
-    // Pass 2: a counting sort by client, so each client's orders are one slice of `grouped`.
-    let mut next = Vec::with_capacity(counts.len());
-    let mut bounds = Vec::with_capacity(counts.len());
-    let mut at = 0usize;
-    for &count in &counts {
-        next.push(at);
-        bounds.push(at..at + count as usize);
-        at += count as usize;
-    }
-    let mut grouped = reduced.clone();
-    for (order, &client) in reduced.iter().zip(&client_of) {
-        let slot = &mut next[client as usize];
-        grouped[*slot] = *order;
-        *slot += 1;
-    }
-    let names = builder.names();
-    // Pass 3: assemble each client from its slice.
+    // Pass 2: a stable sort by date, then a stable counting sort by client: each client's
+    // orders are one run, oldest first, with orders of the same client and day still in
+    // storage order (assembling orders those by id).
+    let by_date = sort_by_day(reduced, first_day, last_day);
+    let (grouped, bounds) = sort_by_client(&by_date, clients.len());
+    drop(by_date);
+    // Pass 3: assemble each client from its run, into the shared lists.
+    let mut grouped = grouped;
+    arena.names = builder.names();
+    arena.orders.reserve_exact(grouped.len());
+    arena.dates.reserve_exact(grouped.len());
+    arena.order_groups.reserve(grouped.len() * 2);
+    let ranges: Vec<Ranges> = bounds
+        .into_iter()
+        .map(|range| builder.assemble(&mut grouped[range], &mut arena))
+        .collect();
+    let arena = Arc::new(arena);
     clients
         .into_iter()
-        .zip(bounds)
-        .map(move |(client, range)| builder.assemble(client.clone(), &mut grouped[range], &names))
+        .zip(ranges)
+        .map(|(client, ranges)| ClientHistory {
+            client_id: client.clone(),
+            arena: Arc::clone(&arena),
+            orders: ranges.orders,
+            groups: ranges.groups,
+            products: ranges.products,
+        })
+        .collect()
+}
+
+/// One client's runs in the [`Arena`].
+struct Ranges {
+    orders: Range<u32>,
+    groups: Range<u32>,
+    products: Range<u32>,
+}
+
+/// A number that grows with the date: the year times 366 plus the day of the year. Not a count
+/// of days (a short year leaves a gap), which a counting sort does not mind, and two shifts and a
+/// multiply rather than chrono's day count.
+fn day_key(date: NaiveDate) -> i32 {
+    date.year() * 366 + date.ordinal() as i32
+}
+
+/// `records` sorted by date, stably. Their days are `first_day..=last_day`.
+///
+/// Why a counting sort: a workspace's orders span a few thousand days at most, so counting per
+/// day and placing each record is two linear passes, against a comparison sort's n·log n. Days
+/// spread over far more values than there are orders (a few orders, or a stray date centuries
+/// away) would make the counts the cost, so those take a comparison sort instead.
+fn sort_by_day(mut records: Vec<Reduced>, first_day: i32, last_day: i32) -> Vec<Reduced> {
+    let span = i64::from(last_day) - i64::from(first_day) + 1;
+    if records.is_empty() || span > 4 * records.len() as i64 + 64 {
+        records.sort_by_key(|r| r.date);
+        return records;
+    }
+    counting_sort(&records, span as usize, |r| {
+        (i64::from(r.day) - i64::from(first_day)) as usize
+    })
+}
+
+/// `records` sorted by client, stably, and each client's range in the result.
+fn sort_by_client(records: &[Reduced], clients: usize) -> (Vec<Reduced>, Vec<Range<usize>>) {
+    let grouped = counting_sort(records, clients, |r| r.client as usize);
+    let mut bounds = Vec::with_capacity(clients);
+    let mut start = 0;
+    for (i, r) in grouped.iter().enumerate() {
+        if i > 0 && r.client != grouped[i - 1].client {
+            bounds.push(start..i);
+            start = i;
+        }
+    }
+    if !grouped.is_empty() {
+        bounds.push(start..grouped.len());
+    }
+    (grouped, bounds)
+}
+
+/// `items` sorted by `bucket`, stably: a counting sort. Every bucket is below `buckets`.
+/// Reads `items` in order and writes each to its place, so it moves every item once.
+fn counting_sort<T: Copy + Default>(
+    items: &[T],
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    let mut starts = vec![0u32; buckets + 1];
+    for item in items {
+        starts[bucket(item) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut sorted = vec![T::default(); items.len()];
+    for item in items {
+        let slot = &mut starts[bucket(item)];
+        sorted[*slot as usize] = *item;
+        *slot += 1;
+    }
+    sorted
 }
 
 impl<'a> Builder<'a> {
     /// A builder for the catalogue `products`.
-    pub(super) fn new(products: &'a [Product]) -> Builder<'a> {
+    fn new(products: &'a [Product]) -> Builder<'a> {
         let mut group_number = IdNumbers::with_capacity(16);
         let mut builder = Builder {
             product_number: IdNumbers::with_capacity(products.len()),
             product_ids: Vec::with_capacity(products.len()),
             product_group: Vec::with_capacity(products.len()),
             group_ids: Vec::new(),
-            numbers: Vec::new(),
-            ids: String::new(),
+            spilled: Vec::new(),
             product_seen: Vec::new(),
             group_seen: Vec::new(),
             stamp: 0,
@@ -165,107 +282,119 @@ impl<'a> Builder<'a> {
         number
     }
 
-    /// Reduces one order to numbers.
-    pub(super) fn reduce(&mut self, order: &'a Order) -> Reduced {
-        let start = as_u32(self.numbers.len());
+    /// Reduces one order of client number `client` to numbers, appending its id to `ids`.
+    #[inline(always)]
+    fn reduce(&mut self, order: &'a Order, client: u32, ids: &mut String) -> Reduced {
+        let mut products = [0; INLINE];
+        let spill = order.lines.len() > INLINE;
+        if spill {
+            products[0] = as_u32(self.spilled.len());
+        }
         let mut total = Money::ZERO;
-        for line in &order.lines {
+        for (k, line) in order.lines.iter().enumerate() {
             let number = match self.product_number.get(line.product_id.as_str()) {
                 Some(n) => n,
                 None => self.add_product(&line.product_id, NO_GROUP),
             };
-            self.numbers.push(number);
+            match products.get_mut(k) {
+                Some(slot) if !spill => *slot = number,
+                _ => self.spilled.push(number),
+            }
             total += line.amount;
         }
-        let id_start = as_u32(self.ids.len());
-        self.ids.push_str(order.id.as_str());
+        let id_start = as_u32(ids.len());
+        ids.push_str(order.id.as_str());
         Reduced {
-            id_start,
-            id_end: as_u32(self.ids.len()),
+            client,
             date: order.date,
+            day: day_key(order.date),
             total,
-            start,
-            end: as_u32(self.numbers.len()),
+            id_start,
+            id_end: as_u32(ids.len()),
+            lines: as_u32(order.lines.len()),
+            products,
         }
     }
 
-    /// The ids of every product and group numbered so far, for the histories to share. Call it
-    /// after the last [`Builder::reduce`]: later numbers would be missing from it.
-    pub(super) fn names(&self) -> Arc<Names> {
-        Arc::new(Names {
+    /// The ids of every product and group numbered so far. Call it after the last
+    /// [`Builder::reduce`]: later numbers would be missing from it.
+    fn names(&self) -> Names {
+        Names {
             products: self.product_ids.iter().map(|&id| id.clone()).collect(),
             groups: self.group_ids.iter().map(|&id| id.clone()).collect(),
-        })
+        }
     }
 
-    /// Assembles the history of `client_id` from its reduced orders (sorting them in place).
-    /// `names` must come from [`Builder::names`] of this builder after reducing those orders.
-    pub(super) fn assemble(
-        &mut self,
-        client_id: Id,
-        orders: &mut [Reduced],
-        names: &Arc<Names>,
-    ) -> ClientHistory {
-        // Oldest first, so the first sighting of a product or group is its first purchase, and
-        // the group indices come out the same whatever order the input was in. Orders are often
-        // typed in date order already; checking that first is one cheap pass.
-        let ids = &self.ids;
-        let id = |o: &Reduced| &ids.as_bytes()[o.id_start as usize..o.id_end as usize];
-        let by_date = |a: &Reduced, b: &Reduced| a.date.cmp(&b.date).then_with(|| id(a).cmp(id(b)));
-        if !orders.is_sorted_by(|a, b| by_date(a, b).is_le()) {
-            orders.sort_unstable_by(by_date);
+    /// Appends one client's history to `arena`: its orders are `run`, sorted by date with ties
+    /// in storage order; ties are ordered by id here.
+    fn assemble(&mut self, run: &mut [Reduced], arena: &mut Arena) -> Ranges {
+        // Orders of the same client on the same day are ordered by id, so that the order of
+        // input never matters. They are rare (a few per hundred orders), hence a scan for them
+        // rather than comparing ids in the sort.
+        let ids = arena.order_ids.as_bytes();
+        let id = |o: &Reduced| &ids[o.id_start as usize..o.id_end as usize];
+        let mut from = 0;
+        while from < run.len() {
+            let date = run[from].date;
+            let mut to = from + 1;
+            while to < run.len() && run[to].date == date {
+                to += 1;
+            }
+            if to - from > 1 {
+                run[from..to].sort_by(|a, b| id(a).cmp(id(b)));
+            }
+            from = to;
         }
         let stamp = self.next_stamp();
-        let (lines, id_bytes) = orders.iter().fold((0, 0), |(lines, bytes), o| {
-            (
-                lines + (o.end - o.start) as usize,
-                bytes + (o.id_end - o.id_start) as usize,
-            )
-        });
-        let mut history = ClientHistory::empty(client_id);
-        history.names = Arc::clone(names);
-        history.orders.reserve_exact(orders.len());
-        history.order_ids.reserve_exact(id_bytes);
-        // At most one group per line, and at most one new product or group per line: a little
-        // slack is cheaper than growing each list several times.
-        history.order_groups.reserve_exact(lines);
-        history
-            .products
-            .reserve_exact(lines.min(self.product_ids.len()));
-        history
-            .groups
-            .reserve_exact(lines.min(self.group_ids.len()));
-        for order in orders.iter() {
-            let start = history.order_groups.len();
-            for &number in &self.numbers[order.start as usize..order.end as usize] {
+        let (orders_start, groups_start, products_start) = (
+            as_u32(arena.orders.len()),
+            as_u32(arena.groups.len()),
+            as_u32(arena.products.len()),
+        );
+        for order in run.iter() {
+            let start = arena.order_groups.len();
+            let numbers = if order.lines as usize <= INLINE {
+                &order.products[..order.lines as usize]
+            } else {
+                let from = order.products[0] as usize;
+                self.spilled
+                    .get(from..from + order.lines as usize)
+                    .unwrap_or_default()
+            };
+            for &number in numbers {
                 let seen = &mut self.product_seen[number as usize];
                 if *seen != stamp {
                     *seen = stamp;
-                    history.products.push((number, order.date));
+                    arena.products.push((number, order.date));
                 }
                 let group = self.product_group[number as usize];
                 if group != NO_GROUP {
                     let slot = &mut self.group_seen[group as usize];
                     if slot.0 != stamp {
-                        *slot = (stamp, as_u32(history.groups.len()));
-                        history.groups.push((group, order.date));
+                        let local = as_u32(arena.groups.len()) - groups_start;
+                        *slot = (stamp, local);
+                        arena.groups.push((group, order.date));
                     }
-                    insert_sorted_unique(&mut history.order_groups, start, slot.1);
+                    insert_sorted_unique(&mut arena.order_groups, start, slot.1);
                 }
             }
-            let kept = history.order_groups.len() - start;
-            let id_start = as_u32(history.order_ids.len());
-            history
-                .order_ids
-                .push_str(&self.ids[order.id_start as usize..order.id_end as usize]);
-            history.orders.push(OrderSummary {
+            let group_bits = arena.order_groups[start..]
+                .iter()
+                .fold(0u32, |bits, &i| bits | 1u32.checked_shl(i).unwrap_or(0));
+            arena.dates.push(order.date);
+            arena.orders.push(OrderSummary {
                 date: order.date,
                 total: order.total,
-                id: id_start..as_u32(history.order_ids.len()),
-                groups: as_u32(start)..as_u32(start + kept),
+                id: order.id_start..order.id_end,
+                groups: as_u32(start)..as_u32(arena.order_groups.len()),
+                group_bits,
             });
         }
-        history
+        Ranges {
+            orders: orders_start..as_u32(arena.orders.len()),
+            groups: groups_start..as_u32(arena.groups.len()),
+            products: products_start..as_u32(arena.products.len()),
+        }
     }
 
     /// A fresh stamp for the next client, with the scratch arrays sized to the catalogue (which
@@ -297,4 +426,74 @@ fn insert_sorted_unique(values: &mut Vec<u32>, start: usize, value: u32) {
 /// Counts and indices here are bounded by the orders and lines in memory, far below `u32::MAX`.
 fn as_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{counting_sort, day_key, sort_by_client, sort_by_day, Reduced};
+    use chrono::{Duration, NaiveDate};
+
+    #[test]
+    fn the_counting_sort_orders_like_a_stable_comparison_sort() {
+        // Keys with many repeats, in a scrambled order; the position tells equal keys apart.
+        let items: Vec<(usize, u32)> = (0..2_000u32)
+            .map(|i| (((i * 7_919) % 613) as usize, i))
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(key, _)| key);
+        assert_eq!(counting_sort(&items, 613, |&(key, _)| key), expected);
+        assert_eq!(counting_sort(&[] as &[(usize, u32)], 0, |&(k, _)| k), []);
+    }
+
+    /// Records of scrambled clients and dates; `id_start` numbers them in input order.
+    fn records(n: u32, days: i64) -> Vec<Reduced> {
+        let start = NaiveDate::from_ymd_opt(2023, 12, 30).unwrap();
+        (0..n)
+            .map(|i| Reduced {
+                client: (i * 31) % 17,
+                date: start + Duration::days(i64::from(i * 7_919) % days),
+                id_start: i,
+                ..Reduced::default()
+            })
+            .map(|r| Reduced {
+                day: day_key(r.date),
+                ..r
+            })
+            .collect()
+    }
+
+    /// The key the two sorts together order by, ties by input order.
+    fn key(r: &Reduced) -> (u32, NaiveDate, u32) {
+        (r.client, r.date, r.id_start)
+    }
+
+    #[test]
+    fn sorting_by_day_then_client_orders_by_client_date_and_input_order() {
+        for (n, days) in [(3_000, 400), (500, 100_000), (1, 1), (0, 1)] {
+            let input = records(n, days);
+            let mut expected: Vec<_> = input.iter().map(key).collect();
+            expected.sort();
+            let first = input.iter().map(|r| r.day).min().unwrap_or(0);
+            let last = input.iter().map(|r| r.day).max().unwrap_or(0);
+            let (grouped, bounds) = sort_by_client(&sort_by_day(input, first, last), 17);
+            assert_eq!(grouped.iter().map(key).collect::<Vec<_>>(), expected);
+            // One range per client present, covering everything, each of one client.
+            assert_eq!(bounds.iter().map(|r| r.len()).sum::<usize>(), n as usize);
+            assert!(bounds.iter().all(|r| {
+                let c = grouped[r.start].client;
+                grouped[r.clone()].iter().all(|g| g.client == c)
+            }));
+        }
+    }
+
+    #[test]
+    fn day_keys_grow_with_the_date() {
+        let mut day = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        for _ in 0..3_000 {
+            let next = day + Duration::days(1);
+            assert!(day_key(day) < day_key(next), "{day}");
+            day = next;
+        }
+        assert!(day_key(NaiveDate::MIN) < day_key(NaiveDate::MAX));
+    }
 }

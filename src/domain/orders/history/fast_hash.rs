@@ -1,11 +1,11 @@
-//! A small non-keyed hasher for the index's map of histories by client id, which every full
+//! A small non-keyed hasher for the index's set of histories by client id, which every full
 //! recompute fills (4 000+ inserts) and every client's metrics read.
 //!
 //! Why not the standard `RandomState`: SipHash is built to resist hash flooding from untrusted
 //! keys, and costs several times more per short key than a multiply hash. The keys here are
 //! record ids of the user's own workspace, so flooding is not a threat and the speed is what
-//! counts. (The build's own lookups, 350 000 per build, use the leaner `IdNumbers` table.) Each word is mixed in with one
-//! multiply, as rustc's FxHash does; `finish` then folds the high half into the low one and
+//! counts. (The build's own lookups, 350 000 per build, use the leaner `IdNumbers` table.) Each
+//! word is mixed in with one multiply, as rustc's FxHash does; `finish` then folds the high half into the low one and
 //! multiplies once more. Why the finish matters: a multiply only carries bits upwards, and ids
 //! that differ only in their last characters («p-00-01», «p-00-02») differ only in high bits,
 //! while the table picks buckets by the low ones. Without it, the 120 products of the synthetic

@@ -11,93 +11,131 @@ mod id_numbers;
 use super::{Order, Product};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use build::{Builder, Names};
+use build::Arena;
 use chrono::NaiveDate;
 use fast_hash::FastHash;
-use std::collections::HashMap;
+use std::borrow::Borrow;
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// One order as the rules and metrics see it: its date and total. Its id and product groups are
 /// read through [`ClientHistory::order_id`] and [`ClientHistory::groups_of`].
 ///
 /// Why the id is not an [`Id`] field: cloning one `String` per order was the largest cost of
 /// building the index (100 000 allocations, then as many frees when it is replaced). The ids
-/// are kept back to back in one string per client instead.
+/// are kept back to back in one string per build instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrderSummary {
     /// The order's business date.
     pub date: NaiveDate,
     /// The sum of its lines.
     pub total: Money,
-    /// This order's id is `ClientHistory::order_ids[id]`.
+    /// This order's id is `Arena::order_ids[id]`.
     id: Range<u32>,
-    /// This order's slice of [`ClientHistory::order_groups`].
+    /// This order's slice of `Arena::order_groups`.
     groups: Range<u32>,
+    /// The same groups as bits (bit `i` for index `i`), complete when the client bought at
+    /// most 32 groups. Why both: the metrics of every client count the groups of a period's
+    /// orders, and with the bits they read only the summaries they already sum, not a second
+    /// list elsewhere in memory (a cache miss per client). It fits in the summary's padding.
+    group_bits: u32,
 }
 
 /// One client's orders, sorted by date, plus when each product and group was first bought.
 ///
-/// Groups are stored once per client and referred to by small indices, rather than as a list
-/// of ids per order; products and groups are numbers into a table of ids shared by every
-/// history of one build ([`Names`]), rather than cloned ids. Building the index of 100 000
-/// orders is then a few allocations per client instead of several per order.
-#[derive(Clone, Debug)]
+/// The lists themselves live in storage shared by every history of one build (an `Arena`);
+/// a history is its client id and its ranges there. Groups are stored once per client and
+/// referred to by small indices, rather than as a list of ids per order; products and groups
+/// are numbers into a table of ids, rather than cloned ids. Building the index of 100 000
+/// orders is then a handful of allocations plus one id per client.
+#[derive(Clone)]
 pub struct ClientHistory {
     client_id: Id,
-    /// Sorted by (date, order id): the id breaks ties so that the order of input never matters.
-    orders: Vec<OrderSummary>,
-    /// The ids of `orders`, back to back (see [`OrderSummary::id`]).
-    order_ids: String,
-    /// The ids behind the product and group numbers below.
-    names: Arc<Names>,
-    /// Every group the client bought (its number in `names`) with its first purchase, in order
-    /// of first purchase.
-    groups: Vec<(u32, NaiveDate)>,
-    /// Per order (see [`OrderSummary::groups`]): indices into `groups`, ascending, no repeats.
-    order_groups: Vec<u32>,
-    /// Every product the client bought (its number in `names`) with its first purchase, in order
-    /// of first purchase. A list, not a map: a client buys tens of products, and a lookup
-    /// happens once per client per «bought product» condition, so a scan is cheaper than
-    /// building a map per client.
-    products: Vec<(u32, NaiveDate)>,
+    arena: Arc<Arena>,
+    /// In `Arena::orders`, sorted by (date, order id): the id breaks ties so that the order of
+    /// input never matters.
+    orders: Range<u32>,
+    /// In `Arena::groups`: every group the client bought (its number) with its first purchase,
+    /// in order of first purchase. An order's groups are indices into this run.
+    groups: Range<u32>,
+    /// In `Arena::products`: every product the client bought (its number) with its first
+    /// purchase, in order of first purchase. A list, not a map: a client buys tens of products,
+    /// and a lookup happens once per client per «bought product» condition, so a scan is cheaper
+    /// than building a map per client.
+    products: Range<u32>,
 }
 
-/// Equal when the same orders, groups and first purchases are recorded. The numbers are
-/// compared through the ids they stand for: one client rebuilt on its own numbers products
-/// unknown to the catalogue differently from a build of the whole base.
+/// The storage of every history without orders: one, so that an empty history allocates
+/// nothing but its id (the metrics make one for each client without orders).
+static EMPTY: LazyLock<Arc<Arena>> = LazyLock::new(Arc::default);
+
+/// Equal when the same orders, groups and first purchases are recorded. The numbers and
+/// ranges are compared through what they stand for: one client rebuilt on its own stores and
+/// numbers things differently from a build of the whole base.
 impl PartialEq for ClientHistory {
     fn eq(&self, other: &ClientHistory) -> bool {
         let same = |mine: &[(u32, NaiveDate)],
                     theirs: &[(u32, NaiveDate)],
-                    name: fn(&Names, u32) -> &Id| {
+                    name: fn(&build::Names, u32) -> &Id| {
             mine.len() == theirs.len()
                 && mine.iter().zip(theirs).all(|(&(a, a_date), &(b, b_date))| {
-                    a_date == b_date && name(&self.names, a) == name(&other.names, b)
+                    a_date == b_date && name(&self.arena.names, a) == name(&other.arena.names, b)
                 })
         };
+        let (mine, theirs) = (self.orders(), other.orders());
         self.client_id == other.client_id
-            && self.orders == other.orders
-            && self.order_ids == other.order_ids
-            && self.order_groups == other.order_groups
-            && same(&self.groups, &other.groups, Names::group)
-            && same(&self.products, &other.products, Names::product)
+            && mine.len() == theirs.len()
+            && mine.iter().zip(theirs).all(|(a, b)| {
+                a.date == b.date
+                    && a.total == b.total
+                    && self.order_id(a) == other.order_id(b)
+                    && self.local_groups(a) == other.local_groups(b)
+            })
+            && same(self.group_list(), other.group_list(), build::Names::group)
+            && same(
+                self.product_list(),
+                other.product_list(),
+                build::Names::product,
+            )
     }
 }
 
 impl Eq for ClientHistory {}
+
+/// The history as it reads, not the shared storage behind it (which holds every client).
+impl fmt::Debug for ClientHistory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let orders: Vec<_> = self
+            .orders()
+            .iter()
+            .map(|o| {
+                (
+                    self.order_id(o),
+                    o.date,
+                    o.total,
+                    self.groups_of(o).collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        f.debug_struct("ClientHistory")
+            .field("client_id", &self.client_id)
+            .field("orders", &orders)
+            .finish()
+    }
+}
 
 impl ClientHistory {
     /// A client without orders.
     pub fn empty(client_id: Id) -> ClientHistory {
         ClientHistory {
             client_id,
-            orders: Vec::new(),
-            order_ids: String::new(),
-            names: Arc::default(),
-            groups: Vec::new(),
-            order_groups: Vec::new(),
-            products: Vec::new(),
+            arena: Arc::clone(&EMPTY),
+            orders: 0..0,
+            groups: 0..0,
+            products: 0..0,
         }
     }
 
@@ -110,14 +148,10 @@ impl ClientHistory {
         orders: impl IntoIterator<Item = &'a Order>,
         products: &'a [Product],
     ) -> ClientHistory {
-        let mut builder = Builder::new(products);
-        let mut reduced: Vec<_> = orders
-            .into_iter()
-            .filter(|o| o.client_id == client_id)
-            .map(|o| builder.reduce(o))
-            .collect();
-        let names = builder.names();
-        builder.assemble(client_id, &mut reduced, &names)
+        let own = orders.into_iter().filter(|o| o.client_id == client_id);
+        build::histories(own, products)
+            .pop()
+            .unwrap_or_else(|| ClientHistory::empty(client_id))
     }
 
     /// The client this history belongs to.
@@ -127,70 +161,102 @@ impl ClientHistory {
 
     /// Every order, oldest first.
     pub fn orders(&self) -> &[OrderSummary] {
-        &self.orders
+        slice(&self.arena.orders, &self.orders)
+    }
+
+    /// The dates of [`ClientHistory::orders`], for searching them.
+    fn dates(&self) -> &[NaiveDate] {
+        slice(&self.arena.dates, &self.orders)
+    }
+
+    /// Every group bought, with its first purchase, in order of first purchase.
+    fn group_list(&self) -> &[(u32, NaiveDate)] {
+        slice(&self.arena.groups, &self.groups)
+    }
+
+    /// Every product bought, with its first purchase, in order of first purchase.
+    fn product_list(&self) -> &[(u32, NaiveDate)] {
+        slice(&self.arena.products, &self.products)
+    }
+
+    /// An order's groups as indices into [`ClientHistory::group_list`].
+    fn local_groups(&self, order: &OrderSummary) -> &[u32] {
+        slice(&self.arena.order_groups, &order.groups)
     }
 
     /// The orders dated on or before `today`, oldest first. Rules and metrics are evaluated «as
     /// of» a day, so orders typed in ahead of their date do not count yet.
     pub fn orders_until(&self, today: NaiveDate) -> &[OrderSummary] {
-        &self.orders[..self.orders.partition_point(|o| o.date <= today)]
+        let orders = self.orders();
+        &orders[..self.dates().partition_point(|&d| d <= today)]
     }
 
     /// The orders dated from `from` to `to`, both inclusive, oldest first (empty when `to` is
     /// before `from`).
     pub fn orders_between(&self, from: NaiveDate, to: NaiveDate) -> &[OrderSummary] {
-        let start = self.orders.partition_point(|o| o.date < from);
-        let end = self.orders.partition_point(|o| o.date <= to).max(start);
-        &self.orders[start..end]
+        let (orders, dates) = (self.orders(), self.dates());
+        let start = dates.partition_point(|&d| d < from);
+        let end = dates.partition_point(|&d| d <= to).max(start);
+        &orders[start..end]
     }
 
-    /// The id of one of this history's orders (empty for an order of another history).
+    /// The id of one of this history's orders. (For an order of another history it is an
+    /// unrelated id or empty, never a panic.)
     pub fn order_id(&self, order: &OrderSummary) -> &str {
-        self.order_ids
+        self.arena
+            .order_ids
             .get(order.id.start as usize..order.id.end as usize)
             .unwrap_or_default()
     }
 
     /// The product groups of one of this history's orders, without repeats.
     pub fn groups_of<'a>(&'a self, order: &OrderSummary) -> impl Iterator<Item = &'a Id> + 'a {
-        let range = order.groups.start as usize..order.groups.end as usize;
-        self.order_groups
-            .get(range)
-            .unwrap_or_default()
+        let groups = self.group_list();
+        self.local_groups(order)
             .iter()
-            .map(|&i| self.names.group(self.groups[i as usize].0))
+            .filter_map(move |&i| groups.get(i as usize))
+            .map(|&(g, _)| self.arena.names.group(g))
     }
 
     /// The distinct product groups bought in `orders` (a slice of this history's orders, e.g.
     /// from [`ClientHistory::orders_between`]), in order of the client's first purchase.
     pub fn groups_in(&self, orders: &[OrderSummary]) -> Vec<&Id> {
-        let mut seen = vec![false; self.groups.len()];
+        let groups = self.group_list();
+        let mut seen = vec![false; groups.len()];
         for order in orders {
-            let range = order.groups.start as usize..order.groups.end as usize;
-            for &i in self.order_groups.get(range).unwrap_or_default() {
+            for &i in self.local_groups(order) {
                 if let Some(flag) = seen.get_mut(i as usize) {
                     *flag = true;
                 }
             }
         }
-        self.groups
+        groups
             .iter()
             .zip(seen)
             .filter(|(_, seen)| *seen)
-            .map(|(&(g, _), _)| self.names.group(g))
+            .map(|(&(g, _), _)| self.arena.names.group(g))
             .collect()
     }
 
     /// How many of the distinct groups bought in `orders` (a slice of this history's orders)
     /// pass `keep`: `groups_in(orders)` filtered and counted. The metrics of every client need
-    /// only this count, so it is kept to a bit set when the client bought at most 64 groups
-    /// instead of two allocations per client.
+    /// only this count, so it is kept to the orders' own group bits when the client bought at
+    /// most 32 groups, and to a bit set up to 64, instead of two allocations per client.
     pub(crate) fn count_groups_in(
         &self,
         orders: &[OrderSummary],
         keep: impl Fn(&Id) -> bool,
     ) -> usize {
-        if self.groups.len() > 64 {
+        let groups = self.group_list();
+        if groups.len() <= 32 {
+            let seen = orders.iter().fold(0, |bits, o| bits | o.group_bits);
+            return groups
+                .iter()
+                .enumerate()
+                .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.arena.names.group(g)))
+                .count();
+        }
+        if groups.len() > 64 {
             return self
                 .groups_in(orders)
                 .into_iter()
@@ -199,47 +265,91 @@ impl ClientHistory {
         }
         let mut seen = 0u64;
         for order in orders {
-            let range = order.groups.start as usize..order.groups.end as usize;
-            for &i in self.order_groups.get(range).unwrap_or_default() {
+            for &i in self.local_groups(order) {
                 seen |= 1u64.checked_shl(i).unwrap_or(0);
             }
         }
-        self.groups
+        groups
             .iter()
             .enumerate()
-            .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.names.group(g)))
+            .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.arena.names.group(g)))
             .count()
     }
 
     /// The date `product_id` was first bought, whenever that was.
     pub fn first_bought_product(&self, product_id: &Id) -> Option<NaiveDate> {
-        self.products
+        self.product_list()
             .iter()
-            .find(|&&(p, _)| self.names.product(p) == product_id)
+            .find(|&&(p, _)| self.arena.names.product(p) == product_id)
             .map(|&(_, date)| date)
     }
 
     /// The date anything of `group_id` was first bought, whenever that was.
     pub fn first_bought_group(&self, group_id: &Id) -> Option<NaiveDate> {
-        self.groups
+        self.group_list()
             .iter()
-            .find(|&&(g, _)| self.names.group(g) == group_id)
+            .find(|&&(g, _)| self.arena.names.group(g) == group_id)
             .map(|&(_, date)| date)
     }
 }
 
-/// The histories of every client that has at least one order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HistoryIndex {
-    by_client: HashMap<Id, ClientHistory, FastHash>,
+/// `list[range]`, or empty when the range is not in it (an order of another history).
+fn slice<'a, T>(list: &'a [T], range: &Range<u32>) -> &'a [T] {
+    list.get(range.start as usize..range.end as usize)
+        .unwrap_or_default()
 }
+
+/// A history stored in the index's set under its client id. Why a set rather than a map from
+/// id to history: the map's key would be a second copy of each client id, one more allocation
+/// per client per build.
+#[derive(Clone, Debug)]
+struct ByClient(ClientHistory);
+
+impl Hash for ByClient {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.client_id.hash(state);
+    }
+}
+
+/// Keyed by client alone, like [`Hash`]: the set holds one history per client.
+impl PartialEq for ByClient {
+    fn eq(&self, other: &ByClient) -> bool {
+        self.0.client_id == other.0.client_id
+    }
+}
+
+impl Eq for ByClient {}
+
+impl Borrow<Id> for ByClient {
+    fn borrow(&self) -> &Id {
+        &self.0.client_id
+    }
+}
+
+/// The histories of every client that has at least one order.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryIndex {
+    by_client: HashSet<ByClient, FastHash>,
+}
+
+/// Equal when every client has an equal history in both.
+impl PartialEq for HistoryIndex {
+    fn eq(&self, other: &HistoryIndex) -> bool {
+        self.len() == other.len()
+            && self
+                .histories()
+                .all(|h| other.get(h.client_id()).is_some_and(|o| o == h))
+    }
+}
+
+impl Eq for HistoryIndex {}
 
 impl HistoryIndex {
     /// Builds every client's history from all orders and the catalogue.
     pub fn build(orders: &[Order], products: &[Product]) -> HistoryIndex {
-        let by_client = build::all_clients(orders, products)
-            .map(|history| (history.client_id.clone(), history))
-            .collect();
+        let histories = build::histories(orders.iter(), products);
+        let mut by_client = HashSet::with_capacity_and_hasher(histories.len(), FastHash::default());
+        by_client.extend(histories.into_iter().map(ByClient));
         HistoryIndex { by_client }
     }
 
@@ -256,18 +366,18 @@ impl HistoryIndex {
         if history.orders.is_empty() {
             self.by_client.remove(client_id);
         } else {
-            self.by_client.insert(client_id.clone(), history);
+            self.by_client.replace(ByClient(history));
         }
     }
 
     /// The history of a client, or `None` when it has no orders.
     pub fn get(&self, client_id: &Id) -> Option<&ClientHistory> {
-        self.by_client.get(client_id)
+        self.by_client.get(client_id).map(|h| &h.0)
     }
 
     /// Every history, in no particular order.
     pub fn histories(&self) -> impl Iterator<Item = &ClientHistory> {
-        self.by_client.values()
+        self.by_client.iter().map(|h| &h.0)
     }
 
     /// How many clients have orders.
