@@ -81,71 +81,40 @@ fn metrics_table(
 ) -> impl IntoView {
     let t = |k: SalesText| k.get(lang);
     let dash = || "—".to_owned();
+    let row = |label: SalesText, cell: &dyn Fn(&ClientMetrics) -> String| {
+        (
+            t(label),
+            columns.iter().map(|(_, m)| cell(m)).collect::<Vec<_>>(),
+        )
+    };
+    let wallet = |m: &ClientMetrics| match m.wallet {
+        Some(w) => format!(
+            "{} ({})",
+            percent_text(w.share),
+            wallet_name(lang, w.position)
+        ),
+        None => t(SalesText::WalletUnknown).to_owned(),
+    };
     let rows: Vec<(&str, Vec<String>)> = vec![
-        (
-            t(SalesText::MOrders),
-            columns.iter().map(|(_, m)| m.orders.to_string()).collect(),
-        ),
-        (
-            t(SalesText::MRevenue),
-            columns.iter().map(|(_, m)| m.revenue.to_string()).collect(),
-        ),
-        (
-            t(SalesText::MFrequency),
-            columns
-                .iter()
-                .map(|(_, m)| ratio_text(m.frequency))
-                .collect(),
-        ),
-        (
-            t(SalesText::MAvgCheck),
-            columns
-                .iter()
-                .map(|(_, m)| m.average_check.map_or_else(dash, |c| c.to_string()))
-                .collect(),
-        ),
-        (
-            t(SalesText::MTrend),
-            columns
-                .iter()
-                .map(|(_, m)| m.check_trend.change_bp().map_or_else(dash, change_text))
-                .collect(),
-        ),
-        (
-            t(SalesText::MGroups),
-            columns
-                .iter()
-                .map(|(_, m)| format!("{} / {groups_total}", m.groups_bought))
-                .collect(),
-        ),
-        (
-            t(SalesText::MWallet),
-            columns
-                .iter()
-                .map(|(_, m)| match m.wallet {
-                    Some(w) => format!(
-                        "{} ({})",
-                        percent_text(w.share),
-                        wallet_name(lang, w.position)
-                    ),
-                    None => t(SalesText::WalletUnknown).to_owned(),
-                })
-                .collect(),
-        ),
-        (
-            t(SalesText::MDaysSince),
-            columns
-                .iter()
-                .map(|(_, m)| m.days_since_last_order.map_or_else(dash, |d| d.to_string()))
-                .collect(),
-        ),
-        (
-            t(SalesText::MActivity),
-            columns
-                .iter()
-                .map(|(_, m)| activity_name(lang, m.activity).to_owned())
-                .collect(),
-        ),
+        row(SalesText::MOrders, &|m| m.orders.to_string()),
+        row(SalesText::MRevenue, &|m| m.revenue.to_string()),
+        row(SalesText::MFrequency, &|m| ratio_text(m.frequency)),
+        row(SalesText::MAvgCheck, &|m| {
+            m.average_check.map_or_else(dash, |c| c.to_string())
+        }),
+        row(SalesText::MTrend, &|m| {
+            m.check_trend.change_bp().map_or_else(dash, change_text)
+        }),
+        row(SalesText::MGroups, &|m| {
+            format!("{} / {groups_total}", m.groups_bought)
+        }),
+        row(SalesText::MWallet, &wallet),
+        row(SalesText::MDaysSince, &|m| {
+            m.days_since_last_order.map_or_else(dash, |d| d.to_string())
+        }),
+        row(SalesText::MActivity, &|m| {
+            activity_name(lang, m.activity).to_owned()
+        }),
     ];
     view! {
         <table class="metrics">
