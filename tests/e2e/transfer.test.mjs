@@ -84,6 +84,10 @@ test('orders make a client eligible, the reason shows, the transfer is logged an
   const entry = page.getByTestId('queue-entry').filter({ hasText: 'ООО «Передаваемый»' });
   await entry.waitFor();
   assert.match(await entry.innerText(), /заказов 2 из 2/);
+  // Each farmer's figures for the period, with the average check against the previous one.
+  const farmers = page.getByTestId('farmer-metrics');
+  assert.match(await farmers.innerText(), /Средний чек к прошлому периоду/);
+  assert.match(plain(await farmers.locator('tbody tr', { hasText: 'Елена Морозова' }).innerText()), /[+−]\d+,\d %/);
 
   // One action: pass it to a farmer from the card.
   await page.goto(card);

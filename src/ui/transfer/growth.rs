@@ -1,6 +1,6 @@
 use crate::domain::dates::format_date;
 use crate::domain::metrics::{
-    client_metrics, farmer_metrics, split_at_transfer, ClientMetrics, FarmerMetrics,
+    client_metrics, farmer_metrics, split_at_transfer, CheckTrend, ClientMetrics, FarmerMetrics,
     MetricsContext, Period,
 };
 use crate::domain::orders::HistoryIndex;
@@ -159,9 +159,15 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                             .map(|c| c.id.clone())
                             .collect();
                         let (_, sums) = farmer_metrics(index, &clients, period, &ctx);
-                        (farmer.name.clone(), sums)
+                        // Up-sell: this period's average check against the previous one's.
+                        let (_, before) = farmer_metrics(index, &clients, period.previous(), &ctx);
+                        let trend = CheckTrend {
+                            previous: before.average_check,
+                            current: sums.average_check,
+                        };
+                        (farmer.name.clone(), sums, trend.change_bp())
                     })
-                    .collect::<Vec<(String, FarmerMetrics)>>()
+                    .collect::<Vec<(String, FarmerMetrics, Option<i64>)>>()
             })
         })
     });
@@ -191,12 +197,13 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                         <th scope="col">{st(SalesText::MOrders)}</th>
                         <th scope="col">{st(SalesText::MRevenue)}</th>
                         <th scope="col">{st(SalesText::MAvgCheck)}</th>
+                        <th scope="col">{st(SalesText::MTrend)}</th>
                         <th scope="col">{st(SalesText::MFrequency)}</th>
                         <th scope="col">{st(SalesText::FRepeat)}</th>
                         <th scope="col">{st(SalesText::FSleepingLost)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| format!("{:?}", r) let((name, m))>
+                        <For each=move || rows.get() key=|r| format!("{:?}", r) let((name, m, trend))>
                             <tr>
                                 <th scope="row">{name}</th>
                                 <td>{m.clients}</td>
@@ -204,6 +211,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                                 <td>{m.orders}</td>
                                 <td>{m.revenue.to_string()}</td>
                                 <td>{m.average_check.map_or_else(dash, |c| c.to_string())}</td>
+                                <td>{trend.map_or_else(dash, change_text)}</td>
                                 <td>{m.frequency.map_or_else(dash, ratio_text)}</td>
                                 <td>{m.repeat_rate.map_or_else(dash, percent_text)}</td>
                                 <td>{format!("{} / {}", m.sleeping, m.lost)}</td>
