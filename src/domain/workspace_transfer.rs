@@ -146,6 +146,9 @@ impl Workspace {
             client.status = ClientStatus::Regular;
             client.updated_at = now;
         }
+        // A client that has not ordered for months is handed over as «постоянный» but shown
+        // as what it is: sleeping or lost, so the farmer sees it needs waking.
+        self.refresh_client_status(&client_id, today, now);
         Ok(())
     }
 

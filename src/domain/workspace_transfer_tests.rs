@@ -244,3 +244,29 @@ fn invalid_policies_are_refused_whole() {
     assert!(ws.set_transfer_policy(unknown_group, later(1)).is_err());
     assert_eq!(ws, before);
 }
+
+#[test]
+fn a_sleeping_client_passed_to_a_farmer_stays_marked_sleeping() {
+    let mut ws = two_orders();
+    // 12.01.2026 + 200 days: eligible (2 orders) but asleep.
+    let today = day(2026, 7, 31);
+    ws.transfer_client(request("t1", "c1", "anna"), today, later(5))
+        .unwrap();
+    let c1 = ws.client(&id("c1")).unwrap();
+    assert_eq!(
+        (c1.owner_id.clone(), c1.status),
+        (id("anna"), ClientStatus::Sleeping)
+    );
+    // When it orders again it wakes up as a regular client, since it was transferred.
+    assert_eq!(
+        status_from_orders(
+            c1.status,
+            true,
+            Some(today),
+            true,
+            ActivityThresholds::default(),
+            today
+        ),
+        ClientStatus::Regular
+    );
+}
