@@ -188,6 +188,11 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         })
     };
     let name = move || client.with(|c| c.as_ref().map(|c| c.name.clone()).unwrap_or_default());
+    // Read the client's orders once per change for both the rule and the growth panels.
+    let history = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.client_history(&id)))
+    };
 
     view! {
         <section class="client-card">
@@ -219,8 +224,8 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 </form>
                 <DealList client_id=id.clone()/>
                 <OrderList client_id=id.clone()/>
-                <ClientTransfer client_id=id.clone()/>
-                <ClientGrowth client_id=id.clone()/>
+                <ClientTransfer client_id=id.clone() history/>
+                <ClientGrowth client_id=id.clone() history/>
                 <div class="danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {tr(Text::DeleteClient)}

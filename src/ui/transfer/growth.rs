@@ -3,7 +3,7 @@ use crate::domain::metrics::{
     client_metrics, farmer_metrics, split_at_transfer, CheckTrend, ClientMetrics, FarmerMetrics,
     MetricsContext, Period,
 };
-use crate::domain::orders::HistoryIndex;
+use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::{Id, Role, Workspace};
 use crate::i18n::sales::{activity_name, change_text, percent_text, ratio_text, wallet_name};
 use crate::i18n::{fill, Lang, SalesText};
@@ -14,13 +14,19 @@ use std::collections::HashSet;
 /// One client's growth figures: before and after its transfer when it was transferred, else
 /// over the last 12 months. Computed from this client's orders only.
 #[component]
-pub fn ClientGrowth(client_id: Id) -> impl IntoView {
+pub fn ClientGrowth(
+    client_id: Id,
+    /// The client's purchase history (see `ClientTransfer`).
+    history: Memo<ClientHistory>,
+) -> impl IntoView {
     let state = use_app();
     let columns = Memo::new(move |_| {
         let lang = state.lang();
-        state
-            .ws
-            .with(|ws| growth_columns(ws, &client_id, state.today, lang))
+        history.with(|h| {
+            state
+                .ws
+                .with(|ws| growth_columns(ws, &client_id, h, state.today, lang))
+        })
     });
     let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
     view! {
@@ -36,6 +42,7 @@ pub fn ClientGrowth(client_id: Id) -> impl IntoView {
 fn growth_columns(
     ws: &Workspace,
     client_id: &Id,
+    history: &ClientHistory,
     today: chrono::NaiveDate,
     lang: Lang,
 ) -> Vec<(String, ClientMetrics)> {
@@ -44,12 +51,11 @@ fn growth_columns(
         offered_groups: &offered,
         thresholds: ws.transfer_policy.thresholds,
     };
-    let history = ws.client_history(client_id);
     let spend = ws.client(client_id).and_then(|c| c.yearly_spend);
     let range = |m: &ClientMetrics| format!("{} – {}", format_date(m.from), format_date(m.to));
     match ws.transfers_of(client_id).last() {
         Some(t) => {
-            let (before, after) = split_at_transfer(&history, t.date, today, &ctx, spend);
+            let (before, after) = split_at_transfer(history, t.date, today, &ctx, spend);
             vec![
                 (
                     format!("{} ({})", SalesText::GrowthBefore.get(lang), range(&before)),
@@ -64,7 +70,7 @@ fn growth_columns(
         None => {
             let period = Period::last_months(today, 12);
             let spend = spend.map(|y| period.prorate_yearly(y));
-            let m = client_metrics(&history, period, &ctx, spend);
+            let m = client_metrics(history, period, &ctx, spend);
             vec![(
                 format!("{} ({})", SalesText::GrowthYear.get(lang), range(&m)),
                 m,

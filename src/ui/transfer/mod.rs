@@ -9,7 +9,8 @@ mod log;
 pub use growth::ClientGrowth;
 pub use log::TransferLog;
 
-use crate::domain::orders::HistoryIndex;
+use crate::domain::orders::{ClientHistory, HistoryIndex};
+use crate::domain::transfer::evaluate;
 use crate::domain::transfer_queue::transfer_queue;
 use crate::domain::Id;
 use crate::i18n::{fill, SalesText};
@@ -91,17 +92,21 @@ pub fn TransferPage() -> impl IntoView {
 /// The transfer section of a client card: whether the client meets the rule and why, the
 /// transfer action while it is with a hunter, and its transfer log.
 #[component]
-pub fn ClientTransfer(client_id: Id) -> impl IntoView {
+pub fn ClientTransfer(
+    client_id: Id,
+    /// The client's purchase history, shared with the growth table so the orders are read
+    /// once per change, not once per panel.
+    history: Memo<ClientHistory>,
+) -> impl IntoView {
     let state = use_app();
     let st = move |k: SalesText| move || k.get(state.lang());
-    let eligibility = {
-        let id = client_id.clone();
-        Memo::new(move |_| {
+    let eligibility = Memo::new(move |_| {
+        history.with(|h| {
             state
                 .ws
-                .with(|ws| ws.transfer_eligibility(&id, state.today))
+                .with(|ws| evaluate(&ws.transfer_policy.rule, h, state.today))
         })
-    };
+    });
     let farmer = {
         let id = client_id.clone();
         Memo::new(move |_| {
