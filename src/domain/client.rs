@@ -3,6 +3,7 @@
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::money::Money;
+use super::stamps::Stamps;
 use serde::{Deserialize, Serialize};
 
 /// Where a client stands in its life with us.
@@ -77,7 +78,22 @@ pub struct Client {
     pub created_at: Timestamp,
     /// When the record was last changed.
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(Client {
+    "name" => name,
+    "inn" => inn,
+    "contact.name" => contact.name,
+    "contact.phone" => contact.phone,
+    "contact.email" => contact.email,
+    "owner_id" => owner_id,
+    "status" => status,
+    "notes" => notes,
+    "yearly_spend" => yearly_spend,
+});
 
 impl Client {
     /// Whether the client matches a search text (name, ИНН, contact, phone digits, e-mail),

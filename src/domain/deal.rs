@@ -3,6 +3,7 @@
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::money::Money;
+use super::stamps::Stamps;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +33,20 @@ pub struct Deal {
     pub created_at: Timestamp,
     /// When the record was last changed.
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(Deal {
+    "client_id" => client_id,
+    "title" => title,
+    "stage_id" => stage_id,
+    "amount" => amount,
+    "owner_id" => owner_id,
+    "next_step" => next_step,
+    "next_step_date" => next_step_date,
+});
 
 impl Deal {
     /// Whether the next step is missing or its date has passed: such deals need attention.

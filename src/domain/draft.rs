@@ -156,6 +156,7 @@ impl ClientDraft {
             yearly_spend,
             created_at,
             updated_at: created_at,
+            stamps: Default::default(),
         })
     }
 }
@@ -238,6 +239,7 @@ impl DealDraft {
             next_step_date,
             created_at,
             updated_at: created_at,
+            stamps: Default::default(),
         })
     }
 }

@@ -36,6 +36,7 @@ pub fn client(id: &str, name: &str, owner: &str) -> Client {
         yearly_spend: None,
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     }
 }
 
@@ -51,6 +52,7 @@ pub fn deal(id: &str, client: &str, owner: &str, stage: StageKey, rubles: i64) -
         next_step_date: None,
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     }
 }
 
@@ -110,6 +112,7 @@ pub fn catalogue_workspace() -> Workspace {
         name: "Упаковка".into(),
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     })
     .unwrap();
     ws.add_product(Product {
@@ -118,6 +121,7 @@ pub fn catalogue_workspace() -> Workspace {
         group_id: Id::from_raw("g1"),
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     })
     .unwrap();
     ws
@@ -140,5 +144,6 @@ pub fn order_on(
         }],
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     }
 }

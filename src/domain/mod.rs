@@ -18,6 +18,7 @@ pub mod orders;
 pub mod qualification;
 pub mod query;
 pub mod stage;
+pub mod stamps;
 pub mod synth_workspace;
 pub mod team;
 pub mod team_view;

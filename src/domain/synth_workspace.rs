@@ -137,6 +137,7 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             yearly_spend: None,
             created_at: stamp(n),
             updated_at: stamp(n),
+            stamps: Default::default(),
         });
         ws.deals.push(Deal {
             id: next_id(&mut rng, n),
@@ -149,6 +150,7 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             next_step_date: Some(today + Duration::days((i % 30) as i64)),
             created_at: stamp(n),
             updated_at: stamp(n),
+            stamps: Default::default(),
         });
     }
     let (groups, products) = synth_catalog(12, 10, stamp(1));

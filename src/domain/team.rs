@@ -2,6 +2,7 @@
 
 use super::dates::Timestamp;
 use super::ids::Id;
+use super::stamps::Stamps;
 use serde::{Deserialize, Serialize};
 
 /// What a team member is measured on (the handbook's split of the sales force).
@@ -88,7 +89,15 @@ pub struct TeamMember {
     pub created_at: Timestamp,
     /// When the record was last changed (merges keep the newer side).
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(TeamMember {
+    "name" => name,
+    "job_title" => job_title,
+});
 
 impl TeamMember {
     /// A new team member stamped with `now`.
@@ -99,6 +108,7 @@ impl TeamMember {
             job_title,
             created_at: now,
             updated_at: now,
+            stamps: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use super::ids::Id;
 use super::orders::{Order, Product, ProductGroup};
 use super::qualification::{self, Assessment, ModelError, Score, ScoringModel};
 use super::stage::{Stage, StageKey};
+use super::stamps;
 use super::team::TeamMember;
 use super::transfer::{PolicyError, TransferPolicy, TransferRecord};
 use serde::{Deserialize, Serialize};
@@ -256,8 +257,7 @@ impl Workspace {
             .find(|m| m.id == member.id)
             .ok_or_else(|| WorkspaceError::NotFound(member.id.clone()))?;
         member.name = member.name.trim().to_owned();
-        member.updated_at = now;
-        *slot = member;
+        stamps::replace(slot, member, now);
         Ok(())
     }
 
@@ -297,12 +297,10 @@ impl Workspace {
         }
         if let Some(to) = successor {
             for c in self.clients.iter_mut().filter(|c| &c.owner_id == id) {
-                c.owner_id = to.clone();
-                c.updated_at = now;
+                stamps::edit(c, now, |c| c.owner_id = to.clone());
             }
             for d in self.deals.iter_mut().filter(|d| &d.owner_id == id) {
-                d.owner_id = to.clone();
-                d.updated_at = now;
+                stamps::edit(d, now, |d| d.owner_id = to.clone());
             }
         }
         self.members.retain(|m| &m.id != id);
@@ -327,20 +325,15 @@ impl Workspace {
         Ok(())
     }
 
-    /// Replaces a client's record with `client` (same id), stamping `updated_at`.
-    pub fn update_client(
-        &mut self,
-        mut client: Client,
-        now: Timestamp,
-    ) -> Result<(), WorkspaceError> {
+    /// Replaces a client's record with `client` (same id), stamping the fields that changed.
+    pub fn update_client(&mut self, client: Client, now: Timestamp) -> Result<(), WorkspaceError> {
         self.check_client(&client)?;
         let slot = self
             .clients
             .iter_mut()
             .find(|c| c.id == client.id)
             .ok_or_else(|| WorkspaceError::NotFound(client.id.clone()))?;
-        client.updated_at = now;
-        *slot = client;
+        stamps::replace(slot, client, now);
         Ok(())
     }
 
@@ -405,16 +398,15 @@ impl Workspace {
         Ok(())
     }
 
-    /// Replaces a deal's record with `deal` (same id), stamping `updated_at`.
-    pub fn update_deal(&mut self, mut deal: Deal, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Replaces a deal's record with `deal` (same id), stamping the fields that changed.
+    pub fn update_deal(&mut self, deal: Deal, now: Timestamp) -> Result<(), WorkspaceError> {
         self.check_deal(&deal)?;
         let slot = self
             .deals
             .iter_mut()
             .find(|d| d.id == deal.id)
             .ok_or_else(|| WorkspaceError::NotFound(deal.id.clone()))?;
-        deal.updated_at = now;
-        *slot = deal;
+        stamps::replace(slot, deal, now);
         Ok(())
     }
 
@@ -543,8 +535,7 @@ impl Workspace {
         if &deal.stage_id == stage_id {
             return Ok(false);
         }
-        deal.stage_id = stage_id.clone();
-        deal.updated_at = now;
+        stamps::edit(deal, now, |d| d.stage_id = stage_id.clone());
         Ok(true)
     }
 

@@ -24,8 +24,7 @@ impl Workspace {
             .iter_mut()
             .find(|g| &g.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
-        group.name = name.to_owned();
-        group.updated_at = now;
+        super::stamps::edit(group, now, |g| g.name = name.to_owned());
         Ok(())
     }
 
@@ -49,9 +48,10 @@ impl Workspace {
             .iter_mut()
             .find(|p| &p.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
-        product.name = name.to_owned();
-        product.group_id = group_id.clone();
-        product.updated_at = now;
+        super::stamps::edit(product, now, |p| {
+            p.name = name.to_owned();
+            p.group_id = group_id.clone();
+        });
         Ok(())
     }
 

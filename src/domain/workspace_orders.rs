@@ -76,17 +76,16 @@ impl Workspace {
         Ok(())
     }
 
-    /// Replaces an order (same id), stamping `updated_at`.
-    pub fn update_order(&mut self, mut order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Replaces an order (same id), stamping the fields that changed.
+    pub fn update_order(&mut self, order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
         self.check_order(&order)?;
         let slot = self
             .orders
             .iter_mut()
             .find(|o| o.id == order.id)
             .ok_or_else(|| WorkspaceError::NotFound(order.id.clone()))?;
-        order.updated_at = now;
         let client_id = order.client_id.clone();
-        *slot = order;
+        super::stamps::replace(slot, order, now);
         // The UTC date of `now` stands in for today: a status threshold counted in months does
         // not care about the hours between UTC and local midnight.
         self.refresh_client_status(&client_id, now.date_naive(), now);
@@ -148,6 +147,7 @@ mod tests {
             group_id: Id::from_raw("g404"),
             created_at: t0(),
             updated_at: t0(),
+            stamps: Default::default(),
         };
         assert_eq!(
             ws.add_product(bad),
@@ -158,6 +158,7 @@ mod tests {
             name: "Химия".into(),
             created_at: t0(),
             updated_at: t0(),
+            stamps: Default::default(),
         };
         assert_eq!(
             ws.add_product_group(dup),

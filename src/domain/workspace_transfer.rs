@@ -142,9 +142,10 @@ impl Workspace {
             created_at: now,
         });
         if let Some(client) = self.clients.iter_mut().find(|c| c.id == client_id) {
-            client.owner_id = to_member_id;
-            client.status = ClientStatus::Regular;
-            client.updated_at = now;
+            super::stamps::edit(client, now, |c| {
+                c.owner_id = to_member_id;
+                c.status = ClientStatus::Regular;
+            });
         }
         // A client that has not ordered for months is handed over as «постоянный» but shown
         // as what it is: sleeping or lost, so the farmer sees it needs waking.
@@ -200,8 +201,7 @@ impl Workspace {
         let mut changed = Vec::with_capacity(changes.len());
         for (at, status) in changes {
             let client = &mut self.clients[at];
-            client.status = status;
-            client.updated_at = now;
+            super::stamps::edit(client, now, |c| c.status = status);
             changed.push(client.id.clone());
         }
         changed
@@ -234,8 +234,7 @@ impl Workspace {
                 today,
             );
             if status != client.status {
-                client.status = status;
-                client.updated_at = now;
+                super::stamps::edit(client, now, |c| c.status = status);
             }
         }
     }

@@ -1,6 +1,6 @@
 //! The downloadable report of a merge import, as plain text (Russian or English) and as JSON:
-//! counts per kind, every conflict with its winner and both timestamps, resurrections and
-//! repairs.
+//! a one-line summary, counts per kind, every conflict by record name and field with both
+//! values and times (local time), resurrections and repairs. Ids appear only in the JSON.
 //!
 //! The texts live here rather than in the UI translation table because they are long-form
 //! report lines with figures, pinned by tests, and the report is built without a browser.
@@ -8,7 +8,9 @@
 use super::read::SnapshotMeta;
 use crate::domain::dates::Timestamp;
 use crate::domain::merge::{DropReason, MergeReport, RecordKind, Repair, Side};
+use crate::domain::workspace::Workspace;
 use crate::i18n::Lang;
+use chrono::FixedOffset;
 use serde_json::{json, Value};
 
 /// A merge import as the user downloads it.
@@ -22,6 +24,11 @@ pub struct ImportReport {
     pub imported_at: Timestamp,
     /// What the merge did.
     pub report: MergeReport,
+    /// The reader's offset from UTC, for showing times as the reader's clock shows them.
+    pub offset: FixedOffset,
+    /// Each conflict's two values as people read them (names instead of ids), in the order
+    /// of `report.conflicts`.
+    pub conflict_values: Vec<(String, String)>,
 }
 
 /// The key of a kind in the JSON report (the same words as the snapshot's field names).
@@ -66,9 +73,78 @@ fn pick(lang: Lang, ru: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// `DD.MM.YYYY HH:MM UTC`: the app's date style; UTC because the file travels between people.
-fn when(at: Timestamp) -> String {
-    at.format("%d.%m.%Y %H:%M UTC").to_string()
+/// `DD.MM.YYYY HH:MM` in the reader's local time.
+fn when(at: Timestamp, offset: FixedOffset) -> String {
+    at.with_timezone(&offset)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+/// A field's name as a person reads it, «Телефон» for `contact.phone`.
+pub fn field_name(field: &str, lang: Lang) -> &'static str {
+    let (ru, en) = match field {
+        "name" => ("Название", "Name"),
+        "inn" => ("ИНН", "INN"),
+        "contact.name" => ("Контактное лицо", "Contact person"),
+        "contact.phone" => ("Телефон", "Phone"),
+        "contact.email" => ("E-mail", "E-mail"),
+        "owner_id" => ("Ответственный", "Owner"),
+        "status" => ("Статус", "Status"),
+        "notes" => ("Заметки", "Notes"),
+        "yearly_spend" => ("Годовой объём закупок", "Yearly spend"),
+        "client_id" => ("Клиент", "Client"),
+        "title" => ("Название сделки", "Deal title"),
+        "stage_id" => ("Этап", "Stage"),
+        "amount" => ("Сумма", "Amount"),
+        "next_step" => ("Следующий шаг", "Next step"),
+        "next_step_date" => ("Дата следующего шага", "Next step date"),
+        "job_title" => ("Должность", "Job title"),
+        "group_id" => ("Группа", "Group"),
+        "date" => ("Дата", "Date"),
+        "lines" => ("Строки заказа", "Order lines"),
+        _ => ("Запись", "Record"),
+    };
+    pick(lang, ru, en)
+}
+
+/// A field value (JSON text) as a person reads it: text without quotes, ids as the names of
+/// what they point to, dates as DD.MM.YYYY, amounts in roubles, empty as «—».
+fn readable(json_text: &str, ws: &Workspace) -> String {
+    let value: Value = serde_json::from_str(json_text).unwrap_or(Value::Null);
+    match &value {
+        Value::Null => "—".to_owned(),
+        Value::String(s) if s.is_empty() => "—".to_owned(),
+        Value::String(s) => {
+            let id = crate::domain::Id::from_raw(s.as_str());
+            if let Some(name) = ws
+                .member(&id)
+                .map(|m| m.name.clone())
+                .or_else(|| ws.client(&id).map(|c| c.name.clone()))
+                .or_else(|| ws.stage(&id).map(crate::domain::merge::Record::label))
+                .or_else(|| {
+                    ws.products
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map(|p| p.name.clone())
+                })
+                .or_else(|| {
+                    let groups = ws.product_groups.iter();
+                    groups.clone().find(|g| g.id == id).map(|g| g.name.clone())
+                })
+            {
+                return name;
+            }
+            match crate::domain::dates::parse_date(s) {
+                Some(d) if s.len() == 10 => crate::domain::dates::format_date(d),
+                _ => s.clone(),
+            }
+        }
+        Value::Number(n) => n
+            .as_i64()
+            .map(|k| crate::domain::Money::from_kopecks(k).to_string())
+            .unwrap_or_else(|| n.to_string()),
+        other => other.to_string(),
+    }
 }
 
 fn side(s: Side, lang: Lang) -> &'static str {
@@ -124,12 +200,88 @@ impl ImportReport {
         meta: &SnapshotMeta,
         report: &MergeReport,
         imported_at: Timestamp,
+        offset: FixedOffset,
+        names: &Workspace,
     ) -> ImportReport {
+        let conflict_values = report
+            .conflicts
+            .iter()
+            .map(|c| {
+                (
+                    readable(&c.ours_value, names),
+                    readable(&c.theirs_value, names),
+                )
+            })
+            .collect();
         ImportReport {
             file_name: file_name.to_owned(),
             meta: meta.clone(),
             imported_at,
             report: report.clone(),
+            offset,
+            conflict_values,
+        }
+    }
+
+    /// The first line: «Добавлено 12, обновлено 5, удалено 3, конфликтов 1».
+    pub fn summary_line(&self, lang: Lang) -> String {
+        let s = self.report.summary();
+        let conflicts = self.report.conflicts.len();
+        match lang {
+            Lang::Ru => format!(
+                "Добавлено {}, обновлено {}, удалено {}, конфликтов {}",
+                s.added, s.updated, s.removed, conflicts
+            ),
+            Lang::En => format!(
+                "Added {}, updated {}, removed {}, conflicts {}",
+                s.added, s.updated, s.removed, conflicts
+            ),
+        }
+    }
+
+    /// One conflict as a sentence: what, which field, both values and times, which was kept.
+    pub fn conflict_line(&self, i: usize, lang: Lang) -> String {
+        let c = &self.report.conflicts[i];
+        let (ours, theirs) = self.conflict_values.get(i).cloned().unwrap_or_default();
+        let (ours_at, theirs_at) = (
+            when(c.ours_updated_at, self.offset),
+            when(c.theirs_updated_at, self.offset),
+        );
+        let what = match c.field {
+            Some(field) => format!(
+                "{} «{}», {} «{}»",
+                kind_name(c.kind, lang),
+                c.label,
+                pick(lang, "поле", "field"),
+                field_name(field, lang)
+            ),
+            None => format!("{} «{}»", kind_name(c.kind, lang), c.label),
+        };
+        match (lang, c.winner, c.field.is_some()) {
+            (Lang::Ru, Side::Ours, true) => format!(
+                "{what}: оставлено наше «{ours}» ({ours_at}), в файле — «{theirs}» ({theirs_at})"
+            ),
+            (Lang::Ru, Side::Theirs, true) => format!(
+                "{what}: принято из файла «{theirs}» ({theirs_at}) вместо нашего «{ours}» ({ours_at})"
+            ),
+            (Lang::En, Side::Ours, true) => format!(
+                "{what}: kept ours «{ours}» ({ours_at}); the file had «{theirs}» ({theirs_at})"
+            ),
+            (Lang::En, Side::Theirs, true) => format!(
+                "{what}: took the file's «{theirs}» ({theirs_at}) over ours «{ours}» ({ours_at})"
+            ),
+            (Lang::Ru, Side::Ours, false) => format!(
+                "{what}: оставлена наша версия ({ours_at}), в файле — от {theirs_at}"
+            ),
+            (Lang::Ru, Side::Theirs, false) => format!(
+                "{what}: принята версия из файла ({theirs_at}) вместо нашей ({ours_at})"
+            ),
+            (Lang::En, Side::Ours, false) => {
+                format!("{what}: kept ours ({ours_at}); the file's is from {theirs_at}")
+            }
+            (Lang::En, Side::Theirs, false) => {
+                format!("{what}: took the file's ({theirs_at}) over ours ({ours_at})")
+            }
         }
     }
 
@@ -138,11 +290,12 @@ impl ImportReport {
         let t = |ru, en| pick(lang, ru, en);
         let mut out = Vec::new();
         out.push(t("Отчёт об импорте Salesdesk", "Salesdesk import report").to_owned());
+        out.push(self.summary_line(lang));
         out.push(format!("{}: {}", t("Файл", "File"), self.file_name));
         out.push(format!(
             "{}: {}",
             t("Импортирован", "Imported"),
-            when(self.imported_at)
+            when(self.imported_at, self.offset)
         ));
         let unknown = t("неизвестно", "unknown");
         out.push(format!(
@@ -150,7 +303,7 @@ impl ImportReport {
             t("Выгружен", "Exported"),
             self.meta
                 .exported_at
-                .map(when)
+                .map(|at| when(at, self.offset))
                 .unwrap_or_else(|| unknown.to_owned()),
             t("кем", "by"),
             self.meta
@@ -203,30 +356,8 @@ impl ImportReport {
             t("Конфликты", "Conflicts"),
             self.report.conflicts.len()
         ));
-        for c in &self.report.conflicts {
-            let (kind, ours, theirs) = (
-                kind_name(c.kind, lang),
-                when(c.ours_updated_at),
-                when(c.theirs_updated_at),
-            );
-            out.push(match (lang, c.winner) {
-                (Lang::Ru, Side::Ours) => format!(
-                    "  {kind} «{}» ({}): оставлена наша версия; наша изменена {ours}, в файле — {theirs}",
-                    c.label, c.id
-                ),
-                (Lang::Ru, Side::Theirs) => format!(
-                    "  {kind} «{}» ({}): принята версия из файла; наша изменена {ours}, в файле — {theirs}",
-                    c.label, c.id
-                ),
-                (Lang::En, Side::Ours) => format!(
-                    "  {kind} «{}» ({}): kept ours; ours changed {ours}, the file's {theirs}",
-                    c.label, c.id
-                ),
-                (Lang::En, Side::Theirs) => format!(
-                    "  {kind} «{}» ({}): took the file's; ours changed {ours}, the file's {theirs}",
-                    c.label, c.id
-                ),
-            });
+        for i in 0..self.report.conflicts.len() {
+            out.push(format!("  {}", self.conflict_line(i, lang)));
         }
     }
 
@@ -240,14 +371,13 @@ impl ImportReport {
         ));
         for r in &self.report.resurrected {
             out.push(format!(
-                "  {} «{}» ({}): {} {}, {} {} ({}: {})",
+                "  {} «{}»: {} {}, {} {} ({}: {})",
                 kind_name(r.kind, lang),
                 r.label,
-                r.id,
                 t("удалена", "deleted"),
-                when(r.removed_at),
+                when(r.removed_at, self.offset),
                 t("изменена позже", "changed later"),
-                when(r.updated_at),
+                when(r.updated_at, self.offset),
                 t("запись была", "held by"),
                 side(r.held_by, lang)
             ));
@@ -269,29 +399,29 @@ impl ImportReport {
                     id,
                     label,
                     reason: why,
-                } => format!(
-                    "  {} {} «{}» ({}): {}",
-                    t("Убрана запись:", "Dropped:"),
-                    kind_name(*kind, lang),
-                    label,
-                    id,
-                    reason(why, lang)
-                ),
+                } => {
+                    let _ = id;
+                    format!(
+                        "  {} {} «{}»: {}",
+                        t("Убрана запись:", "Dropped:"),
+                        kind_name(*kind, lang),
+                        label,
+                        reason(why, lang)
+                    )
+                }
                 Repair::KeptInUse {
                     kind,
-                    id,
                     label,
                     removed_at,
                     used_by,
                     ..
                 } => format!(
-                    "  {} {} «{}» ({}), {} {}: {} {}",
+                    "  {} {} «{}», {} {}: {} {}",
                     t("Оставлена запись:", "Kept:"),
                     kind_name(*kind, lang),
                     label,
-                    id,
                     t("удалённая", "deleted"),
-                    when(*removed_at),
+                    when(*removed_at, self.offset),
                     t("её используют", "still used by"),
                     used_by
                         .iter()
@@ -322,6 +452,8 @@ impl ImportReport {
             .iter()
             .map(|c| {
                 json!({"kind": kind_key(c.kind), "id": c.id, "label": c.label,
+                    "field": c.field, "ours_value": serde_json::from_str::<Value>(&c.ours_value).ok(),
+                    "theirs_value": serde_json::from_str::<Value>(&c.theirs_value).ok(),
                     "winner": side_key(c.winner), "ours_updated_at": c.ours_updated_at,
                     "theirs_updated_at": c.theirs_updated_at})
             })

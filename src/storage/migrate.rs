@@ -9,7 +9,7 @@ use serde_json::Value;
 type Step = fn(Value) -> Result<Value, DecodeError>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3];
+const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 added the qualification model, assessments, the catalogue and orders. Every new
 /// field has a default (BANT, no assessments, no orders), so the step only checks the shape.
@@ -28,6 +28,14 @@ fn v1_to_v2(value: Value) -> Result<Value, DecodeError> {
 /// still changes so that an older build, which would drop those fields on its next save,
 /// refuses the data instead (`DecodeError::FutureVersion`).
 fn v2_to_v3(value: Value) -> Result<Value, DecodeError> {
+    Ok(value)
+}
+
+/// Version 4 added per-field change stamps (`stamps` on clients, deals, members, products,
+/// groups and orders). A record without them counts every field as changed at its `updated_at`,
+/// which is exactly what version 3 meant, so the data needs no rewrite; the number changes so
+/// that a version-3 build, which would drop the stamps on its next save, refuses the data.
+fn v3_to_v4(value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
@@ -54,20 +62,20 @@ mod tests {
 
     #[test]
     fn current_version_passes_through() {
-        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 3, "workspace": {}});
-        assert_eq!(migrate(v.clone(), 3).unwrap(), v);
+        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 4, "workspace": {}});
+        assert_eq!(migrate(v.clone(), 4).unwrap(), v);
     }
 
     #[test]
     fn version_2_steps_up_to_3() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 2, "workspace": {}});
-        assert_eq!(migrate(v, 2).unwrap()["version"], 3);
+        assert_eq!(migrate(v, 2).unwrap()["version"], 4);
     }
 
     #[test]
     fn version_1_steps_up_to_2() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 1, "workspace": {}});
-        assert_eq!(migrate(v, 1).unwrap()["version"], 3);
+        assert_eq!(migrate(v, 1).unwrap()["version"], 4);
         let broken = serde_json::json!({"format": "salesdesk.workspace", "version": 1});
         assert!(migrate(broken, 1).is_err());
     }

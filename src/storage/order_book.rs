@@ -5,6 +5,7 @@
 
 use crate::domain::dates::timestamp_from_millis;
 use crate::domain::orders::{Order, OrderLine};
+use crate::domain::stamps::Stamps;
 use crate::domain::{Id, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,10 @@ pub struct OrderBook {
     pub created: Vec<i64>,
     /// `updated_at` minus `created_at`, in milliseconds.
     pub updated: Vec<i64>,
+    /// The field stamps of the few orders edited since they were entered: (order position,
+    /// stamps). Most orders are never edited, so a sparse list costs nothing for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stamps: Vec<(u32, Stamps)>,
 }
 
 /// Why stored order columns cannot be read back.
@@ -102,6 +107,9 @@ impl OrderBook {
             last_created = created;
             book.updated
                 .push(order.updated_at.timestamp_millis() - created);
+            if !order.stamps.is_empty() {
+                book.stamps.push((i as u32, order.stamps.clone()));
+            }
         }
         book
     }
@@ -183,7 +191,14 @@ impl OrderBook {
                 lines,
                 created_at: timestamp_from_millis(created),
                 updated_at: timestamp_from_millis(updated),
+                stamps: Default::default(),
             });
+        }
+        for (at, stamps) in &self.stamps {
+            let order = orders
+                .get_mut(*at as usize)
+                .ok_or(OrderBookError::BadPosition(*at as usize))?;
+            order.stamps = stamps.clone();
         }
         Ok(orders)
     }
@@ -206,6 +221,22 @@ mod tests {
         let json = serde_json::to_string(&book).unwrap();
         let back: OrderBook = serde_json::from_str(&json).unwrap();
         assert_eq!(back.unpack(&clients, &products), Ok(ws.orders));
+    }
+
+    #[test]
+    fn an_edited_orders_field_stamps_are_kept() {
+        let mut ws = synth_workspace(3, 5, 20, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        let mut edited = ws.orders[7].clone();
+        edited.date = edited.date.pred_opt().unwrap();
+        let now = edited.updated_at + chrono::TimeDelta::hours(1);
+        ws.update_order(edited, now).unwrap();
+        let stamped = ws.orders.iter().find(|o| !o.stamps.is_empty()).unwrap();
+        assert!(stamped.stamps.fields.contains_key("date"));
+        let clients: Vec<Id> = ws.clients.iter().map(|c| c.id.clone()).collect();
+        let products: Vec<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
+        let book = OrderBook::pack(&ws.orders, &clients, &products);
+        assert_eq!(book.stamps.len(), 1);
+        assert_eq!(book.unpack(&clients, &products), Ok(ws.orders.clone()));
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub(super) fn add_catalogue(ws: &mut Workspace, now: Timestamp) {
             name: (*name).to_owned(),
             created_at: now,
             updated_at: now,
+            stamps: Default::default(),
         })
         .collect();
     ws.products = PRODUCTS
@@ -57,6 +58,7 @@ pub(super) fn add_catalogue(ws: &mut Workspace, now: Timestamp) {
             group_id: Id::from_raw(format!("demo-g{group}")),
             created_at: now,
             updated_at: now,
+            stamps: Default::default(),
         })
         .collect();
 }

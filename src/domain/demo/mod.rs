@@ -99,6 +99,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             yearly_spend: None,
             created_at: created,
             updated_at: now,
+            stamps: Default::default(),
         });
         if regular && i % 2 == 0 {
             continue;
@@ -115,6 +116,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             next_step_date: Some(due),
             created_at: created,
             updated_at: now,
+            stamps: Default::default(),
         });
     }
     add_demo_assessments(&mut ws, now);

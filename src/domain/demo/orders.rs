@@ -158,6 +158,7 @@ impl OrderBook<'_> {
                 .collect(),
             created_at: stamp(date, self.now),
             updated_at: stamp(date, self.now),
+            stamps: Default::default(),
         });
     }
 }

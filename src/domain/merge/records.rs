@@ -5,6 +5,7 @@ use crate::domain::dates::{format_date, Timestamp};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::Assessment;
+use crate::domain::stamps::{Fielded, Stamps};
 use crate::domain::transfer::TransferRecord;
 use crate::domain::{Client, Deal, Stage, TeamMember};
 use std::collections::{HashMap, HashSet};
@@ -70,6 +71,41 @@ pub trait Record {
     fn updated_at(&self) -> Timestamp;
     /// A short human name for reports: a person's or company's name, a deal's title.
     fn label(&self) -> String;
+    /// Merges two different copies of the record (same id). The default treats the record as
+    /// one value: the later copy wins, and equal times are settled by content so that the
+    /// result does not depend on the order of the arguments. Records with fields people edit
+    /// merge field by field instead (see [`merge_fields`]).
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self
+    where
+        Self: Sized + Clone + std::fmt::Debug,
+    {
+        let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
+            std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
+            order => order.is_gt(),
+        };
+        let (winner, record) = if theirs_wins {
+            (Side::Theirs, theirs)
+        } else {
+            (Side::Ours, ours)
+        };
+        events.push(MergeEvent::Conflict(Conflict {
+            kind,
+            id: ours.id().clone(),
+            label: record.label(),
+            field: None,
+            ours_value: String::new(),
+            theirs_value: String::new(),
+            ours_updated_at: ours.updated_at(),
+            theirs_updated_at: theirs.updated_at(),
+            winner,
+        }));
+        record.clone()
+    }
 }
 
 /// The usual record: an `id`, an `updated_at`, and a text field that names it in reports.
@@ -84,6 +120,14 @@ macro_rules! plain_record {
             }
             fn label(&self) -> String {
                 self.$label.clone()
+            }
+            fn merge_pair(
+                ours: &Self,
+                theirs: &Self,
+                kind: RecordKind,
+                events: &mut Vec<MergeEvent>,
+            ) -> Self {
+                merge_fields(ours, theirs, kind, events)
             }
         })*
     };
@@ -129,6 +173,14 @@ impl Record for Order {
     fn label(&self) -> String {
         format_date(self.date)
     }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        merge_fields(ours, theirs, kind, events)
+    }
 }
 
 /// Stages carry no timestamp: every copy counts as equally old (the Unix epoch), so of two
@@ -145,13 +197,32 @@ impl Record for Stage {
             .clone()
             .unwrap_or_else(|| self.id.as_str().to_owned())
     }
+    /// Stages are the director's: ours stay as they are (theirs only add stages we lack).
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        events.push(MergeEvent::Conflict(Conflict {
+            kind,
+            id: ours.id.clone(),
+            label: ours.label(),
+            field: None,
+            ours_value: String::new(),
+            theirs_value: String::new(),
+            ours_updated_at: Timestamp::default(),
+            theirs_updated_at: Timestamp::default(),
+            winner: Side::Ours,
+        }));
+        let _ = theirs;
+        ours.clone()
+    }
 }
 
-/// Both sides hold a record under the same id, with different contents.
-///
-/// Without a common ancestor a merge cannot tell "changed on both sides" from "changed on one
-/// side only", so every difference is listed; [`Conflict::both_changed_after`] narrows the list
-/// to true concurrent edits when the caller knows when the two sides last agreed.
+/// Both sides changed the same field of a record (or a record without fields) to different
+/// values without seeing each other's change. A change made on one side only is no conflict:
+/// it is simply taken (see [`merge_fields`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
     /// What kind of record.
@@ -160,11 +231,17 @@ pub struct Conflict {
     pub id: Id,
     /// The winning copy's label (name, title…).
     pub label: String,
-    /// When our copy last changed (the Unix epoch for stages, which carry no timestamp).
+    /// The field both sides changed (`"contact.phone"`); `None` for a record merged whole.
+    pub field: Option<&'static str>,
+    /// Our value of the field, as JSON text (empty for a record merged whole).
+    pub ours_value: String,
+    /// Their value of the field.
+    pub theirs_value: String,
+    /// When our value was set (the Unix epoch for stages, which carry no timestamp).
     pub ours_updated_at: Timestamp,
-    /// When their copy last changed.
+    /// When their value was set.
     pub theirs_updated_at: Timestamp,
-    /// Whose copy was kept: the later one, ours on a tie.
+    /// Whose value was kept: the later one (equal times are settled by content).
     pub winner: Side,
 }
 
@@ -234,7 +311,7 @@ pub enum MergeEvent {
 ///
 /// The result keeps ours in our order, then theirs' new records in their order. A repeated id
 /// within one side (never produced by the app) keeps its first occurrence.
-pub fn merge_records<T: Record + Clone + PartialEq>(
+pub fn merge_records<T: Record + Clone + PartialEq + std::fmt::Debug>(
     ours: &[T],
     theirs: &[T],
     tombstones: &HashMap<Id, Timestamp>,
@@ -251,11 +328,12 @@ pub fn merge_records<T: Record + Clone + PartialEq>(
         if !seen.insert(record.id()) {
             continue;
         }
-        let kept = match theirs_by_id.get(record.id()) {
-            Some(other) => Some(newer(record, other, kind, &mut events)),
-            None => one_sided(record, Side::Ours, tombstones, kind, &mut events),
-        };
-        merged.extend(kept.cloned());
+        match theirs_by_id.get(record.id()) {
+            Some(other) => merged.push(newer(record, other, kind, &mut events)),
+            None => {
+                merged.extend(one_sided(record, Side::Ours, tombstones, kind, &mut events).cloned())
+            }
+        }
     }
     // `seen` now holds every id of ours, so this loop meets theirs' new records only.
     for record in theirs {
@@ -267,30 +345,95 @@ pub fn merge_records<T: Record + Clone + PartialEq>(
     (merged, events)
 }
 
-/// Of two copies of one record, the later; ours on a tie.
-fn newer<'a, T: Record + PartialEq>(
-    ours: &'a T,
-    theirs: &'a T,
+/// Of two copies of one record: equal ones are kept, different ones merged by the kind's rule.
+fn newer<T: Record + Clone + PartialEq + std::fmt::Debug>(
+    ours: &T,
+    theirs: &T,
     kind: RecordKind,
     events: &mut Vec<MergeEvent>,
-) -> &'a T {
+) -> T {
     if ours == theirs {
-        return ours;
+        return ours.clone();
     }
-    let (winner, record) = if theirs.updated_at() > ours.updated_at() {
-        (Side::Theirs, theirs)
-    } else {
-        (Side::Ours, ours)
+    T::merge_pair(ours, theirs, kind, events)
+}
+
+/// Merges two copies of a record field by field: each field keeps the value with the later stamp
+/// (equal stamps are settled by the values, so the result does not depend on argument order),
+/// and a conflict is recorded only when the winning value was written without having seen the
+/// losing one (`winner.prev < loser.at`): a field changed on one side only is simply taken.
+pub fn merge_fields<T: Record + Fielded>(
+    ours: &T,
+    theirs: &T,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> T {
+    let mut merged = ours.clone();
+    let created_at = ours.created_at().min(theirs.created_at());
+    let updated_at = Record::updated_at(ours).max(Record::updated_at(theirs));
+    let base = ours
+        .stamps()
+        .base
+        .unwrap_or(Record::updated_at(ours))
+        .max(theirs.stamps().base.unwrap_or(Record::updated_at(theirs)));
+    let mut stamps = Stamps {
+        base: Some(base),
+        fields: Default::default(),
     };
-    events.push(MergeEvent::Conflict(Conflict {
-        kind,
-        id: ours.id().clone(),
-        label: record.label(),
-        ours_updated_at: ours.updated_at(),
-        theirs_updated_at: theirs.updated_at(),
-        winner,
-    }));
-    record
+    for (i, name) in T::FIELDS.iter().enumerate() {
+        let (so, st) = (ours.stamp(i), theirs.stamp(i));
+        let chosen = if ours.same_field(theirs, i) {
+            so.max(st)
+        } else {
+            let theirs_wins = match st.at.cmp(&so.at) {
+                std::cmp::Ordering::Equal => {
+                    let (t, o) = (theirs.field_value(i), ours.field_value(i));
+                    t.to_string().cmp(&o.to_string()).is_gt()
+                }
+                order => order.is_gt(),
+            };
+            let (winner, won, lost) = if theirs_wins {
+                merged.take_field(theirs, i);
+                (Side::Theirs, st, so)
+            } else {
+                (Side::Ours, so, st)
+            };
+            if won.prev < lost.at {
+                events.push(MergeEvent::Conflict(Conflict {
+                    kind,
+                    id: ours.id().clone(),
+                    label: String::new(),
+                    field: Some(name),
+                    ours_value: ours.field_value(i).to_string(),
+                    theirs_value: theirs.field_value(i).to_string(),
+                    ours_updated_at: so.at,
+                    theirs_updated_at: st.at,
+                    winner,
+                }));
+            }
+            won
+        };
+        if chosen.at != base || chosen.prev != Timestamp::default() {
+            stamps.fields.insert((*name).to_owned(), chosen);
+        }
+    }
+    // The same stamps have one form: no base entry when it says what `updated_at` says.
+    if stamps.fields.is_empty() && base == updated_at {
+        stamps.base = None;
+    }
+    *merged.stamps_mut() = stamps;
+    merged.set_updated_at(updated_at);
+    merged.set_created_at(created_at);
+    // Labels name the record as merged (the name may be one of the fields that changed).
+    for event in events.iter_mut().rev() {
+        match event {
+            MergeEvent::Conflict(c) if c.id == *ours.id() && c.label.is_empty() => {
+                c.label = merged.label();
+            }
+            _ => break,
+        }
+    }
+    merged
 }
 
 /// A record only one side holds: gone if a tombstone is at least as recent as its last change.

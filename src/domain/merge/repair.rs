@@ -203,7 +203,7 @@ pub(super) fn in_use<'a>(pairs: impl IntoIterator<Item = (&'a Id, &'a Id)>) -> I
 /// Rule 2: merges one collection whose records others refer to, with the tombstones of the
 /// records in use set aside, and reports those that stayed only because they are in use — one
 /// side alone held them and a tombstone covered their last change.
-pub(super) fn merge_keeping_used<T: Record + Clone + PartialEq>(
+pub(super) fn merge_keeping_used<T: Record + Clone + PartialEq + std::fmt::Debug>(
     ours: &[T],
     theirs: &[T],
     tombstones: &Tombstones,

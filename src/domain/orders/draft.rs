@@ -133,6 +133,7 @@ impl OrderDraft {
                 lines,
                 created_at,
                 updated_at: created_at,
+                stamps: Default::default(),
             }),
             _ => Err(errors),
         }

@@ -16,6 +16,7 @@ pub use history::{ClientHistory, HistoryIndex, OrderSummary};
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::money::Money;
+use crate::domain::stamps::Stamps;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -32,7 +33,14 @@ pub struct ProductGroup {
     pub created_at: Timestamp,
     /// When the record was last changed.
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(ProductGroup {
+    "name" => name,
+});
 
 /// A product or service we sell; it belongs to exactly one group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +55,15 @@ pub struct Product {
     pub created_at: Timestamp,
     /// When the record was last changed.
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(Product {
+    "name" => name,
+    "group_id" => group_id,
+});
 
 /// One line of an order: a product and what the client paid for it.
 ///
@@ -76,7 +92,16 @@ pub struct Order {
     pub created_at: Timestamp,
     /// When the record was last changed.
     pub updated_at: Timestamp,
+    /// When each field last changed, for merging field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
 }
+
+crate::fielded!(Order {
+    "client_id" => client_id,
+    "date" => date,
+    "lines" => lines,
+});
 
 /// Why an order or one of its lines is not acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

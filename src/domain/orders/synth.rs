@@ -44,6 +44,7 @@ pub fn synth_catalog(
             name: format!("Группа {}", g + 1),
             created_at,
             updated_at: created_at,
+            stamps: Default::default(),
         })
         .collect();
     let products = group_list
@@ -56,6 +57,7 @@ pub fn synth_catalog(
                 group_id: group.id.clone(),
                 created_at,
                 updated_at: created_at,
+                stamps: Default::default(),
             })
         })
         .collect();
@@ -128,6 +130,7 @@ pub fn synth_orders(
             lines,
             created_at,
             updated_at: created_at,
+            stamps: Default::default(),
         });
     }
     orders

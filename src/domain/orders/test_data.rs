@@ -23,6 +23,7 @@ pub fn catalog() -> (Vec<ProductGroup>, Vec<Product>) {
         name: name.to_owned(),
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     };
     let product = |id: &str, group_id: &str| Product {
         id: Id::from_raw(id),
@@ -30,6 +31,7 @@ pub fn catalog() -> (Vec<ProductGroup>, Vec<Product>) {
         group_id: Id::from_raw(group_id),
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     };
     (
         vec![
@@ -66,6 +68,7 @@ pub fn order_k(id: &str, client: &str, date: NaiveDate, lines: &[(&str, i64)]) -
             .collect(),
         created_at: t0(),
         updated_at: t0(),
+        stamps: Default::default(),
     }
 }
 

@@ -97,17 +97,17 @@ fn another_format_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_naming_both_versions() {
-    let e = refused(|v| v["version"] = json!(4));
+    let e = refused(|v| v["version"] = json!(5));
     assert_eq!(
         e,
         SnapshotError::FutureVersion {
-            found: 4,
-            supported: 3
+            found: 5,
+            supported: 4
         }
     );
     assert_eq!(
         e.to_string(),
-        "written by a newer version of Salesdesk (format version 4, this one reads up to 3)"
+        "written by a newer version of Salesdesk (format version 5, this one reads up to 4)"
     );
 }
 

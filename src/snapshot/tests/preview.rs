@@ -61,7 +61,7 @@ fn the_preview_counts_every_kind_both_ways() {
             updated: 1,
             unchanged: 2,
             removed: 0,
-            conflicts: 2,
+            conflicts: 1,
         }
     );
     let deals = preview.kind(RecordKind::Deal);
@@ -98,10 +98,14 @@ fn conflicts_list_both_sides_and_the_winner() {
         .iter()
         .map(|c| (c.id.as_str(), c.winner))
         .collect();
-    assert_eq!(conflicts, [("c2", Side::Theirs), ("c3", Side::Ours)]);
-    let c2 = &preview.conflicts()[0];
-    assert_eq!(c2.ours_updated_at, later(0));
-    assert_eq!(c2.theirs_updated_at, later(40));
+    // c2 was renamed in the file only: an update, not a conflict. c3 was renamed on both sides.
+    assert_eq!(conflicts, [("c3", Side::Ours)]);
+    let c3 = &preview.conflicts()[0];
+    assert_eq!(c3.field, Some("name"));
+    assert_eq!(c3.ours_value, "\"ИП Орлов Дмитрий\"");
+    assert_eq!(c3.theirs_value, "\"ИП Орлов Д. С.\"");
+    assert_eq!(c3.ours_updated_at, later(50));
+    assert_eq!(c3.theirs_updated_at, later(20));
     let resurrected: Vec<&str> = preview
         .merge
         .report
@@ -130,6 +134,8 @@ fn report() -> ImportReport {
         &snap.meta,
         &outcome.report,
         later(60),
+        chrono::FixedOffset::east_opt(3 * 3600).unwrap(),
+        &outcome.workspace,
     )
 }
 
@@ -138,18 +144,21 @@ fn the_russian_report_lists_conflicts_resurrections_and_counts() {
     let text = report().to_text(Lang::Ru);
     for line in [
         "Отчёт об импорте Salesdesk",
+        "Добавлено 2, обновлено 1, удалено 1, конфликтов 1",
         "Файл: salesdesk-olga-smirnova-2026-03-10.json",
-        "Импортирован: 15.01.2026 10:00 UTC",
-        "Выгружен: 10.03.2026 12:00 UTC; кем: Ольга Смирнова; версия приложения: 0.1.0; версия формата: 3",
+        "Импортирован: 15.01.2026 13:00",
+        "Выгружен: 10.03.2026 15:00; кем: Ольга Смирнова; версия приложения: 0.1.0; версия формата: 4",
         "  Клиент: добавлено 1, обновлено 1, без изменений 2, удалено 0",
-        "Конфликты (2):",
-        "  Клиент «АО «Северсталь-Сервис Урал»» (c2): принята версия из файла; наша изменена 15.01.2026 09:00 UTC, в файле — 15.01.2026 09:40 UTC",
-        "  Клиент «ИП Орлов Дмитрий» (c3): оставлена наша версия; наша изменена 15.01.2026 09:50 UTC, в файле — 15.01.2026 09:20 UTC",
+        "Конфликты (1):",
+        "  Клиент «ИП Орлов Дмитрий», поле «Название»: оставлено наше «ИП Орлов Дмитрий» (15.01.2026 12:50), в файле — «ИП Орлов Д. С.» (15.01.2026 12:20)",
         "Восстановлены после удаления (1):",
-        "  Сделка «Переговоры о годовом контракте» (d3): удалена 15.01.2026 09:10, изменена позже 15.01.2026 09:25 (запись была: из файла)",
+        "  Сделка «Переговоры о годовом контракте»: удалена 15.01.2026 12:10, изменена позже 15.01.2026 12:25 (запись была: из файла)",
     ] {
-        let line = line.replace("09:10,", "09:10 UTC,").replace("09:25 (", "09:25 UTC (");
         assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    // Ids stay in the JSON; the text names records.
+    for raw in ["(c2)", "(c3)", "(d3)"] {
+        assert!(!text.contains(raw), "{raw} in\n{text}");
     }
 }
 
@@ -158,9 +167,9 @@ fn the_english_report_says_the_same() {
     let text = report().to_text(Lang::En);
     for line in [
         "Salesdesk import report",
-        "Conflicts (2):",
-        "  Client «АО «Северсталь-Сервис Урал»» (c2): took the file's; ours changed 15.01.2026 09:00 UTC, the file's 15.01.2026 09:40 UTC",
-        "  Client «ИП Орлов Дмитрий» (c3): kept ours; ours changed 15.01.2026 09:50 UTC, the file's 15.01.2026 09:20 UTC",
+        "Added 2, updated 1, removed 1, conflicts 1",
+        "Conflicts (1):",
+        "  Client «ИП Орлов Дмитрий», field «Name»: kept ours «ИП Орлов Дмитрий» (15.01.2026 12:50); the file had «ИП Орлов Д. С.» (15.01.2026 12:20)",
         "Kept despite a deletion (1):",
         "Repairs (0):",
     ] {
@@ -173,12 +182,14 @@ fn the_json_report_carries_the_same_facts() {
     let v = report().to_json_value();
     assert_eq!(v["counts"]["client"]["added"], 1);
     assert_eq!(v["counts"]["deal"]["removed"], 1);
-    assert_eq!(v["conflicts"].as_array().unwrap().len(), 2);
-    assert_eq!(v["conflicts"][0]["winner"], "theirs");
-    assert_eq!(v["conflicts"][0]["ours_updated_at"], "2026-01-15T09:00:00Z");
+    assert_eq!(v["conflicts"].as_array().unwrap().len(), 1);
+    assert_eq!(v["conflicts"][0]["winner"], "ours");
+    assert_eq!(v["conflicts"][0]["field"], "name");
+    assert_eq!(v["conflicts"][0]["theirs_value"], "ИП Орлов Д. С.");
+    assert_eq!(v["conflicts"][0]["ours_updated_at"], "2026-01-15T09:50:00Z");
     assert_eq!(
         v["conflicts"][0]["theirs_updated_at"],
-        "2026-01-15T09:40:00Z"
+        "2026-01-15T09:20:00Z"
     );
     assert_eq!(v["resurrections"][0]["id"], "d3");
     assert_eq!(v["resurrections"][0]["held_by"], "theirs");

@@ -96,7 +96,7 @@ fn every_version_re_exports_as_the_current_one() {
     for text in [V1, V2, V3] {
         let ws = read(text).workspace;
         let again = read(&export_snapshot(&ws, None, super::now(), today()));
-        assert_eq!(again.meta.version, 3);
+        assert_eq!(again.meta.version, 4);
         assert_eq!(again.workspace, ws);
     }
     // The older files are the newer ones minus what their version lacked.

@@ -170,6 +170,7 @@ fn catalogue_edit(w: &mut World, ws: &mut Workspace, choice: usize, now: Timesta
                 name,
                 created_at: now,
                 updated_at: now,
+                stamps: Default::default(),
             });
         }
         1 => {
@@ -203,6 +204,7 @@ fn catalogue_edit(w: &mut World, ws: &mut Workspace, choice: usize, now: Timesta
                 group_id,
                 created_at: now,
                 updated_at: now,
+                stamps: Default::default(),
             });
         }
         4 => {
@@ -244,6 +246,7 @@ fn catalogue_edit(w: &mut World, ws: &mut Workspace, choice: usize, now: Timesta
                 lines,
                 created_at: now,
                 updated_at: now,
+                stamps: Default::default(),
             });
         }
         7 => {
