@@ -8,6 +8,7 @@ pub mod demo;
 pub mod draft;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod form_edit;
 pub mod ids;
 pub mod inn;
 pub mod lookup;

@@ -100,6 +100,9 @@ texts! {
     ClientCreated => "Клиент создан", "Client created";
     ChangesSaved => "Изменения сохранены", "Changes saved";
     UnsavedChanges => "Есть несохранённые изменения", "Unsaved changes";
+    EditClash => "Поле «{}» изменено в другом месте: «{}». Ваше изменение ещё не сохранено.", "«{}» was changed elsewhere to «{}». Your change is not saved yet.";
+    KeepMine => "Оставить моё", "Keep mine";
+    TakeTheirs => "Взять новое", "Take the new value";
     ClientDeleted => "Клиент удалён", "Client deleted";
     ClientNotFound => "Клиент не найден", "Client not found";
     ClientNotFoundText => "Возможно, его удалили. Вернитесь к списку клиентов.", "It may have been deleted. Go back to the client list.";

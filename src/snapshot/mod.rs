@@ -36,7 +36,7 @@ pub use export::{export_snapshot, ExportedBy};
 pub use file_name::{snapshot_file_name, transliterate};
 pub use preview::{apply_merge, apply_replace, record_counts, ImportPreview, KindPreview};
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
-pub use report::{kind_name, ImportReport};
+pub use report::{field_name, kind_name, ImportReport};
 pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,

@@ -135,7 +135,8 @@ pub fn apply_replace(
     now: Timestamp,
     today: NaiveDate,
 ) -> (Workspace, Backup) {
-    (snapshot.workspace, Backup::of(mine, who, now, today))
+    let replaced = crate::domain::merge::replace(mine, &snapshot.workspace, now);
+    (replaced, Backup::of(mine, who, now, today))
 }
 
 /// Merge mode: `theirs` merged into `mine` record by record (see [`crate::domain::merge`]).

@@ -53,6 +53,10 @@ pub struct Saved {
     /// When another tab had saved in between, the merge of its data and ours that was written
     /// instead; the caller adopts it.
     pub merged: Option<Workspace>,
+    /// A stored value this tab could not read (another program's, damaged, a newer version's)
+    /// that was moved aside before writing: its key and why it was unreadable. The caller tells
+    /// the person.
+    pub quarantined: Option<(String, super::codec::DecodeError)>,
 }
 
 /// Writes the workspace. If another tab saved since `base_revision`, its data is merged with ours
@@ -68,21 +72,27 @@ pub fn save_workspace(
     let stored = store.get_item(WORKSPACE_KEY).ok().flatten();
     let stored_rev = stored.as_deref().map_or(0, stored_revision);
     let mut merged = None;
-    if stored_rev > base_revision {
-        if let Some(raw) = stored {
-            match decode_stored(&raw) {
-                Ok(theirs) => merged = Some(merge(ws, &theirs.workspace).workspace),
-                // Unreadable data from elsewhere is set aside, not overwritten.
-                Err(_) => {
-                    quarantine(&store, &raw, now_millis);
-                }
-            }
+    let mut quarantined = None;
+    // Anything but the value this tab last read or wrote is read before it is replaced: another
+    // tab's save is merged, and what cannot be read (another program's data, damage, a newer
+    // version) is moved aside first, never overwritten.
+    if let Some(raw) = stored.filter(|_| stored_rev != base_revision || base_revision == 0) {
+        match decode_stored(&raw) {
+            Ok(theirs) => merged = Some(merge(ws, &theirs.workspace).workspace),
+            Err(error) => match quarantine(&store, &raw, now_millis) {
+                Some(key) => quarantined = Some((key, error)),
+                None => return Err(SaveError::Refused("quarantine".into())),
+            },
         }
     }
     let revision = stored_rev.max(base_revision) + 1;
     let text = encode_workspace(merged.as_ref().unwrap_or(ws), saved_at, revision);
     store.set_item(WORKSPACE_KEY, &text).map_err(refusal)?;
-    Ok(Saved { revision, merged })
+    Ok(Saved {
+        revision,
+        merged,
+        quarantined,
+    })
 }
 
 /// A workspace written by another tab, from a `storage` event's new value.
@@ -123,6 +133,14 @@ const BACKUP_AT_KEY: &str = "salesdesk.backup.at";
 /// nothing is replaced, so the caller must not replace the data either.
 pub fn save_backup(ws: &Workspace, taken_at: Timestamp) -> Result<(), SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
+    // A backup that does not read is kept aside rather than overwritten: it may be the only
+    // copy of something.
+    if let Some(raw) = store.get_item(BACKUP_KEY).ok().flatten() {
+        if decode_stored(&raw).is_err() {
+            let key = format!("{BACKUP_KEY}.unreadable.{}", taken_at.timestamp_millis());
+            store.set_item(&key, &raw).map_err(refusal)?;
+        }
+    }
     store
         .set_item(BACKUP_KEY, &encode_workspace(ws, taken_at, 0))
         .map_err(refusal)?;

@@ -21,6 +21,13 @@ pub fn today() -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// The browser's current offset from UTC (for showing times as the user's clock does).
+pub fn local_offset() -> chrono::FixedOffset {
+    // getTimezoneOffset is UTC minus local, in minutes.
+    let minutes = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    chrono::FixedOffset::east_opt(minutes * 60).unwrap_or(chrono::FixedOffset::east_opt(0).unwrap())
+}
+
 /// A fresh unique record id.
 pub fn new_id() -> Id {
     // Math.random gives 52 good bits per call; two calls fill 64.

@@ -110,6 +110,11 @@ pub fn flush(state: AppState) {
             if let Some(merged) = saved.merged {
                 adopt(state, merged);
             }
+            if let Some((key, error)) = saved.quarantined {
+                state
+                    .load
+                    .set(crate::storage::LoadOutcome::Quarantined { key, error });
+            }
             SaveState::Saved
         }
         Err(e) => SaveState::Failed(e),

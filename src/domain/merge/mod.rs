@@ -24,11 +24,13 @@
 
 mod records;
 mod repair;
+mod replace;
 mod report;
 mod tombstones;
 
 pub use records::{merge_records, Conflict, MergeEvent, Record, RecordKind, Resurrection, Side};
 pub use repair::{DropReason, Repair};
+pub use replace::replace;
 pub use report::{KindCounts, MergeReport};
 
 use crate::domain::ids::Id;

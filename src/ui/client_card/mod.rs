@@ -147,30 +147,62 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.client(&id).cloned()))
     };
-    let draft = RwSignal::new(
-        client
-            .get_untracked()
-            .map(|c| ClientDraft::from_client(&c))
-            .unwrap_or_default(),
-    );
+    // The form as it was opened (or last caught up with the record) and as the person edited it.
+    let initial = client
+        .get_untracked()
+        .map(|c| ClientDraft::from_client(&c))
+        .unwrap_or_default();
+    let opened = RwSignal::new(initial.clone());
+    let draft = RwSignal::new(initial);
+    // Fields the person is editing that also changed elsewhere meanwhile.
+    let clashes = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
-    let dirty =
-        move || client.with(|c| c.as_ref().map(ClientDraft::from_client)) != Some(draft.get());
+    // When the client changes while the form is open (an order, a transfer, another tab, an
+    // import), untouched fields follow it and typed ones stay; never is anything typed lost.
+    Effect::new(move |_| {
+        let Some(now) = client.with(|c| c.as_ref().map(ClientDraft::from_client)) else {
+            return;
+        };
+        if opened.with_untracked(|o| o == &now) {
+            return;
+        }
+        let (rebased, found) = opened.with_untracked(|o| {
+            draft.with_untracked(|d| crate::domain::form_edit::rebase(o, d, &now))
+        });
+        draft.set(rebased);
+        opened.set(now);
+        if !found.is_empty() {
+            clashes.update(|list| list.extend(found));
+        }
+    });
+    let dirty = move || opened.with(|o| draft.with(|d| o != d));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(current) = client.get_untracked() else {
             return;
         };
-        match draft.with_untracked(|d| d.to_client(current.id.clone(), current.created_at)) {
+        let (id, created) = (current.id.clone(), current.created_at);
+        match draft.with_untracked(|d| d.to_client(id.clone(), created)) {
             Err(list) => errors.set(list),
-            Ok(updated) => {
+            Ok(edited) => {
                 errors.set(Vec::new());
+                // Only the fields the person changed are saved, onto the client as it is now.
+                let before = opened
+                    .with_untracked(|o| o.to_client(id.clone(), created))
+                    .unwrap_or_else(|_| current.clone());
+                let updated = crate::domain::stamps::apply_edits(&before, &edited, &current);
                 match state.change(|ws, now| ws.update_client(updated, now)) {
                     Ok(()) => {
                         failure.set(None);
+                        clashes.set(Vec::new());
+                        if let Some(c) = client.get_untracked() {
+                            let saved = ClientDraft::from_client(&c);
+                            opened.set(saved.clone());
+                            draft.set(saved);
+                        }
                         state.notify(state.tr(Text::ChangesSaved));
                     }
                     Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
@@ -211,6 +243,9 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 <form on:submit=save novalidate data-testid="client-form">
                     <div class="panel">
                         <ClientFields draft errors/>
+                        {move || (!clashes.get().is_empty()).then(|| view! {
+                            <ClashNotice clashes opened draft/>
+                        })}
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         <div class="form-actions">
                             <button type="submit" class="primary" disabled=move || !dirty() data-testid="save-client">
@@ -240,5 +275,62 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 />
             </Show>
         </section>
+    }
+}
+
+/// Fields the person is editing that someone else changed meanwhile: for each, keep what was
+/// typed or take the new value.
+#[component]
+fn ClashNotice(
+    clashes: RwSignal<Vec<String>>,
+    opened: RwSignal<ClientDraft>,
+    draft: RwSignal<ClientDraft>,
+) -> impl IntoView {
+    let state = use_app();
+    let dismiss = move |key: &str| clashes.update(|list| list.retain(|k| k != key));
+    view! {
+        <div class="banner banner-warning" role="alert" data-testid="edit-clash">
+            <For each=move || clashes.get() key=|k| k.clone() let:key>
+                {
+                    let label = crate::snapshot::field_name(draft_field(&key), state.lang());
+                    let theirs = {
+                        let key = key.clone();
+                        move || {
+                            serde_json::to_value(opened.get())
+                                .ok()
+                                .and_then(|v| v.get(&key).cloned())
+                                .map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))
+                                .unwrap_or_default()
+                        }
+                    };
+                    let (keep, take) = (key.clone(), key.clone());
+                    view! {
+                        <p>
+                            {move || fill(state.tr(Text::EditClash), &[label, &theirs()])}
+                            " "
+                            <button type="button" class="secondary" data-testid="clash-keep"
+                                on:click=move |_| dismiss(&keep)>{move || state.tr(Text::KeepMine)}</button>
+                            " "
+                            <button type="button" class="secondary" data-testid="clash-take"
+                                on:click=move |_| {
+                                    let now = opened.get_untracked();
+                                    draft.update(|d| *d = crate::domain::form_edit::take_field(d, &take, &now));
+                                    dismiss(&take);
+                                }>{move || state.tr(Text::TakeTheirs)}</button>
+                        </p>
+                    }
+                }
+            </For>
+        </div>
+    }
+}
+
+/// The record field a client form field edits, for naming it.
+fn draft_field(key: &str) -> &str {
+    match key {
+        "contact_name" => "contact.name",
+        "phone" => "contact.phone",
+        "email" => "contact.email",
+        other => other,
     }
 }

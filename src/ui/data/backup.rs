@@ -12,16 +12,43 @@ use leptos::prelude::*;
 /// Replaces the workspace with `incoming` after keeping the current one as the backup. If the
 /// backup cannot be stored (a full storage), nothing is replaced and the message says why.
 pub fn replace_with_backup(state: AppState, incoming: Workspace) -> Result<(), String> {
+    keep_backup(state)?;
+    // Written as the edits a replace amounts to (tombstones, fresh stamps), so that another tab
+    // still holding the old data cannot bring it back.
+    let _ = state.change(|ws, now| {
+        *ws = crate::domain::merge::replace(ws, &incoming, now);
+        Ok::<(), ()>(())
+    });
+    Ok(())
+}
+
+/// Merges `theirs` into the data as it is now (not as it was when the preview was shown: another
+/// tab may have saved since), after keeping a backup. Returns what the merge did.
+pub fn merge_with_backup(
+    state: AppState,
+    theirs: &Workspace,
+) -> Result<crate::domain::merge::MergeOutcome, String> {
+    keep_backup(state)?;
+    let outcome = state
+        .ws
+        .with_untracked(|ws| crate::snapshot::apply_merge(ws, theirs));
+    let merged = outcome.workspace.clone();
+    let _ = state.change(|ws, _| {
+        *ws = merged;
+        Ok::<(), ()>(())
+    });
+    Ok(outcome)
+}
+
+/// Keeps the current data as the backup; refuses (with the reason) when it cannot be kept, so
+/// that nothing is replaced or merged without a way back.
+fn keep_backup(state: AppState) -> Result<(), String> {
     let now = clock::now();
     let saved = state.ws.with_untracked(|ws| browser::save_backup(ws, now));
     if let Err(e) = saved {
         let why = describe_save_error(state.lang(), &e);
         return Err(fill(SnapshotText::BackupFailed.get(state.lang()), &[&why]));
     }
-    let _ = state.change(|ws, _| {
-        *ws = incoming;
-        Ok::<(), ()>(())
-    });
     state.backup_changed.update(|n| *n += 1);
     state.used_bytes.set(browser::used_bytes());
     Ok(())

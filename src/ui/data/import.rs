@@ -1,4 +1,4 @@
-use super::backup::replace_with_backup;
+use super::backup::{merge_with_backup, replace_with_backup};
 use super::file::{read_file, DroppedFile, PickedFile};
 use crate::domain::dates::format_date;
 use crate::domain::merge::RecordKind;
@@ -131,15 +131,25 @@ pub fn ImportPanel() -> impl IntoView {
         let lang = state.lang();
         match mode.get_untracked() {
             Mode::Merge => {
-                let outcome = preview.into_merge();
-                let report =
-                    ImportReport::new(&name, &snapshot.meta, &outcome.report, clock::now());
+                // The preview was computed when the file was opened; the data may have changed
+                // since (another tab saved), so the merge runs again on the data as it is now.
+                let _ = preview;
+                let outcome = match merge_with_backup(state, &snapshot.workspace) {
+                    Ok(outcome) => outcome,
+                    Err(message) => {
+                        failure.set(Some(message));
+                        return;
+                    }
+                };
+                let report = ImportReport::new(
+                    &name,
+                    &snapshot.meta,
+                    &outcome.report,
+                    clock::now(),
+                    clock::local_offset(),
+                    &outcome.workspace,
+                );
                 let summary = merge_summary(lang, &outcome.report);
-                let merged = outcome.workspace;
-                let _ = state.change(|ws, _| {
-                    *ws = merged;
-                    Ok::<(), ()>(())
-                });
                 state.notify(SnapshotText::Merged.get(lang));
                 loaded.set_value(None);
                 step.set(Step::Done {

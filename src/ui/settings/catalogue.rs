@@ -68,6 +68,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
             name: group_name.get_untracked().trim().to_owned(),
             created_at: now,
             updated_at: now,
+            stamps: Default::default(),
         };
         let id = group.id.to_string();
         let result = state.change(|ws, _| ws.add_product_group(group));
@@ -86,6 +87,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
             group_id: crate::domain::Id::from_raw(product_group.get_untracked().as_str()),
             created_at: now,
             updated_at: now,
+            stamps: Default::default(),
         };
         let result = state.change(|ws, _| ws.add_product(product));
         if result.is_ok() {
