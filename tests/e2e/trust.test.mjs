@@ -1,0 +1,152 @@
+// «Never lose a change»: the everyday flows that used to lose or revert data, each reproduced
+// as a person (or a second tab, or another program) would do it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, saved, loadDemoAs } from './helpers.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.close(); });
+
+/** Creates a lead through the form and returns its id (from the address of its card). */
+async function newLead(page, name) {
+  await page.evaluate(() => { location.hash = '#/clients/new'; });
+  await page.getByTestId('client-name').fill(name);
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await saved(page);
+  return page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
+}
+
+async function openCard(page, id) {
+  await page.evaluate((h) => { location.hash = h; }, `#/clients/${encodeURIComponent(id)}`);
+  await page.getByTestId('client-form').waitFor();
+}
+
+/** The client as stored, read the way the app reads it: through another tab's eyes after a reload. */
+async function clientAfterReload(page, id) {
+  await page.reload();
+  await openCard(page, id);
+  return {
+    notes: await page.getByTestId('client-notes').inputValue(),
+    phone: await page.getByTestId('client-phone').inputValue(),
+    status: await page.getByTestId('client-status').inputValue(),
+  };
+}
+
+test('scenario 1: an order changes the status under an open form; a note saved afterwards keeps it', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  const id = await newLead(page, 'ООО «Проверка статуса»');
+  assert.equal(await page.getByTestId('client-status').inputValue(), 'lead');
+
+  await page.getByTestId('add-order').click();
+  const form = page.getByTestId('order-form');
+  await form.getByTestId('order-product').selectOption({ label: 'Гофрокороб' });
+  await form.getByTestId('order-amount').fill('15000');
+  await form.getByTestId('save-order').click();
+  await form.waitFor({ state: 'detached' });
+
+  // The form follows the record: the new status, and nothing claimed as unsaved.
+  await page.waitForFunction(() => document.querySelector('[data-testid="client-status"]').value === 'new');
+  assert.equal(await page.getByText('Есть несохранённые изменения').count(), 0);
+  await page.getByTestId('client-notes').fill('Первый заказ получен');
+  await page.getByTestId('save-client').click();
+  await saved(page);
+  const after = await clientAfterReload(page, id);
+  assert.equal(after.status, 'new', 'the note save must not put the client back to «Лид»');
+  assert.equal(after.notes, 'Первый заказ получен');
+  await context.close();
+});
+
+test('scenario 3: two tabs edit different fields of one client, with the second form open all along', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  const id = await newLead(a, 'ООО «Две вкладки»');
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+  await b.locator('header.topbar').waitFor();
+  await openCard(b, id);
+
+  // A changes the notes and saves while B's form is open.
+  await a.getByTestId('client-notes').fill('Заметка из вкладки A');
+  await a.getByTestId('save-client').click();
+  await saved(a);
+  // B's untouched notes field follows the record.
+  await b.waitForFunction(() => document.querySelector('[data-testid="client-notes"]').value === 'Заметка из вкладки A');
+  // B changes the phone and saves: A's notes are not overwritten by B's stale copy.
+  await b.getByTestId('client-phone').fill('+7 912 345-67-89');
+  await b.getByTestId('save-client').click();
+  await saved(b);
+  const stored = await clientAfterReload(a, id);
+  assert.equal(stored.notes, 'Заметка из вкладки A');
+  assert.equal(stored.phone, '+7 912 345-67-89');
+  await context.close();
+});
+
+test('scenario 3: both tabs save different fields at the same moment: both kept', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  const id = await newLead(a, 'ООО «Одновременно»');
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+  await b.locator('header.topbar').waitFor();
+  await openCard(b, id);
+  await a.getByTestId('client-notes').fill('Заметки из A');
+  await b.getByTestId('client-phone').fill('+7 900 111-22-33');
+  await Promise.all([
+    a.getByTestId('save-client').click(),
+    b.getByTestId('save-client').click(),
+  ]);
+  await saved(a);
+  await saved(b);
+  await a.waitForTimeout(500);
+  for (const page of [a, b]) {
+    const stored = await clientAfterReload(page, id);
+    assert.equal(stored.notes, 'Заметки из A');
+    assert.equal(stored.phone, '+7 900 111-22-33');
+  }
+  await context.close();
+});
+
+test('scenario 3: a field typed in B and changed in A meanwhile is offered to choose, not lost', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  const id = await newLead(a, 'ООО «Выбор»');
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+  await b.locator('header.topbar').waitFor();
+  await openCard(b, id);
+  await b.getByTestId('client-notes').fill('Текст, набранный в B');
+  await a.getByTestId('client-notes').fill('Текст из A');
+  await a.getByTestId('save-client').click();
+  await saved(a);
+  await b.getByTestId('edit-clash').waitFor();
+  assert.match(await b.getByTestId('edit-clash').innerText(), /Текст из A/);
+  // What B typed is still there until B chooses.
+  assert.equal(await b.getByTestId('client-notes').inputValue(), 'Текст, набранный в B');
+  await b.getByTestId('clash-keep').click();
+  await b.getByTestId('save-client').click();
+  await saved(b);
+  const stored = await clientAfterReload(a, id);
+  assert.equal(stored.notes, 'Текст, набранный в B');
+  await context.close();
+});
+
+test('scenario 8: a value another program wrote under an open tab is moved aside, not overwritten', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await saved(page);
+  for (const foreign of ['garbage{', '{"format":"other.app","data":[1,2,3]}',
+    '{"format":"salesdesk.workspace","version":99,"workspace":{}}']) {
+    await page.evaluate((v) => localStorage.setItem('salesdesk.workspace', v), foreign);
+    const id = await newLead(page, `ООО «После чужой записи ${foreign.length}»`);
+    assert.ok(id);
+    const kept = await page.evaluate((v) => Object.keys(localStorage)
+      .filter((k) => k.startsWith('salesdesk.quarantine.'))
+      .some((k) => localStorage.getItem(k) === v), foreign);
+    assert.ok(kept, `the foreign value ${foreign} must be kept aside`);
+    await page.getByTestId('corrupt-banner').first().waitFor();
+  }
+  await context.close();
+});
