@@ -53,7 +53,7 @@ pub fn Board() -> impl IntoView {
         };
         state
             .ws
-            .with(|ws| view_model::columns(ws, &scope, &options, lang, state.today))
+            .with(|ws| view_model::columns(ws, &scope, &options, lang, state.today()))
     });
     // A move that waits for the user's word: an unqualified lead going to «КП» or beyond.
     let pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);

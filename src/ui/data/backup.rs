@@ -18,8 +18,11 @@ pub fn replace_with_backup(state: AppState, incoming: Workspace) -> Result<(), S
         let why = describe_save_error(state.lang(), &e);
         return Err(fill(SnapshotText::BackupFailed.get(state.lang()), &[&why]));
     }
-    let _ = state.change(|ws, _| {
+    // The file's statuses were worked out on its author's day: bring them up to ours.
+    let today = state.today_untracked();
+    let _ = state.change(|ws, now| {
         *ws = incoming;
+        ws.refresh_statuses(today, now);
         Ok::<(), ()>(())
     });
     state.backup_changed.update(|n| *n += 1);
@@ -55,7 +58,8 @@ pub fn BackupPanel() -> impl IntoView {
         let Some((at, ws)) = browser::load_backup() else {
             return;
         };
-        let day = at.date_naive();
+        // The day the backup was taken, on the user's calendar (not the UTC day).
+        let day = clock::date_of(at);
         let name = snapshot_file_name(Some("backup"), day);
         download_text(
             &name,
@@ -69,7 +73,7 @@ pub fn BackupPanel() -> impl IntoView {
             {move || match backup.get() {
                 None => view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any(),
                 Some((at, clients, orders)) => view! {
-                    <p data-testid="backup-info">{fill(SnapshotText::BackupInfo.get(state.lang()), &[&format_date(at.date_naive()), &clients.to_string(), &orders.to_string()])}</p>
+                    <p data-testid="backup-info">{fill(SnapshotText::BackupInfo.get(state.lang()), &[&format_date(clock::date_of(at)), &clients.to_string(), &orders.to_string()])}</p>
                     <div class="form-actions">
                         <button type="button" class="secondary" on:click=move |_| confirm.set(true) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
                         <button type="button" class="secondary" on:click=download data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>

@@ -68,8 +68,8 @@ pub fn ImportPanel() -> impl IntoView {
                 )),
             ),
             PickedFile::Read { name, text } => {
-                let read =
-                    read_snapshot_all(&text, state.today).map_err(|r| (r.problems, r.not_listed));
+                let read = read_snapshot_all(&text, state.today_untracked())
+                    .map_err(|r| (r.problems, r.not_listed));
                 (name, read)
             }
         };
@@ -136,8 +136,11 @@ pub fn ImportPanel() -> impl IntoView {
                     ImportReport::new(&name, &snapshot.meta, &outcome.report, clock::now());
                 let summary = merge_summary(lang, &outcome.report);
                 let merged = outcome.workspace;
-                let _ = state.change(|ws, _| {
+                // The merged statuses come partly from the file's day: bring them up to ours.
+                let today = state.today_untracked();
+                let _ = state.change(|ws, now| {
                     *ws = merged;
+                    ws.refresh_statuses(today, now);
                     Ok::<(), ()>(())
                 });
                 state.notify(SnapshotText::Merged.get(lang));
@@ -270,7 +273,7 @@ fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> imp
     let meta = &snapshot.meta;
     let exported = meta
         .exported_at
-        .map(|at| format_date(at.date_naive()))
+        .map(|at| format_date(clock::date_of(at)))
         .unwrap_or_else(|| "—".to_owned());
     let by = meta
         .exported_by

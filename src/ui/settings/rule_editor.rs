@@ -49,16 +49,17 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     });
     let preview = Memo::new(move |_| {
         let rule = draft.with(PolicyDraft::readable_rule);
-        index.with(|index| state.ws.with(|ws| what_if(ws, index, &rule, state.today)))
+        index.with(|index| state.ws.with(|ws| what_if(ws, index, &rule, state.today())))
     });
     let save = move |_| {
         let (products, groups) = catalogue();
         let Ok(policy) = draft.with_untracked(|d| d.to_policy(&products, &groups)) else {
             return;
         };
+        let today = state.today_untracked();
         let result = state.change(|ws, now| {
             ws.set_transfer_policy(policy, now)?;
-            ws.refresh_statuses(state.today, now);
+            ws.refresh_statuses(today, now);
             Ok::<(), crate::domain::WorkspaceError>(())
         });
         match result {

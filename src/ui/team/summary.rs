@@ -15,7 +15,7 @@ const SUMMARY_DAYS: u32 = 90;
 pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView {
     let state = use_app();
     let view_data = Memo::new(move |_| {
-        let today = state.today;
+        let today = state.today();
         let from = today - chrono::Duration::days(i64::from(SUMMARY_DAYS) - 1);
         let period = Period::new(from, today).unwrap_or_else(|_| Period::last_months(today, 3));
         workspace.with(|ws| {

@@ -25,7 +25,7 @@ pub fn ClientGrowth(
         history.with(|h| {
             state
                 .ws
-                .with(|ws| growth_columns(ws, &client_id, h, state.today, lang))
+                .with(|ws| growth_columns(ws, &client_id, h, state.today(), lang))
         })
     });
     let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
@@ -146,7 +146,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
     let state = use_app();
     let months = RwSignal::new(12u32);
     let rows = Memo::new(move |_| {
-        let period = Period::last_months(state.today, months.get());
+        let period = Period::last_months(state.today(), months.get());
         index.with(|index| {
             state.ws.with(|ws| {
                 let offered: HashSet<Id> = ws.group_ids();
