@@ -32,9 +32,10 @@ pub enum Condition {
         /// N: 1 to [`MAX_ORDER_COUNT`].
         at_least: u32,
     },
-    /// The client's purchases add up to at least `at_least`; with `within_months` = M only
-    /// orders dated from the same day M months before today (clamped to the end of a shorter
-    /// month) through today, both inclusive, count.
+    /// The client's purchases add up to at least `at_least`; with `within_months` = M only the
+    /// orders of «the last M months» count: from the day after the same day M months before
+    /// today (clamped to the end of a shorter month) through today, both inclusive (see
+    /// [`crate::domain::orders::calendar::last_months`]).
     Volume {
         /// X: above zero, at most [`Money::MAX`].
         at_least: Money,

@@ -3,7 +3,7 @@
 use super::{Combinator, Condition, TransferRule};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::calendar::{days_between, months_before, YearMonth};
+use crate::domain::orders::calendar::{days_between, last_months, YearMonth};
 use crate::domain::orders::{ClientHistory, HistoryIndex, OrderSummary};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,7 +38,8 @@ pub enum ConditionOutcome {
         need: Money,
         /// M, when only the last M months count.
         within_months: Option<u32>,
-        /// The window's first day (today minus M months) when there is a window.
+        /// The window's first day when there is a window: the day after today minus M months
+        /// (see [`crate::domain::orders::calendar::last_months`]).
         since: Option<NaiveDate>,
     },
     /// Whether and when the product was first bought.
@@ -150,7 +151,7 @@ impl Windows {
             Condition::Volume {
                 within_months: Some(m),
                 ..
-            } => Window::Since(months_before(today, *m)),
+            } => Window::Since(last_months(today, *m).0),
             Condition::MonthlyMinimum { months, .. } => Window::Months(
                 YearMonth::complete_months_before(today, *months)
                     .into_iter()
