@@ -9,8 +9,9 @@ use crate::domain::metrics::{client_metrics, Activity, MetricsContext, Period, R
 use crate::domain::money::Money;
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::qualification::Verdict;
-use crate::domain::transfer::{describe_ru, evaluate, Condition};
+use crate::domain::transfer::{evaluate, Condition};
 use crate::domain::workspace::Workspace;
+use crate::i18n::outcome::describe_ru;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -73,7 +73,12 @@ pub fn BackupPanel() -> impl IntoView {
             {move || match backup.get() {
                 None => view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any(),
                 Some((at, clients, orders)) => view! {
-                    <p data-testid="backup-info">{fill(SnapshotText::BackupInfo.get(state.lang()), &[&format_date(clock::date_of(at)), &clients.to_string(), &orders.to_string()])}</p>
+                    <p data-testid="backup-info">{
+                        let lang = state.lang();
+                        let clients = crate::i18n::count(lang, crate::i18n::Plural::Clients, clients as u64);
+                        let orders = crate::i18n::count(lang, crate::i18n::Plural::Orders, orders as u64);
+                        fill(SnapshotText::BackupInfo.get(lang), &[&format_date(clock::date_of(at)), &clients, &orders])
+                    }</p>
                     <div class="form-actions">
                         <button type="button" class="secondary" on:click=move |_| confirm.set(true) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
                         <button type="button" class="secondary" on:click=download data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>

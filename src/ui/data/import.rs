@@ -187,7 +187,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">
                         <p><strong>{fill(SnapshotText::Rejected.get(state.lang()), &[&name])}</strong></p>
                         <ul>{problems.into_iter().map(|p| view! { <li data-testid="import-problem">{p}</li> }).collect_view()}</ul>
-                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&more.to_string()])}</p> })}
+                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&crate::i18n::count(state.lang(), crate::i18n::Plural::Problems, more as u64)])}</p> })}
                     </div>
                 }.into_any(),
                 Step::Preview { name } => view! {

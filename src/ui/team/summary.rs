@@ -1,7 +1,8 @@
 use crate::domain::metrics::Period;
+use crate::domain::qualification::Verdict;
 use crate::domain::team_view::{team_view, RowFigures};
 use crate::domain::Workspace;
-use crate::i18n::{role_name, stage_name, SnapshotText};
+use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -52,7 +53,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                         <th scope="col">{st(SnapshotText::SumMember)}</th>
                         <th scope="col">{st(SnapshotText::SumPipeline)}</th>
                         <th scope="col">{st(SnapshotText::SumPipelineAmount)}</th>
-                        <th scope="col">{st(SnapshotText::SumVerdicts)}</th>
+                        <th scope="col">{move || verdicts_heading(state.lang())}</th>
                         <th scope="col">{st(SnapshotText::SumReady)}</th>
                         <th scope="col">{st(SnapshotText::SumGiven)}</th>
                         <th scope="col">{st(SnapshotText::SumReceived)}</th>
@@ -102,4 +103,17 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             </details>
         </div>
     }
+}
+
+/// The verdicts column's heading, with the verdicts' names exactly as the badges show them, in
+/// the order of the column's figures.
+fn verdicts_heading(lang: Lang) -> String {
+    let names = [
+        verdict_name(lang, Verdict::Priority),
+        verdict_name(lang, Verdict::Qualified),
+        verdict_name(lang, Verdict::Nurture),
+        verdict_name(lang, Verdict::Unqualified),
+        Text::NotAssessed.get(lang),
+    ];
+    fill(SnapshotText::SumVerdicts.get(lang), &[&names.join(" / ")])
 }

@@ -6,7 +6,7 @@ use crate::domain::metrics::{
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::{Id, Role, Workspace};
 use crate::i18n::sales::{activity_name, change_text, percent_text, ratio_text, wallet_name};
-use crate::i18n::{fill, Lang, SalesText};
+use crate::i18n::{count, Lang, Plural, SalesText};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -188,7 +188,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                     <select on:change=move |ev| months.set(event_target_value(&ev).parse().unwrap_or(12)) data-testid="farmer-period">
                         {[3u32, 6, 12].map(|m| view! {
                             <option value=m.to_string() selected=move || months.get() == m>
-                                {move || fill(SalesText::PeriodMonths.get(state.lang()), &[&m.to_string()])}
+                                {move || count(state.lang(), Plural::PeriodMonths, u64::from(m))}
                             </option>
                         })}
                     </select>

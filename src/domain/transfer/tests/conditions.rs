@@ -44,6 +44,10 @@ fn every_condition_fails_on_an_empty_history() {
             group_id: Id::from_raw("g-pack"),
         },
         Condition::monthly_minimum(Money::from_kopecks(1)),
+        Condition::MinimumOrder {
+            months: 3,
+            at_least: Money::from_kopecks(1),
+        },
         Condition::DaysSinceFirstOrder { at_least: 1 },
     ];
     for c in conditions {
@@ -261,5 +265,104 @@ fn days_since_first_order_counts_calendar_days() {
             have: None,
             need: 1
         }
+    );
+}
+
+#[test]
+fn minimum_order_holds_when_the_smallest_order_of_the_window_reaches_x() {
+    let need = Condition::MinimumOrder {
+        months: 3,
+        at_least: rub(50_000),
+    };
+    let today = d(2026, 3, 10);
+    // Window: 11.12.2025 … 10.03.2026. The 10.12 order of 1 000 ₽ is outside it.
+    let orders = [
+        order("o0", "c1", d(2025, 12, 10), 1_000),
+        order("o1", "c1", d(2025, 12, 11), 50_000),
+        order_k(
+            "o2",
+            "c1",
+            d(2026, 2, 1),
+            &[("p-box", 3_000_000), ("p-a4", 2_000_000)],
+        ),
+        order("o3", "c1", d(2026, 3, 10), 80_000),
+    ];
+    let o = outcome(need.clone(), &orders, today);
+    assert_eq!(
+        o,
+        ConditionOutcome::MinimumOrder {
+            smallest: Some(rub(50_000)),
+            need: rub(50_000),
+            months: 3,
+            orders: 3,
+            since: d(2025, 12, 11),
+        }
+    );
+    assert!(o.holds());
+    // One kopeck short on the window's first day fails it.
+    let mut short = orders.clone();
+    short[1] = order_k("o1", "c1", d(2025, 12, 11), &[("p-box", 4_999_999)]);
+    let o = outcome(need.clone(), &short, today);
+    assert!(!o.holds());
+    assert!(
+        matches!(o, ConditionOutcome::MinimumOrder { smallest: Some(s), .. } if s == Money::from_kopecks(4_999_999))
+    );
+    // The small order dated the same day three months ago is the previous window's: it only
+    // counts a day earlier, when the window reaches back to it.
+    assert!(!outcome(need.clone(), &orders, d(2026, 3, 9)).holds());
+    // A small order dated after today does not count yet.
+    let mut later = orders.to_vec();
+    later.push(order("o4", "c1", d(2026, 3, 11), 10));
+    assert!(outcome(need.clone(), &later, today).holds());
+    assert!(!outcome(need.clone(), &later, d(2026, 3, 11)).holds());
+}
+
+#[test]
+fn minimum_order_needs_an_order_in_the_window() {
+    let need = Condition::MinimumOrder {
+        months: 1,
+        at_least: rub(100),
+    };
+    // 31.03 minus a month is 28.02: the window is March; a big February order does not count.
+    let february = [order("o1", "c1", d(2026, 2, 28), 1_000_000)];
+    let o = outcome(need.clone(), &february, d(2026, 3, 31));
+    assert_eq!(
+        o,
+        ConditionOutcome::MinimumOrder {
+            smallest: None,
+            need: rub(100),
+            months: 1,
+            orders: 0,
+            since: d(2026, 3, 1),
+        }
+    );
+    assert!(!o.holds());
+    let march = [order("o1", "c1", d(2026, 3, 1), 100)];
+    assert!(outcome(need, &march, d(2026, 3, 31)).holds());
+}
+
+#[test]
+fn minimum_order_parameters_are_checked() {
+    use crate::domain::transfer::{ConditionProblem, MAX_VOLUME_MONTHS};
+    use std::collections::HashSet;
+    let none = HashSet::new();
+    let check =
+        |months, at_least| Condition::MinimumOrder { months, at_least }.validate(&none, &none);
+    assert_eq!(check(3, rub(1)), Ok(()));
+    assert_eq!(check(MAX_VOLUME_MONTHS, rub(1)), Ok(()));
+    assert_eq!(
+        check(0, rub(1)),
+        Err(ConditionProblem::OutOfRange {
+            min: 1,
+            max: MAX_VOLUME_MONTHS
+        })
+    );
+    assert_eq!(
+        check(3, Money::ZERO),
+        Err(ConditionProblem::NonPositiveAmount)
+    );
+    assert_eq!(
+        check(3, Money::from_kopecks(Money::MAX.kopecks() + 1)),
+        Err(ConditionProblem::AmountTooLarge)
     );
 }
