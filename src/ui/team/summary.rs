@@ -65,12 +65,12 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                             let amount: crate::domain::Money = f.pipeline.iter().map(|s| s.amount).sum();
                             let v = &f.verdicts;
                             let verdicts = format!("{} / {} / {} / {} / {}", v.priority, v.qualified, v.nurture, v.unqualified, v.unassessed);
-                            let revenue = f.farmer.as_ref().map_or_else(|| "—".to_owned(), |m| m.revenue.to_string());
+                            let revenue = f.farmer.as_ref().map_or_else(|| "—".to_owned(), |m| m.revenue.whole_rubles().to_string());
                             view! {
                                 <tr data-testid="summary-row">
                                     <th scope="row">{name}<br/><span class="muted">{role}</span></th>
                                     <td>{deals}</td>
-                                    <td>{amount.to_string()}</td>
+                                    <td>{amount.whole_rubles().to_string()}</td>
                                     <td>{verdicts}</td>
                                     <td>{f.ready_for_transfer}</td>
                                     <td>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>

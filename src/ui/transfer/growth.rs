@@ -215,8 +215,8 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                                 <td>{m.clients}</td>
                                 <td>{m.buying_clients}</td>
                                 <td>{m.orders}</td>
-                                <td>{m.revenue.to_string()}</td>
-                                <td>{m.average_check.map_or_else(dash, |c| c.to_string())}</td>
+                                <td>{m.revenue.whole_rubles().to_string()}</td>
+                                <td>{m.average_check.map_or_else(dash, |c| c.whole_rubles().to_string())}</td>
                                 <td>{trend.map_or_else(dash, change_text)}</td>
                                 <td>{m.frequency.map_or_else(dash, ratio_text)}</td>
                                 <td>{m.repeat_rate.map_or_else(dash, percent_text)}</td>
