@@ -1,8 +1,9 @@
 //! Export and import of a full-size workspace (5 000 clients, 100 000 orders) as a snapshot
 //! file: median times and the file's size. Run: `cargo run --release --bin bench_snapshot`.
 //!
-//! `--write-samples DIR` instead writes sample snapshots (the demo workspace and a synthetic
-//! one with orders and transfers) for the JSON Schema test (`tests/schema/`).
+//! `--write-samples DIR` instead writes sample snapshots (the demo workspace, a synthetic one
+//! with orders and transfers, and one whose rule has every kind of condition) for the JSON
+//! Schema test (`tests/schema/`).
 //! In the wasm build it is an empty program (the browser has no `Instant`).
 
 #[cfg(target_arch = "wasm32")]
@@ -40,14 +41,51 @@ mod native {
         ws
     }
 
+    /// A synthetic workspace under a rule with a condition of every kind (any of them holds),
+    /// so its transfers record an outcome of every kind.
+    fn with_every_condition() -> Workspace {
+        use salesdesk::domain::transfer::{Combinator, Condition, TransferRule};
+        use salesdesk::domain::Money;
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+        let mut ws = synth_workspace(2027, 300, 3_000, today());
+        let mut policy = ws.transfer_policy.clone();
+        policy.rule = TransferRule {
+            combinator: Combinator::Any,
+            conditions: vec![
+                Condition::OrderCount { at_least: 3 },
+                Condition::Volume {
+                    at_least: Money::from_rubles(100_000),
+                    within_months: Some(6),
+                },
+                Condition::BoughtProduct {
+                    product_id: ws.products[0].id.clone(),
+                },
+                Condition::BoughtGroup {
+                    group_id: ws.product_groups[0].id.clone(),
+                },
+                Condition::monthly_minimum(Money::from_rubles(10_000)),
+                Condition::MinimumOrder {
+                    months: 3,
+                    at_least: Money::from_rubles(5_000),
+                },
+                Condition::DaysSinceFirstOrder { at_least: 90 },
+            ],
+        };
+        ws.set_transfer_policy(policy, now).expect("a valid rule");
+        add_transfers(&mut ws, 10, today(), now);
+        ws
+    }
+
     pub fn write_samples(dir: &str) {
         let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
         std::fs::create_dir_all(dir).expect("create the samples folder");
         let demo = demo_workspace(today(), now);
         let synth = with_transfers(300, 3_000, 10);
+        let every = with_every_condition();
         for (name, ws, who) in [
             ("demo", &demo, Some(&demo.members[0])),
             ("synthetic", &synth, None),
+            ("every-condition", &every, None),
         ] {
             let path = format!("{dir}/{name}.json");
             std::fs::write(&path, export_snapshot(ws, who, now, today())).expect("write");

@@ -15,6 +15,11 @@ pub fn t0() -> Timestamp {
     timestamp_from_millis(1_768_467_600_000)
 }
 
+/// The tests' «today»: the local day of `t0`, 2026-01-15.
+pub fn d0() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date")
+}
+
 /// `t0` plus `minutes`.
 pub fn later(minutes: i64) -> Timestamp {
     t0() + chrono::Duration::minutes(minutes)

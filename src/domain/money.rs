@@ -104,6 +104,22 @@ impl Money {
         Ok(Money(total))
     }
 
+    /// The amount rounded to whole roubles (half a rouble up, away from zero): how totals are
+    /// shown, where kopecks are noise at that scale («8 225 612,92 ₽» → «8 225 613 ₽»). Only
+    /// for display: sums are always added in exact kopecks first.
+    pub fn whole_rubles(self) -> Money {
+        let rubles = self.0 / 100;
+        let rest = self.0 % 100;
+        let rounded = if rest >= 50 {
+            rubles + 1
+        } else if rest <= -50 {
+            rubles - 1
+        } else {
+            rubles
+        };
+        Money(rounded.saturating_mul(100))
+    }
+
     /// The amount as a user edits it: digits grouped, kopecks only when present, no «₽».
     pub fn to_input(self) -> String {
         format_grouped(self.0, false)
@@ -174,6 +190,19 @@ mod tests {
         assert_eq!(shown(Money::from_kopecks(123_456_750)), "1 234 567,50 ₽");
         assert_eq!(shown(Money::from_kopecks(5)), "0,05 ₽");
         assert_eq!(shown(Money::from_kopecks(-150_000)), "−1 500 ₽");
+    }
+
+    #[test]
+    fn totals_round_to_whole_roubles() {
+        let whole = |k| shown(Money::from_kopecks(k).whole_rubles());
+        assert_eq!(whole(822_561_292), "8 225 613 ₽");
+        assert_eq!(whole(822_561_249), "8 225 612 ₽");
+        assert_eq!(whole(822_561_250), "8 225 613 ₽");
+        assert_eq!(whole(822_561_200), "8 225 612 ₽");
+        assert_eq!(whole(49), "0 ₽");
+        assert_eq!(whole(-150), "−2 ₽");
+        // The exact amount keeps its kopecks.
+        assert_eq!(shown(Money::from_kopecks(822_561_292)), "8 225 612,92 ₽");
     }
 
     #[test]

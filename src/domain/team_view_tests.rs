@@ -58,7 +58,8 @@ fn team() -> Workspace {
         ("o9", "c5", 7_000, day(1, 9)),
     ];
     for (id, c, rubles, d) in orders {
-        ws.add_order(order_on(id, c, rubles, d), later(1)).unwrap();
+        ws.add_order(order_on(id, c, rubles, d), d0(), later(1))
+            .unwrap();
     }
     transfer(&mut ws, "t1", "c3", "ivan", day(12, 15));
     transfer(&mut ws, "t2", "c4", "marina", day(1, 10));
@@ -66,7 +67,8 @@ fn team() -> Workspace {
         ("o10", "c3", 30_000, day(1, 20)),
         ("o11", "c4", 60_000, day(1, 25)),
     ] {
-        ws.add_order(order_on(id, c, rubles, d), later(11)).unwrap();
+        ws.add_order(order_on(id, c, rubles, d), d0(), later(11))
+            .unwrap();
     }
     ws
 }

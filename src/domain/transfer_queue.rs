@@ -92,7 +92,8 @@ mod tests {
             // A second order of c2 after «today» does not count yet.
             ("o8", "c2", day(1, 25)),
         ] {
-            ws.add_order(order_on(id, c, 1_000, d), later(1)).unwrap();
+            ws.add_order(order_on(id, c, 1_000, d), d0(), later(1))
+                .unwrap();
         }
         let index = HistoryIndex::build(&ws.orders, &ws.products);
         let queue = transfer_queue(&ws, &index, day(1, 20));

@@ -130,13 +130,14 @@ mod tests {
         );
         // A product on an order stays.
         let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
-        ws.add_order(order_on("o1", "c1", 10, day), later(1))
+        ws.add_order(order_on("o1", "c1", 10, day), d0(), later(1))
             .unwrap();
         assert_eq!(
             ws.remove_catalogue_item(&p1, later(2)),
             Err(WorkspaceError::InUse(p1.clone()))
         );
-        ws.remove_order(&Id::from_raw("o1"), later(3)).unwrap();
+        ws.remove_order(&Id::from_raw("o1"), d0(), later(3))
+            .unwrap();
         // A product named by the transfer rule stays.
         let policy = TransferPolicy {
             rule: TransferRule {

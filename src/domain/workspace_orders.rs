@@ -5,6 +5,7 @@ use super::dates::Timestamp;
 use super::ids::Id;
 use super::orders::{Order, Product, ProductGroup};
 use super::workspace::{Workspace, WorkspaceError};
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 impl Workspace {
@@ -61,23 +62,32 @@ impl Workspace {
         Ok(())
     }
 
-    /// Records an order; the client's status follows ([`super::workspace_transfer::status_from_orders`]):
-    /// a lead or prospect that orders becomes «новый», a sleeping client that orders wakes up.
-    pub fn add_order(&mut self, order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Records an order; the client's status follows ([`super::workspace_transfer::status_from_orders`])
+    /// as of `today`, the user's local calendar day: a lead or prospect that orders becomes
+    /// «новый», a sleeping client that orders wakes up.
+    pub fn add_order(
+        &mut self,
+        order: Order,
+        today: NaiveDate,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
         self.check_order(&order)?;
         if self.catalogue_id_taken(&order.id) {
             return Err(WorkspaceError::DuplicateId(order.id));
         }
         let client_id = order.client_id.clone();
         self.orders.push(order);
-        // The UTC date of `now` stands in for today: a status threshold counted in months does
-        // not care about the hours between UTC and local midnight.
-        self.refresh_client_status(&client_id, now.date_naive(), now);
+        self.refresh_client_status(&client_id, today, now);
         Ok(())
     }
 
-    /// Replaces an order (same id), stamping the fields that changed.
-    pub fn update_order(&mut self, order: Order, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Replaces an order (same id), stamping the fields that changed; the status follows as of `today`.
+    pub fn update_order(
+        &mut self,
+        order: Order,
+        today: NaiveDate,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
         self.check_order(&order)?;
         let slot = self
             .orders
@@ -86,14 +96,17 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::NotFound(order.id.clone()))?;
         let client_id = order.client_id.clone();
         super::stamps::replace(slot, order, now);
-        // The UTC date of `now` stands in for today: a status threshold counted in months does
-        // not care about the hours between UTC and local midnight.
-        self.refresh_client_status(&client_id, now.date_naive(), now);
+        self.refresh_client_status(&client_id, today, now);
         Ok(())
     }
 
-    /// Removes an order; the client's status follows its remaining orders.
-    pub fn remove_order(&mut self, id: &Id, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Removes an order; the client's status follows its remaining orders as of `today`.
+    pub fn remove_order(
+        &mut self,
+        id: &Id,
+        today: NaiveDate,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
         let at = self
             .orders
             .iter()
@@ -101,7 +114,7 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         let order = self.orders.remove(at);
         self.tombstone(id.clone(), now);
-        self.refresh_client_status(&order.client_id, now.date_naive(), now);
+        self.refresh_client_status(&order.client_id, today, now);
         Ok(())
     }
 
@@ -172,7 +185,7 @@ mod tests {
         let mut ws = catalogue();
         let c1 = Id::from_raw("c1");
         assert_eq!(ws.client(&c1).unwrap().status, ClientStatus::Lead);
-        ws.add_order(order("o1", "c1", 150_000, 20), later(1))
+        ws.add_order(order("o1", "c1", 150_000, 20), d0(), later(1))
             .unwrap();
         let client = ws.client(&c1).unwrap();
         assert_eq!(
@@ -183,22 +196,23 @@ mod tests {
         let mut empty = order("o2", "c1", 1, 21);
         empty.lines.clear();
         assert_eq!(
-            ws.add_order(empty, later(2)),
+            ws.add_order(empty, d0(), later(2)),
             Err(WorkspaceError::InvalidOrder(OrderError::NoLines))
         );
         assert_eq!(
-            ws.add_order(order("o3", "c404", 1, 21), later(2)),
+            ws.add_order(order("o3", "c404", 1, 21), d0(), later(2)),
             Err(WorkspaceError::UnknownClient(Id::from_raw("c404")))
         );
         assert_eq!(
-            ws.add_order(order("o1", "c1", 1, 21), later(2)),
+            ws.add_order(order("o1", "c1", 1, 21), d0(), later(2)),
             Err(WorkspaceError::DuplicateId(Id::from_raw("o1")))
         );
         assert_eq!(ws.orders.len(), 1);
 
         // A regular client stays regular when it orders.
         ws.clients[1].status = ClientStatus::Regular;
-        ws.add_order(order("o4", "c2", 10, 22), later(3)).unwrap();
+        ws.add_order(order("o4", "c2", 10, 22), d0(), later(3))
+            .unwrap();
         assert_eq!(
             ws.client(&Id::from_raw("c2")).unwrap().status,
             ClientStatus::Regular
@@ -208,21 +222,24 @@ mod tests {
     #[test]
     fn orders_are_edited_removed_and_go_with_their_client() {
         let mut ws = catalogue();
-        ws.add_order(order("o1", "c1", 100, 25), later(1)).unwrap();
-        ws.add_order(order("o2", "c1", 200, 5), later(1)).unwrap();
+        ws.add_order(order("o1", "c1", 100, 25), d0(), later(1))
+            .unwrap();
+        ws.add_order(order("o2", "c1", 200, 5), d0(), later(1))
+            .unwrap();
         let dates: Vec<u32> = ws
             .orders_of(&Id::from_raw("c1"))
             .iter()
             .map(|o| chrono::Datelike::day(&o.date))
             .collect();
         assert_eq!(dates, [5, 25]);
-        ws.update_order(order("o1", "c1", 300, 25), later(2))
+        ws.update_order(order("o1", "c1", 300, 25), d0(), later(2))
             .unwrap();
         assert_eq!(ws.orders[0].total(), Money::from_rubles(300));
         assert_eq!(ws.orders[0].updated_at, later(2));
-        ws.remove_order(&Id::from_raw("o2"), later(3)).unwrap();
+        ws.remove_order(&Id::from_raw("o2"), d0(), later(3))
+            .unwrap();
         assert_eq!(
-            ws.remove_order(&Id::from_raw("o2"), later(3)),
+            ws.remove_order(&Id::from_raw("o2"), d0(), later(3)),
             Err(WorkspaceError::NotFound(Id::from_raw("o2")))
         );
         ws.remove_client(&Id::from_raw("c1"), later(4)).unwrap();

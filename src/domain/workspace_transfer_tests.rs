@@ -28,10 +28,18 @@ fn request(record: &str, client: &str, to: &str) -> TransferRequest {
 /// Client c1 (Ivan's) with two orders in January 2026: 100 000 ₽ and 150 000 ₽.
 fn two_orders() -> Workspace {
     let mut ws = catalogue_workspace();
-    ws.add_order(order_on("o1", "c1", 100_000, day(2026, 1, 10)), later(1))
-        .unwrap();
-    ws.add_order(order_on("o2", "c1", 150_000, day(2026, 1, 12)), later(2))
-        .unwrap();
+    ws.add_order(
+        order_on("o1", "c1", 100_000, day(2026, 1, 10)),
+        d0(),
+        later(1),
+    )
+    .unwrap();
+    ws.add_order(
+        order_on("o2", "c1", 150_000, day(2026, 1, 12)),
+        d0(),
+        later(2),
+    )
+    .unwrap();
     ws
 }
 
@@ -119,8 +127,8 @@ fn a_new_order_wakes_a_sleeping_client() {
     let mut ws = two_orders();
     ws.refresh_statuses(day(2026, 9, 1), later(5));
     assert_eq!(ws.client(&id("c1")).unwrap().status, ClientStatus::Sleeping);
-    // `add_order` takes today from `now` (t0 is 15.01.2026), so date the order before it.
-    ws.add_order(order_on("o3", "c1", 10, day(2026, 1, 14)), later(6))
+    // Today is 15.01.2026 (`d0`), so the order is dated before it.
+    ws.add_order(order_on("o3", "c1", 10, day(2026, 1, 14)), d0(), later(6))
         .unwrap();
     assert_eq!(ws.client(&id("c1")).unwrap().status, ClientStatus::New);
 }
@@ -128,8 +136,12 @@ fn a_new_order_wakes_a_sleeping_client() {
 #[test]
 fn a_transfer_checks_the_rule_records_the_figures_and_hands_over() {
     let mut ws = catalogue_workspace();
-    ws.add_order(order_on("o1", "c1", 100_000, day(2026, 1, 10)), later(1))
-        .unwrap();
+    ws.add_order(
+        order_on("o1", "c1", 100_000, day(2026, 1, 10)),
+        d0(),
+        later(1),
+    )
+    .unwrap();
     let today = day(2026, 1, 15);
     // One order against «after the 2nd order»: refused, nothing changes.
     let before = ws.clone();
@@ -139,8 +151,12 @@ fn a_transfer_checks_the_rule_records_the_figures_and_hands_over() {
     );
     assert_eq!(ws, before);
 
-    ws.add_order(order_on("o2", "c1", 150_000, day(2026, 1, 12)), later(3))
-        .unwrap();
+    ws.add_order(
+        order_on("o2", "c1", 150_000, day(2026, 1, 12)),
+        d0(),
+        later(3),
+    )
+    .unwrap();
     // Only a farmer may take the client.
     assert_eq!(
         ws.transfer_client(request("t1", "c1", "olga"), today, later(4)),

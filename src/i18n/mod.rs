@@ -1,6 +1,8 @@
 //! The one translation table and the helpers that turn domain values into words.
 
 mod macros;
+pub mod outcome;
+pub mod plural;
 pub mod sales;
 mod sales_table;
 pub mod snapshot;
@@ -8,6 +10,7 @@ mod snapshot_table;
 mod table;
 
 use macros::texts;
+pub use plural::{count, plural, plural_category, Plural, PluralCategory};
 pub use sales_table::SalesText;
 pub use snapshot_table::SnapshotText;
 pub use table::Text;
@@ -188,9 +191,11 @@ pub fn describe_model_error(lang: Lang, error: &ModelError) -> String {
             Text::ModelBandGap.get(lang),
             &[&from.to_string(), &to.to_string()],
         ),
-        ModelError::BandOverlap(at) => fill(Text::ModelBandOverlap.get(lang), &[&at.to_string()]),
-        ModelError::BandsEnd { max, end } => fill(
-            Text::ModelBandsEnd.get(lang),
+        ModelError::BandOverlap(at) => count(lang, Plural::BandOverlap, u64::from(*at)),
+        ModelError::BandsEnd { max, end } => plural(
+            lang,
+            Plural::BandsEnd,
+            u64::from(*max),
             &[&max.to_string(), &end.to_string()],
         ),
         ModelError::VerdictOrder => Text::ModelVerdictOrder.get(lang).to_owned(),

@@ -1,11 +1,12 @@
 //! Orders, transfer rules and growth metrics in words.
 
+use super::plural::{plural, Plural};
 use super::{fill, Lang, SalesText};
 use crate::domain::metrics::{Activity, Ratio, ThresholdsError, WalletPosition};
 use crate::domain::money::MoneyParseError;
 use crate::domain::orders::OrderProblem;
 use crate::domain::transfer::{
-    describe_en, describe_ru, Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
+    Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
 };
 use crate::domain::Workspace;
 
@@ -14,9 +15,12 @@ use crate::domain::Workspace;
 pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> String {
     let t = |k: SalesText| k.get(lang);
     match condition {
-        Condition::OrderCount { at_least } => {
-            fill(t(SalesText::CondOrderCount), &[&at_least.to_string()])
-        }
+        Condition::OrderCount { at_least } => plural(
+            lang,
+            Plural::CondOrderCount,
+            u64::from(*at_least),
+            &[&at_least.to_string()],
+        ),
         Condition::Volume {
             at_least,
             within_months: None,
@@ -24,8 +28,10 @@ pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> Str
         Condition::Volume {
             at_least,
             within_months: Some(m),
-        } => fill(
-            t(SalesText::CondVolumeWithin),
+        } => plural(
+            lang,
+            Plural::CondVolumeWithin,
+            u64::from(*m),
             &[&at_least.to_string(), &m.to_string()],
         ),
         Condition::BoughtProduct { product_id } => {
@@ -44,22 +50,30 @@ pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> Str
                 .map_or_else(|| group_id.to_string(), |g| g.name.clone());
             fill(t(SalesText::CondGroup), &[&name])
         }
-        Condition::MonthlyMinimum { months, at_least } => fill(
-            t(SalesText::CondMonthly),
+        Condition::MonthlyMinimum { months, at_least } => plural(
+            lang,
+            Plural::CondMonthly,
+            u64::from(*months),
             &[&at_least.to_string(), &months.to_string()],
         ),
-        Condition::DaysSinceFirstOrder { at_least } => {
-            fill(t(SalesText::CondDays), &[&at_least.to_string()])
-        }
+        Condition::MinimumOrder { months, at_least } => plural(
+            lang,
+            Plural::CondMinOrder,
+            u64::from(*months),
+            &[&months.to_string(), &at_least.to_string()],
+        ),
+        Condition::DaysSinceFirstOrder { at_least } => plural(
+            lang,
+            Plural::CondDays,
+            u64::from(*at_least),
+            &[&at_least.to_string()],
+        ),
     }
 }
 
 /// The figures behind a condition's answer, e.g. «заказов 2 из 3».
 pub fn outcome_text(lang: Lang, outcome: &ConditionOutcome) -> String {
-    match lang {
-        Lang::Ru => describe_ru(outcome),
-        Lang::En => describe_en(outcome),
-    }
+    super::outcome::describe(lang, outcome)
 }
 
 /// «все условия» / «любое из условий».
@@ -187,12 +201,37 @@ mod tests {
         };
         assert_eq!(
             condition_label(Lang::Ru, &monthly, &ws),
-            "Покупки от 50\u{a0}000\u{a0}₽ в каждом из последних 3 мес."
+            "Покупки от 50\u{a0}000\u{a0}₽ в каждом из последних 3 месяцев"
         );
         assert_eq!(
             condition_label(Lang::En, &Condition::OrderCount { at_least: 2 }, &ws),
             "At least 2 orders"
         );
+        assert_eq!(
+            condition_label(Lang::En, &Condition::OrderCount { at_least: 1 }, &ws),
+            "At least 1 order"
+        );
+        let minimum = Condition::MinimumOrder {
+            months: 3,
+            at_least: Money::from_rubles(50_000),
+        };
+        assert_eq!(
+            condition_label(Lang::Ru, &minimum, &ws),
+            "Каждый заказ за последние 3 месяца — от 50\u{a0}000\u{a0}₽"
+        );
+        assert_eq!(
+            condition_label(Lang::En, &minimum, &ws),
+            "Every order in the last 3 months at least 50\u{a0}000\u{a0}₽"
+        );
+        let days = |n| {
+            condition_label(
+                Lang::Ru,
+                &Condition::DaysSinceFirstOrder { at_least: n },
+                &ws,
+            )
+        };
+        assert_eq!(days(21), "С первого заказа — не меньше 21 дня");
+        assert_eq!(days(90), "С первого заказа — не меньше 90 дней");
         let error = RuleError::Condition {
             index: 1,
             problem: ConditionProblem::OutOfRange { min: 1, max: 24 },

@@ -67,23 +67,22 @@ texts! {
     CombAll => "все условия", "all conditions";
     CombAny => "любое из условий", "any condition";
     RuleCombinedBy => "Должны выполняться: {}", "Must hold: {}";
-    CondOrderCount => "Заказов не меньше {}", "At least {} orders";
     CondVolume => "Покупок на сумму от {}", "Purchases of at least {}";
-    CondVolumeWithin => "Покупок на сумму от {} за последние {} мес.", "Purchases of at least {} in the last {} months";
     CondProduct => "Куплен товар «{}»", "Bought “{}”";
     CondGroup => "Куплено из группы «{}»", "Bought from group “{}”";
-    CondMonthly => "Покупки от {} в каждом из последних {} мес.", "Purchases of at least {} in each of the last {} months";
-    CondDays => "С первого заказа прошло не меньше {} дн.", "At least {} days since the first order";
     KindOrderCount => "Число заказов", "Order count";
     KindVolume => "Объём покупок", "Purchase volume";
     KindProduct => "Покупка товара", "Bought a product";
     KindGroup => "Покупка из группы", "Bought from a group";
     KindMonthly => "Покупки каждый месяц", "Monthly purchases";
+    KindMinOrder => "Минимальный заказ", "Minimum order";
     KindDays => "Срок с первого заказа", "Time since first order";
     // Rule editor
     RuleTitle => "Правило передачи клиента фермеру", "Hunter → farmer transfer rule";
     RuleHint => "Когда клиент охотника становится постоянным и переходит к фермеру.", "When a hunter's client becomes regular and passes to a farmer.";
     RuleCombinator => "Условия", "Conditions";
+    RuleWindowHelp => "«Последние M месяцев» — с того же числа M месяцев назад (его не считая) по сегодня включительно; так считают объём, минимальный заказ и показатели фермеров. «Покупки каждый месяц» — это полные календарные месяцы до текущего: сумма за каждый должна быть не меньше X. «Минимальный заказ» — каждый заказ за последние M месяцев не меньше X, и хотя бы один заказ за это время был.", "“The last M months” run from the day after the same date M months ago through today, both included; volume, the minimum order and the farmer metrics all count them so. “Monthly purchases” are the complete calendar months before the current one: each month's total must reach X. “Minimum order”: every order of the last M months is at least X, and there was at least one.";
+    RuleWindowNow => "Сегодня «последние 3 месяца» — это {} – {}.", "Today “the last 3 months” are {} – {}.";
     AddCondition => "Добавить условие", "Add condition";
     ConditionN => "Условие {}", "Condition {}";
     RemoveCondition => "Убрать условие {}", "Remove condition {}";
@@ -91,11 +90,11 @@ texts! {
     ParamAmount => "Сумма, ₽", "Amount, ₽";
     ParamWithinMonths => "За последние месяцев (пусто — за всё время)", "Within the last months (empty: all time)";
     ParamMonths => "Месяцев подряд", "Months in a row";
+    ParamLastMonths => "За последние месяцев", "Within the last months";
     ParamDays => "Дней с первого заказа", "Days since the first order";
     ThresholdsTitle => "Спящие и потерянные клиенты", "Sleeping and lost clients";
     SleepingDays => "«Спящий» после дней без заказов", "“Sleeping” after days without orders";
     LostDays => "«Потерян» после дней без заказов", "“Lost” after days without orders";
-    WhatIf => "Если сохранить: правило выполнят клиентов — {} (сейчас {}).", "If saved: {} clients meet the rule (now {}).";
     WhatIfNew => "Станут подходить:", "Would become eligible:";
     WhatIfGone => "Перестанут подходить:", "Would no longer be eligible:";
     SaveRule => "Сохранить правило", "Save the rule";
@@ -135,7 +134,6 @@ texts! {
     WalletUnknown => "укажите оценку закупок клиента в год", "enter the client's yearly spend estimate";
     FarmersTitle => "Показатели фермеров", "Farmer metrics";
     PeriodLabel => "Период", "Period";
-    PeriodMonths => "{} мес.", "{} months";
     FClients => "Клиентов", "Clients";
     FBuying => "Покупали", "Buying";
     FRepeat => "Доля повторных покупок", "Repeat purchase rate";

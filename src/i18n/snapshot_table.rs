@@ -23,7 +23,7 @@ texts! {
     ChooseFile => "Выбрать файл", "Choose file";
     Reading => "Читаю файл…", "Reading the file…";
     Rejected => "Файл «{}» не загружен: ничего не изменилось.", "“{}” was not imported: nothing changed.";
-    MoreProblems => "…и ещё проблем: {}", "…and {} more problems";
+    MoreProblems => "…и {}", "…and {}";
     PreviewTitle => "Файл «{}»", "File “{}”";
     PreviewMeta => "Выгружен {} · {} · версия формата {}", "Exported {} · {} · format version {}";
     PreviewKind => "Что", "What";
@@ -47,7 +47,7 @@ texts! {
     ReportDownload => "Скачать отчёт", "Download report";
     BackupTitle => "Резервная копия", "Backup";
     BackupNone => "Резервной копии нет: она появляется, когда загрузка заменяет данные.", "No backup: one is kept when an import replaces your data.";
-    BackupInfo => "Копия от {}: клиентов {}, заказов {}.", "Backup of {}: {} clients, {} orders.";
+    BackupInfo => "Копия от {}: {}, {}.", "Backup of {}: {}, {}.";
     BackupRestore => "Вернуть копию", "Restore backup";
     BackupDownload => "Скачать копию", "Download backup";
     BackupRestoreQ => "Вернуть резервную копию?", "Restore the backup?";
@@ -61,7 +61,7 @@ texts! {
     SumMember => "Сотрудник", "Member";
     SumPipeline => "Сделок в воронке", "Deals in pipeline";
     SumPipelineAmount => "Сумма воронки", "Pipeline amount";
-    SumVerdicts => "BANT: срочно / годен / прогрев / не годен / без оценки", "BANT: priority / qualified / nurture / unqualified / unassessed";
+    SumVerdicts => "Квалификация: {}", "Qualification: {}";
     SumReady => "К передаче", "Ready to transfer";
     SumGiven => "Передал (90 дн. / всего)", "Gave (90 d / all)";
     SumReceived => "Принял (90 дн. / всего)", "Received (90 d / all)";

@@ -43,6 +43,7 @@ texts! {
     StorageNearlyFull => "Хранилище браузера заполнено на {} %. Удалите ненужные записи, иначе новые изменения перестанут сохраняться.", "The browser's storage is {} % full. Delete records you no longer need, or new changes will stop being saved.";
     StorageUsage => "Данные в этом браузере: {} из 5 МБ ({} %).", "Data in this browser: {} of 5 MB ({} %).";
     StorageTitle => "Хранение данных", "Data storage";
+    Kilobytes => "{} КБ", "{} KB";
     UpdateReady => "Доступна новая версия Salesdesk. Обновите, когда будет удобно: несохранённое будет сохранено.", "A new version of Salesdesk is ready. Update when convenient: anything unsaved will be saved first.";
     UpdateNow => "Обновить сейчас", "Update now";
     Later => "Позже", "Later";
@@ -165,8 +166,6 @@ texts! {
     ModelBandReversed => "Полоса {}: «от» больше, чем «до».", "Band {}: “from” is above “to”.";
     ModelBandsStart => "Полосы должны начинаться с 0 баллов.", "The bands must start at 0 points.";
     ModelBandGap => "Для баллов {}–{} нет вердикта: полосы идут с разрывом.", "No verdict for {}–{} points: the bands leave a gap.";
-    ModelBandOverlap => "Полосы пересекаются на {} баллах.", "The bands overlap at {} points.";
-    ModelBandsEnd => "Полосы должны заканчиваться на максимуме {} баллов, а заканчиваются на {}.", "The bands must end at the maximum of {} points, not at {}.";
     ModelVerdictOrder => "Вердикты должны расти вместе с баллами.", "Verdicts must rise with the points.";
     ModelMinCount => "Правило «N из M»: N должно быть от 1 до {}.", "The “N of M” rule: N must be 1 to {}.";
     ModelMinLevel => "Правило «N из M»: уровень должен быть от 0 до 4.", "The “N of M” rule: the level must be 0 to 4.";
@@ -177,7 +176,6 @@ texts! {
     ModelHint => "Модель одна на всю команду. После сохранения оценки всех лидов пересчитываются сразу.", "One model for the whole team. Saving re-scores every lead at once.";
     DirectorOnly => "Модель меняет директор по продажам. Вы можете её посмотреть.", "The sales director changes the model. You can view it.";
     Template => "Шаблон", "Template";
-    MaxScore => "Максимум: {} баллов", "Maximum: {} points";
     CriterionName => "Критерий", "Criterion";
     LevelsAndQuestions => "Уровни и вопросы", "Levels and questions";
     LevelN => "Уровень {}", "Level {}";
@@ -187,7 +185,6 @@ texts! {
     From => "от", "from";
     To => "до", "to";
     RescaleBands => "Распределить полосы по максимуму", "Spread the bands over the maximum";
-    MinCriteriaRule => "Квалифицирован, только если не меньше {} из {} критериев на уровне {} и выше", "Qualified only if at least {} of {} criteria are at level {} or higher";
     SaveModel => "Сохранить модель", "Save model";
     ResetChanges => "Отменить изменения", "Discard changes";
     ModelSaved => "Модель сохранена, оценки пересчитаны", "Model saved, scores recalculated";
@@ -234,7 +231,7 @@ texts! {
     MemberRemoved => "Сотрудник удалён", "Team member removed";
     RemoveMemberQ => "Удалить сотрудника «{}»?", "Remove “{}” from the team?";
     RemoveMemberPlain => "Сотрудник будет удалён из команды.", "The member will be removed from the team.";
-    RemoveMemberOwns => "За сотрудником клиентов: {}, сделок: {}. Выберите, кому их передать.", "The member owns {} clients and {} deals. Choose who takes them over.";
+    RemoveMemberOwns => "За сотрудником {} и {}. Выберите, кому их передать.", "The member owns {} and {}. Choose who takes them over.";
     PassRecordsTo => "Передать клиентов и сделки", "Pass clients and deals to";
     // Enumerations
     RoleHunter => "Охотники", "Hunters";

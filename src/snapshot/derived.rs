@@ -7,11 +7,11 @@ use crate::domain::ids::Id;
 use crate::domain::lookup::Lookup;
 use crate::domain::metrics::{client_metrics, Activity, MetricsContext, Period, Ratio};
 use crate::domain::money::Money;
-use crate::domain::orders::calendar::months_before;
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::qualification::Verdict;
-use crate::domain::transfer::{describe_ru, evaluate, Condition};
+use crate::domain::transfer::{evaluate, Condition};
 use crate::domain::workspace::Workspace;
+use crate::i18n::outcome::describe_ru;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -158,12 +158,9 @@ fn status_key(status: ClientStatus) -> &'static str {
 
 /// The derived section of `ws` as of `today`.
 pub(super) fn derive(ws: &Workspace, today: NaiveDate) -> Derived {
-    let period_from = months_before(today, DERIVED_MONTHS)
-        .succ_opt()
-        .unwrap_or(today)
-        .min(today);
-    // `period_from <= today` by the `min` above, so this cannot fail.
-    let period = Period::new(period_from, today).expect("the period starts before it ends");
+    // «The last 12 months», by the one definition the app uses everywhere.
+    let period = Period::last_months(today, DERIVED_MONTHS);
+    let period_from = period.from();
     let index = HistoryIndex::build(&ws.orders, &ws.products);
     let offered: HashSet<Id> = ws.group_ids();
     let ctx = MetricsContext {

@@ -229,7 +229,7 @@ mod tests {
         let mut edited = ws.orders[7].clone();
         edited.date = edited.date.pred_opt().unwrap();
         let now = edited.updated_at + chrono::TimeDelta::hours(1);
-        ws.update_order(edited, now).unwrap();
+        ws.update_order(edited, now.date_naive(), now).unwrap();
         let stamped = ws.orders.iter().find(|o| !o.stamps.is_empty()).unwrap();
         assert!(stamped.stamps.fields.contains_key("date"));
         let clients: Vec<Id> = ws.clients.iter().map(|c| c.id.clone()).collect();

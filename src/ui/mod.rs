@@ -15,6 +15,7 @@ mod settings;
 mod shell;
 mod state;
 mod team;
+mod today;
 mod transfer;
 mod welcome;
 
@@ -22,7 +23,7 @@ use crate::route::{route, Route};
 use crate::storage::browser;
 use leptos::ev;
 use leptos::prelude::*;
-use state::{use_app, AppState};
+use state::{use_app, AppState, SaveState};
 
 /// Reads storage and mounts the app on the page.
 pub fn start() {
@@ -38,22 +39,30 @@ pub fn start() {
     let state = AppState::new(ws, revision, outcome, prefs);
     // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
     // date when the app opens; only a real change marks the data for saving.
-    let _ = state.change(|ws, now| {
-        if ws.refresh_statuses(state.today, now).is_empty() {
-            Err(())
-        } else {
-            Ok(())
-        }
-    });
+    today::refresh_statuses(state);
     browser::request_persistence();
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);
+        today::install(state);
         let dropped = data::DroppedFile(RwSignal::new(None));
         provide_context(dropped);
         data::install_drop(dropped);
         view! { <App/> }
     });
+    // The start-up refresh was marked pending before the save machinery existed (its first run
+    // only subscribes), so it would wait for the next edit, «Сохраняю…» on screen meanwhile.
+    // Write it after the usual delay, unless a save got to it first.
+    if state.save.get_untracked() == SaveState::Pending {
+        set_timeout(
+            move || {
+                if state.save.get_untracked() == SaveState::Pending {
+                    persist::flush(state);
+                }
+            },
+            persist::SAVE_DELAY,
+        );
+    }
 }
 
 #[component]

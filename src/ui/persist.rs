@@ -12,7 +12,7 @@ use std::time::Duration;
 
 /// How long typing may pause before a save: long enough to batch keystrokes, short enough that a
 /// closed tab loses nothing (and pagehide flushes anyway).
-const SAVE_DELAY: Duration = Duration::from_millis(400);
+pub(super) const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Starts saving the workspace and preferences whenever they change.
 pub fn install(state: AppState) {

@@ -45,8 +45,9 @@ pub struct AppState {
     pub load: RwSignal<LoadOutcome>,
     /// The latest toast.
     pub toast: RwSignal<Option<Toast>>,
-    /// Today, fixed at start-up.
-    pub today: NaiveDate,
+    /// Today: the user's local calendar day, the one «today» of every business date. It moves
+    /// at local midnight while the tab is open (see `super::today`).
+    pub today: RwSignal<NaiveDate>,
     /// Bytes of `localStorage` the app uses, as the browser counts them (after each save).
     pub used_bytes: RwSignal<u64>,
     /// The stored revision this tab's data is based on (see `browser::save_workspace`).
@@ -71,12 +72,22 @@ impl AppState {
             }),
             load: RwSignal::new(load),
             toast: RwSignal::new(None),
-            today: clock::today(),
+            today: RwSignal::new(clock::today()),
             used_bytes: RwSignal::new(crate::storage::browser::used_bytes()),
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
             backup_changed: RwSignal::new(0),
         }
+    }
+
+    /// Today's local date (tracked: figures that depend on the day follow it at midnight).
+    pub fn today(&self) -> NaiveDate {
+        self.today.get()
+    }
+
+    /// Today's local date, for event handlers and actions (not tracked).
+    pub fn today_untracked(&self) -> NaiveDate {
+        self.today.get_untracked()
     }
 
     /// The current language (tracked).

@@ -43,6 +43,23 @@ test("a synthetic snapshot with orders and transfers matches the schema", () => 
   assertValid(doc, "synthetic");
 });
 
+test("a snapshot whose rule has every kind of condition matches the schema", () => {
+  const doc = sample("every-condition");
+  const kinds = new Set(doc.workspace.transfer_policy.rule.conditions.map((c) => c.kind));
+  assert.ok(kinds.has("minimum_order"));
+  assert.equal(kinds.size, doc.workspace.transfer_policy.rule.conditions.length);
+  assert.ok(doc.workspace.transfers.length >= 10);
+  // Every transfer records every condition's figures, the new kind among them.
+  for (const t of doc.workspace.transfers) {
+    assert.deepEqual(t.outcomes.map((o) => o.kind), doc.workspace.transfer_policy.rule.conditions.map((c) => c.kind));
+  }
+  assertValid(doc, "every-condition");
+  // A minimum-order condition without a window or with a zero amount is refused.
+  const broken = structuredClone(doc);
+  broken.workspace.transfer_policy.rule.conditions.find((c) => c.kind === "minimum_order").at_least = 0;
+  assert.equal(validate(broken), false);
+});
+
 test("the version 3 fixture matches the schema", () => {
   const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v3.json"), "utf8"));
   assertValid(doc, "snapshot-v3.json");

@@ -46,14 +46,13 @@ impl Period {
         }
     }
 
-    /// The `months` months that end with `today`: from the day after the same day `months`
-    /// months earlier (clamped to a shorter month's end) through `today`, so 12 months to
-    /// 15.03.2026 are 16.03.2025 – 15.03.2026.
+    /// «The last `months` months» as of `today`, by the app's one definition
+    /// ([`crate::domain::orders::calendar::last_months`]): from the day after the same day
+    /// `months` months earlier (clamped to a shorter month's end) through `today`, so 12 months
+    /// to 15.03.2026 are 16.03.2025 – 15.03.2026.
     pub fn last_months(today: NaiveDate, months: u32) -> Period {
-        let start = crate::domain::orders::calendar::months_before(today, months)
-            .succ_opt()
-            .unwrap_or(today);
-        Period::clamped(start, today)
+        let (from, to) = crate::domain::orders::calendar::last_months(today, months);
+        Period::clamped(from, to)
     }
 
     /// `[from, to]`, or the single day `to` when `from` is later: for callers whose bounds are

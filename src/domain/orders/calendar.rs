@@ -2,6 +2,16 @@
 //!
 //! Everything here is calendar-exact (chrono's Gregorian calendar): no «30 days = a month»
 //! approximations, so a rule never flips because February is short.
+//!
+//! **«The last M months»** has one meaning everywhere — the volume and minimum-order conditions
+//! of the transfer rule, the farmer metrics, the growth table and the snapshot's derived figures:
+//! the days from the day *after* the same date M months earlier through today, both ends
+//! included ([`last_months`]). So 3 months to 15.05.2026 are 16.02–15.05.2026, 1 month to
+//! 31.03.2026 is 01.03–31.03.2026 (31.03 minus a month is 28.02, clamped), and 12 months to
+//! 29.02.2028 start on 01.03.2027. Consecutive windows neither overlap nor leave a gap.
+//!
+//! «Each of the last K months» (the monthly-purchases condition) is a different question and
+//! counts **complete calendar months** before the current one ([`YearMonth::complete_months_before`]).
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -104,6 +114,17 @@ impl fmt::Display for YearMonth {
 pub fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
+}
+
+/// «The last `months` months» as of `today`: the first and last day, both included — from the
+/// day after [`months_before`]`(today, months)` through `today` (see the module's definition).
+/// `months` = 0 is the single day `today`.
+pub fn last_months(today: NaiveDate, months: u32) -> (NaiveDate, NaiveDate) {
+    let from = months_before(today, months)
+        .succ_opt()
+        .unwrap_or(today)
+        .min(today);
+    (from, today)
 }
 
 /// Whole days from `earlier` to `later` (0 on the same day), or `None` when `later` is before.

@@ -1,4 +1,4 @@
-use super::calendar::{days_between, months_before};
+use super::calendar::{days_between, last_months, months_before};
 use super::synth::{synth_catalog, synth_client_ids, synth_orders};
 use super::test_data::{catalog, d, order, order_k, products, rub};
 use super::*;
@@ -191,6 +191,73 @@ fn complete_months_exclude_the_current_one() {
             month: 11
         }
     );
+}
+
+#[test]
+fn the_last_months_are_one_window_with_both_ends_inside() {
+    // The window's first day is the day after the same date M months earlier; the last is today.
+    assert_eq!(
+        last_months(d(2026, 3, 10), 3),
+        (d(2025, 12, 11), d(2026, 3, 10))
+    );
+    assert_eq!(
+        last_months(d(2026, 3, 15), 12),
+        (d(2025, 3, 16), d(2026, 3, 15))
+    );
+    // Month ends: 31.03 minus 1 month is 28.02, so the last month is all of March …
+    assert_eq!(
+        last_months(d(2026, 3, 31), 1),
+        (d(2026, 3, 1), d(2026, 3, 31))
+    );
+    // … and in a leap year 31.03 minus 1 month is 29.02, so it is still all of March.
+    assert_eq!(
+        last_months(d(2028, 3, 31), 1),
+        (d(2028, 3, 1), d(2028, 3, 31))
+    );
+    assert_eq!(
+        last_months(d(2026, 4, 30), 1),
+        (d(2026, 3, 31), d(2026, 4, 30))
+    );
+    assert_eq!(
+        last_months(d(2026, 2, 28), 1),
+        (d(2026, 1, 29), d(2026, 2, 28))
+    );
+    assert_eq!(
+        last_months(d(2026, 5, 31), 3),
+        (d(2026, 3, 1), d(2026, 5, 31))
+    );
+    assert_eq!(
+        last_months(d(2028, 2, 29), 12),
+        (d(2027, 3, 1), d(2028, 2, 29))
+    );
+    // Across the year boundary.
+    assert_eq!(
+        last_months(d(2026, 1, 31), 2),
+        (d(2025, 12, 1), d(2026, 1, 31))
+    );
+    // Zero months is today alone.
+    assert_eq!(
+        last_months(d(2026, 3, 10), 0),
+        (d(2026, 3, 10), d(2026, 3, 10))
+    );
+    // Day by day over three years the window only moves forward, always ends today and never
+    // reaches back to the same date M months ago.
+    let mut today = d(2023, 1, 1);
+    let mut previous_from = last_months(today, 1).0;
+    while today < d(2026, 1, 1) {
+        for m in [1, 3, 12] {
+            let (from, to) = last_months(today, m);
+            assert_eq!(to, today);
+            assert!(
+                from > months_before(today, m) && from <= today,
+                "{today} {m}"
+            );
+        }
+        let (from, _) = last_months(today, 1);
+        assert!(from >= previous_from, "{today}");
+        previous_from = from;
+        today = today.succ_opt().unwrap();
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ use thiserror::Error;
 
 /// The most orders a rule may ask for; more is a typo, not a policy.
 pub const MAX_ORDER_COUNT: u32 = 10_000;
-/// The longest volume window, in months (ten years).
+/// The longest «last M months» window of the volume and minimum-order conditions (ten years).
 pub const MAX_VOLUME_MONTHS: u32 = 120;
 /// The most consecutive months a monthly minimum may span (two years).
 pub const MAX_MINIMUM_MONTHS: u32 = 24;
@@ -32,9 +32,10 @@ pub enum Condition {
         /// N: 1 to [`MAX_ORDER_COUNT`].
         at_least: u32,
     },
-    /// The client's purchases add up to at least `at_least`; with `within_months` = M only
-    /// orders dated from the same day M months before today (clamped to the end of a shorter
-    /// month) through today, both inclusive, count.
+    /// The client's purchases add up to at least `at_least`; with `within_months` = M only the
+    /// orders of «the last M months» count: from the day after the same day M months before
+    /// today (clamped to the end of a shorter month) through today, both inclusive (see
+    /// [`crate::domain::orders::calendar::last_months`]).
     Volume {
         /// X: above zero, at most [`Money::MAX`].
         at_least: Money,
@@ -60,6 +61,19 @@ pub enum Condition {
         #[serde(default = "default_minimum_months")]
         months: u32,
         /// X per month: above zero, at most [`Money::MAX`].
+        at_least: Money,
+    },
+    /// Every order of «the last `months` months» (the days from the day after the same date
+    /// `months` months before today through today, see
+    /// [`crate::domain::orders::calendar::last_months`]) came to at least `at_least`, and there
+    /// was at least one: the handbook's «минимальная закупочная партия на протяжении 3-х месяцев
+    /// была не ниже Х рублей» read as the smallest single order. [`Condition::MonthlyMinimum`]
+    /// is the other reading (each month's total).
+    MinimumOrder {
+        /// M: 1 to [`MAX_VOLUME_MONTHS`]; [`DEFAULT_MINIMUM_MONTHS`] when absent.
+        #[serde(default = "default_minimum_months")]
+        months: u32,
+        /// X per order: above zero, at most [`Money::MAX`].
         at_least: Money,
     },
     /// At least `at_least` days have passed since the first order (the first order's day is
@@ -120,6 +134,7 @@ impl Condition {
             Condition::BoughtProduct { .. } => "bought_product",
             Condition::BoughtGroup { .. } => "bought_group",
             Condition::MonthlyMinimum { .. } => "monthly_minimum",
+            Condition::MinimumOrder { .. } => "minimum_order",
             Condition::DaysSinceFirstOrder { .. } => "days_since_first_order",
         }
     }
@@ -157,6 +172,10 @@ impl Condition {
             Condition::MonthlyMinimum { months, at_least } => {
                 check_amount(*at_least)?;
                 in_range(*months, MAX_MINIMUM_MONTHS)
+            }
+            Condition::MinimumOrder { months, at_least } => {
+                check_amount(*at_least)?;
+                in_range(*months, MAX_VOLUME_MONTHS)
             }
             Condition::DaysSinceFirstOrder { at_least } => in_range(*at_least, MAX_DAYS),
         }

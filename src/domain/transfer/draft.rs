@@ -20,18 +20,21 @@ pub enum ConditionKind {
     BoughtGroup,
     /// [`Condition::MonthlyMinimum`].
     MonthlyMinimum,
+    /// [`Condition::MinimumOrder`].
+    MinimumOrder,
     /// [`Condition::DaysSinceFirstOrder`].
     DaysSinceFirstOrder,
 }
 
 impl ConditionKind {
     /// Every kind, in the order the editor offers them.
-    pub const ALL: [ConditionKind; 6] = [
+    pub const ALL: [ConditionKind; 7] = [
         ConditionKind::OrderCount,
         ConditionKind::Volume,
         ConditionKind::BoughtProduct,
         ConditionKind::BoughtGroup,
         ConditionKind::MonthlyMinimum,
+        ConditionKind::MinimumOrder,
         ConditionKind::DaysSinceFirstOrder,
     ];
 }
@@ -42,7 +45,7 @@ impl ConditionKind {
 pub struct ConditionDraft {
     /// The kind chosen.
     pub kind: ConditionKind,
-    /// N orders, K months or D days, as typed.
+    /// N orders, K or M months or D days, as typed.
     pub count: String,
     /// X ₽ as typed.
     pub amount: String,
@@ -86,7 +89,7 @@ impl ConditionDraft {
         let (count, amount) = match kind {
             ConditionKind::OrderCount => ("2", ""),
             ConditionKind::Volume => ("", "250 000"),
-            ConditionKind::MonthlyMinimum => ("3", "50 000"),
+            ConditionKind::MonthlyMinimum | ConditionKind::MinimumOrder => ("3", "50 000"),
             ConditionKind::DaysSinceFirstOrder => ("90", ""),
             ConditionKind::BoughtProduct | ConditionKind::BoughtGroup => ("", ""),
         };
@@ -124,6 +127,11 @@ impl ConditionDraft {
                 d.count = months.to_string();
                 d.amount = at_least.to_input();
             }
+            Condition::MinimumOrder { months, at_least } => {
+                d.kind = ConditionKind::MinimumOrder;
+                d.count = months.to_string();
+                d.amount = at_least.to_input();
+            }
             Condition::DaysSinceFirstOrder { at_least } => {
                 d.kind = ConditionKind::DaysSinceFirstOrder;
                 d.count = at_least.to_string();
@@ -156,6 +164,10 @@ impl ConditionDraft {
                 group_id: Id::from_raw(self.target.trim()),
             },
             ConditionKind::MonthlyMinimum => Condition::MonthlyMinimum {
+                months: count()?,
+                at_least: amount()?,
+            },
+            ConditionKind::MinimumOrder => Condition::MinimumOrder {
                 months: count()?,
                 at_least: amount()?,
             },
@@ -283,6 +295,10 @@ mod tests {
                         group_id: Id::from_raw("g1"),
                     },
                     Condition::monthly_minimum(Money::from_rubles(50_000)),
+                    Condition::MinimumOrder {
+                        months: 6,
+                        at_least: Money::from_kopecks(4_200_050),
+                    },
                     Condition::DaysSinceFirstOrder { at_least: 90 },
                 ],
             },

@@ -3,7 +3,7 @@
 use super::{Combinator, Condition, TransferRule};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::calendar::{days_between, months_before, YearMonth};
+use crate::domain::orders::calendar::{days_between, last_months, YearMonth};
 use crate::domain::orders::{ClientHistory, HistoryIndex, OrderSummary};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,7 +38,8 @@ pub enum ConditionOutcome {
         need: Money,
         /// M, when only the last M months count.
         within_months: Option<u32>,
-        /// The window's first day (today minus M months) when there is a window.
+        /// The window's first day when there is a window: the day after today minus M months
+        /// (see [`crate::domain::orders::calendar::last_months`]).
         since: Option<NaiveDate>,
     },
     /// Whether and when the product was first bought.
@@ -62,6 +63,19 @@ pub enum ConditionOutcome {
         /// The K complete months before today's month, oldest first, with their purchases.
         months: Vec<MonthAmount>,
     },
+    /// The smallest order of the last M months against the minimum each must reach.
+    MinimumOrder {
+        /// The smallest order total in the window, `None` when there was no order in it.
+        smallest: Option<Money>,
+        /// X.
+        need: Money,
+        /// M.
+        months: u32,
+        /// How many orders the window holds.
+        orders: u32,
+        /// The window's first day (the day after today minus M months).
+        since: NaiveDate,
+    },
     /// Days since the first order against the days required.
     DaysSinceFirstOrder {
         /// Days from the first order to today, or `None` when there is no order yet.
@@ -82,6 +96,10 @@ impl ConditionOutcome {
             // No months to check (K = 0, refused by validation) must not pass a client.
             ConditionOutcome::MonthlyMinimum { need, months } => {
                 !months.is_empty() && months.iter().all(|m| m.amount >= *need)
+            }
+            // No order in the window is no proof of a minimum: it does not pass.
+            ConditionOutcome::MinimumOrder { smallest, need, .. } => {
+                smallest.is_some_and(|s| s >= *need)
             }
             ConditionOutcome::DaysSinceFirstOrder { have, need } => {
                 have.is_some_and(|days| days >= *need)
@@ -150,7 +168,8 @@ impl Windows {
             Condition::Volume {
                 within_months: Some(m),
                 ..
-            } => Window::Since(months_before(today, *m)),
+            }
+            | Condition::MinimumOrder { months: m, .. } => Window::Since(last_months(today, *m).0),
             Condition::MonthlyMinimum { months, .. } => Window::Months(
                 YearMonth::complete_months_before(today, *months)
                     .into_iter()
@@ -220,6 +239,17 @@ fn outcome(
                 })
                 .collect(),
         },
+        Condition::MinimumOrder { months, at_least } => {
+            let since = since_of(window, today);
+            let window = history.orders_between(since, today);
+            ConditionOutcome::MinimumOrder {
+                smallest: smallest(window),
+                need: *at_least,
+                months: *months,
+                orders: u32::try_from(window.len()).unwrap_or(u32::MAX),
+                since,
+            }
+        }
         Condition::DaysSinceFirstOrder { at_least } => ConditionOutcome::DaysSinceFirstOrder {
             have: orders.first().and_then(|o| days_between(o.date, today)),
             need: *at_least,
@@ -261,6 +291,10 @@ fn holds(
                     .iter()
                     .all(|&(_, first, last)| sum(history.orders_between(first, last)) >= *at_least)
         }
+        Condition::MinimumOrder { at_least, .. } => {
+            smallest(history.orders_between(since_of(window, today), today))
+                .is_some_and(|s| s >= *at_least)
+        }
         Condition::DaysSinceFirstOrder { at_least } => orders
             .first()
             .and_then(|o| days_between(o.date, today))
@@ -279,6 +313,19 @@ fn volume(
         Some(since) => sum(history.orders_between(since, today)),
         None => sum(orders),
     }
+}
+
+/// The first day of a [`Window::Since`] (today for a window of another kind, never used).
+fn since_of(window: &Window, today: NaiveDate) -> NaiveDate {
+    match window {
+        Window::Since(since) => *since,
+        _ => today,
+    }
+}
+
+/// The smallest order total, `None` without orders.
+fn smallest(orders: &[OrderSummary]) -> Option<Money> {
+    orders.iter().map(|o| o.total).min()
 }
 
 fn sum(orders: &[OrderSummary]) -> Money {
@@ -358,6 +405,14 @@ mod tests {
                 group_id: Id::from_raw("no-such-group"),
             },
             Condition::monthly_minimum(Money::from_rubles(5_000)),
+            Condition::MinimumOrder {
+                months: 3,
+                at_least: Money::from_rubles(20_000),
+            },
+            Condition::MinimumOrder {
+                months: 12,
+                at_least: Money::from_rubles(1_000),
+            },
             Condition::MonthlyMinimum {
                 months: 0,
                 at_least: Money::from_rubles(1),

@@ -4,11 +4,10 @@
 //! One company-wide [`TransferRule`] combines [`Condition`]s with ALL or ANY. [`evaluate`] checks
 //! it against one client's [`ClientHistory`] as of a day and returns, for every condition, the
 //! actual figures ([`ConditionOutcome`]) so the UI can say «заказов 2 из 3» rather than just «no»;
-//! [`describe_ru`] / [`describe_en`] produce those texts. Evaluation reads a single client's
+//! `crate::i18n::outcome` turns them into words. Evaluation reads a single client's
 //! history, so after an order edit only that client needs re-evaluating.
 
 mod condition;
-mod describe;
 mod draft;
 mod evaluate;
 mod policy;
@@ -19,7 +18,6 @@ pub use condition::{
     Condition, ConditionProblem, RuleError, DEFAULT_MINIMUM_MONTHS, MAX_DAYS, MAX_MINIMUM_MONTHS,
     MAX_ORDER_COUNT, MAX_VOLUME_MONTHS,
 };
-pub use describe::{describe_en, describe_ru};
 pub use draft::{ConditionDraft, ConditionKind, PolicyDraft, PolicyDraftError};
 pub use evaluate::{eligible_clients, evaluate, ConditionOutcome, Eligibility, MonthAmount};
 pub use policy::{PolicyError, TransferPolicy};

@@ -369,7 +369,8 @@ fn an_invalid_transfer_policy_is_refused() {
         invalid(
             "workspace.transfer_policy.rule.conditions[0].kind",
             "unknown variant `astrology`, expected one of `order_count`, `volume`, \
-             `bought_product`, `bought_group`, `monthly_minimum`, `days_since_first_order`"
+             `bought_product`, `bought_group`, `monthly_minimum`, `minimum_order`, \
+             `days_since_first_order`"
         )
     );
 }

@@ -36,7 +36,7 @@ pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) ->
 /// A small sound workspace touching every collection: three clients, deals, an assessment, a
 /// catalogue, four orders, a transfer of `c1` to the farmer Anna, and a tombstone.
 pub(super) fn small() -> Workspace {
-    use crate::domain::fixtures::{assessment, catalogue_workspace, order_on, t0};
+    use crate::domain::fixtures::{assessment, catalogue_workspace, d0, order_on, t0};
     let mut ws = catalogue_workspace();
     let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
     for (i, (client, rubles)) in [("c1", 1_000), ("c1", 2_500), ("c2", 700), ("c3", 90)]
@@ -44,7 +44,7 @@ pub(super) fn small() -> Workspace {
         .enumerate()
     {
         let order = order_on(&format!("o{i}"), client, rubles, day(10 + i as u32));
-        ws.add_order(order, t0()).unwrap();
+        ws.add_order(order, d0(), t0()).unwrap();
     }
     ws.add_assessment(assessment("a1", "d1", [2, 3, 4, 1], 5))
         .unwrap();

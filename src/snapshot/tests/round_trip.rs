@@ -222,3 +222,36 @@ fn size_of_a_mid_sized_export() {
     );
     assert!(pretty.len() > compact.len());
 }
+
+#[test]
+fn a_minimum_order_rule_and_its_transfer_figures_round_trip() {
+    use crate::domain::money::Money;
+    use crate::domain::transfer::{Combinator, Condition, ConditionOutcome, TransferRule};
+    use crate::storage::codec::{decode_workspace, encode_workspace};
+    let mut ws = with_transfers(300, 3_000, 0);
+    let mut policy = ws.transfer_policy.clone();
+    policy.rule = TransferRule {
+        combinator: Combinator::Any,
+        conditions: vec![
+            Condition::MinimumOrder {
+                months: 12,
+                at_least: Money::from_kopecks(4_200_050),
+            },
+            Condition::OrderCount { at_least: 1 },
+        ],
+    };
+    ws.set_transfer_policy(policy, now()).unwrap();
+    let done = crate::domain::synth_workspace::add_transfers(&mut ws, 4, today(), now());
+    assert_eq!(done, 4);
+    assert!(ws
+        .transfers
+        .iter()
+        .all(|t| matches!(t.outcomes[0], ConditionOutcome::MinimumOrder { .. })));
+    // A snapshot file …
+    let text = export_snapshot(&ws, None, now(), today());
+    assert!(text.contains(r#"{"kind":"minimum_order","months":12,"at_least":4200050}"#));
+    assert_eq!(read_snapshot(&text, today()).unwrap().workspace, ws);
+    // … and the browser's storage give it back unchanged.
+    let stored = encode_workspace(&ws, now(), 7);
+    assert_eq!(decode_workspace(&stored).unwrap(), ws);
+}

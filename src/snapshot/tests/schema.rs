@@ -85,11 +85,17 @@ fn the_schema_enums_match_the_types() {
         "bought_product",
         "bought_group",
         "monthly_minimum",
+        "minimum_order",
         "days_since_first_order",
     ]
     .into_iter()
     .map(str::to_owned)
     .collect();
+    // One kind per kind the rule editor offers: a new condition cannot miss the schema.
+    assert_eq!(
+        condition_kinds.len(),
+        crate::domain::transfer::ConditionKind::ALL.len()
+    );
     assert_eq!(kinds("condition"), condition_kinds);
     assert_eq!(kinds("outcome"), condition_kinds);
     let max = s["$defs"]["kopecks"]["maximum"].as_i64().unwrap();

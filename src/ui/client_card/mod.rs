@@ -237,7 +237,7 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                     <h1 data-testid="client-title">{name}</h1>
                     {move || client.get().map(|c| view! {
                         <span class="status">{status_name(state.lang(), c.status)}</span>
-                        <span class="muted">{fill(state.tr(Text::CreatedOn), &[&format_date(c.created_at.date_naive())])}</span>
+                        <span class="muted">{fill(state.tr(Text::CreatedOn), &[&format_date(clock::date_of(c.created_at))])}</span>
                     })}
                 </div>
                 <form on:submit=save novalidate data-testid="client-form">

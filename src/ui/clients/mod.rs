@@ -77,7 +77,7 @@ pub fn ClientList() -> impl IntoView {
                         .map(|s| stage_name(lang, s))
                         .unwrap_or_default(),
                     score: lookup.client_score(&c.id),
-                    created: format_date(c.created_at.date_naive()),
+                    created: format_date(crate::ui::clock::date_of(c.created_at)),
                 })
                 .collect::<Vec<_>>()
         })

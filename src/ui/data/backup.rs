@@ -15,8 +15,11 @@ pub fn replace_with_backup(state: AppState, incoming: Workspace) -> Result<(), S
     keep_backup(state)?;
     // Written as the edits a replace amounts to (tombstones, fresh stamps), so that another tab
     // still holding the old data cannot bring it back.
+    // The file's statuses were worked out on its author's day: bring them up to ours.
+    let today = state.today_untracked();
     let _ = state.change(|ws, now| {
         *ws = crate::domain::merge::replace(ws, &incoming, now);
+        ws.refresh_statuses(today, now);
         Ok::<(), ()>(())
     });
     Ok(())
@@ -33,8 +36,11 @@ pub fn merge_with_backup(
         .ws
         .with_untracked(|ws| crate::snapshot::apply_merge(ws, theirs));
     let merged = outcome.workspace.clone();
-    let _ = state.change(|ws, _| {
+    // The merged statuses come partly from the file's day: bring them up to ours.
+    let today = state.today_untracked();
+    let _ = state.change(|ws, now| {
         *ws = merged;
+        ws.refresh_statuses(today, now);
         Ok::<(), ()>(())
     });
     Ok(outcome)
@@ -82,7 +88,8 @@ pub fn BackupPanel() -> impl IntoView {
         let Some((at, ws)) = browser::load_backup() else {
             return;
         };
-        let day = at.date_naive();
+        // The day the backup was taken, on the user's calendar (not the UTC day).
+        let day = clock::date_of(at);
         let name = snapshot_file_name(Some("backup"), day);
         download_text(
             &name,
@@ -96,7 +103,12 @@ pub fn BackupPanel() -> impl IntoView {
             {move || match backup.get() {
                 None => view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any(),
                 Some((at, clients, orders)) => view! {
-                    <p data-testid="backup-info">{fill(SnapshotText::BackupInfo.get(state.lang()), &[&format_date(at.date_naive()), &clients.to_string(), &orders.to_string()])}</p>
+                    <p data-testid="backup-info">{
+                        let lang = state.lang();
+                        let clients = crate::i18n::count(lang, crate::i18n::Plural::Clients, clients as u64);
+                        let orders = crate::i18n::count(lang, crate::i18n::Plural::Orders, orders as u64);
+                        fill(SnapshotText::BackupInfo.get(lang), &[&format_date(clock::date_of(at)), &clients, &orders])
+                    }</p>
                     <div class="form-actions">
                         <button type="button" class="secondary" on:click=move |_| confirm.set(true) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
                         <button type="button" class="secondary" on:click=download data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>

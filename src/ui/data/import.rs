@@ -68,8 +68,8 @@ pub fn ImportPanel() -> impl IntoView {
                 )),
             ),
             PickedFile::Read { name, text } => {
-                let read =
-                    read_snapshot_all(&text, state.today).map_err(|r| (r.problems, r.not_listed));
+                let read = read_snapshot_all(&text, state.today_untracked())
+                    .map_err(|r| (r.problems, r.not_listed));
                 (name, read)
             }
         };
@@ -194,7 +194,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">
                         <p><strong>{fill(SnapshotText::Rejected.get(state.lang()), &[&name])}</strong></p>
                         <ul>{problems.into_iter().map(|p| view! { <li data-testid="import-problem">{p}</li> }).collect_view()}</ul>
-                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&more.to_string()])}</p> })}
+                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&crate::i18n::count(state.lang(), crate::i18n::Plural::Problems, more as u64)])}</p> })}
                     </div>
                 }.into_any(),
                 Step::Preview { name } => view! {
@@ -280,7 +280,7 @@ fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> imp
     let meta = &snapshot.meta;
     let exported = meta
         .exported_at
-        .map(|at| format_date(at.date_naive()))
+        .map(|at| format_date(clock::date_of(at)))
         .unwrap_or_else(|| "—".to_owned());
     let by = meta
         .exported_by

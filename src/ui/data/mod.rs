@@ -20,11 +20,12 @@ use leptos::prelude::*;
 /// remembers when, for the weekly reminder.
 pub fn export_now(state: AppState) {
     let now = clock::now();
+    let today = state.today_untracked();
     let me = state.me();
     let (text, name) = state.ws.with_untracked(|ws| {
         (
-            export_snapshot(ws, me.as_ref(), now, state.today),
-            snapshot_file_name(me.as_ref().map(|m| m.name.as_str()), state.today),
+            export_snapshot(ws, me.as_ref(), now, today),
+            snapshot_file_name(me.as_ref().map(|m| m.name.as_str()), today),
         )
     });
     download_text(&name, &text, "application/json");
@@ -45,7 +46,7 @@ pub fn DataPage() -> impl IntoView {
         match state.prefs.with(|p| p.last_export_at) {
             Some(at) => fill(
                 SnapshotText::LastExport.get(lang),
-                &[&crate::domain::dates::format_date(at.date_naive())],
+                &[&crate::domain::dates::format_date(clock::date_of(at))],
             ),
             None => SnapshotText::NeverExported.get(lang).to_owned(),
         }

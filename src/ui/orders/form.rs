@@ -52,11 +52,12 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
             Err(list) => errors.set(list),
             Ok(order) => {
                 let is_new = existing.is_none();
+                let today = state.today_untracked();
                 let result = state.change(|ws, now| {
                     if is_new {
-                        ws.add_order(order, now)
+                        ws.add_order(order, today, now)
                     } else {
-                        ws.update_order(order, now)
+                        ws.update_order(order, today, now)
                     }
                 });
                 if result.is_ok() {

@@ -32,7 +32,7 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
         let client_id = client_id.clone();
         move || OrderDraft {
             client_id: client_id.to_string(),
-            date: crate::domain::dates::iso_date(state.today),
+            date: crate::domain::dates::iso_date(state.today_untracked()),
             lines: vec![OrderLineDraft::default()],
         }
     };
@@ -96,7 +96,10 @@ fn OrderItem(order: Order) -> impl IntoView {
     let remove = {
         let id = order.id.clone();
         Callback::new(move |()| {
-            if state.change(|ws, now| ws.remove_order(&id, now)).is_ok() {
+            if state
+                .change(|ws, now| ws.remove_order(&id, state.today_untracked(), now))
+                .is_ok()
+            {
                 state.notify(SalesText::OrderDeleted.get(state.lang()));
             }
         })

@@ -57,7 +57,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
             <ol>
                 <For each=move || rows.get() key=|r| (r.0, r.2.points, r.2.max, r.2.verdict) let((at, who, s))>
                     <li>
-                        <time>{format_date(at.date_naive())}</time>" · "{who}" · "<VerdictBadge score=Some(s)/>
+                        <time>{format_date(crate::ui::clock::date_of(at))}</time>" · "{who}" · "<VerdictBadge score=Some(s)/>
                     </li>
                 </For>
             </ol>

@@ -50,7 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p data-testid="storage-usage">
                 {move || {
                     let used = state.used_bytes.get();
-                    let kb = format!("{} КБ", used.div_ceil(1024));
+                    let kb = fill(state.tr(Text::Kilobytes), &[&used.div_ceil(1024).to_string()]);
                     fill(state.tr(Text::StorageUsage), &[&kb, &percent_used(used).to_string()])
                 }}
             </p>

@@ -98,7 +98,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                     </select>
                 </label>
                 <p class="muted" data-testid="model-max">
-                    {move || crate::i18n::fill(state.tr(Text::MaxScore), &[&draft.with(|m| m.max_score()).to_string()])}
+                    {move || crate::i18n::count(state.lang(), crate::i18n::Plural::MaxScore, u64::from(draft.with(|m| m.max_score())))}
                 </p>
             </div>
 
@@ -183,7 +183,8 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                         }/>
                     {move || {
                         let rule = draft.with(|m| m.min_criteria.unwrap_or_default());
-                        crate::i18n::fill(state.tr(Text::MinCriteriaRule), &[&rule.count.to_string(), &draft.with(|m| m.criteria.len()).to_string(), &rule.min_level.to_string()])
+                        let criteria = draft.with(|m| m.criteria.len());
+                        crate::i18n::plural(state.lang(), crate::i18n::Plural::MinCriteriaRule, criteria as u64, &[&rule.count.to_string(), &criteria.to_string(), &rule.min_level.to_string()])
                     }}
                 </label>
             </div>

@@ -1,10 +1,12 @@
+use crate::domain::dates::format_date;
+use crate::domain::orders::calendar::last_months;
 use crate::domain::orders::HistoryIndex;
 use crate::domain::transfer::{
     eligible_clients, ConditionDraft, ConditionKind, PolicyDraft, PolicyDraftError,
 };
 use crate::domain::{Id, Workspace};
 use crate::i18n::sales::{rule_error_text, thresholds_error_text};
-use crate::i18n::{describe_workspace_error, fill, Lang, SalesText};
+use crate::i18n::{describe_workspace_error, fill, plural, Lang, Plural, SalesText};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -49,16 +51,17 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     });
     let preview = Memo::new(move |_| {
         let rule = draft.with(PolicyDraft::readable_rule);
-        index.with(|index| state.ws.with(|ws| what_if(ws, index, &rule, state.today)))
+        index.with(|index| state.ws.with(|ws| what_if(ws, index, &rule, state.today())))
     });
     let save = move |_| {
         let (products, groups) = catalogue();
         let Ok(policy) = draft.with_untracked(|d| d.to_policy(&products, &groups)) else {
             return;
         };
+        let today = state.today_untracked();
         let result = state.change(|ws, now| {
             ws.set_transfer_policy(policy, now)?;
-            ws.refresh_statuses(state.today, now);
+            ws.refresh_statuses(today, now);
             Ok::<(), crate::domain::WorkspaceError>(())
         });
         match result {
@@ -86,6 +89,13 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                     <option value="any" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::Any)>{st(SalesText::CombAny)}</option>
                 </select>
             </label>
+            <div class="hint rule-help" data-testid="rule-help">
+                <p>{st(SalesText::RuleWindowHelp)}</p>
+                <p data-testid="rule-window-now">{move || {
+                    let (from, to) = last_months(state.today(), 3);
+                    fill(SalesText::RuleWindowNow.get(state.lang()), &[&format_date(from), &format_date(to)])
+                }}</p>
+            </div>
             <For each=rows key=|i| *i let(i)>
                 <div class="rule-row" data-testid="rule-condition">
                     <label class="field">
@@ -138,6 +148,10 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                                 {text(SalesText::ParamMonths, |c| c.count.clone(), |c, v| c.count = v, "condition-count")}
                                 {text(SalesText::ParamAmount, |c| c.amount.clone(), |c, v| c.amount = v, "condition-amount")}
                             }.into_any(),
+                            Some(ConditionKind::MinimumOrder) => view! {
+                                {text(SalesText::ParamLastMonths, |c| c.count.clone(), |c, v| c.count = v, "condition-count")}
+                                {text(SalesText::ParamAmount, |c| c.amount.clone(), |c, v| c.amount = v, "condition-amount")}
+                            }.into_any(),
                             Some(ConditionKind::DaysSinceFirstOrder) => text(SalesText::ParamDays, |c| c.count.clone(), |c, v| c.count = v, "condition-count").into_any(),
                             None => ().into_any(),
                         }
@@ -169,7 +183,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                     let p = preview.get();
                     let lang = state.lang();
                     view! {
-                        <p><strong data-testid="what-if-count">{fill(SalesText::WhatIf.get(lang), &[&p.after.to_string(), &p.before.to_string()])}</strong></p>
+                        <p><strong data-testid="what-if-count">{plural(lang, Plural::WhatIf, p.after as u64, &[&p.after.to_string(), &p.before.to_string()])}</strong></p>
                         {(!p.gained.is_empty()).then(|| view! { <p data-testid="what-if-gained">{SalesText::WhatIfNew.get(lang)}" "{names(&p.gained)}</p> })}
                         {(!p.lost.is_empty()).then(|| view! { <p data-testid="what-if-lost">{SalesText::WhatIfGone.get(lang)}" "{names(&p.lost)}</p> })}
                     }
@@ -253,6 +267,7 @@ fn kind_name(lang: Lang, kind: ConditionKind) -> &'static str {
         ConditionKind::BoughtProduct => SalesText::KindProduct,
         ConditionKind::BoughtGroup => SalesText::KindGroup,
         ConditionKind::MonthlyMinimum => SalesText::KindMonthly,
+        ConditionKind::MinimumOrder => SalesText::KindMinOrder,
         ConditionKind::DaysSinceFirstOrder => SalesText::KindDays,
     }
     .get(lang)

@@ -92,7 +92,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="export-now" on:click=move |_| {
                         // The data on screen, as a file: nothing is lost even if the tab closes.
                         let json = state.ws.with_untracked(|ws| encode_json(ws, clock::now(), state.revision.get_value()));
-                        let name = format!("salesdesk-{}.json", iso_date(state.today));
+                        let name = format!("salesdesk-{}.json", iso_date(state.today_untracked()));
                         download_text(&name, &json, "application/json");
                     }>{tr(Text::ExportNow)}</button>
                 </div>

@@ -122,7 +122,12 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                         if c + d == 0 {
                             state.tr(Text::RemoveMemberPlain).to_owned()
                         } else {
-                            fill(state.tr(Text::RemoveMemberOwns), &[&c.to_string(), &d.to_string()])
+                            {
+                            let lang = state.lang();
+                            let clients = crate::i18n::count(lang, crate::i18n::Plural::Clients, c as u64);
+                            let deals = crate::i18n::count(lang, crate::i18n::Plural::Deals, d as u64);
+                            fill(state.tr(Text::RemoveMemberOwns), &[&clients, &deals])
+                        }
                         }
                     })
                     confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())

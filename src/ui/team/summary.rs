@@ -1,7 +1,8 @@
 use crate::domain::metrics::Period;
+use crate::domain::qualification::Verdict;
 use crate::domain::team_view::{team_view, RowFigures};
 use crate::domain::Workspace;
-use crate::i18n::{role_name, stage_name, SnapshotText};
+use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ const SUMMARY_DAYS: u32 = 90;
 pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView {
     let state = use_app();
     let view_data = Memo::new(move |_| {
-        let today = state.today;
+        let today = state.today();
         let from = today - chrono::Duration::days(i64::from(SUMMARY_DAYS) - 1);
         let period = Period::new(from, today).unwrap_or_else(|_| Period::last_months(today, 3));
         workspace.with(|ws| {
@@ -52,7 +53,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                         <th scope="col">{st(SnapshotText::SumMember)}</th>
                         <th scope="col">{st(SnapshotText::SumPipeline)}</th>
                         <th scope="col">{st(SnapshotText::SumPipelineAmount)}</th>
-                        <th scope="col">{st(SnapshotText::SumVerdicts)}</th>
+                        <th scope="col">{move || verdicts_heading(state.lang())}</th>
                         <th scope="col">{st(SnapshotText::SumReady)}</th>
                         <th scope="col">{st(SnapshotText::SumGiven)}</th>
                         <th scope="col">{st(SnapshotText::SumReceived)}</th>
@@ -64,12 +65,12 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                             let amount: crate::domain::Money = f.pipeline.iter().map(|s| s.amount).sum();
                             let v = &f.verdicts;
                             let verdicts = format!("{} / {} / {} / {} / {}", v.priority, v.qualified, v.nurture, v.unqualified, v.unassessed);
-                            let revenue = f.farmer.as_ref().map_or_else(|| "—".to_owned(), |m| m.revenue.to_string());
+                            let revenue = f.farmer.as_ref().map_or_else(|| "—".to_owned(), |m| m.revenue.whole_rubles().to_string());
                             view! {
                                 <tr data-testid="summary-row">
                                     <th scope="row">{name}<br/><span class="muted">{role}</span></th>
                                     <td>{deals}</td>
-                                    <td>{amount.to_string()}</td>
+                                    <td>{amount.whole_rubles().to_string()}</td>
                                     <td>{verdicts}</td>
                                     <td>{f.ready_for_transfer}</td>
                                     <td>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
@@ -102,4 +103,17 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             </details>
         </div>
     }
+}
+
+/// The verdicts column's heading, with the verdicts' names exactly as the badges show them, in
+/// the order of the column's figures.
+fn verdicts_heading(lang: Lang) -> String {
+    let names = [
+        verdict_name(lang, Verdict::Priority),
+        verdict_name(lang, Verdict::Qualified),
+        verdict_name(lang, Verdict::Nurture),
+        verdict_name(lang, Verdict::Unqualified),
+        Text::NotAssessed.get(lang),
+    ];
+    fill(SnapshotText::SumVerdicts.get(lang), &[&names.join(" / ")])
 }

@@ -43,13 +43,14 @@ pub fn TransferAction(client_id: Id) -> impl IntoView {
     let transfer = Callback::new(move |()| {
         let Some(me) = state.me_id() else { return };
         let to = chosen.get_untracked();
+        let today = state.today_untracked();
         let request = TransferRequest {
             record_id: clock::new_id(),
             client_id: client_id.clone(),
             to_member_id: Id::from_raw(to.as_str()),
             by_member_id: me,
         };
-        match state.change(|ws, now| ws.transfer_client(request, state.today, now)) {
+        match state.change(|ws, now| ws.transfer_client(request, today, now)) {
             Ok(()) => {
                 failure.set(None);
                 let name = state.ws.with_untracked(|ws| {

@@ -6,7 +6,7 @@ use crate::domain::metrics::{
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::{Id, Role, Workspace};
 use crate::i18n::sales::{activity_name, change_text, percent_text, ratio_text, wallet_name};
-use crate::i18n::{fill, Lang, SalesText};
+use crate::i18n::{count, Lang, Plural, SalesText};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -25,7 +25,7 @@ pub fn ClientGrowth(
         history.with(|h| {
             state
                 .ws
-                .with(|ws| growth_columns(ws, &client_id, h, state.today, lang))
+                .with(|ws| growth_columns(ws, &client_id, h, state.today(), lang))
         })
     });
     let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
@@ -146,7 +146,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
     let state = use_app();
     let months = RwSignal::new(12u32);
     let rows = Memo::new(move |_| {
-        let period = Period::last_months(state.today, months.get());
+        let period = Period::last_months(state.today(), months.get());
         index.with(|index| {
             state.ws.with(|ws| {
                 let offered: HashSet<Id> = ws.group_ids();
@@ -188,7 +188,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                     <select on:change=move |ev| months.set(event_target_value(&ev).parse().unwrap_or(12)) data-testid="farmer-period">
                         {[3u32, 6, 12].map(|m| view! {
                             <option value=m.to_string() selected=move || months.get() == m>
-                                {move || fill(SalesText::PeriodMonths.get(state.lang()), &[&m.to_string()])}
+                                {move || count(state.lang(), Plural::PeriodMonths, u64::from(m))}
                             </option>
                         })}
                     </select>
@@ -215,8 +215,8 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                                 <td>{m.clients}</td>
                                 <td>{m.buying_clients}</td>
                                 <td>{m.orders}</td>
-                                <td>{m.revenue.to_string()}</td>
-                                <td>{m.average_check.map_or_else(dash, |c| c.to_string())}</td>
+                                <td>{m.revenue.whole_rubles().to_string()}</td>
+                                <td>{m.average_check.map_or_else(dash, |c| c.whole_rubles().to_string())}</td>
                                 <td>{trend.map_or_else(dash, change_text)}</td>
                                 <td>{m.frequency.map_or_else(dash, ratio_text)}</td>
                                 <td>{m.repeat_rate.map_or_else(dash, percent_text)}</td>

@@ -47,7 +47,7 @@ pub fn TransferPage() -> impl IntoView {
     let st = move |k: SalesText| move || k.get(state.lang());
     let index = history_index();
     let queue = Memo::new(move |_| {
-        index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today)))
+        index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today())))
     });
     let name_of = move |id: &Id| {
         state.ws.with(|ws| {
@@ -104,7 +104,7 @@ pub fn ClientTransfer(
         history.with(|h| {
             state
                 .ws
-                .with(|ws| evaluate(&ws.transfer_policy.rule, h, state.today))
+                .with(|ws| evaluate(&ws.transfer_policy.rule, h, state.today()))
         })
     });
     let farmer = {

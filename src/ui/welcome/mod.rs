@@ -13,7 +13,7 @@ pub fn Welcome() -> impl IntoView {
     let state = use_app();
     let tr = move |k: Text| move || state.tr(k);
     let load_demo = move |_| {
-        let today = state.today;
+        let today = state.today_untracked();
         let _ = state.change(|ws, now| {
             *ws = demo_workspace(today, now);
             Ok::<(), ()>(())

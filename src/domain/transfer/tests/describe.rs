@@ -6,9 +6,8 @@ use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::domain::orders::test_data::{d, order, rub};
 use crate::domain::orders::YearMonth;
-use crate::domain::transfer::{
-    describe_en, describe_ru, evaluate, Condition, ConditionOutcome, MonthAmount,
-};
+use crate::domain::transfer::{evaluate, Condition, ConditionOutcome, MonthAmount};
+use crate::i18n::outcome::{describe_en, describe_ru};
 
 #[test]
 fn order_count_text_comes_from_an_evaluation() {
@@ -46,7 +45,7 @@ fn volume_texts_use_non_breaking_spaces() {
     };
     assert_eq!(
         describe_ru(&windowed),
-        "объём за 6 мес. 249\u{a0}999,99\u{a0}₽ из 250\u{a0}000\u{a0}₽"
+        "объём за 6 месяцев 249\u{a0}999,99\u{a0}₽ из 250\u{a0}000\u{a0}₽"
     );
     assert_eq!(
         describe_en(&windowed),
@@ -103,11 +102,82 @@ fn purchase_and_day_texts() {
         have: Some(45),
         need: 90,
     };
-    assert_eq!(describe_ru(&days), "с первого заказа 45 дн. из 90");
+    assert_eq!(describe_ru(&days), "с первого заказа 45 из 90 дней");
     assert_eq!(describe_en(&days), "45 of 90 days since the first order");
     let none = ConditionOutcome::DaysSinceFirstOrder {
         have: None,
         need: 90,
     };
     assert_eq!(describe_ru(&none), "заказов ещё не было");
+}
+
+#[test]
+fn words_after_numbers_take_their_plural_form() {
+    let one = ConditionOutcome::OrderCount { have: 1, need: 1 };
+    assert_eq!(describe_en(&one), "1 of 1 order");
+    assert_eq!(describe_ru(&one), "заказов 1 из 1");
+    let window = |m| ConditionOutcome::Volume {
+        have: rub(1),
+        need: rub(2),
+        within_months: Some(m),
+        since: None,
+    };
+    let ru: Vec<String> = [1, 2, 5, 11, 21, 22]
+        .into_iter()
+        .map(|m| describe_ru(&window(m)).replace('\u{a0}', " "))
+        .collect();
+    assert_eq!(
+        ru,
+        [
+            "объём за 1 месяц 1 ₽ из 2 ₽",
+            "объём за 2 месяца 1 ₽ из 2 ₽",
+            "объём за 5 месяцев 1 ₽ из 2 ₽",
+            "объём за 11 месяцев 1 ₽ из 2 ₽",
+            "объём за 21 месяц 1 ₽ из 2 ₽",
+            "объём за 22 месяца 1 ₽ из 2 ₽",
+        ]
+    );
+    assert_eq!(
+        describe_en(&window(1)).replace('\u{a0}', " "),
+        "volume over 1 month 1 ₽ of 2 ₽"
+    );
+    let days = |need| ConditionOutcome::DaysSinceFirstOrder {
+        have: Some(3),
+        need,
+    };
+    assert_eq!(describe_ru(&days(21)), "с первого заказа 3 из 21 дня");
+    assert_eq!(describe_ru(&days(22)), "с первого заказа 3 из 22 дней");
+    assert_eq!(describe_en(&days(1)), "3 of 1 day since the first order");
+}
+
+#[test]
+fn minimum_order_text_names_the_smallest_order() {
+    let orders = [
+        order("o1", "c1", d(2026, 1, 5), 60_000),
+        order("o2", "c1", d(2026, 2, 5), 42_000),
+        order("o3", "c1", d(2026, 3, 1), 75_000),
+    ];
+    let rule = only(Condition::MinimumOrder {
+        months: 3,
+        at_least: rub(50_000),
+    });
+    let e = evaluate(&rule, &history(&orders), d(2026, 3, 10));
+    assert!(!e.eligible);
+    assert_eq!(
+        describe_ru(&e.outcomes[0]).replace('\u{a0}', " "),
+        "наименьший заказ 42 000 ₽ из 50 000 ₽"
+    );
+    assert_eq!(
+        describe_en(&e.outcomes[0]).replace('\u{a0}', " "),
+        "smallest order 42 000 ₽ of 50 000 ₽"
+    );
+    let empty = evaluate(&rule, &history(&[]), d(2026, 3, 10));
+    assert_eq!(
+        describe_ru(&empty.outcomes[0]),
+        "за последние 3 месяца заказов не было"
+    );
+    assert_eq!(
+        describe_en(&empty.outcomes[0]),
+        "no orders in the last 3 months"
+    );
 }

@@ -219,7 +219,9 @@ fn rules_serialize_with_snake_case_tags_and_defaults() {
         {"kind":"volume","at_least":25000000},
         {"kind":"monthly_minimum","at_least":10000000},
         {"kind":"bought_group","group_id":"g-pack"},
-        {"kind":"days_since_first_order","at_least":90}]}"#;
+        {"kind":"days_since_first_order","at_least":90},
+        {"kind":"minimum_order","at_least":5000000},
+        {"kind":"minimum_order","months":6,"at_least":4200050}]}"#;
     let r: TransferRule = serde_json::from_str(json).unwrap();
     assert_eq!(r.combinator, Combinator::Any);
     assert_eq!(
@@ -230,6 +232,18 @@ fn rules_serialize_with_snake_case_tags_and_defaults() {
         }
     );
     assert_eq!(r.conditions[2], Condition::monthly_minimum(rub(100_000)));
+    // The minimum order's window defaults to 3 months, like the monthly minimum's.
+    assert_eq!(
+        r.conditions[5],
+        Condition::MinimumOrder {
+            months: 3,
+            at_least: rub(50_000)
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&r.conditions[6]).unwrap(),
+        serde_json::json!({"kind": "minimum_order", "months": 6, "at_least": 4_200_050})
+    );
     let back: TransferRule = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
     assert_eq!(back, r);
 }
