@@ -38,7 +38,7 @@ test('scenario 1: an order changes the status under an open form; a note saved a
   const { page, context } = await app.open();
   await loadDemoAs(page, /Марина Волкова/);
   const id = await newLead(page, 'ООО «Проверка статуса»');
-  assert.equal(await page.getByTestId('client-status').inputValue(), 'lead');
+  assert.equal(await page.getByTestId('client-status').inputValue(), 'Lead');
 
   await page.getByTestId('add-order').click();
   const form = page.getByTestId('order-form');
@@ -48,13 +48,13 @@ test('scenario 1: an order changes the status under an open form; a note saved a
   await form.waitFor({ state: 'detached' });
 
   // The form follows the record: the new status, and nothing claimed as unsaved.
-  await page.waitForFunction(() => document.querySelector('[data-testid="client-status"]').value === 'new');
+  await page.waitForFunction(() => document.querySelector('[data-testid="client-status"]').value === 'New');
   assert.equal(await page.getByText('Есть несохранённые изменения').count(), 0);
   await page.getByTestId('client-notes').fill('Первый заказ получен');
   await page.getByTestId('save-client').click();
   await saved(page);
   const after = await clientAfterReload(page, id);
-  assert.equal(after.status, 'new', 'the note save must not put the client back to «Лид»');
+  assert.equal(after.status, 'New', 'the note save must not put the client back to «Лид»');
   assert.equal(after.notes, 'Первый заказ получен');
   await context.close();
 });
