@@ -66,17 +66,18 @@ test('export, wipe, import back by replace and by merge, with preview and report
   await page.getByTestId('save-client').click();
   await saved(page);
 
-  // Replace: the preview shows the one conflicting client; nothing is written before confirming.
+  // Replace: the preview shows no conflict (the rename was made here only, after the export: a
+  // merge keeps it); nothing is written before confirming.
   await importFile(page, file.name, file.text);
   await preview.waitFor();
-  assert.equal(await cells(), '36 36 0 0 36 1');
+  assert.equal(await cells(), '36 36 0 0 36 0');
   assert.equal((await readStored(page)).workspace.clients.find((c) => c.id === 'demo-c02').name, 'Переименован локально');
   await page.getByTestId('mode-replace').check();
   await page.getByTestId('confirm-import').click();
   await page.getByTestId('import-report').waitFor();
   await saved(page);
   assert.equal((await readStored(page)).workspace.clients.find((c) => c.id === 'demo-c02').name, original);
-  assert.match(await page.getByTestId('backup-info').innerText(), /клиентов 36/);
+  assert.match(await page.getByTestId('backup-info').innerText(), /36 клиентов/);
 
   // The backup brings my renamed client back.
   await page.getByTestId('restore-backup').click();
@@ -90,7 +91,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   await page.getByTestId('confirm-import').click();
   const report = page.getByTestId('import-report');
   await report.waitFor();
-  assert.match(await page.getByTestId('import-summary').innerText(), /конфликтов: 1\./);
+  assert.match(await page.getByTestId('import-summary').innerText(), /конфликтов: 0\./);
   await report.locator('summary').click();
   assert.match(await page.getByTestId('report-text').innerText(), /Переименован локально|demo-c02|Клиент/);
   const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-report').click()]);
