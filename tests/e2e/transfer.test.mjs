@@ -138,7 +138,7 @@ test('the director edits the rule with validation and a what-if preview', async 
   await editor.getByTestId('lost-days').fill('365');
   assert.equal(await editor.getByTestId('rule-problems').innerText(), '');
   // The preview counts clients of hunters under the edited rule before anything is saved.
-  assert.match(await editor.getByTestId('what-if-count').innerText(), /Если сохранить: правило выполнят клиентов — \d+ \(сейчас \d+\)\./);
+  assert.match(await editor.getByTestId('what-if-count').innerText(), /Если сохранить, правило выполнят? \d+ клиент(а|ов)? \(сейчас \d+\)\./);
   await editor.getByTestId('add-condition').click();
   await editor.getByTestId('condition-kind').nth(1).selectOption({ label: 'Покупка из группы' });
   assert.match(await editor.getByTestId('rule-problems').innerText(), /Условие 2: выберите группу из каталога\./);
