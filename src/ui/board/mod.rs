@@ -225,7 +225,11 @@ fn Column(
         let column = column.clone();
         Memo::new(move |_| column().map_or(0, |c| c.deals.len()))
     };
-    let total = move || column().map(|c| c.total.whole_rubles().to_string()).unwrap_or_default();
+    let total = move || {
+        column()
+            .map(|c| c.total.whole_rubles().to_string())
+            .unwrap_or_default()
+    };
     let is_target = {
         let stage_id = stage_id.clone();
         move || drag.over.with(|o| o.as_ref() == Some(&stage_id))
