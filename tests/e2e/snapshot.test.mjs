@@ -76,7 +76,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   await page.getByTestId('import-report').waitFor();
   await saved(page);
   assert.equal((await readStored(page)).workspace.clients.find((c) => c.id === 'demo-c02').name, original);
-  assert.match(await page.getByTestId('backup-info').innerText(), /клиентов 36/);
+  assert.match(await page.getByTestId('backup-info').innerText(), /36 клиентов/);
 
   // The backup brings my renamed client back.
   await page.getByTestId('restore-backup').click();
