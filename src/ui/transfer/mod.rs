@@ -33,7 +33,9 @@ pub fn history_index() -> Memo<HistoryIndex> {
             .with(|ws| IndexInputs::of(&ws.orders, &ws.products))
     });
     Memo::new(move |_| {
-        key.track();
+        // Read, not only tracked: a memo that is only tracked is never computed, so it would
+        // never subscribe to the workspace and the index would never be rebuilt.
+        key.with(|_| ());
         state
             .ws
             .with_untracked(|ws| HistoryIndex::build(&ws.orders, &ws.products))
