@@ -233,6 +233,18 @@ pub fn run(clock: fn() -> f64, runs: usize) -> Report {
                 black_box(HistoryIndex::build(black_box(&data.orders), &data.products));
             },
         ),
+        measure(
+            "index inputs (the screens' cache key; 100k orders)",
+            clock,
+            runs,
+            1,
+            |_| {
+                black_box(crate::domain::orders::IndexInputs::of(
+                    black_box(&data.orders),
+                    &data.products,
+                ));
+            },
+        ),
         measure("transfer rule, all clients", clock, runs, 1, |_| {
             black_box(eligible_clients(&data.rule, black_box(&index), today));
         }),

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod deal;
 pub mod demo;
 pub mod draft;
+pub mod duplicates;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod form_edit;

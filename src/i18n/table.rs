@@ -108,6 +108,12 @@ texts! {
     ClientNotFound => "Клиент не найден", "Client not found";
     ClientNotFoundText => "Возможно, его удалили. Вернитесь к списку клиентов.", "It may have been deleted. Go back to the client list.";
     CreatedOn => "создан {}", "created {}";
+    DuplicateInn => "Клиент с этим ИНН уже есть:", "A client with this INN already exists:";
+    DuplicateNamePhone => "Клиент с таким же названием и телефоном уже есть:", "A client with the same name and phone already exists:";
+    DuplicateHint => "Проверьте, не он ли это: сохранить всё равно можно.", "Check whether it is the same one; you can still save.";
+    ImportDuplicates => "Похоже, эти клиенты у вас уже есть под другой записью (загрузить всё равно можно):", "These clients may already be here as other records (you can still import):";
+    ImportDuplicateInn => "«{}» из файла — тот же ИНН, что у", "“{}” in the file has the same INN as";
+    ImportDuplicateNamePhone => "«{}» из файла — то же название и телефон, что у", "“{}” in the file has the same name and phone as";
     DeleteClient => "Удалить клиента", "Delete client";
     DeleteClientQ => "Удалить клиента «{}»?", "Delete client “{}”?";
     DeleteClientText => "Клиент и все его сделки будут удалены. Это нельзя отменить.", "The client and all its deals will be deleted. This cannot be undone.";

@@ -18,9 +18,14 @@ export async function start() {
   return {
     server,
     browser,
-    /** A fresh browser profile (empty localStorage) with one page on the app. */
-    async open(options = {}) {
+    /**
+     * A fresh browser profile (empty localStorage) with one page on the app. `clock`, a Date,
+     * installs Playwright's fake clock at that moment before the page loads (timers then follow
+     * it: `page.clock.fastForward` fires the ones due); `options.timezoneId` sets the zone.
+     */
+    async open(options = {}, { clock } = {}) {
       const context = await browser.newContext({ locale: 'ru-RU', ...options });
+      if (clock) await context.clock.install({ time: clock });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => { errors.push(String(e)); pageErrors.push(String(e)); });
@@ -69,4 +74,12 @@ export async function readStored(page) {
   const packed = raw.match(/^SDZ1(\d+):/);
   if (!packed) return JSON.parse(raw);
   return JSON.parse(inflateRawSync(Buffer.from(raw.slice(packed[0].length), 'latin1')).toString('utf8'));
+}
+
+/** The Russian (or English) form of a word for `n`, by the browser's own CLDR plural rules. */
+export function pluralForm(lang, n, forms) {
+  const category = new Intl.PluralRules(lang).select(Number(n));
+  return lang === 'ru'
+    ? { one: forms[0], few: forms[1], many: forms[2] }[category]
+    : { one: forms[0], other: forms[1] }[category];
 }

@@ -133,8 +133,8 @@ test('the director changes a weight, every badge is re-scored, and bad models ar
 
   // Timeline ×3: the maximum becomes 24 and the bands must follow.
   await page.getByTestId('weight-3').fill('3');
-  assert.equal(await page.getByTestId('model-max').innerText(), 'Максимум: 24 баллов');
-  assert.match(await page.getByTestId('model-problems').innerText(), /должны заканчиваться на максимуме 24/);
+  assert.equal(await page.getByTestId('model-max').innerText(), 'Максимум: 24 балла');
+  assert.match(await page.getByTestId('model-problems').innerText(), /должны заканчиваться на максимуме в 24 балла/);
   await page.getByTestId('rescale-bands').click();
   assert.equal(await page.getByTestId('model-problems').innerText(), '');
   await page.getByTestId('save-model').click();

@@ -1,4 +1,5 @@
-// A tiny static file server for the built dist/ folder, on a free loopback port.
+// A tiny static file server for the built dist/ folder, on a free loopback port (or the one
+// given). `bash scripts/serve.sh` serves the app with it too (scripts/serve-dist.mjs).
 // It also records every request, so tests can check that the page fetches only its own files.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -15,7 +16,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function serveDist(root = resolve(process.cwd(), 'dist')) {
+export async function serveDist(root = resolve(process.cwd(), 'dist'), { port = 0, host = '127.0.0.1' } = {}) {
   const requests = [];
   // Tests may rewrite a file on the fly, e.g. to publish a "new release" of sw.js.
   const rewrites = new Map();
@@ -38,10 +39,13 @@ export async function serveDist(root = resolve(process.cwd(), 'dist')) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ok);
+  });
+  const url = `http://${host}:${server.address().port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     requests,
     rewrites,
     close: () => new Promise((ok) => server.close(ok)),

@@ -28,7 +28,11 @@ test('export, wipe, import back by replace and by merge, with preview and report
   const { page, context } = await app.open();
   await loadDemoAs(page, /Алексей Смирнов/);
   const file = await exportFile(page);
-  const today = new Date().toISOString().slice(0, 10);
+  // The file is named after the user's local day (the browser's, not UTC's).
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   assert.equal(file.name, `salesdesk-aleksey-smirnov-${today}.json`);
   assert.equal(file.json.format, 'salesdesk.workspace');
   assert.equal(file.json.version, 4);

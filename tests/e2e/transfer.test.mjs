@@ -138,7 +138,7 @@ test('the director edits the rule with validation and a what-if preview', async 
   await editor.getByTestId('lost-days').fill('365');
   assert.equal(await editor.getByTestId('rule-problems').innerText(), '');
   // The preview counts clients of hunters under the edited rule before anything is saved.
-  assert.match(await editor.getByTestId('what-if-count').innerText(), /Если сохранить, правило выполнят? \d+ клиент(а|ов)? \(сейчас \d+\)\./);
+  assert.match(await editor.getByTestId('what-if-count').innerText(), /Если сохранить, правило (выполнит \d*1 клиент|выполнят \d+ клиент(а|ов)) \(сейчас \d+\)\./);
   await editor.getByTestId('add-condition').click();
   await editor.getByTestId('condition-kind').nth(1).selectOption({ label: 'Покупка из группы' });
   assert.match(await editor.getByTestId('rule-problems').innerText(), /Условие 2: выберите группу из каталога\./);
@@ -183,5 +183,91 @@ test('the director renames a product and removes only what nothing uses', async 
   const used = page.getByTestId('catalogue-group').first().locator('.catalogue-products li').first();
   await used.getByRole('button', { name: 'Удалить' }).click();
   assert.match(await page.getByTestId('catalogue').innerText(), /используется/);
+  await context.close();
+});
+
+test('the minimum-order condition: edited in Настройки, previewed, explained with figures', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await addCatalogue(page);
+  await switchTo(page, 'Алексей Смирнов');
+  await page.goto(`${app.server.url}#/clients/new`);
+  await page.getByTestId('client-name').fill('ООО «Минимальный»');
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  const card = page.url();
+  await addOrder(page, daysAgo(50), [['Е2Е-короб', '60 000']]);
+  await addOrder(page, daysAgo(20), [['Е2Е-короб', '42 000']]);
+  await addOrder(page, daysAgo(5), [['Е2Е-плёнка', '75 000']]);
+  assert.equal(await page.getByTestId('eligibility').innerText(), 'Выполнил правило передачи');
+
+  await switchTo(page, 'Марина Волкова');
+  await page.goto(`${app.server.url}#/settings`);
+  const editor = page.getByTestId('rule-editor');
+  await editor.getByTestId('condition-kind').first().selectOption({ label: 'Минимальный заказ' });
+  assert.equal(await editor.getByTestId('condition-count').first().inputValue(), '3');
+  assert.equal(plain(await editor.getByTestId('condition-amount').first().inputValue()), '50 000');
+  // The smallest order, 42 000 ₽, is below 50 000 ₽: the client would drop out of the queue.
+  assert.match(await editor.getByTestId('what-if-lost').innerText(), /ООО «Минимальный»/);
+  await editor.getByTestId('condition-amount').first().fill('40 000');
+  assert.equal(await editor.getByTestId('what-if-lost').filter({ hasText: 'ООО «Минимальный»' }).count(), 0);
+  await editor.getByTestId('condition-amount').first().fill('50 000');
+  assert.match(await editor.getByTestId('rule-help').innerText(), /«Минимальный заказ» — каждый заказ за последние M месяцев не меньше X/);
+  await editor.getByTestId('save-rule').click();
+  await saved(page);
+  const stored = await readStored(page);
+  assert.deepEqual(stored.workspace.transfer_policy.rule.conditions, [{ kind: 'minimum_order', months: 3, at_least: 5_000_000 }]);
+
+  await page.goto(card);
+  await page.getByTestId('client-title').waitFor();
+  assert.equal(await page.getByTestId('eligibility').innerText(), 'Ещё не выполнил правило передачи');
+  const condition = page.getByTestId('client-transfer').getByTestId('condition');
+  assert.equal(plain(await condition.locator('.label').innerText()), 'Каждый заказ за последние 3 месяца — от 50 000 ₽');
+  assert.equal(plain(await condition.getByTestId('condition-figures').innerText()), 'наименьший заказ 42 000 ₽ из 50 000 ₽');
+  await page.getByTestId('lang-switch').click();
+  assert.equal(plain(await condition.getByTestId('condition-figures').innerText()), 'smallest order 42 000 ₽ of 50 000 ₽');
+  assert.equal(plain(await condition.locator('.label').innerText()), 'Every order in the last 3 months at least 50 000 ₽');
+  await context.close();
+});
+
+test('moving a product to another group updates the open transfer screen (no stale cache)', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  await addCatalogue(a);
+  await a.getByTestId('group-name').fill('Е2Е-вторая');
+  await a.getByTestId('add-group').click();
+  await a.locator('[data-testid="catalogue-group"]', { hasText: 'Е2Е-вторая' }).waitFor();
+  // The rule: bought anything of «Е2Е-вторая».
+  const editor = a.getByTestId('rule-editor');
+  await editor.getByTestId('condition-kind').first().selectOption({ label: 'Покупка из группы' });
+  await editor.getByTestId('condition-target').selectOption({ label: 'Е2Е-вторая' });
+  await editor.getByTestId('save-rule').click();
+  await saved(a);
+
+  // A hunter's client buys a box, which is in the first group.
+  await switchTo(a, 'Алексей Смирнов');
+  await a.goto(`${app.server.url}#/clients/new`);
+  await a.getByTestId('client-name').fill('ООО «Коробочный»');
+  await a.getByTestId('save-client').click();
+  await a.getByTestId('client-title').waitFor();
+  await addOrder(a, daysAgo(3), [['Е2Е-короб', '10 000']]);
+  await switchTo(a, 'Марина Волкова');
+  await saved(a);
+  await a.goto(`${app.server.url}#/transfers`);
+  await a.getByTestId('farmer-metrics').waitFor();
+  const entry = a.getByTestId('queue-entry').filter({ hasText: 'ООО «Коробочный»' });
+  assert.equal(await entry.count(), 0);
+
+  // In another tab the box moves to «Е2Е-вторая»; the open transfer screen follows at once.
+  const b = await context.newPage();
+  await b.goto(`${app.server.url}#/settings`);
+  const group = b.getByTestId('catalogue-group').filter({ hasText: 'Е2Е-группа' });
+  await group.locator('li', { hasText: 'Е2Е-короб' }).getByRole('button', { name: 'Изменить' }).click();
+  await group.locator('form select').selectOption({ label: 'Е2Е-вторая' });
+  await group.getByRole('button', { name: 'Сохранить' }).click();
+  await b.locator('[data-testid="catalogue-group"]', { hasText: 'Е2Е-вторая' }).locator('li', { hasText: 'Е2Е-короб' }).waitFor();
+  await saved(b);
+  await entry.waitFor();
+  assert.match(await entry.innerText(), /из группы куплено/);
   await context.close();
 });

@@ -11,7 +11,7 @@ pub mod synth;
 
 pub use calendar::YearMonth;
 pub use draft::{OrderDraft, OrderField, OrderLineDraft, OrderProblem};
-pub use history::{ClientHistory, HistoryIndex, OrderSummary};
+pub use history::{ClientHistory, HistoryIndex, IndexInputs, OrderSummary};
 
 use super::dates::Timestamp;
 use super::ids::Id;

@@ -2,7 +2,7 @@ use super::calendar::{days_between, last_months, months_before};
 use super::synth::{synth_catalog, synth_client_ids, synth_orders};
 use super::test_data::{catalog, d, order, order_k, products, rub};
 use super::*;
-use crate::domain::fixtures::t0;
+use crate::domain::fixtures::{later, t0};
 use crate::domain::money::MoneyParseError;
 
 fn known() -> HashSet<Id> {
@@ -477,4 +477,80 @@ fn counting_groups_agrees_with_listing_them_for_any_number_of_groups() {
             );
         }
     }
+}
+
+#[test]
+fn the_index_inputs_change_when_a_product_moves_to_another_group() {
+    use crate::domain::transfer::{evaluate, Combinator, Condition, TransferRule};
+    let mut catalogue = products();
+    let orders = vec![
+        order("o1", "c1", d(2026, 1, 5), 100),
+        order_k("o2", "c1", d(2026, 2, 5), &[("p-a4", 5_000)]),
+    ];
+    let before = IndexInputs::of(&orders, &catalogue);
+    let index = HistoryIndex::build(&orders, &catalogue);
+    let rule = TransferRule {
+        combinator: Combinator::All,
+        conditions: vec![Condition::BoughtGroup {
+            group_id: Id::from_raw("g-chem"),
+        }],
+    };
+    let today = d(2026, 3, 1);
+    let c1 = Id::from_raw("c1");
+    assert!(!evaluate(&rule, index.get(&c1).unwrap(), today).eligible);
+
+    // A4 paper moves to «Химия»: no order, count or order stamp changes, but the group does.
+    catalogue[3].group_id = Id::from_raw("g-chem");
+    catalogue[3].updated_at = later(5);
+    let after = IndexInputs::of(&orders, &catalogue);
+    assert_ne!(after, before, "a moved product must invalidate the index");
+    let rebuilt = HistoryIndex::build(&orders, &catalogue);
+    assert_ne!(rebuilt, index);
+    assert!(evaluate(&rule, rebuilt.get(&c1).unwrap(), today).eligible);
+
+    // Renaming a product changes nothing the index reads.
+    catalogue[3].name = "Бумага А4".into();
+    assert_eq!(IndexInputs::of(&orders, &catalogue), after);
+    // The records' order does not matter either.
+    let mut reversed = orders.clone();
+    reversed.reverse();
+    catalogue.reverse();
+    assert_eq!(IndexInputs::of(&reversed, &catalogue), after);
+}
+
+#[test]
+fn the_index_inputs_follow_every_order_change() {
+    let catalogue = products();
+    let orders = vec![
+        order("o1", "c1", d(2026, 1, 5), 100),
+        order("o2", "c2", d(2026, 2, 5), 200),
+    ];
+    let base = IndexInputs::of(&orders, &catalogue);
+    assert_eq!(IndexInputs::of(&orders.clone(), &catalogue), base);
+    // An edit restamps the order.
+    let mut edited = orders.clone();
+    edited[1].lines[0].amount = Money::from_kopecks(1);
+    edited[1].updated_at = later(1);
+    assert_ne!(IndexInputs::of(&edited, &catalogue), base);
+    // The date of an order, a removal, and a replacement by another order with the same stamp.
+    let mut redated = orders.clone();
+    redated[0].date = d(2026, 1, 6);
+    assert_ne!(IndexInputs::of(&redated, &catalogue), base);
+    assert_ne!(IndexInputs::of(&orders[..1], &catalogue), base);
+    let mut replaced = orders.clone();
+    replaced[1] = order("o3", "c2", d(2026, 2, 5), 200);
+    replaced[1].created_at = later(2);
+    replaced[1].updated_at = later(2);
+    assert_ne!(IndexInputs::of(&replaced, &catalogue), base);
+    // A product added to the catalogue.
+    let mut more = catalogue.clone();
+    more.push(Product {
+        id: Id::from_raw("p-new"),
+        name: "Новый".into(),
+        group_id: Id::from_raw("g-pack"),
+        created_at: t0(),
+        updated_at: t0(),
+        stamps: Default::default(),
+    });
+    assert_ne!(IndexInputs::of(&orders, &more), base);
 }

@@ -1,6 +1,7 @@
 //! The client card: create, edit and delete a client and its deals.
 
 mod deals;
+mod duplicates;
 mod fields;
 
 use crate::domain::dates::format_date;
@@ -14,6 +15,7 @@ use crate::ui::state::use_app;
 use crate::ui::transfer::{ClientGrowth, ClientTransfer};
 use crate::ui::{clock, nav};
 use deals::DealList;
+use duplicates::DuplicateWarning;
 use fields::{ClientFields, DealFields};
 use leptos::prelude::*;
 
@@ -110,6 +112,7 @@ pub fn NewClient() -> impl IntoView {
             <form on:submit=save novalidate data-testid="new-client-form">
                 <div class="panel">
                     <ClientFields draft errors/>
+                    <DuplicateWarning draft/>
                 </div>
                 <div class="panel">
                     <label class="check">
@@ -246,6 +249,7 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                         {move || (!clashes.get().is_empty()).then(|| view! {
                             <ClashNotice clashes opened draft/>
                         })}
+                        <DuplicateWarning draft except=id.clone()/>
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         <div class="form-actions">
                             <button type="submit" class="primary" disabled=move || !dirty() data-testid="save-client">

@@ -1,9 +1,12 @@
 use super::backup::{merge_with_backup, replace_with_backup};
 use super::file::{read_file, DroppedFile, PickedFile};
 use crate::domain::dates::format_date;
+use crate::domain::duplicates::{duplicates_between, MatchReason};
 use crate::domain::merge::RecordKind;
+use crate::domain::Id;
 use crate::i18n::snapshot::describe_snapshot_error;
-use crate::i18n::{fill, Lang, SnapshotText};
+use crate::i18n::{fill, Lang, SnapshotText, Text};
+use crate::route::{href, Route};
 use crate::snapshot::{
     kind_name, read_snapshot_all, ImportPreview, ImportReport, Snapshot, SnapshotError,
     MAX_SNAPSHOT_BYTES,
@@ -53,6 +56,9 @@ pub fn ImportPanel() -> impl IntoView {
     let step = RwSignal::new(Step::Idle);
     let loaded = StoredValue::new(None::<(Snapshot, ImportPreview)>);
     let mode = RwSignal::new(Mode::Merge);
+    // Clients of the file that look like one of mine under another id: (their name, my id,
+    // my name, why).
+    let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
     let failure = RwSignal::new(None::<String>);
     let open = move |picked: PickedFile| {
         failure.set(None);
@@ -91,6 +97,16 @@ pub fn ImportPanel() -> impl IntoView {
                 let preview = state
                     .ws
                     .with_untracked(|ws| ImportPreview::new(ws, &snapshot.workspace));
+                duplicates.set(state.ws.with_untracked(|ws| {
+                    duplicates_between(ws, &snapshot.workspace)
+                        .into_iter()
+                        .filter_map(|(theirs, m)| {
+                            let their_name = snapshot.workspace.client(&theirs)?.name.clone();
+                            let my_name = ws.client(&m.client_id)?.name.clone();
+                            Some((their_name, m.client_id, my_name, m.reason))
+                        })
+                        .collect()
+                }));
                 loaded.set_value(Some((snapshot, preview)));
                 mode.set(Mode::Merge);
                 step.set(Step::Preview { name });
@@ -201,6 +217,25 @@ pub fn ImportPanel() -> impl IntoView {
                     <div class="import-preview" data-testid="import-preview">
                         <h3>{fill(SnapshotText::PreviewTitle.get(state.lang()), &[&name])}</h3>
                         {move || loaded.with_value(|l| l.as_ref().map(|(s, p)| preview_view(state.lang(), s, p)))}
+                        <Show when=move || !duplicates.with(Vec::is_empty)>
+                            <div class="banner banner-warning" role="status" data-testid="import-duplicates">
+                                <p>{move || Text::ImportDuplicates.get(state.lang())}</p>
+                                <ul>
+                                    {move || duplicates.get().into_iter().map(|(theirs, id, mine, reason)| {
+                                        let text = match reason {
+                                            MatchReason::Inn => Text::ImportDuplicateInn,
+                                            MatchReason::NameAndPhone => Text::ImportDuplicateNamePhone,
+                                        };
+                                        view! {
+                                            <li data-testid="import-duplicate">
+                                                {move || fill(text.get(state.lang()), &[&theirs])}" "
+                                                <a href=href(&Route::Client(id.clone()))>{mine}</a>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        </Show>
                         <fieldset class="import-mode">
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge

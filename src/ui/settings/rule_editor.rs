@@ -43,12 +43,9 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
         }
     };
     let dirty = move || draft.with(|d| saved.with(|s| d != s));
-    // The index only changes with the orders; the preview re-evaluates as the user types.
-    let index = Memo::new(move |_| {
-        state
-            .ws
-            .with(|ws| HistoryIndex::build(&ws.orders, &ws.products))
-    });
+    // The index only changes with the orders and the catalogue; the preview re-evaluates as
+    // the user types.
+    let index = crate::ui::transfer::history_index();
     let preview = Memo::new(move |_| {
         let rule = draft.with(PolicyDraft::readable_rule);
         index.with(|index| state.ws.with(|ws| what_if(ws, index, &rule, state.today())))

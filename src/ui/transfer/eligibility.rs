@@ -14,29 +14,41 @@ pub fn EligibilityList(
     eligibility: Eligibility,
 ) -> impl IntoView {
     let state = use_app();
-    let lang = state.lang();
-    let items = state.ws.with_untracked(|ws| {
-        rule.conditions
-            .iter()
-            .zip(&eligibility.outcomes)
-            .map(|(c, o)| {
-                (
-                    o.holds(),
-                    condition_label(lang, c, ws),
-                    outcome_text(lang, o),
-                )
+    // Words follow the language switch; the figures are fixed by the caller.
+    let rule = StoredValue::new(rule);
+    let eligibility = StoredValue::new(eligibility);
+    let items = move || {
+        let lang = state.lang();
+        rule.with_value(|rule| {
+            eligibility.with_value(|eligibility| {
+                state.ws.with_untracked(|ws| {
+                    rule.conditions
+                        .iter()
+                        .zip(&eligibility.outcomes)
+                        .map(|(c, o)| {
+                            (
+                                o.holds(),
+                                condition_label(lang, c, ws),
+                                outcome_text(lang, o),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
-            .collect::<Vec<_>>()
-    });
-    let combined = fill(
-        SalesText::RuleCombinedBy.get(lang),
-        &[combinator_name(lang, rule.combinator)],
-    );
+        })
+    };
+    let combined = move || {
+        let lang = state.lang();
+        fill(
+            SalesText::RuleCombinedBy.get(lang),
+            &[combinator_name(lang, rule.with_value(|r| r.combinator))],
+        )
+    };
     view! {
         <div class="eligibility">
             <p class="muted">{combined}</p>
             <ul class="conditions">
-                {items.into_iter().map(|(holds, label, figures)| view! {
+                {move || items().into_iter().map(|(holds, label, figures)| view! {
                     <li class:met=holds class:unmet=!holds data-testid="condition">
                         <span class="mark" aria-hidden="true">{if holds { "✓" } else { "✗" }}</span>
                         <span class="label">{label}</span>

@@ -9,7 +9,7 @@ mod log;
 pub use growth::ClientGrowth;
 pub use log::TransferLog;
 
-use crate::domain::orders::{ClientHistory, HistoryIndex};
+use crate::domain::orders::{ClientHistory, HistoryIndex, IndexInputs};
 use crate::domain::transfer::evaluate;
 use crate::domain::transfer_queue::transfer_queue;
 use crate::domain::Id;
@@ -21,19 +21,21 @@ use eligibility::EligibilityList;
 use growth::FarmerMetricsTable;
 use leptos::prelude::*;
 
-/// Every client's purchase history as a memo that is rebuilt only when an order or the
-/// catalogue changes, not on every edit elsewhere (a client's notes, a deal's stage). A whole
-/// screen shares one; the client card does not need it (it reads one client's orders).
+/// Every client's purchase history as a memo that is rebuilt only when what it is built from
+/// changes ([`IndexInputs`]: the orders, and every product's group), not on every edit
+/// elsewhere (a client's notes, a deal's stage). A whole screen shares one; the client card
+/// does not need it (it reads one client's orders).
 pub fn history_index() -> Memo<HistoryIndex> {
     let state = use_app();
     let key = Memo::new(move |_| {
-        state.ws.with(|ws| {
-            let latest = ws.orders.iter().map(|o| o.updated_at).max();
-            (ws.orders.len(), latest, ws.products.len())
-        })
+        state
+            .ws
+            .with(|ws| IndexInputs::of(&ws.orders, &ws.products))
     });
     Memo::new(move |_| {
-        key.track();
+        // Read, not only tracked: a memo that is only tracked is never computed, so it would
+        // never subscribe to the workspace and the index would never be rebuilt.
+        key.with(|_| ());
         state
             .ws
             .with_untracked(|ws| HistoryIndex::build(&ws.orders, &ws.products))

@@ -15,10 +15,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Multiply-xorshift hasher; see the module documentation.
 #[derive(Clone, Copy, Default)]
-pub(super) struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 /// Builds [`FastHasher`]s for `HashMap::with_hasher`.
-pub(super) type FastHash = BuildHasherDefault<FastHasher>;
+pub(crate) type FastHash = BuildHasherDefault<FastHasher>;
 
 const SEED: u64 = 0xf135_7aea_2e62_a9c5;
 

@@ -1,0 +1,67 @@
+// Possible duplicates: a new client with the ИНН of an existing one, or its name and phone,
+// shows the match with a link (a warning, saving still works); an imported file's clients that
+// look like mine under another id are listed in the preview.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, saved, loadDemoAs, readStored } from './helpers.mjs';
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.close(); });
+
+test('a new client matching an existing one by ИНН or by name and phone links to it', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  const clients = (await readStored(page)).workspace.clients;
+  const withInn = clients.find((c) => c.inn);
+  const withPhone = clients.find((c) => c.contact.phone.replace(/\D/g, '').length >= 10 && c.id !== withInn.id);
+  assert.ok(withInn && withPhone, 'the demo has clients with an ИНН and a phone');
+
+  await page.goto(`${app.server.url}#/clients/new`);
+  const warning = page.getByTestId('duplicate-warning');
+  await page.getByTestId('client-name').fill('ООО «Совсем другое»');
+  await page.getByTestId('client-inn').fill(withInn.inn.slice(0, 6));
+  assert.equal(await warning.count(), 0, 'half an ИНН matches nothing');
+  await page.getByTestId('client-inn').fill(withInn.inn);
+  await warning.waitFor();
+  assert.equal(await warning.getByTestId('duplicate').innerText(), `Клиент с этим ИНН уже есть: ${withInn.name}`);
+  assert.equal(await warning.getByRole('link').getAttribute('href'), `#/clients/${withInn.id}`);
+
+  // The same name and phone, the phone typed another way.
+  await page.getByTestId('client-inn').fill('');
+  await warning.waitFor({ state: 'detached' });
+  const digits = withPhone.contact.phone.replace(/\D/g, '').slice(-10);
+  await page.getByTestId('client-name').fill(withPhone.name.toUpperCase());
+  await page.getByTestId('client-phone').fill(`8 ${digits}`);
+  await warning.waitFor();
+  assert.equal(await warning.getByTestId('duplicate').innerText(), `Клиент с таким же названием и телефоном уже есть: ${withPhone.name}`);
+
+  // A warning, not a refusal: the client is created.
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await saved(page);
+  assert.equal((await readStored(page)).workspace.clients.length, clients.length + 1);
+  // On the new card the match is still pointed out (the card itself is not a match).
+  await warning.waitFor();
+  await warning.getByRole('link').click();
+  await page.waitForURL(new RegExp(`#/clients/${withPhone.id}$`));
+  assert.equal(await page.getByTestId('client-title').innerText(), withPhone.name);
+  await context.close();
+});
+
+test('an imported client with the ИНН of one of mine is listed in the preview with a link', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await page.goto(`${app.server.url}#/data`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const original = file.workspace.clients.find((c) => c.inn);
+  file.workspace.clients.push({ ...structuredClone(original), id: 'rep-copy-1', name: 'Вектор (от коллеги)' });
+  await page.getByTestId('import-file').setInputFiles({ name: 'rep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const list = page.getByTestId('import-duplicates');
+  await list.waitFor();
+  assert.deepEqual(await list.getByTestId('import-duplicate').allInnerTexts(), [`«Вектор (от коллеги)» из файла — тот же ИНН, что у ${original.name}`]);
+  assert.equal(await list.getByRole('link').getAttribute('href'), `#/clients/${original.id}`);
+  await context.close();
+});
