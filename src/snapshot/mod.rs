@@ -18,6 +18,7 @@
 
 mod backup;
 mod derived;
+mod director;
 mod error;
 mod export;
 mod file_name;
@@ -31,10 +32,13 @@ pub use derived::{
     ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, PeriodFigures,
     TransferCheck, DERIVED_MONTHS,
 };
+pub use director::{director_records_guarded, exported_by_director};
 pub use error::{Rejection, SnapshotError, MAX_LISTED_PROBLEMS};
 pub use export::{export_snapshot, ExportedBy};
 pub use file_name::{snapshot_file_name, transliterate};
-pub use preview::{apply_merge, apply_replace, record_counts, ImportPreview, KindPreview};
+pub use preview::{
+    apply_merge, apply_replace, record_counts, removals, ImportPreview, KindPreview, Removal,
+};
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
 pub use report::{field_name, kind_name, ImportReport};
 pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};

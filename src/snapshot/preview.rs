@@ -64,6 +64,73 @@ pub struct ImportPreview {
     /// The merge of the file into ours: the result and its report (conflicts, resurrections,
     /// repairs).
     pub merge: MergeOutcome,
+    /// Our records a merge would remove (deleted in the file after their last change here, or
+    /// dropped with them), by name: the person confirms these before anything is written.
+    pub removed_by_merge: Vec<Removal>,
+    /// Our records a replace would remove (all the file lacks).
+    pub removed_by_replace: Vec<Removal>,
+}
+
+/// One of our records an import would remove.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    /// What kind of record.
+    pub kind: RecordKind,
+    /// Its id (for tests and the JSON report; the screen shows the label).
+    pub id: crate::domain::Id,
+    /// Its name as people know it (a client's or member's name, a deal's title, an order's date).
+    pub label: String,
+}
+
+/// The records of `before` that `after` no longer holds, kind by kind in report order.
+pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
+    use crate::domain::merge::Record;
+    use std::collections::HashSet;
+    fn gone<T: Record>(kind: RecordKind, before: &[T], after: &[T], out: &mut Vec<Removal>) {
+        let kept: HashSet<&crate::domain::Id> = after.iter().map(Record::id).collect();
+        out.extend(
+            before
+                .iter()
+                .filter(|r| !kept.contains(r.id()))
+                .map(|r| Removal {
+                    kind,
+                    id: r.id().clone(),
+                    label: r.label(),
+                }),
+        );
+    }
+    let mut out = Vec::new();
+    gone(
+        RecordKind::Member,
+        &before.members,
+        &after.members,
+        &mut out,
+    );
+    gone(
+        RecordKind::Client,
+        &before.clients,
+        &after.clients,
+        &mut out,
+    );
+    gone(RecordKind::Deal, &before.deals, &after.deals, &mut out);
+    let (a, b) = (&before.assessments, &after.assessments);
+    gone(RecordKind::Assessment, a, b, &mut out);
+    let (a, b) = (&before.product_groups, &after.product_groups);
+    gone(RecordKind::ProductGroup, a, b, &mut out);
+    gone(
+        RecordKind::Product,
+        &before.products,
+        &after.products,
+        &mut out,
+    );
+    gone(RecordKind::Order, &before.orders, &after.orders, &mut out);
+    gone(
+        RecordKind::Transfer,
+        &before.transfers,
+        &after.transfers,
+        &mut out,
+    );
+    out
 }
 
 impl ImportPreview {
@@ -93,6 +160,8 @@ impl ImportPreview {
             .collect();
         ImportPreview {
             kinds,
+            removed_by_merge: removals(mine, &outcome.workspace),
+            removed_by_replace: removals(mine, theirs),
             merge: outcome,
         }
     }

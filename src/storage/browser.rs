@@ -124,42 +124,114 @@ pub fn remove(key: &str) {
     }
 }
 
-/// The key of the backup an import that replaces the data leaves behind.
+/// The key of the single backup older builds kept; still offered as one of the backups.
 pub const BACKUP_KEY: &str = "salesdesk.backup";
-/// When that backup was taken (Unix milliseconds as text).
+/// When that old backup was taken (Unix milliseconds as text).
 const BACKUP_AT_KEY: &str = "salesdesk.backup.at";
+/// Prefix of the backup slots: `salesdesk.backup.<taken at ms>.<clients>.<orders>`. The counts
+/// ride in the key so the list shows them without unpacking megabytes of data.
+const SLOT_PREFIX: &str = "salesdesk.backup.slot.";
+/// How many backups are kept; the oldest goes when a sixth is taken.
+pub const BACKUP_SLOTS: usize = 5;
 
-/// Keeps `ws` as the backup, packed like the workspace itself. On failure (a full storage)
-/// nothing is replaced, so the caller must not replace the data either.
+/// One kept backup, as listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupSlot {
+    /// Its storage key (what [`load_backup`] takes).
+    pub key: String,
+    /// When it was taken.
+    pub taken_at: Timestamp,
+    /// How many clients it holds (unknown for the old single backup until read).
+    pub clients: Option<usize>,
+    /// How many orders it holds.
+    pub orders: Option<usize>,
+}
+
+/// Keeps `ws` as a new backup, packed like the workspace. The oldest backups make room when
+/// storage is full; if even then it cannot be written, nothing changes and the error says
+/// why, so the caller must not go on to replace or merge the data.
 pub fn save_backup(ws: &Workspace, taken_at: Timestamp) -> Result<(), SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    // A backup that does not read is kept aside rather than overwritten: it may be the only
-    // copy of something.
-    if let Some(raw) = store.get_item(BACKUP_KEY).ok().flatten() {
-        if decode_stored(&raw).is_err() {
-            let key = format!("{BACKUP_KEY}.unreadable.{}", taken_at.timestamp_millis());
-            store.set_item(&key, &raw).map_err(refusal)?;
+    let key = format!(
+        "{SLOT_PREFIX}{}.{}.{}",
+        taken_at.timestamp_millis(),
+        ws.clients.len(),
+        ws.orders.len()
+    );
+    let text = encode_workspace(ws, taken_at, 0);
+    loop {
+        match store.set_item(&key, &text) {
+            Ok(()) => break,
+            Err(e) => {
+                let error = refusal(e);
+                let slots = backups();
+                // Room is made only from older backups of our own, never from anything else.
+                match slots.iter().rev().find(|s| s.key.starts_with(SLOT_PREFIX)) {
+                    Some(oldest) if error == SaveError::QuotaExceeded => {
+                        let _ = store.remove_item(&oldest.key);
+                    }
+                    _ => return Err(error),
+                }
+            }
         }
     }
-    store
-        .set_item(BACKUP_KEY, &encode_workspace(ws, taken_at, 0))
-        .map_err(refusal)?;
-    let _ = store.set_item(BACKUP_AT_KEY, &taken_at.timestamp_millis().to_string());
+    for old in backups()
+        .into_iter()
+        .filter(|s| s.key.starts_with(SLOT_PREFIX))
+        .skip(BACKUP_SLOTS)
+    {
+        let _ = store.remove_item(&old.key);
+    }
     Ok(())
 }
 
-/// The backup and when it was taken, if there is one that reads.
-pub fn load_backup() -> Option<(Timestamp, Workspace)> {
-    let store = storage()?;
-    let raw = store.get_item(BACKUP_KEY).ok().flatten()?;
-    let at = store
-        .get_item(BACKUP_AT_KEY)
-        .ok()
-        .flatten()
-        .and_then(|t| t.parse::<i64>().ok())
-        .map(crate::domain::dates::timestamp_from_millis)
-        .unwrap_or_default();
-    decode_stored(&raw).ok().map(|s| (at, s.workspace))
+/// Every kept backup, newest first (without unpacking them).
+pub fn backups() -> Vec<BackupSlot> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let count = store.length().unwrap_or(0);
+    let mut slots: Vec<BackupSlot> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter_map(|key| {
+            if key == BACKUP_KEY {
+                let at = store
+                    .get_item(BACKUP_AT_KEY)
+                    .ok()
+                    .flatten()
+                    .and_then(|t| t.parse::<i64>().ok())
+                    .map(crate::domain::dates::timestamp_from_millis)
+                    .unwrap_or_default();
+                return Some(BackupSlot {
+                    key,
+                    taken_at: at,
+                    clients: None,
+                    orders: None,
+                });
+            }
+            let rest = key.strip_prefix(SLOT_PREFIX)?;
+            let mut parts = rest.split('.');
+            let at = parts.next()?.parse::<i64>().ok()?;
+            let clients = parts.next().and_then(|p| p.parse().ok());
+            let orders = parts.next().and_then(|p| p.parse().ok());
+            Some(BackupSlot {
+                taken_at: crate::domain::dates::timestamp_from_millis(at),
+                key,
+                clients,
+                orders,
+            })
+        })
+        .collect();
+    slots.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
+    slots
+}
+
+/// The backup under `key`, read through the same checks as the workspace itself.
+pub fn load_backup(key: &str) -> Result<Workspace, super::codec::DecodeError> {
+    let raw = storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .ok_or_else(|| super::codec::DecodeError::NotJson("missing".into()))?;
+    decode_stored(&raw).map(|s| s.workspace)
 }
 
 /// This browser's preferences.

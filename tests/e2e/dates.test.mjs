@@ -104,7 +104,7 @@ test('Vladivostok at 00:30: an import shows «Спящий» at once by the loca
   await page.getByTestId('mode-replace').check();
   await page.getByTestId('confirm-import').click();
   await page.getByTestId('import-report').waitFor();
-  assert.match(await page.getByTestId('backup-info').innerText(), /^Копия от 11\.03\.2026: 4 клиента, 4 заказа\.$/);
+  assert.match(await page.getByTestId('backup-info').innerText(), /^Копия от 11\.03\.2026 \d\d:\d\d: 4 клиента, 4 заказа\.$/);
   const [backup] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-backup').click()]);
   assert.equal(backup.suggestedFilename(), 'salesdesk-backup-2026-03-11.json');
   assert.equal(JSON.parse(await readFile(await backup.path(), 'utf8')).derived.as_of, '2026-03-11');

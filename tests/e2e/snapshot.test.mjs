@@ -53,8 +53,8 @@ test('export, wipe, import back by replace and by merge, with preview and report
   assert.match(await page.getByTestId('preview-meta').innerText(), /Алексей Смирнов · версия формата 4/);
   const clientRow = page.locator('[data-testid="preview-table"] tr[data-kind="Client"]');
   const cells = async () => (await clientRow.locator('td').allInnerTexts()).join(' ');
-  // Mine, in file, added, updated, left alone, conflicts.
-  assert.equal(await cells(), '0 36 36 0 0 0');
+  // Mine, in file, added, updated, left alone, removed, conflicts.
+  assert.equal(await cells(), '0 36 36 0 0 0 0');
   await page.getByTestId('confirm-import').click();
   await page.getByTestId('import-report').waitFor();
   await saved(page);
@@ -74,7 +74,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   // merge keeps it); nothing is written before confirming.
   await importFile(page, file.name, file.text);
   await preview.waitFor();
-  assert.equal(await cells(), '36 36 0 0 36 0');
+  assert.equal(await cells(), '36 36 0 0 36 0 0');
   assert.equal((await readStored(page)).workspace.clients.find((c) => c.id === 'demo-c02').name, 'Переименован локально');
   await page.getByTestId('mode-replace').check();
   await page.getByTestId('confirm-import').click();

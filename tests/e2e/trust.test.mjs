@@ -2,7 +2,8 @@
 // as a person (or a second tab, or another program) would do it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, saved, loadDemoAs } from './helpers.mjs';
+import { readFile } from 'node:fs/promises';
+import { start, saved, loadDemoAs, readStored } from './helpers.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -148,5 +149,55 @@ test('scenario 8: a value another program wrote under an open tab is moved aside
     assert.ok(kept, `the foreign value ${foreign} must be kept aside`);
     await page.getByTestId('corrupt-banner').first().waitFor();
   }
+  await context.close();
+});
+
+test('scenario 4: deletions a merge would make are named, need a yes, are counted and can be undone', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await saved(page);
+  await page.goto(`${app.server.url}#/data`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  // Another rep deleted three clients (with their deals, orders…) after we last touched them.
+  const gone = file.workspace.clients.slice(0, 3);
+  const goneIds = new Set(gone.map((c) => c.id));
+  const ws = file.workspace;
+  const dropped = [
+    ...gone.map((c) => c.id),
+    ...ws.deals.filter((d) => goneIds.has(d.client_id)).map((d) => d.id),
+    ...ws.orders.filter((o) => goneIds.has(o.client_id)).map((o) => o.id),
+    ...ws.transfers.filter((t) => goneIds.has(t.client_id)).map((t) => t.id),
+  ];
+  const goneDeals = new Set(ws.deals.filter((d) => goneIds.has(d.client_id)).map((d) => d.id));
+  dropped.push(...ws.assessments.filter((a) => goneDeals.has(a.deal_id)).map((a) => a.id));
+  ws.clients = ws.clients.filter((c) => !goneIds.has(c.id));
+  ws.deals = ws.deals.filter((d) => !goneIds.has(d.client_id));
+  ws.orders = ws.orders.filter((o) => !goneIds.has(o.client_id));
+  ws.transfers = ws.transfers.filter((t) => !goneIds.has(t.client_id));
+  ws.assessments = ws.assessments.filter((a) => !goneDeals.has(a.deal_id));
+  const at = new Date(Date.now() + 60_000).toISOString();
+  ws.removed.push(...dropped.map((id) => ({ id, removed_at: at })));
+  delete file.derived;
+
+  await page.getByTestId('import-file').setInputFiles({ name: 'rep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByTestId('import-preview').waitFor();
+  const removals = page.getByTestId('import-removals');
+  await removals.waitFor();
+  assert.match(await removals.innerText(), new RegExp(`будут удалены \\(${dropped.length}\\)`));
+  for (const c of gone) assert.match(await removals.innerText(), new RegExp(`Клиент «${c.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»`));
+  // Nothing happens without an explicit yes.
+  assert.equal(await page.getByTestId('confirm-import').isDisabled(), true);
+  await page.getByTestId('confirm-removals').check();
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('import-report').waitFor();
+  assert.match(await page.getByTestId('import-summary').innerText(), new RegExp(`удалено: ${dropped.length},`));
+  await saved(page);
+  assert.equal((await readStored(page)).workspace.clients.length, 33);
+  // The merge kept a backup: restoring it brings the three clients back.
+  await page.getByTestId('restore-backup').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Вернуть копию' }).click();
+  await saved(page);
+  assert.equal((await readStored(page)).workspace.clients.length, 36);
   await context.close();
 });

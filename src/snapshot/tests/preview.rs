@@ -85,6 +85,18 @@ fn the_preview_counts_every_kind_both_ways() {
         assert_eq!((kind, m, t), (k1, m1, t1));
         assert_eq!(k1, k2);
     }
+    // Deletions are listed by name: they deleted d2, so a merge removes it; a replace removes
+    // everything of ours the file lacks.
+    let merge_removals: Vec<(RecordKind, &str)> = preview
+        .removed_by_merge
+        .iter()
+        .map(|r| (r.kind, r.label.as_str()))
+        .collect();
+    assert_eq!(merge_removals, [(RecordKind::Deal, "Сделка d2")]);
+    assert!(preview
+        .removed_by_replace
+        .iter()
+        .any(|r| r.id.as_str() == "d2"));
     // The preview's merge is the merge itself.
     assert_eq!(preview.clone().into_merge(), apply_merge(&mine, &theirs));
 }

@@ -65,55 +65,95 @@ fn keep_backup(state: AppState) -> Result<(), String> {
 pub fn BackupPanel() -> impl IntoView {
     let state = use_app();
     let st = move |k: SnapshotText| move || k.get(state.lang());
-    // Read from storage again whenever a replace or restore wrote a new one.
-    let backup = Memo::new(move |_| {
+    // Listed again whenever an import, merge or restore kept a new one.
+    let slots = Memo::new(move |_| {
         state.backup_changed.track();
-        browser::load_backup().map(|(at, ws)| (at, ws.clients.len(), ws.orders.len()))
+        browser::backups()
     });
+    // The backup the person asked to restore, waiting for the confirmation.
+    let pending = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let restore = Callback::new(move |()| {
-        let Some((_, ws)) = browser::load_backup() else {
+        let Some(key) = pending.get_untracked() else {
             return;
         };
-        match replace_with_backup(state, ws) {
-            Ok(()) => {
-                failure.set(None);
-                state.notify(SnapshotText::BackupRestored.get(state.lang()));
-            }
-            Err(m) => failure.set(Some(m)),
+        let lang = state.lang();
+        match browser::load_backup(&key) {
+            Err(e) => failure.set(Some(fill(
+                SnapshotText::BackupUnreadable.get(lang),
+                &[&e.to_string()],
+            ))),
+            Ok(ws) => match replace_with_backup(state, ws) {
+                Ok(()) => {
+                    failure.set(None);
+                    state.notify(SnapshotText::BackupRestored.get(lang));
+                }
+                Err(m) => failure.set(Some(m)),
+            },
         }
     });
-    let download = move |_| {
-        let Some((at, ws)) = browser::load_backup() else {
-            return;
-        };
-        // The day the backup was taken, on the user's calendar (not the UTC day).
-        let day = clock::date_of(at);
-        let name = snapshot_file_name(Some("backup"), day);
-        download_text(
-            &name,
-            &export_snapshot(&ws, None, at, day),
-            "application/json",
+    let ask = move |key: String| {
+        pending.set(Some(key));
+        confirm.set(true);
+    };
+    let line = move |slot: &browser::BackupSlot| {
+        let lang = state.lang();
+        let local = slot
+            .taken_at
+            .with_timezone(&crate::ui::clock::local_offset());
+        let when = format!(
+            "{} {}",
+            format_date(clock::date_of(slot.taken_at)),
+            local.format("%H:%M")
         );
+        match (slot.clients, slot.orders) {
+            (Some(clients), Some(orders)) => {
+                let clients =
+                    crate::i18n::count(lang, crate::i18n::Plural::Clients, clients as u64);
+                let orders = crate::i18n::count(lang, crate::i18n::Plural::Orders, orders as u64);
+                fill(
+                    SnapshotText::BackupInfo.get(lang),
+                    &[&when, &clients, &orders],
+                )
+            }
+            _ => fill(SnapshotText::BackupInfoShort.get(lang), &[&when]),
+        }
     };
     view! {
         <div class="panel" data-testid="backup">
             <h2>{st(SnapshotText::BackupTitle)}</h2>
-            {move || match backup.get() {
-                None => view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any(),
-                Some((at, clients, orders)) => view! {
-                    <p data-testid="backup-info">{
-                        let lang = state.lang();
-                        let clients = crate::i18n::count(lang, crate::i18n::Plural::Clients, clients as u64);
-                        let orders = crate::i18n::count(lang, crate::i18n::Plural::Orders, orders as u64);
-                        fill(SnapshotText::BackupInfo.get(lang), &[&format_date(clock::date_of(at)), &clients, &orders])
-                    }</p>
+            {move || {
+                let all = slots.get();
+                let Some(newest) = all.first().cloned() else {
+                    return view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any();
+                };
+                let older: Vec<browser::BackupSlot> = all.iter().skip(1).cloned().collect();
+                let (k1, k2) = (newest.key.clone(), newest.key.clone());
+                view! {
+                    <p data-testid="backup-info">{line(&newest)}</p>
                     <div class="form-actions">
-                        <button type="button" class="secondary" on:click=move |_| confirm.set(true) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
-                        <button type="button" class="secondary" on:click=download data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>
+                        <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
+                        <button type="button" class="secondary" on:click=move |_| download_backup(&k2) data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>
                     </div>
-                }.into_any(),
+                    {(!older.is_empty()).then(|| view! {
+                        <details data-testid="older-backups">
+                            <summary>{fill(SnapshotText::OlderBackups.get(state.lang()), &[&older.len().to_string()])}</summary>
+                            <ul class="plain-list">
+                                {older.into_iter().map(|slot| {
+                                    let (k1, k2) = (slot.key.clone(), slot.key.clone());
+                                    view! {
+                                        <li data-testid="older-backup">
+                                            {line(&slot)}" "
+                                            <button type="button" class="secondary" on:click=move |_| ask(k1.clone())>{st(SnapshotText::BackupRestore)}</button>" "
+                                            <button type="button" class="secondary" on:click=move |_| download_backup(&k2)>{st(SnapshotText::BackupDownload)}</button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    })}
+                }.into_any()
             }}
             {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <ConfirmDialog
@@ -124,5 +164,25 @@ pub fn BackupPanel() -> impl IntoView {
                 on_confirm=restore
             />
         </div>
+    }
+}
+
+/// Downloads a backup as a snapshot file; one that does not read goes out as it is stored, so
+/// it is never lost.
+fn download_backup(key: &str) {
+    let slot = browser::backups().into_iter().find(|s| s.key == key);
+    let at = slot.map(|s| s.taken_at).unwrap_or_default();
+    let day = clock::date_of(at);
+    match browser::load_backup(key) {
+        Ok(ws) => download_text(
+            &snapshot_file_name(Some("backup"), day),
+            &export_snapshot(&ws, None, at, day),
+            "application/json",
+        ),
+        Err(_) => {
+            if let Some(raw) = browser::read_raw(key) {
+                download_text("salesdesk-backup-unreadable.txt", &raw, "text/plain");
+            }
+        }
     }
 }

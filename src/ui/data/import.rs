@@ -56,6 +56,10 @@ pub fn ImportPanel() -> impl IntoView {
     let step = RwSignal::new(Step::Idle);
     let loaded = StoredValue::new(None::<(Snapshot, ImportPreview)>);
     let mode = RwSignal::new(Mode::Merge);
+    // Deletions need an explicit yes, for the mode chosen.
+    let deletions_ok = RwSignal::new(false);
+    // The file was not exported by the director and tried to change the director's records.
+    let director_set_aside = RwSignal::new(false);
     // Clients of the file that look like one of mine under another id: (their name, my id,
     // my name, why).
     let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
@@ -94,9 +98,15 @@ pub fn ImportPanel() -> impl IntoView {
                 });
             }
             Ok(snapshot) => {
-                let preview = state
-                    .ws
-                    .with_untracked(|ws| ImportPreview::new(ws, &snapshot.workspace));
+                // A file not exported by the director cannot change the director's records.
+                let (preview, set_aside) = state.ws.with_untracked(|ws| {
+                    let (guarded, set_aside) =
+                        crate::snapshot::director_records_guarded(ws, &snapshot);
+                    let mut preview = ImportPreview::new(ws, &guarded);
+                    preview.removed_by_replace = crate::snapshot::removals(ws, &snapshot.workspace);
+                    (preview, set_aside)
+                });
+                director_set_aside.set(set_aside);
                 duplicates.set(state.ws.with_untracked(|ws| {
                     duplicates_between(ws, &snapshot.workspace)
                         .into_iter()
@@ -108,6 +118,7 @@ pub fn ImportPanel() -> impl IntoView {
                         .collect()
                 }));
                 loaded.set_value(Some((snapshot, preview)));
+                deletions_ok.set(false);
                 mode.set(Mode::Merge);
                 step.set(Step::Preview { name });
             }
@@ -150,7 +161,10 @@ pub fn ImportPanel() -> impl IntoView {
                 // The preview was computed when the file was opened; the data may have changed
                 // since (another tab saved), so the merge runs again on the data as it is now.
                 let _ = preview;
-                let outcome = match merge_with_backup(state, &snapshot.workspace) {
+                let (guarded, _) = state
+                    .ws
+                    .with_untracked(|ws| crate::snapshot::director_records_guarded(ws, &snapshot));
+                let outcome = match merge_with_backup(state, &guarded) {
                     Ok(outcome) => outcome,
                     Err(message) => {
                         failure.set(Some(message));
@@ -165,7 +179,11 @@ pub fn ImportPanel() -> impl IntoView {
                     clock::local_offset(),
                     &outcome.workspace,
                 );
-                let summary = merge_summary(lang, &outcome.report);
+                let mut summary = merge_summary(lang, &outcome.report);
+                if director_set_aside.get_untracked() {
+                    summary.push(' ');
+                    summary.push_str(SnapshotText::DirectorRecordsKept.get(lang));
+                }
                 state.notify(SnapshotText::Merged.get(lang));
                 loaded.set_value(None);
                 step.set(Step::Done {
@@ -236,21 +254,40 @@ pub fn ImportPanel() -> impl IntoView {
                                 </ul>
                             </div>
                         </Show>
+                        <Show when=move || director_set_aside.get()>
+                            <p class="banner banner-warning" role="status" data-testid="director-records-kept">
+                                {st(SnapshotText::DirectorRecordsKept)}
+                            </p>
+                        </Show>
                         <fieldset class="import-mode">
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
-                                    on:change=move |_| mode.set(Mode::Merge) data-testid="mode-merge"/>
+                                    on:change=move |_| { mode.set(Mode::Merge); deletions_ok.set(false); } data-testid="mode-merge"/>
                                 <span>{st(SnapshotText::ModeMerge)}<br/><span class="muted">{st(SnapshotText::ModeMergeHint)}</span></span>
                             </label>
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace
-                                    on:change=move |_| mode.set(Mode::Replace) data-testid="mode-replace"/>
+                                    on:change=move |_| { mode.set(Mode::Replace); deletions_ok.set(false); } data-testid="mode-replace"/>
                                 <span>{st(SnapshotText::ModeReplace)}<br/><span class="muted">{st(SnapshotText::ModeReplaceHint)}</span></span>
                             </label>
                         </fieldset>
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                        {move || {
+                            let removals = loaded.with_value(|l| l.as_ref().map(|(_, p)| match mode.get() {
+                                Mode::Merge => p.removed_by_merge.clone(),
+                                Mode::Replace => p.removed_by_replace.clone(),
+                            })).unwrap_or_default();
+                            (!removals.is_empty()).then(|| removals_view(state.lang(), removals, deletions_ok))
+                        }}
                         <div class="form-actions">
-                            <button type="button" class="primary" on:click=confirm data-testid="confirm-import">{st(SnapshotText::ConfirmImport)}</button>
+                            <button type="button" class="primary" on:click=confirm data-testid="confirm-import"
+                                disabled=move || {
+                                    let pending = loaded.with_value(|l| l.as_ref().is_some_and(|(_, p)| match mode.get() {
+                                        Mode::Merge => !p.removed_by_merge.is_empty(),
+                                        Mode::Replace => !p.removed_by_replace.is_empty(),
+                                    }));
+                                    pending && !deletions_ok.get()
+                                }>{st(SnapshotText::ConfirmImport)}</button>
                             <button type="button" class="secondary" on:click={
                                 let name = name.clone();
                                 move |_| step.set(Step::Viewing { name: name.clone() })
@@ -303,6 +340,7 @@ fn merge_summary(lang: Lang, report: &crate::domain::merge::MergeReport) -> Stri
         &[
             &s.added.to_string(),
             &s.updated.to_string(),
+            &s.removed.to_string(),
             &s.kept.to_string(),
             &report.conflicts.len().to_string(),
         ],
@@ -326,6 +364,18 @@ fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> imp
         t(SnapshotText::PreviewMeta),
         &[&exported, &by, &meta.version.to_string()],
     );
+    // Each conflict in words, as the report will have it.
+    let report = ImportReport::new(
+        "",
+        meta,
+        &preview.merge.report,
+        clock::now(),
+        clock::local_offset(),
+        &preview.merge.workspace,
+    );
+    let conflicts: Vec<String> = (0..preview.merge.report.conflicts.len())
+        .map(|i| report.conflict_line(i, lang))
+        .collect();
     let rows: Vec<_> = preview
         .kinds
         .iter()
@@ -343,6 +393,7 @@ fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> imp
                     <th scope="col">{t(SnapshotText::PreviewAdded)}</th>
                     <th scope="col">{t(SnapshotText::PreviewUpdated)}</th>
                     <th scope="col">{t(SnapshotText::PreviewUnchanged)}</th>
+                    <th scope="col">{t(SnapshotText::PreviewRemoved)}</th>
                     <th scope="col">{t(SnapshotText::PreviewConflicts)}</th>
                 </tr></thead>
                 <tbody>
@@ -354,11 +405,47 @@ fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> imp
                             <td>{k.added}</td>
                             <td>{k.updated}</td>
                             <td>{k.unchanged}</td>
+                            <td>{k.removed}</td>
                             <td>{k.conflicts}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
+        </div>
+        {(!conflicts.is_empty()).then(|| view! {
+            <div data-testid="preview-conflicts">
+                <p><strong>{fill(t(SnapshotText::PreviewConflictList), &[&conflicts.len().to_string()])}</strong></p>
+                <ul>{conflicts.into_iter().map(|c| view! { <li data-testid="preview-conflict">{c}</li> }).collect_view()}</ul>
+            </div>
+        })}
+    }
+}
+
+/// How many deleted records are named before the rest are only counted.
+const NAMED_REMOVALS: usize = 20;
+
+/// The records an import would remove, by kind and name, with the box the person must tick.
+fn removals_view(
+    lang: Lang,
+    removals: Vec<crate::snapshot::Removal>,
+    confirmed: RwSignal<bool>,
+) -> impl IntoView {
+    let total = removals.len();
+    let more = total.saturating_sub(NAMED_REMOVALS);
+    view! {
+        <div class="banner banner-warning" role="status" data-testid="import-removals">
+            <p><strong>{fill(SnapshotText::WillRemove.get(lang), &[&total.to_string()])}</strong></p>
+            <ul>
+                {removals.into_iter().take(NAMED_REMOVALS).map(|r| view! {
+                    <li data-testid="import-removal">{format!("{} «{}»", kind_name(r.kind, lang), r.label)}</li>
+                }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreRemovals.get(lang), &[&more.to_string()])}</p> })}
+            <label class="check">
+                <input type="checkbox" prop:checked=move || confirmed.get()
+                    on:change=move |ev| confirmed.set(event_target_checked(&ev)) data-testid="confirm-removals"/>
+                <span>{SnapshotText::ConfirmRemovals.get(lang)}</span>
+            </label>
         </div>
     }
 }
