@@ -23,13 +23,27 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
 
-/// One field's stamp: when it was set, and when the value it replaced had been set.
+/// One field's stamp: when it was set, and when the value it replaced had been set. Written as
+/// a pair `[at, prev]`: there is one per edited field, and files stay readable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(from = "(Timestamp, Timestamp)", into = "(Timestamp, Timestamp)")]
 pub struct FieldStamp {
     /// When the field got its current value.
     pub at: Timestamp,
     /// When the value it replaced had been set (the Unix epoch when unknown).
     pub prev: Timestamp,
+}
+
+impl From<(Timestamp, Timestamp)> for FieldStamp {
+    fn from((at, prev): (Timestamp, Timestamp)) -> Self {
+        FieldStamp { at, prev }
+    }
+}
+
+impl From<FieldStamp> for (Timestamp, Timestamp) {
+    fn from(s: FieldStamp) -> Self {
+        (s.at, s.prev)
+    }
 }
 
 /// The stamps of a record's fields; fields with no entry carry the base stamp.

@@ -60,9 +60,9 @@ test("a snapshot whose rule has every kind of condition matches the schema", () 
   assert.equal(validate(broken), false);
 });
 
-test("the version 3 fixture matches the schema", () => {
-  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v3.json"), "utf8"));
-  assertValid(doc, "snapshot-v3.json");
+test("the version 4 fixture (with field stamps) matches the schema", () => {
+  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v4.json"), "utf8"));
+  assertValid(doc, "snapshot-v4.json");
 });
 
 test("the schema refuses what the format forbids", () => {
@@ -77,7 +77,8 @@ test("the schema refuses what the format forbids", () => {
     ["an unknown role", (d) => { d.workspace.members[0].job_title = "ceo"; }],
     ["an unknown condition kind", (d) => { d.workspace.transfer_policy.rule.conditions[0].kind = "luck"; }],
     ["column-wise orders", (d) => { d.workspace.order_book = {}; }],
-    ["a newer version", (d) => { d.version = 4; }],
+    ["a newer version", (d) => { d.version = 5; }],
+    ["a field stamp that is not a pair", (d) => { d.workspace.clients[0].stamps = { fields: { notes: { at: "2026-01-01T00:00:00Z" } } }; }],
     ["a missing client id", (d) => { delete d.workspace.clients[0].id; }],
     ["an order without lines", (d) => { d.workspace.orders[0].lines = []; }],
   ];

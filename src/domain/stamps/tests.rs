@@ -120,6 +120,10 @@ fn stamps_round_trip_and_stay_out_of_files_when_empty() {
     edited.notes = "x".into();
     stamp_changes(&c, &mut edited, t(7));
     let text = serde_json::to_string(&edited).unwrap();
+    assert!(
+        text.contains(r#""notes":["2023-11-14T22:13:20.007Z","2023-11-14T22:13:20Z"]"#),
+        "{text}"
+    );
     let back: Client = serde_json::from_str(&text).unwrap();
     assert_eq!(back, edited);
 }

@@ -1,4 +1,4 @@
-//! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v3.json`): each is read,
+//! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v4.json`): each is read,
 //! migrated step by step, and holds exactly the data of its version.
 
 use super::today;
@@ -13,6 +13,24 @@ use crate::snapshot::{export_snapshot, read_snapshot, Snapshot};
 const V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
 const V2: &str = include_str!("../../../tests/fixtures/snapshot-v2.json");
 const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
+const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
+
+/// The version 4 fixture: the version 3 data with a phone, a note and an order edited later, so
+/// that it carries field stamps. `SALESDESK_WRITE_FIXTURE=1 cargo test version_4` writes it.
+fn v4_from_v3() -> String {
+    let mut ws = read(V3).workspace;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-03-11T09:30:00Z")
+        .unwrap()
+        .to_utc();
+    let mut c = ws.clients[0].clone();
+    c.contact.phone = "+7 912 000-11-22".into();
+    c.notes = "Телефон сменился".into();
+    ws.update_client(c, at).unwrap();
+    let mut o = ws.orders[0].clone();
+    o.date = o.date.succ_opt().unwrap();
+    ws.update_order(o, at.date_naive(), at).unwrap();
+    export_snapshot(&ws, None, at, at.date_naive())
+}
 
 fn read(text: &str) -> Snapshot {
     read_snapshot(text, today()).unwrap()
@@ -93,7 +111,7 @@ fn version_3_adds_the_transfer_policy_the_log_and_yearly_spend() {
 
 #[test]
 fn every_version_re_exports_as_the_current_one() {
-    for text in [V1, V2, V3] {
+    for text in [V1, V2, V3, V4] {
         let ws = read(text).workspace;
         let again = read(&export_snapshot(&ws, None, super::now(), today()));
         assert_eq!(again.meta.version, 4);
@@ -106,4 +124,22 @@ fn every_version_re_exports_as_the_current_one() {
         (v2.members.clone(), v2.deals.clone())
     );
     assert_eq!(v2.orders, v3.orders);
+}
+
+#[test]
+fn version_4_carries_field_stamps() {
+    if std::env::var_os("SALESDESK_WRITE_FIXTURE").is_some() {
+        std::fs::write("tests/fixtures/snapshot-v4.json", v4_from_v3()).unwrap();
+    }
+    let s = read(V4);
+    assert_eq!(s.meta.version, 4);
+    let c = &s.workspace.clients[0];
+    let phone = c.stamps.fields["contact.phone"];
+    assert_eq!(phone.at.to_rfc3339(), "2026-03-11T09:30:00+00:00");
+    assert!(phone.prev < phone.at);
+    assert!(c.stamps.fields.contains_key("notes"));
+    assert!(!c.stamps.fields.contains_key("name"));
+    assert!(s.workspace.orders[0].stamps.fields.contains_key("date"));
+    // The fixture is exactly what this build writes for that history.
+    assert_eq!(read(&v4_from_v3()).workspace, s.workspace);
 }
