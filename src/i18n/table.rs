@@ -102,6 +102,7 @@ texts! {
     ChangesSaved => "Изменения сохранены", "Changes saved";
     UnsavedChanges => "Есть несохранённые изменения", "Unsaved changes";
     EditClash => "Поле «{}» изменено в другом месте: «{}». Ваше изменение ещё не сохранено.", "«{}» was changed elsewhere to «{}». Your change is not saved yet.";
+    DealEditClash => "Пока вы редактировали, в другом месте изменили: {}. Сохранится ваш вариант; нажмите «Отмена», чтобы взять новый.", "While you were editing, this changed elsewhere: {}. Saving keeps yours; press «Cancel» to take the new one.";
     KeepMine => "Оставить моё", "Keep mine";
     TakeTheirs => "Взять новое", "Take the new value";
     ClientDeleted => "Клиент удалён", "Client deleted";

@@ -201,3 +201,34 @@ test('scenario 4: deletions a merge would make are named, need a yes, are counte
   assert.equal((await readStored(page)).workspace.clients.length, 36);
   await context.close();
 });
+
+test('scenario 3: an open deal editor survives a change to that deal in another tab, and both changes are kept', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  const id = await newLead(a, 'ООО «Сделка в двух вкладках»');
+  // The new-client form made its first deal.
+  await a.locator('.deal-item').waitFor();
+
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+  await b.locator('header.topbar').waitFor();
+  await openCard(b, id);
+  await b.getByTestId('edit-deal').click();
+  await b.getByTestId('deal-amount').fill('250000');
+
+  // Meanwhile A renames the deal.
+  await a.getByTestId('edit-deal').click();
+  await a.getByTestId('deal-title').fill('Поставка плёнки, годовой контракт');
+  await a.getByTestId('save-deal').click();
+  await saved(a);
+
+  // B's editor is still open, with the amount typed and the new title taken in.
+  await b.waitForFunction(() => document.querySelector('[data-testid="deal-title"]')?.value === 'Поставка плёнки, годовой контракт');
+  assert.equal(await b.getByTestId('deal-amount').inputValue(), '250000');
+  await b.getByTestId('save-deal').click();
+  await saved(b);
+  const stored = (await readStored(a)).workspace.deals.find((d) => d.client_id === id);
+  assert.equal(stored.title, 'Поставка плёнки, годовой контракт');
+  assert.equal(stored.amount, 25_000_000);
+  await context.close();
+});

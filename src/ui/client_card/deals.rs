@@ -85,7 +85,9 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 </Show>
             </div>
             <ul class="deal-list">
-                <For each=deals.clone() key=|d| (d.id.clone(), d.updated_at) let(deal)>
+                // Keyed by id only: a deal changed elsewhere updates in place, so an open editor
+                // stays open with what was typed in it.
+                <For each=deals.clone() key=|d| d.id.clone() let(deal)>
                     <DealItem deal/>
                 </For>
             </ul>
@@ -119,17 +121,50 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let state = use_app();
     let tr = move |k: Text| move || state.tr(k);
     let editing = RwSignal::new(false);
+    // The deal as it is now (it may change while shown: a move on the board, another tab).
+    let current = {
+        let id = deal.id.clone();
+        let first = deal.clone();
+        Memo::new(move |_| {
+            state
+                .ws
+                .with(|ws| ws.deal(&id).cloned())
+                .unwrap_or_else(|| first.clone())
+        })
+    };
+    // The editor as opened (or last caught up with the deal) and as the person edited it.
+    let opened = RwSignal::new(DealDraft::from_deal(&deal));
     let draft = RwSignal::new(DealDraft::from_deal(&deal));
+    let clashes = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let stage = {
-        let stage_id = deal.stage_id.clone();
-        move || {
-            state.ws.with(|ws| {
-                ws.stage(&stage_id)
-                    .map(|s| stage_name(state.lang(), s))
-                    .unwrap_or_default()
-            })
+    Effect::new(move |_| {
+        let now = current.with(DealDraft::from_deal);
+        if opened.with_untracked(|o| o == &now) {
+            return;
         }
+        let (rebased, found) = opened.with_untracked(|o| {
+            draft.with_untracked(|d| crate::domain::form_edit::rebase(o, d, &now))
+        });
+        draft.set(rebased);
+        opened.set(now);
+        if editing.get_untracked() && !found.is_empty() {
+            clashes.update(|list| list.extend(found));
+        }
+    });
+    let open_editor = move |_| {
+        let now = current.with_untracked(DealDraft::from_deal);
+        opened.set(now.clone());
+        draft.set(now);
+        clashes.set(Vec::new());
+        editing.set(true);
+    };
+    let stage = move || {
+        let stage_id = current.with(|d| d.stage_id.clone());
+        state.ws.with(|ws| {
+            ws.stage(&stage_id)
+                .map(|s| stage_name(state.lang(), s))
+                .unwrap_or_default()
+        })
     };
     let pending = RwSignal::new(None::<Deal>);
     let gate_open = RwSignal::new(false);
@@ -165,20 +200,26 @@ fn DealItem(deal: Deal) -> impl IntoView {
         })
     };
     let save = {
-        let deal = deal.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let parsed = draft.with_untracked(|d| {
+            let deal = current.get_untracked();
+            let to_deal = |d: &DealDraft| {
                 d.to_deal(
                     deal.id.clone(),
                     deal.client_id.clone(),
                     deal.owner_id.clone(),
                     deal.created_at,
                 )
-            });
-            match parsed {
+            };
+            match draft.with_untracked(to_deal) {
                 Err(list) => errors.set(list),
-                Ok(updated) => {
+                Ok(edited) => {
+                    // Only what the person changed goes onto the deal as it is now.
+                    let before = opened
+                        .with_untracked(to_deal)
+                        .unwrap_or_else(|_| deal.clone());
+                    let updated = crate::domain::stamps::apply_edits(&before, &edited, &deal);
+                    clashes.set(Vec::new());
                     let gate = state.ws.with_untracked(|ws| {
                         ws.move_needs_confirmation(&updated.id, &updated.stage_id)
                     });
@@ -199,36 +240,49 @@ fn DealItem(deal: Deal) -> impl IntoView {
             let _ = state.change(|ws, now| ws.remove_deal(&id, now));
         })
     };
-    let title = deal.title.clone();
-    let summary = format!(
-        "{}{}",
-        deal.amount,
-        deal.next_step_date
-            .map(|d| format!(" · {}", format_date(d)))
-            .unwrap_or_default()
-    );
+    let title = move || current.with(|d| d.title.clone());
+    let summary = move || {
+        current.with(|deal| {
+            format!(
+                "{}{} {}",
+                deal.amount,
+                deal.next_step_date
+                    .map(|d| format!(" · {}", format_date(d)))
+                    .unwrap_or_default(),
+                deal.next_step
+            )
+        })
+    };
     view! {
         <li class="deal-item" data-deal-id=deal.id.to_string()>
             <Show when=move || editing.get() fallback={
-                let deal = deal.clone();
-                let summary = summary.clone();
                 move || view! {
                     <div class="deal-summary">
                         <div>
-                            <strong>{deal.title.clone()}</strong>
-                            <span class="badge" data-testid="deal-stage-badge">{stage.clone()}</span>
+                            <strong>{title}</strong>
+                            <span class="badge" data-testid="deal-stage-badge">{stage}</span>
                         </div>
-                        <div class="muted">{summary.clone()}" "{deal.next_step.clone()}</div>
+                        <div class="muted">{summary}</div>
                     </div>
                     <div class="row-actions">
                         <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{tr(Text::Assess)}</button>
-                        <button type="button" class="link" on:click=move |_| editing.set(true)>{tr(Text::Edit)}</button>
+                        <button type="button" class="link" on:click=open_editor data-testid="edit-deal">{tr(Text::Edit)}</button>
                         <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{tr(Text::Delete)}</button>
                     </div>
                 }
             }>
-                <form class="deal-form" on:submit=save.clone() novalidate>
+                <form class="deal-form" on:submit=save novalidate>
                     <DealFields draft errors/>
+                    {move || (!clashes.get().is_empty()).then(|| view! {
+                        <p class="banner banner-warning" role="alert" data-testid="deal-edit-clash">
+                            {move || {
+                                let names: Vec<&str> = clashes.get().iter()
+                                    .map(|k| crate::snapshot::field_name(k, state.lang()))
+                                    .collect();
+                                fill(state.tr(Text::DealEditClash), &[&names.join(", ")])
+                            }}
+                        </p>
+                    })}
                     <div class="form-actions">
                         <button type="submit" class="primary" data-testid="save-deal">{tr(Text::Save)}</button>
                         <button type="button" class="secondary" on:click=move |_| editing.set(false)>{tr(Text::Cancel)}</button>
@@ -267,7 +321,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
             />
             <ConfirmDialog
                 open=confirm
-                title=Signal::derive(move || fill(state.tr(Text::DeleteDealQ), &[&title]))
+                title=Signal::derive(move || fill(state.tr(Text::DeleteDealQ), &[&title()]))
                 message=Signal::derive(move || state.tr(Text::DeleteDealText).to_owned())
                 confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
                 on_confirm=remove
