@@ -13,6 +13,8 @@ use std::collections::HashSet;
 pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
     let st = move |k: SalesText| move || k.get(state.lang());
+    // The order as the form opened, to save only what the person changed.
+    let opened = draft.clone();
     let draft = RwSignal::new(draft);
     let errors = RwSignal::new(Vec::<(OrderField, OrderProblem)>::new());
     let products = move || state.product_options();
@@ -50,8 +52,19 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
         let id = existing.clone().unwrap_or_else(clock::new_id);
         match draft.with_untracked(|d| d.to_order(id, &known, clock::now())) {
             Err(list) => errors.set(list),
-            Ok(order) => {
+            Ok(edited) => {
                 let is_new = existing.is_none();
+                // An edit goes onto the order as it is now: only the fields changed in the form.
+                let order = state.ws.with_untracked(|ws| {
+                    let current = ws.orders.iter().find(|o| o.id == edited.id)?;
+                    let before = opened
+                        .to_order(edited.id.clone(), &known, edited.created_at)
+                        .ok()?;
+                    Some(crate::domain::stamps::apply_edits(
+                        &before, &edited, current,
+                    ))
+                });
+                let order = order.unwrap_or(edited);
                 let today = state.today_untracked();
                 let result = state.change(|ws, now| {
                     if is_new {

@@ -29,19 +29,25 @@ pub fn MemberRow(id: Id) -> impl IntoView {
     let successor = RwSignal::new(String::new());
     let error = RwSignal::new(None::<WorkspaceError>);
 
+    // The member as the editor opened: only what the person changed from it is saved.
+    let opened = StoredValue::new(None::<crate::domain::TeamMember>);
     let start_edit = move |_| {
         if let Some(m) = member.get_untracked() {
-            edit_name.set(m.name);
+            edit_name.set(m.name.clone());
             edit_title.set(m.job_title);
+            opened.set_value(Some(m));
             editing.set(true);
         }
     };
     let save_edit = move |_| {
-        let Some(mut m) = member.get_untracked() else {
+        let Some(current) = member.get_untracked() else {
             return;
         };
-        m.name = edit_name.get_untracked();
-        m.job_title = edit_title.get_untracked();
+        let before = opened.get_value().unwrap_or_else(|| current.clone());
+        let mut edited = before.clone();
+        edited.name = edit_name.get_untracked();
+        edited.job_title = edit_title.get_untracked();
+        let m = crate::domain::stamps::apply_edits(&before, &edited, &current);
         match state.change(|ws, now| ws.update_member(m, now)) {
             Ok(()) => {
                 error.set(None);
