@@ -55,6 +55,7 @@ texts! {
     BackupInfoShort => "Копия от {}.", "Backup of {}.";
     DirectorRecordsKept => "Файл выгрузил не директор: модель квалификации, правило передачи, этапы, каталог и состав команды остаются вашими (новые товары и сотрудники из файла добавляются).", "The file was not exported by the director: the scoring model, transfer rule, stages, catalogue and team stay as yours (new products and members from the file are added).";
     PreviewConflictList => "Конфликты ({}): одно поле изменено и у вас, и в файле", "Conflicts ({}): one field changed both here and in the file";
+    FutureChanges => "Записей с датой изменения в будущем: {} (до {}). Часы устройства, с которого выгружен файл, вероятно, спешат. Ваши правки после загрузки всё равно будут считаться новее.", "Records changed in the future: {} (up to {}). The clock of the device that exported the file is probably fast. Your edits after the import will still count as newer.";
     OlderBackups => "Более ранние копии ({})", "Earlier backups ({})";
     BackupUnreadable => "Эту копию не удаётся прочитать ({}). Она осталась как была: её можно скачать файлом.", "This backup cannot be read ({}). It is left as it was and can be downloaded.";
     BackupRestore => "Вернуть копию", "Restore backup";

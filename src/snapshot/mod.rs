@@ -37,7 +37,8 @@ pub use error::{Rejection, SnapshotError, MAX_LISTED_PROBLEMS};
 pub use export::{export_snapshot, ExportedBy};
 pub use file_name::{snapshot_file_name, transliterate};
 pub use preview::{
-    apply_merge, apply_replace, record_counts, removals, ImportPreview, KindPreview, Removal,
+    apply_merge, apply_replace, future_changes, record_counts, removals, ImportPreview,
+    KindPreview, Removal,
 };
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
 pub use report::{field_name, kind_name, ImportReport};

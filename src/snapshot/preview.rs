@@ -212,3 +212,44 @@ pub fn apply_replace(
 pub fn apply_merge(mine: &Workspace, theirs: &Workspace) -> MergeOutcome {
     merge(mine, theirs)
 }
+
+/// How far ahead of the reader's clock a change may be before the preview says so: a day covers
+/// time zones and small clock errors.
+pub const FUTURE_TOLERANCE_HOURS: i64 = 24;
+
+/// The records in `ws` changed later than `now` plus [`FUTURE_TOLERANCE_HOURS`], and the latest
+/// such time: a file from a device whose clock runs ahead. Such stamps never block later edits
+/// (see [`crate::domain::stamps`]), but the person should know.
+pub fn future_changes(ws: &Workspace, now: Timestamp) -> (usize, Option<Timestamp>) {
+    let limit = now + chrono::TimeDelta::hours(FUTURE_TOLERANCE_HOURS);
+    let times = ws
+        .members
+        .iter()
+        .map(|r| r.updated_at)
+        .chain(ws.clients.iter().map(|r| r.updated_at))
+        .chain(ws.deals.iter().map(|r| r.updated_at))
+        .chain(ws.products.iter().map(|r| r.updated_at))
+        .chain(ws.product_groups.iter().map(|r| r.updated_at))
+        .chain(ws.orders.iter().map(|r| r.updated_at))
+        .chain(ws.removed.iter().map(|t| t.removed_at))
+        .filter(|t| *t > limit);
+    times.fold((0, None), |(n, latest), t| {
+        (n + 1, Some(latest.map_or(t, |l: Timestamp| l.max(t))))
+    })
+}
+
+#[cfg(test)]
+mod future_tests {
+    use super::*;
+    use crate::domain::fixtures::{later, small_workspace};
+
+    #[test]
+    fn changes_far_ahead_of_the_clock_are_counted() {
+        let mut ws = small_workspace();
+        assert_eq!(future_changes(&ws, later(0)), (0, None));
+        let ahead = later(0) + chrono::TimeDelta::days(300);
+        ws.clients[1].updated_at = ahead;
+        ws.clients[2].updated_at = later(0) + chrono::TimeDelta::hours(2);
+        assert_eq!(future_changes(&ws, later(0)), (1, Some(ahead)));
+    }
+}

@@ -60,6 +60,8 @@ pub fn ImportPanel() -> impl IntoView {
     let deletions_ok = RwSignal::new(false);
     // The file was not exported by the director and tried to change the director's records.
     let director_set_aside = RwSignal::new(false);
+    // Changes dated ahead of this device's clock: how many, and the latest.
+    let future = RwSignal::new((0usize, None::<crate::domain::dates::Timestamp>));
     // Clients of the file that look like one of mine under another id: (their name, my id,
     // my name, why).
     let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
@@ -107,6 +109,10 @@ pub fn ImportPanel() -> impl IntoView {
                     (preview, set_aside)
                 });
                 director_set_aside.set(set_aside);
+                future.set(crate::snapshot::future_changes(
+                    &snapshot.workspace,
+                    clock::now(),
+                ));
                 duplicates.set(state.ws.with_untracked(|ws| {
                     duplicates_between(ws, &snapshot.workspace)
                         .into_iter()
@@ -254,6 +260,17 @@ pub fn ImportPanel() -> impl IntoView {
                                 </ul>
                             </div>
                         </Show>
+                        {move || {
+                            let (count, latest) = future.get();
+                            latest.map(|at| view! {
+                                <p class="banner banner-warning" role="status" data-testid="future-changes">
+                                    {fill(SnapshotText::FutureChanges.get(state.lang()), &[
+                                        &count.to_string(),
+                                        &format_date(clock::date_of(at)),
+                                    ])}
+                                </p>
+                            })
+                        }}
                         <Show when=move || director_set_aside.get()>
                             <p class="banner banner-warning" role="status" data-testid="director-records-kept">
                                 {st(SnapshotText::DirectorRecordsKept)}
