@@ -130,6 +130,33 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
         &after.transfers,
         &mut out,
     );
+    // An order, assessment or transfer is named by its date; say whose it is too.
+    for r in &mut out {
+        let owner = match r.kind {
+            RecordKind::Order => before
+                .orders
+                .iter()
+                .find(|o| o.id == r.id)
+                .and_then(|o| before.client(&o.client_id))
+                .map(|c| c.name.clone()),
+            RecordKind::Transfer => before
+                .transfers
+                .iter()
+                .find(|t| t.id == r.id)
+                .and_then(|t| before.client(&t.client_id))
+                .map(|c| c.name.clone()),
+            RecordKind::Assessment => before
+                .assessments
+                .iter()
+                .find(|a| a.id == r.id)
+                .and_then(|a| before.deal(&a.deal_id))
+                .map(|d| d.title.clone()),
+            _ => None,
+        };
+        if let Some(owner) = owner {
+            r.label = format!("{} — {owner}", r.label);
+        }
+    }
     out
 }
 
