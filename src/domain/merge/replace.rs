@@ -6,9 +6,13 @@
 //! wherever their stamps are later. So a replace is written as the edits it amounts to: every
 //! record it drops gets a tombstone later than the record's last change, and every record it
 //! keeps with other contents is stamped as changed now (the clock rule of
-//! [`crate::domain::stamps`]), so its new values win.
+//! [`crate::domain::stamps`]), so its new values win. A record `current` had deleted and
+//! `incoming` brings back (a restore of the backup taken before a replace dropped it) is stamped
+//! as changed after its tombstone: another tab still holds that tombstone, and a record older
+//! than a tombstone is one the tombstone removes.
 
 use super::records::Record;
+use super::tombstones::latest_by_id;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::stamps::{next_stamp, stamp_changes, Fielded};
@@ -20,17 +24,38 @@ use std::collections::{HashMap, HashSet};
 pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Workspace {
     let mut out = incoming.clone();
     let mut removed: Vec<Tombstone> = Vec::new();
-    restamp(&current.members, &mut out.members, &mut removed, now);
-    restamp(&current.clients, &mut out.clients, &mut removed, now);
-    restamp(&current.deals, &mut out.deals, &mut removed, now);
+    let deleted = latest_by_id(&current.removed);
+    let deleted = &deleted;
     restamp(
-        &current.product_groups,
-        &mut out.product_groups,
+        &current.members,
+        &mut out.members,
+        deleted,
         &mut removed,
         now,
     );
-    restamp(&current.products, &mut out.products, &mut removed, now);
-    restamp(&current.orders, &mut out.orders, &mut removed, now);
+    restamp(
+        &current.clients,
+        &mut out.clients,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(&current.deals, &mut out.deals, deleted, &mut removed, now);
+    restamp(
+        &current.product_groups,
+        &mut out.product_groups,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(
+        &current.products,
+        &mut out.products,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
     // The scoring model and the policy are single values: the incoming ones win from now on.
@@ -52,11 +77,13 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     out
 }
 
-/// Stamps incoming copies that differ from the current ones; tombstones current records that
-/// the incoming list lacks.
+/// Stamps incoming copies that differ from the current ones, and incoming records `current`
+/// deleted (`deleted`: its tombstones) as changed after their deletion; tombstones current
+/// records that the incoming list lacks.
 fn restamp<T: Record + Fielded>(
     current: &[T],
     incoming: &mut [T],
+    deleted: &HashMap<&Id, Timestamp>,
     removed: &mut Vec<Tombstone>,
     now: Timestamp,
 ) {
@@ -67,6 +94,13 @@ fn restamp<T: Record + Fielded>(
             kept.insert(Record::id(*old).clone());
             if *old != record {
                 stamp_changes(*old, record, now);
+            }
+        } else if let Some(&removed_at) = deleted.get(Record::id(record)) {
+            // Brought back: newer than its deletion, or any copy of that tombstone (another
+            // tab's) would remove it again.
+            if removed_at >= Record::updated_at(record) {
+                let at = next_stamp(now, removed_at.max(record.latest_stamp()));
+                Fielded::set_updated_at(record, at);
             }
         }
     }
@@ -137,6 +171,34 @@ mod tests {
         let back = merge(&replaced, &old).workspace;
         assert!(back.client(&c2).is_none());
         assert_eq!(back.clients.len(), replaced.clients.len());
+    }
+
+    #[test]
+    fn a_restore_brings_back_what_the_replace_dropped_even_for_a_tab_holding_its_tombstones() {
+        let before = small_workspace();
+        // A file that never had c2 (no tombstone for it): the replace drops c2 and its deal.
+        let mut file = before.clone();
+        let c2 = file.clients[1].id.clone();
+        file.remove_client(&c2, later(1)).unwrap();
+        file.removed.clear();
+        let replaced = replace(&before, &file, later(100));
+        assert!(replaced.removed.iter().any(|t| t.id == c2));
+        // «Вернуть копию» a little later; the second tab still holds the replaced data.
+        let restored = replace(&replaced, &before, later(101));
+        let other_tab = merge(&replaced, &restored).workspace;
+        assert!(
+            other_tab.client(&c2).is_some(),
+            "the restored client was removed again"
+        );
+        assert_eq!(other_tab.deals.len(), before.deals.len());
+        assert_eq!(
+            merge(&restored, &replaced).workspace.clients.len(),
+            before.clients.len()
+        );
+        // Nothing else of the backup changes: only the times that let it outlive the tombstone.
+        let c = restored.client(&c2).unwrap();
+        assert!(c.updated_at > later(100));
+        assert_eq!(c.name, before.clients[1].name);
     }
 
     #[test]
