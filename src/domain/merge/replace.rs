@@ -9,7 +9,8 @@
 //! [`crate::domain::stamps`]), so its new values win. A record `current` had deleted and
 //! `incoming` brings back (a restore of the backup taken before a replace dropped it) is stamped
 //! as changed after its tombstone: another tab still holds that tombstone, and a record older
-//! than a tombstone is one the tombstone removes.
+//! than a tombstone is one the tombstone removes. Assessments and transfer records are never
+//! edited, so theirs is a `restored_at` time instead.
 
 use super::records::Record;
 use super::tombstones::latest_by_id;
@@ -58,6 +59,19 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
+    let assessments = &current.assessments;
+    revive(assessments, &mut out.assessments, deleted, now, |a, at| {
+        a.restored_at = Some(at);
+    });
+    revive(
+        &current.transfers,
+        &mut out.transfers,
+        deleted,
+        now,
+        |t, at| {
+            t.restored_at = Some(at);
+        },
+    );
     // The scoring model and the policy are single values: the incoming ones win from now on.
     if out.scoring_model != current.scoring_model {
         out.scoring_model.updated_at = next_stamp(now, current.scoring_model.updated_at);
@@ -130,6 +144,29 @@ fn drop_missing<T: Record>(
     }
 }
 
+/// Marks incoming never-edited records (assessments, transfer records) that `current` had
+/// deleted as restored after their deletion (`set` writes the record's `restored_at`), so that no
+/// copy of the tombstone removes them again.
+fn revive<T: Record>(
+    current: &[T],
+    incoming: &mut [T],
+    deleted: &HashMap<&Id, Timestamp>,
+    now: Timestamp,
+    set: impl Fn(&mut T, Timestamp),
+) {
+    let held: HashSet<&Id> = current.iter().map(Record::id).collect();
+    for record in incoming.iter_mut() {
+        if held.contains(record.id()) {
+            continue;
+        }
+        if let Some(&removed_at) = deleted.get(record.id()) {
+            if removed_at >= record.updated_at() {
+                set(record, next_stamp(now, removed_at));
+            }
+        }
+    }
+}
+
 fn ids(ws: &Workspace) -> HashSet<Id> {
     let mut all = HashSet::new();
     all.extend(ws.members.iter().map(|r| r.id.clone()));
@@ -175,8 +212,12 @@ mod tests {
 
     #[test]
     fn a_restore_brings_back_what_the_replace_dropped_even_for_a_tab_holding_its_tombstones() {
-        let before = small_workspace();
-        // A file that never had c2 (no tombstone for it): the replace drops c2 and its deal.
+        let mut before = small_workspace();
+        before
+            .add_assessment(crate::domain::fixtures::assessment("a2", "d2", [3; 4], 5))
+            .unwrap();
+        // A file that never had c2 (no tombstone for it): the replace drops c2, its deal and
+        // the deal's assessment.
         let mut file = before.clone();
         let c2 = file.clients[1].id.clone();
         file.remove_client(&c2, later(1)).unwrap();
@@ -192,8 +233,20 @@ mod tests {
         );
         assert_eq!(other_tab.deals.len(), before.deals.len());
         assert_eq!(
+            other_tab.assessments, restored.assessments,
+            "an assessment was lost"
+        );
+        assert_eq!(
             merge(&restored, &replaced).workspace.clients.len(),
             before.clients.len()
+        );
+        // A file still holding the assessment as it was is the same record: no conflict.
+        let again = merge(&restored, &before);
+        assert_eq!(again.workspace.assessments, restored.assessments);
+        assert!(
+            again.report.conflicts.is_empty(),
+            "{:?}",
+            again.report.conflicts
         );
         // Nothing else of the backup changes: only the times that let it outlive the tombstone.
         let c = restored.client(&c2).unwrap();
