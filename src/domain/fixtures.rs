@@ -105,6 +105,7 @@ pub fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assess
             })
             .collect(),
         created_at: later(minutes),
+        restored_at: None,
     }
 }
 

@@ -140,6 +140,7 @@ impl Workspace {
             rule: self.transfer_policy.rule.clone(),
             outcomes: eligibility.outcomes,
             created_at: now,
+            restored_at: None,
         });
         if let Some(client) = self.clients.iter_mut().find(|c| c.id == client_id) {
             super::stamps::edit(client, now, |c| {

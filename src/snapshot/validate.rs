@@ -233,6 +233,9 @@ pub(super) fn check(
             }
         }
         c.stamp(a.created_at, || format!("{}.created_at", base()));
+        if let Some(at) = a.restored_at {
+            c.stamp(at, || format!("{}.restored_at", base()));
+        }
     }
     for (i, g) in ws.product_groups.iter().enumerate() {
         let base = || format!("workspace.product_groups[{i}]");
@@ -299,5 +302,8 @@ pub(super) fn check(
         c.refers(&clients, &t.client_id, || format!("{}.client_id", base()));
         c.date(t.date, || format!("{}.date", base()));
         c.stamp(t.created_at, || format!("{}.created_at", base()));
+        if let Some(at) = t.restored_at {
+            c.stamp(at, || format!("{}.restored_at", base()));
+        }
     }
 }

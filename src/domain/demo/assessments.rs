@@ -40,6 +40,7 @@ pub(super) fn add_demo_assessments(ws: &mut Workspace, now: Timestamp) {
                 assessor_id: deal.owner_id.clone(),
                 ratings,
                 created_at: now - Duration::days(((rounds - round) * 9) as i64),
+                restored_at: None,
             });
         }
     }

@@ -84,27 +84,7 @@ pub trait Record {
     where
         Self: Sized + Clone + std::fmt::Debug,
     {
-        let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
-            std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
-            order => order.is_gt(),
-        };
-        let (winner, record) = if theirs_wins {
-            (Side::Theirs, theirs)
-        } else {
-            (Side::Ours, ours)
-        };
-        events.push(MergeEvent::Conflict(Conflict {
-            kind,
-            id: ours.id().clone(),
-            label: record.label(),
-            field: None,
-            ours_value: String::new(),
-            theirs_value: String::new(),
-            ours_updated_at: ours.updated_at(),
-            theirs_updated_at: theirs.updated_at(),
-            winner,
-        }));
-        record.clone()
+        merge_whole(ours, theirs, kind, events)
     }
 }
 
@@ -135,31 +115,115 @@ macro_rules! plain_record {
 
 plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
 
-/// Assessments are never edited, so their creation time is also their last change. The label is
-/// the date it was made (the deal it belongs to is in the record).
+/// Assessments are never edited, so their creation time is also their last change, unless a
+/// restore brought one back after a deletion (`restored_at`). The label is the date it was made
+/// (the deal it belongs to is in the record).
 impl Record for Assessment {
     fn id(&self) -> &Id {
         &self.id
     }
     fn updated_at(&self) -> Timestamp {
-        self.created_at
+        self.restored_at
+            .map_or(self.created_at, |at| at.max(self.created_at))
     }
     fn label(&self) -> String {
         format_date(self.created_at.date_naive())
     }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        let plain = |a: &Self| Self {
+            restored_at: None,
+            ..a.clone()
+        };
+        merge_restored(ours, theirs, plain, kind, events)
+    }
 }
 
-/// Transfer records are never edited either; the label is the transfer's business date.
+/// Transfer records are never edited either (the same `restored_at` rule applies); the label is
+/// the transfer's business date.
 impl Record for TransferRecord {
     fn id(&self) -> &Id {
         &self.id
     }
     fn updated_at(&self) -> Timestamp {
-        self.created_at
+        self.restored_at
+            .map_or(self.created_at, |at| at.max(self.created_at))
     }
     fn label(&self) -> String {
         format_date(self.date)
     }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        let plain = |t: &Self| Self {
+            restored_at: None,
+            ..t.clone()
+        };
+        merge_restored(ours, theirs, plain, kind, events)
+    }
+}
+
+/// Two copies of a never-edited record: copies that differ only in when a restore brought the
+/// record back are one record (the later restore kept, no conflict); anything else is merged
+/// whole.
+fn merge_restored<T: Record + Clone + PartialEq + std::fmt::Debug>(
+    ours: &T,
+    theirs: &T,
+    plain: impl Fn(&T) -> T,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> T {
+    if plain(ours) != plain(theirs) {
+        return merge_whole(ours, theirs, kind, events);
+    }
+    let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
+        std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
+        order => order.is_gt(),
+    };
+    if theirs_wins {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+/// Two different copies of a record merged as one value: the later copy wins, and equal times
+/// are settled by content so that the result does not depend on the order of the arguments; the
+/// difference is reported as a conflict.
+fn merge_whole<T: Record + Clone + std::fmt::Debug>(
+    ours: &T,
+    theirs: &T,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> T {
+    let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
+        std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
+        order => order.is_gt(),
+    };
+    let (winner, record) = if theirs_wins {
+        (Side::Theirs, theirs)
+    } else {
+        (Side::Ours, ours)
+    };
+    events.push(MergeEvent::Conflict(Conflict {
+        kind,
+        id: ours.id().clone(),
+        label: record.label(),
+        field: None,
+        ours_value: String::new(),
+        theirs_value: String::new(),
+        ours_updated_at: ours.updated_at(),
+        theirs_updated_at: theirs.updated_at(),
+        winner,
+    }));
+    record.clone()
 }
 
 /// An order's label is its business date (the client it belongs to is in the record).

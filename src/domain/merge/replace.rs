@@ -6,9 +6,14 @@
 //! wherever their stamps are later. So a replace is written as the edits it amounts to: every
 //! record it drops gets a tombstone later than the record's last change, and every record it
 //! keeps with other contents is stamped as changed now (the clock rule of
-//! [`crate::domain::stamps`]), so its new values win.
+//! [`crate::domain::stamps`]), so its new values win. A record `current` had deleted and
+//! `incoming` brings back (a restore of the backup taken before a replace dropped it) is stamped
+//! as changed after its tombstone: another tab still holds that tombstone, and a record older
+//! than a tombstone is one the tombstone removes. Assessments and transfer records are never
+//! edited, so theirs is a `restored_at` time instead.
 
 use super::records::Record;
+use super::tombstones::latest_by_id;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::stamps::{next_stamp, stamp_changes, Fielded};
@@ -20,19 +25,53 @@ use std::collections::{HashMap, HashSet};
 pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Workspace {
     let mut out = incoming.clone();
     let mut removed: Vec<Tombstone> = Vec::new();
-    restamp(&current.members, &mut out.members, &mut removed, now);
-    restamp(&current.clients, &mut out.clients, &mut removed, now);
-    restamp(&current.deals, &mut out.deals, &mut removed, now);
+    let deleted = latest_by_id(&current.removed);
+    let deleted = &deleted;
     restamp(
-        &current.product_groups,
-        &mut out.product_groups,
+        &current.members,
+        &mut out.members,
+        deleted,
         &mut removed,
         now,
     );
-    restamp(&current.products, &mut out.products, &mut removed, now);
-    restamp(&current.orders, &mut out.orders, &mut removed, now);
+    restamp(
+        &current.clients,
+        &mut out.clients,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(&current.deals, &mut out.deals, deleted, &mut removed, now);
+    restamp(
+        &current.product_groups,
+        &mut out.product_groups,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(
+        &current.products,
+        &mut out.products,
+        deleted,
+        &mut removed,
+        now,
+    );
+    restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
+    let assessments = &current.assessments;
+    revive(assessments, &mut out.assessments, deleted, now, |a, at| {
+        a.restored_at = Some(at);
+    });
+    revive(
+        &current.transfers,
+        &mut out.transfers,
+        deleted,
+        now,
+        |t, at| {
+            t.restored_at = Some(at);
+        },
+    );
     // The scoring model and the policy are single values: the incoming ones win from now on.
     if out.scoring_model != current.scoring_model {
         out.scoring_model.updated_at = next_stamp(now, current.scoring_model.updated_at);
@@ -52,11 +91,13 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     out
 }
 
-/// Stamps incoming copies that differ from the current ones; tombstones current records that
-/// the incoming list lacks.
+/// Stamps incoming copies that differ from the current ones, and incoming records `current`
+/// deleted (`deleted`: its tombstones) as changed after their deletion; tombstones current
+/// records that the incoming list lacks.
 fn restamp<T: Record + Fielded>(
     current: &[T],
     incoming: &mut [T],
+    deleted: &HashMap<&Id, Timestamp>,
     removed: &mut Vec<Tombstone>,
     now: Timestamp,
 ) {
@@ -67,6 +108,13 @@ fn restamp<T: Record + Fielded>(
             kept.insert(Record::id(*old).clone());
             if *old != record {
                 stamp_changes(*old, record, now);
+            }
+        } else if let Some(&removed_at) = deleted.get(Record::id(record)) {
+            // Brought back: newer than its deletion, or any copy of that tombstone (another
+            // tab's) would remove it again.
+            if removed_at >= Record::updated_at(record) {
+                let at = next_stamp(now, removed_at.max(record.latest_stamp()));
+                Fielded::set_updated_at(record, at);
             }
         }
     }
@@ -93,6 +141,29 @@ fn drop_missing<T: Record>(
             id: old.id().clone(),
             removed_at: next_stamp(now, old.updated_at()),
         });
+    }
+}
+
+/// Marks incoming never-edited records (assessments, transfer records) that `current` had
+/// deleted as restored after their deletion (`set` writes the record's `restored_at`), so that no
+/// copy of the tombstone removes them again.
+fn revive<T: Record>(
+    current: &[T],
+    incoming: &mut [T],
+    deleted: &HashMap<&Id, Timestamp>,
+    now: Timestamp,
+    set: impl Fn(&mut T, Timestamp),
+) {
+    let held: HashSet<&Id> = current.iter().map(Record::id).collect();
+    for record in incoming.iter_mut() {
+        if held.contains(record.id()) {
+            continue;
+        }
+        if let Some(&removed_at) = deleted.get(record.id()) {
+            if removed_at >= record.updated_at() {
+                set(record, next_stamp(now, removed_at));
+            }
+        }
     }
 }
 
@@ -137,6 +208,50 @@ mod tests {
         let back = merge(&replaced, &old).workspace;
         assert!(back.client(&c2).is_none());
         assert_eq!(back.clients.len(), replaced.clients.len());
+    }
+
+    #[test]
+    fn a_restore_brings_back_what_the_replace_dropped_even_for_a_tab_holding_its_tombstones() {
+        let mut before = small_workspace();
+        before
+            .add_assessment(crate::domain::fixtures::assessment("a2", "d2", [3; 4], 5))
+            .unwrap();
+        // A file that never had c2 (no tombstone for it): the replace drops c2, its deal and
+        // the deal's assessment.
+        let mut file = before.clone();
+        let c2 = file.clients[1].id.clone();
+        file.remove_client(&c2, later(1)).unwrap();
+        file.removed.clear();
+        let replaced = replace(&before, &file, later(100));
+        assert!(replaced.removed.iter().any(|t| t.id == c2));
+        // «Вернуть копию» a little later; the second tab still holds the replaced data.
+        let restored = replace(&replaced, &before, later(101));
+        let other_tab = merge(&replaced, &restored).workspace;
+        assert!(
+            other_tab.client(&c2).is_some(),
+            "the restored client was removed again"
+        );
+        assert_eq!(other_tab.deals.len(), before.deals.len());
+        assert_eq!(
+            other_tab.assessments, restored.assessments,
+            "an assessment was lost"
+        );
+        assert_eq!(
+            merge(&restored, &replaced).workspace.clients.len(),
+            before.clients.len()
+        );
+        // A file still holding the assessment as it was is the same record: no conflict.
+        let again = merge(&restored, &before);
+        assert_eq!(again.workspace.assessments, restored.assessments);
+        assert!(
+            again.report.conflicts.is_empty(),
+            "{:?}",
+            again.report.conflicts
+        );
+        // Nothing else of the backup changes: only the times that let it outlive the tombstone.
+        let c = restored.client(&c2).unwrap();
+        assert!(c.updated_at > later(100));
+        assert_eq!(c.name, before.clients[1].name);
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn assess(levels: &[(&str, Option<u8>)]) -> Assessment {
             })
             .collect(),
         created_at: t0(),
+        restored_at: None,
     }
 }
 

@@ -28,4 +28,9 @@ pub struct TransferRecord {
     pub outcomes: Vec<ConditionOutcome>,
     /// When it was recorded.
     pub created_at: Timestamp,
+    /// When a restore («Вернуть копию») brought it back after it had been deleted: for merges
+    /// its last change, later than the tombstone any other copy of the data may still hold.
+    /// `None` for a record never brought back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_at: Option<Timestamp>,
 }

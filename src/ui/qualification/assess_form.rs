@@ -73,6 +73,7 @@ pub fn AssessmentForm(
                     })
                     .collect(),
                 created_at: clock::now(),
+                restored_at: None,
             };
             if state.change(|ws, _| ws.add_assessment(assessment)).is_ok() {
                 state.notify(state.tr(Text::AssessmentSaved));
