@@ -28,7 +28,7 @@ async function previewFile(page, file) {
   await page.getByTestId('import-preview').waitFor();
 }
 
-/** The preview's row for clients: mine, in file, added, updated, left alone, conflicts. */
+/** The preview's row for clients: mine, in file, added, updated, left alone, removed, conflicts. */
 async function clientPreviewRow(page) {
   const row = page.locator('[data-testid="preview-table"] tr[data-kind="Client"]');
   return (await row.locator('td').allInnerTexts()).map(Number);
@@ -37,6 +37,9 @@ async function clientPreviewRow(page) {
 /** Confirms the import shown in the preview; returns the summary line and the report text. */
 async function confirmImport(page, mode = 'merge') {
   if (mode === 'replace') await page.getByTestId('mode-replace').check();
+  // Records the import would remove are named and need an explicit yes (scenario 4's test checks
+  // the names; here the person agrees).
+  if (await page.getByTestId('confirm-removals').count()) await page.getByTestId('confirm-removals').check();
   await page.getByTestId('confirm-import').click();
   await page.getByTestId('import-report').waitFor();
   await saved(page);
@@ -168,7 +171,7 @@ test('scenario 2: the director merges two reps\' files: one-sided edits are take
 
   for (const file of [fileA, fileB]) {
     await previewFile(d, file);
-    const [, , , updated, , conflicts] = await clientPreviewRow(d);
+    const [, , , updated, , , conflicts] = await clientPreviewRow(d);
     assert.equal(updated, 1, `${file.name}: one client updated`);
     assert.equal(conflicts, 0, `${file.name}: a one-sided update is no conflict`);
     const { summary, report } = await confirmImport(d);
@@ -189,10 +192,10 @@ test('scenario 2: the director merges two reps\' files: one-sided edits are take
   const fileA2 = await exportFile(repA.page);
   const fileB2 = await exportFile(repB.page);
   await previewFile(d, fileA2);
-  assert.equal((await clientPreviewRow(d))[5], 0, 'A only changed its own earlier value');
+  assert.equal((await clientPreviewRow(d))[6], 0, 'A only changed its own earlier value');
   assert.match((await confirmImport(d)).summary, /конфликтов: 0\./);
   await previewFile(d, fileB2);
-  assert.equal((await clientPreviewRow(d))[5], 1, 'the preview counts the conflict');
+  assert.equal((await clientPreviewRow(d))[6], 1, 'the preview counts the conflict');
   const { summary, report } = await confirmImport(d);
   assert.match(summary, /конфликтов: 1\./, summary);
   assert.match(report, /Конфликты \(1\):/);
