@@ -498,3 +498,39 @@ fn a_member_renamed_after_their_deletion_is_reported_as_resurrected_even_when_in
     );
     assert!(out.report.repairs.is_empty());
 }
+
+/// A rep whose clock runs behind deletes a record: the deletion must still win over the copy it
+/// deleted, which every other tab or rep still holds. (Tombstones were stamped with the rep's
+/// `now`, earlier than the record's last change, so the merge took the untouched copy for one
+/// changed after the deletion and brought it back.)
+#[test]
+fn a_deletion_on_a_clock_running_behind_is_not_undone() {
+    let base = base_with_orders();
+    let mut behind = base.clone();
+    // An hour behind: o1, last changed at t0, is removed at «t0 − 30 min».
+    behind
+        .remove_order(&id("o1"), fixtures::d0(), later(-30))
+        .unwrap();
+    for out in [merge(&base, &behind), merge(&behind, &base)] {
+        assert!(out.workspace.orders.iter().all(|o| o.id != id("o1")));
+        assert!(out.report.resurrected.is_empty(), "{:?}", out.report);
+    }
+}
+
+/// The same through a clock running ahead: a rep two days ahead renames a client; another rep
+/// with a right clock takes that file in, sees the new name and deletes the client. The deletion
+/// was made knowing the rename, so it must win when the two files meet.
+#[test]
+fn a_deletion_made_after_seeing_a_change_from_a_fast_clock_wins() {
+    let base = small_workspace();
+    let mut ahead = base.clone();
+    let mut c3 = ahead.client(&id("c3")).unwrap().clone();
+    c3.name = "ИП Орлов и сыновья".into();
+    ahead.update_client(c3, later(2 * 24 * 60)).unwrap();
+    let mut right = merge(&base, &ahead).workspace;
+    right.remove_client(&id("c3"), later(10)).unwrap();
+    for out in [merge(&ahead, &right), merge(&right, &ahead)] {
+        assert!(out.workspace.client(&id("c3")).is_none());
+        assert_eq!(out.workspace.integrity_problems(), []);
+    }
+}
