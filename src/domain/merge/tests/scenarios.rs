@@ -534,3 +534,43 @@ fn a_deletion_made_after_seeing_a_change_from_a_fast_clock_wins() {
         assert_eq!(out.workspace.integrity_problems(), []);
     }
 }
+
+/// A member removed in one file is kept by a merge because a deal still needs her; a third
+/// file, which never saw the removal, then moves that deal to someone else. Nothing uses her any
+/// more, so the removal must hold whatever the merge order. (A tombstone never applied to a
+/// record both sides held, even when one of them held it only because it had never heard of the
+/// deletion: merging the kept copy with the unaware one last brought her back for good.)
+#[test]
+fn a_member_kept_while_in_use_goes_once_unused_in_any_merge_order() {
+    let base = small_workspace();
+    // A hands Olga's client and deal to Ivan, removes her, then removes the deal.
+    let mut a = base.clone();
+    a.remove_member(&id("olga"), Some(&id("ivan")), later(10))
+        .unwrap();
+    a.remove_deal(&id("d2"), later(11)).unwrap();
+    // B, unaware, renames the deal (still Olga's there) and then takes A's file in: the deal
+    // changed after its removal stays, and Olga with it, as its owner.
+    let mut b = base.clone();
+    let mut d2 = b.deal(&id("d2")).unwrap().clone();
+    d2.title = "Поставка, второй этап".into();
+    b.update_deal(d2, later(20)).unwrap();
+    let b = merge(&b, &a).workspace;
+    assert!(b.member(&id("olga")).is_some());
+    // C, unaware of it all, gives the deal to Anna.
+    let mut c = base.clone();
+    let mut d2 = c.deal(&id("d2")).unwrap().clone();
+    d2.owner_id = id("anna");
+    c.update_deal(d2, later(15)).unwrap();
+
+    let orders = [
+        merge(&merge(&a, &b).workspace, &c).workspace,
+        merge(&a, &merge(&b, &c).workspace).workspace,
+        merge(&merge(&c, &a).workspace, &b).workspace,
+        merge(&c, &merge(&a, &b).workspace).workspace,
+    ];
+    for ws in &orders {
+        assert_sound(ws);
+        assert_eq!(ws.deal(&id("d2")).unwrap().owner_id, id("anna"));
+        assert!(ws.member(&id("olga")).is_none(), "{:?}", ws.members);
+    }
+}
