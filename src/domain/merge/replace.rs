@@ -6,7 +6,8 @@
 //! wherever their stamps are later. So a replace is written as the edits it amounts to: every
 //! record it drops gets a tombstone later than the record's last change, and every record it
 //! keeps with other contents is stamped as changed now (the clock rule of
-//! [`crate::domain::stamps`]), so its new values win.
+//! [`crate::domain::stamps`], later than both the current and the incoming copy), so its new
+//! values win.
 
 use super::records::Record;
 use crate::domain::dates::Timestamp;
@@ -34,11 +35,17 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
     // The scoring model and the policy are single values: the incoming ones win from now on.
+    // Like the records, later than both copies.
     if out.scoring_model != current.scoring_model {
-        out.scoring_model.updated_at = next_stamp(now, current.scoring_model.updated_at);
+        let latest = current
+            .scoring_model
+            .updated_at
+            .max(out.scoring_model.updated_at);
+        out.scoring_model.updated_at = next_stamp(now, latest);
     }
     if out.transfer_policy != current.transfer_policy {
-        out.transfer_policy.updated_at = next_stamp(now, current.transfer_policy.updated_at);
+        let latest = (current.transfer_policy.updated_at).max(out.transfer_policy.updated_at);
+        out.transfer_policy.updated_at = next_stamp(now, latest);
     }
     // Deletions known here stay known, except of records the incoming data holds alive.
     let alive = ids(&out);
@@ -66,6 +73,10 @@ fn restamp<T: Record + Fielded>(
         if let Some(old) = by_id.get(Record::id(record)) {
             kept.insert(Record::id(*old).clone());
             if *old != record {
+                // Later than the incoming copy's own stamps too: it may come from a clock
+                // running ahead, and stamping from the current copy alone would move the
+                // record back in time, below deletions it had outlived.
+                let now = next_stamp(now, record.latest_stamp());
                 stamp_changes(*old, record, now);
             }
         }

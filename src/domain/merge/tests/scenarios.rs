@@ -574,3 +574,33 @@ fn a_member_kept_while_in_use_goes_once_unused_in_any_merge_order() {
         assert!(ws.member(&id("olga")).is_none(), "{:?}", ws.members);
     }
 }
+
+/// A replace stamps the records it keeps with other contents as changed `now`. When the
+/// incoming file came from a clock running ahead, its copy may already carry later stamps (and a
+/// deletion it outlived): stamping from the current copy alone moved the record's time back,
+/// below that deletion, so the replaced data held a record its own tombstone covered and the
+/// next merge with the tab still holding the old data deleted it.
+#[test]
+fn a_replace_never_moves_a_record_back_in_time() {
+    let current = base_with_orders();
+    // The file: o1 was removed on one device two days ahead, and changed after that on another.
+    let mut removed = current.clone();
+    removed
+        .remove_order(&id("o1"), fixtures::d0(), later(2 * 24 * 60 - 10))
+        .unwrap();
+    let mut changed = current.clone();
+    let mut o1 = changed.orders[0].clone();
+    o1.date = d(2025, 12, 23);
+    changed
+        .update_order(o1, fixtures::d0(), later(2 * 24 * 60))
+        .unwrap();
+    let incoming = merge(&removed, &changed).workspace;
+    let o1 = |ws: &Workspace| ws.orders.iter().find(|o| o.id == id("o1")).cloned();
+    assert_eq!(o1(&incoming).unwrap().date, d(2025, 12, 23));
+
+    let replaced = replace(&current, &incoming, later(100));
+    assert!(o1(&replaced).unwrap().updated_at >= o1(&incoming).unwrap().updated_at);
+    for out in [merge(&current, &replaced), merge(&replaced, &current)] {
+        assert_eq!(o1(&out.workspace).map(|o| o.date), Some(d(2025, 12, 23)));
+    }
+}
