@@ -21,6 +21,11 @@
 //! idempotent: `merge(a, a)` is `a` with a no-op report, `merge(merge(a, b), b)` is `merge(a, b)`.
 //! (The one exception to `merge(a, a) == a`: a workspace holding two tombstones for one id, which
 //! `remove_member` leaves when a member kept in use is removed again, gets them folded into one.)
+//! It is associative as well: three reps' files merge to the same result in any grouping, with
+//! one known exception. When a deletion overrode a change and a later change elsewhere brings
+//! the record back, whether the overridden change comes back with it depends on the order (see
+//! `a_change_a_deletion_overrode_returns_or_not_depending_on_the_merge_order` in `tests/fields.rs`,
+//! which checks all of this over random edits of three reps).
 //! The report is written from our side (the first argument).
 
 mod records;
