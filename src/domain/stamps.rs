@@ -15,7 +15,8 @@
 //! `max(now, the record's latest stamp + 1 ms)`. An edit therefore always wins over every value
 //! it replaced, even when that value came from a device whose clock runs days ahead; a stamp
 //! from a fast clock can win only against edits made without having seen it, and a merge lists
-//! those as conflicts with both values.
+//! those as conflicts with both values. Deletions follow the same rule: a tombstone is stamped
+//! later than the removed record's latest stamp, so a deletion wins over every copy it has seen.
 
 use super::dates::Timestamp;
 use chrono::TimeDelta;

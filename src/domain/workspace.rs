@@ -10,7 +10,7 @@ use super::ids::Id;
 use super::orders::{Order, Product, ProductGroup};
 use super::qualification::{self, Assessment, ModelError, Score, ScoringModel};
 use super::stage::{Stage, StageKey};
-use super::stamps;
+use super::stamps::{self, Fielded};
 use super::team::TeamMember;
 use super::transfer::{PolicyError, TransferPolicy, TransferRecord};
 use serde::{Deserialize, Serialize};
@@ -223,10 +223,14 @@ impl Workspace {
         }
     }
 
-    pub(crate) fn tombstone(&mut self, id: Id, now: Timestamp) {
+    /// Leaves a tombstone for a record removed `now` whose last change was `latest`. Like a
+    /// change, a deletion follows the clock rule of [`stamps`]: it is stamped after the record's
+    /// last change even when this device's clock runs behind the one that made it, so a merge
+    /// never takes a copy the deletion has seen for one changed after it.
+    pub(crate) fn tombstone(&mut self, id: Id, now: Timestamp, latest: Timestamp) {
         self.removed.push(Tombstone {
             id,
-            removed_at: now,
+            removed_at: stamps::next_stamp(now, latest),
         });
     }
 
@@ -303,8 +307,9 @@ impl Workspace {
                 stamps::edit(d, now, |d| d.owner_id = to.clone());
             }
         }
+        let latest = self.member(id).map_or(now, |m| m.latest_stamp());
         self.members.retain(|m| &m.id != id);
-        self.tombstone(id.clone(), now);
+        self.tombstone(id.clone(), now, latest);
         Ok(())
     }
 
@@ -345,33 +350,36 @@ impl Workspace {
             .position(|c| &c.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         let client = self.clients.remove(at);
-        let order_ids: Vec<Id> = self
+        let orders: Vec<(Id, Timestamp)> = self
             .orders
             .iter()
             .filter(|o| &o.client_id == id)
-            .map(|o| o.id.clone())
+            .map(|o| (o.id.clone(), o.latest_stamp()))
             .collect();
         self.orders.retain(|o| &o.client_id != id);
-        for order_id in order_ids {
-            self.tombstone(order_id, now);
+        for (order_id, latest) in orders {
+            self.tombstone(order_id, now, latest);
         }
-        let deal_ids: Vec<Id> = self.deals_of(id).map(|d| d.id.clone()).collect();
+        let deals: Vec<(Id, Timestamp)> = self
+            .deals_of(id)
+            .map(|d| (d.id.clone(), d.latest_stamp()))
+            .collect();
         self.deals.retain(|d| &d.client_id != id);
-        for deal_id in deal_ids {
+        for (deal_id, latest) in deals {
             self.drop_assessments_of(&deal_id, now);
-            self.tombstone(deal_id, now);
+            self.tombstone(deal_id, now, latest);
         }
-        let transfer_ids: Vec<Id> = self
+        let transfers: Vec<(Id, Timestamp)> = self
             .transfers
             .iter()
             .filter(|t| &t.client_id == id)
-            .map(|t| t.id.clone())
+            .map(|t| (t.id.clone(), t.created_at))
             .collect();
         self.transfers.retain(|t| &t.client_id != id);
-        for transfer_id in transfer_ids {
-            self.tombstone(transfer_id, now);
+        for (transfer_id, latest) in transfers {
+            self.tombstone(transfer_id, now, latest);
         }
-        self.tombstone(id.clone(), now);
+        self.tombstone(id.clone(), now, client.latest_stamp());
         Ok(client)
     }
 
@@ -412,26 +420,26 @@ impl Workspace {
 
     /// Removes a deal.
     pub fn remove_deal(&mut self, id: &Id, now: Timestamp) -> Result<(), WorkspaceError> {
-        let before = self.deals.len();
+        let latest = self
+            .deal(id)
+            .map(|d| d.latest_stamp())
+            .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         self.deals.retain(|d| &d.id != id);
-        if self.deals.len() == before {
-            return Err(WorkspaceError::NotFound(id.clone()));
-        }
         self.drop_assessments_of(id, now);
-        self.tombstone(id.clone(), now);
+        self.tombstone(id.clone(), now, latest);
         Ok(())
     }
 
     fn drop_assessments_of(&mut self, deal_id: &Id, now: Timestamp) {
-        let gone: Vec<Id> = self
+        let gone: Vec<(Id, Timestamp)> = self
             .assessments
             .iter()
             .filter(|a| &a.deal_id == deal_id)
-            .map(|a| a.id.clone())
+            .map(|a| (a.id.clone(), a.created_at))
             .collect();
         self.assessments.retain(|a| &a.deal_id != deal_id);
-        for id in gone {
-            self.tombstone(id, now);
+        for (id, latest) in gone {
+            self.tombstone(id, now, latest);
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::dates::Timestamp;
 use super::ids::Id;
+use super::stamps::Fielded;
 use super::transfer::Condition;
 use super::workspace::{Workspace, WorkspaceError};
 
@@ -86,9 +87,16 @@ impl Workspace {
         if self.catalogue_item_in_use(id) {
             return Err(WorkspaceError::InUse(id.clone()));
         }
+        let product = self.products.iter().find(|p| &p.id == id);
+        let latest = match product {
+            Some(p) => p.latest_stamp(),
+            None => (self.product_groups.iter())
+                .find(|g| &g.id == id)
+                .map_or(now, |g| g.latest_stamp()),
+        };
         self.products.retain(|p| &p.id != id);
         self.product_groups.retain(|g| &g.id != id);
-        self.tombstone(id.clone(), now);
+        self.tombstone(id.clone(), now, latest);
         Ok(())
     }
 }

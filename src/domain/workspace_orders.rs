@@ -4,6 +4,7 @@
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::orders::{Order, Product, ProductGroup};
+use super::stamps::Fielded;
 use super::workspace::{Workspace, WorkspaceError};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -113,7 +114,7 @@ impl Workspace {
             .position(|o| &o.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         let order = self.orders.remove(at);
-        self.tombstone(id.clone(), now);
+        self.tombstone(id.clone(), now, order.latest_stamp());
         self.refresh_client_status(&order.client_id, today, now);
         Ok(())
     }

@@ -5,9 +5,10 @@
 //! `updated_at` (an assessment's `created_at`: assessments never change), and deletions leave
 //! tombstones, so the merge needs no common ancestor:
 //!
-//! - each collection merges by id with [`merge_records`]: the newer copy wins (ours on a tie),
-//!   a tombstone removes a record only if it is at least as recent as the record's last change,
-//!   and a record changed after its deletion survives and is reported;
+//! - each collection merges by id with [`merge_records`]: two copies of a record merge field by
+//!   field, a tombstone removes a record only if it is at least as recent as the record's last
+//!   change (and, for a record both sides hold, only if one side had not seen the deletion), and
+//!   a record changed after its deletion survives and is reported;
 //! - stages carry no timestamps: ours win, theirs add only stages we lack;
 //! - the scoring model and the transfer policy: the newer wins, ours on a tie;
 //! - tombstones: the union, one per id, the latest time kept;
@@ -20,6 +21,11 @@
 //! idempotent: `merge(a, a)` is `a` with a no-op report, `merge(merge(a, b), b)` is `merge(a, b)`.
 //! (The one exception to `merge(a, a) == a`: a workspace holding two tombstones for one id, which
 //! `remove_member` leaves when a member kept in use is removed again, gets them folded into one.)
+//! It is associative as well: three reps' files merge to the same result in any grouping, with
+//! one known exception. When a deletion overrode a change and a later change elsewhere brings
+//! the record back, whether the overridden change comes back with it depends on the order (see
+//! `a_change_a_deletion_overrode_returns_or_not_depending_on_the_merge_order` in `tests/fields.rs`,
+//! which checks all of this over random edits of three reps).
 //! The report is written from our side (the first argument).
 
 mod records;
@@ -37,7 +43,7 @@ use crate::domain::ids::Id;
 use crate::domain::qualification::{ScoringModel, Template};
 use crate::domain::transfer::TransferPolicy;
 use crate::domain::workspace::Workspace;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use tombstones::Tombstones;
 
 /// The result of [`merge`]: the merged workspace and what happened.
@@ -62,17 +68,24 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         &ours.stages,
         &theirs.stages,
         &HashMap::new(),
+        &HashSet::new(),
         RecordKind::Stage,
     );
     events.extend(found);
-    let all = tombstones.as_map();
+    let (all, unseen) = (tombstones.as_map(), tombstones.unseen());
     let clients = collect(
         &mut events,
-        merge_records(&ours.clients, &theirs.clients, all, RecordKind::Client),
+        merge_records(
+            &ours.clients,
+            &theirs.clients,
+            all,
+            unseen,
+            RecordKind::Client,
+        ),
     );
     let deals = collect(
         &mut events,
-        merge_records(&ours.deals, &theirs.deals, all, RecordKind::Deal),
+        merge_records(&ours.deals, &theirs.deals, all, unseen, RecordKind::Deal),
     );
     let assessments = collect(
         &mut events,
@@ -80,12 +93,13 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             &ours.assessments,
             &theirs.assessments,
             all,
+            unseen,
             RecordKind::Assessment,
         ),
     );
     let orders = collect(
         &mut events,
-        merge_records(&ours.orders, &theirs.orders, all, RecordKind::Order),
+        merge_records(&ours.orders, &theirs.orders, all, unseen, RecordKind::Order),
     );
     let transfers = collect(
         &mut events,
@@ -93,6 +107,7 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             &ours.transfers,
             &theirs.transfers,
             all,
+            unseen,
             RecordKind::Transfer,
         ),
     );

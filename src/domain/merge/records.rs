@@ -365,13 +365,17 @@ pub enum MergeEvent {
 
 /// Merges one collection by id.
 ///
-/// - On both sides and equal: kept. On both sides and different: the later `updated_at` wins,
-///   ours on a tie, and a [`Conflict`] is recorded.
+/// - On both sides and equal: kept. On both sides and different: merged by the kind's
+///   [`Record::merge_pair`] (field by field for records people edit, see [`merge_fields`]).
 /// - On one side only: kept, unless `tombstones` holds its id with `removed_at >= updated_at`
 ///   (the other side deleted it after its last change). If the tombstone is older, the record
 ///   changed after the deletion: it stays and a [`Resurrection`] is recorded.
-/// - A tombstone never removes a record both sides still hold: both have then seen the record
-///   after whatever deletion there was (this is how a kept owner, see `repair`, stays kept).
+/// - On both sides, a tombstone removes the record only when one side had not seen that
+///   deletion (its id is in `unseen`) and neither copy changed after it: that side's copy is
+///   simply older than the deletion, and the other side held the record only because something
+///   used it when it met the deletion (see `repair`, which sets aside the tombstones of records
+///   still in use). When both sides knew the deletion and still hold the record, it was kept
+///   on purpose and stays.
 ///
 /// The result keeps ours in our order, then theirs' new records in their order. A repeated id
 /// within one side (never produced by the app) keeps its first occurrence.
@@ -379,6 +383,7 @@ pub fn merge_records<T: Record + Clone + PartialEq + std::fmt::Debug>(
     ours: &[T],
     theirs: &[T],
     tombstones: &HashMap<Id, Timestamp>,
+    unseen: &HashSet<Id>,
     kind: RecordKind,
 ) -> (Vec<T>, Vec<MergeEvent>) {
     let mut theirs_by_id: HashMap<&Id, &T> = HashMap::with_capacity(theirs.len());
@@ -393,7 +398,16 @@ pub fn merge_records<T: Record + Clone + PartialEq + std::fmt::Debug>(
             continue;
         }
         match theirs_by_id.get(record.id()) {
-            Some(other) => merged.push(newer(record, other, kind, &mut events)),
+            Some(other) => {
+                let last_change = record.updated_at().max(other.updated_at());
+                let deleted = unseen.contains(record.id())
+                    && tombstones
+                        .get(record.id())
+                        .is_some_and(|&at| at >= last_change);
+                if !deleted {
+                    merged.push(newer(record, other, kind, &mut events));
+                }
+            }
             None => {
                 merged.extend(one_sided(record, Side::Ours, tombstones, kind, &mut events).cloned())
             }

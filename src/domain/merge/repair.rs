@@ -16,8 +16,10 @@
 //!    still holding a surviving product is kept, as it was (the newer copy of the two), and
 //!    reported. No record is invented and none changes hands: dropping an order would lose
 //!    sales history, handing a client to someone else is the director's decision. The
-//!    tombstone stays in the list; once both sides hold the record again it no longer applies
-//!    (see [`merge_records`]), and it can be removed properly, with a successor.
+//!    tombstone stays in the list; once both sides hold the record and know the deletion it no
+//!    longer applies (see [`merge_records`]), and it can be removed properly, with a successor.
+//!    A copy from a side that never saw the deletion does not keep it alive: it goes as soon as
+//!    nothing uses it, whatever the order the files meet in.
 //! 3. **Last resort** ([`enforce_integrity`]): whatever `integrity_problems` still finds — only
 //!    possible when an input was itself inconsistent (an owner no copy holds, one id used by two
 //!    kinds of record) — is dropped, record by record, until nothing is left to find. These
@@ -212,7 +214,7 @@ pub(super) fn merge_keeping_used<T: Record + Clone + PartialEq + std::fmt::Debug
 ) -> (Vec<T>, Vec<MergeEvent>, Vec<Repair>) {
     let mut applicable = tombstones.as_map().clone();
     applicable.retain(|id, _| !used.contains_key(id));
-    let (merged, mut events) = merge_records(ours, theirs, &applicable, kind);
+    let (merged, mut events) = merge_records(ours, theirs, &applicable, tombstones.unseen(), kind);
     let held = |list: &[T], id: &Id| list.iter().any(|r| r.id() == id);
     let mut repairs = Vec::new();
     for record in &merged {

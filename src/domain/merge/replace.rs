@@ -6,7 +6,8 @@
 //! wherever their stamps are later. So a replace is written as the edits it amounts to: every
 //! record it drops gets a tombstone later than the record's last change, and every record it
 //! keeps with other contents is stamped as changed now (the clock rule of
-//! [`crate::domain::stamps`]), so its new values win. A record `current` had deleted and
+//! [`crate::domain::stamps`], later than both the current and the incoming copy), so its new
+//! values win. A record `current` had deleted and
 //! `incoming` brings back (a restore of the backup taken before a replace dropped it) is stamped
 //! as changed after its tombstone: another tab still holds that tombstone, and a record older
 //! than a tombstone is one the tombstone removes. Assessments and transfer records are never
@@ -73,11 +74,17 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
         },
     );
     // The scoring model and the policy are single values: the incoming ones win from now on.
+    // Like the records, later than both copies.
     if out.scoring_model != current.scoring_model {
-        out.scoring_model.updated_at = next_stamp(now, current.scoring_model.updated_at);
+        let latest = current
+            .scoring_model
+            .updated_at
+            .max(out.scoring_model.updated_at);
+        out.scoring_model.updated_at = next_stamp(now, latest);
     }
     if out.transfer_policy != current.transfer_policy {
-        out.transfer_policy.updated_at = next_stamp(now, current.transfer_policy.updated_at);
+        let latest = (current.transfer_policy.updated_at).max(out.transfer_policy.updated_at);
+        out.transfer_policy.updated_at = next_stamp(now, latest);
     }
     // Deletions known here stay known, except of records the incoming data holds alive.
     let alive = ids(&out);
@@ -107,6 +114,10 @@ fn restamp<T: Record + Fielded>(
         if let Some(old) = by_id.get(Record::id(record)) {
             kept.insert(Record::id(*old).clone());
             if *old != record {
+                // Later than the incoming copy's own stamps too: it may come from a clock
+                // running ahead, and stamping from the current copy alone would move the
+                // record back in time, below deletions it had outlived.
+                let now = next_stamp(now, record.latest_stamp());
                 stamp_changes(*old, record, now);
             }
         } else if let Some(&removed_at) = deleted.get(Record::id(record)) {

@@ -3,7 +3,7 @@
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Tombstone;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Tombstones by id, remembering the order ids were first seen so the stored list stays stable
 /// (ours in our order, then theirs' new ones, then those the repair adds).
@@ -11,6 +11,8 @@ use std::collections::HashMap;
 pub(super) struct Tombstones {
     latest: HashMap<Id, Timestamp>,
     order: Vec<Id>,
+    /// Ids whose latest deletion only one side knew when the two lists were united.
+    unseen: HashSet<Id>,
 }
 
 impl Tombstones {
@@ -20,7 +22,18 @@ impl Tombstones {
         for t in ours.iter().chain(theirs) {
             all.record(&t.id, t.removed_at);
         }
+        let (ours, theirs) = (latest_by_id(ours), latest_by_id(theirs));
+        all.unseen = (all.latest.keys())
+            .filter(|id| ours.get(id) != theirs.get(id))
+            .cloned()
+            .collect();
         all
+    }
+
+    /// The ids whose latest deletion one side had not seen (see
+    /// [`merge_records`](super::merge_records)).
+    pub(super) fn unseen(&self) -> &HashSet<Id> {
+        &self.unseen
     }
 
     /// Notes that `id` was removed at `at`; an existing tombstone keeps the later time.
@@ -46,7 +59,7 @@ impl Tombstones {
 
     /// The stored form.
     pub(super) fn into_list(self) -> Vec<Tombstone> {
-        let Tombstones { latest, order } = self;
+        let Tombstones { latest, order, .. } = self;
         order
             .into_iter()
             .map(|id| {

@@ -1,6 +1,7 @@
-//! Tests of the merge: the two-tab and snapshot scenarios one by one, then a property test over
-//! random edit sequences.
+//! Tests of the merge: the two-tab and snapshot scenarios one by one, then property tests over
+//! random edit sequences (two tabs; three reps with their own clocks).
 
+mod fields;
 mod orders;
 mod property;
 mod scenarios;
@@ -70,6 +71,7 @@ fn canonical(ws: &Workspace) -> Workspace {
     ws.products.sort_by(|a, b| a.id.cmp(&b.id));
     ws.orders.sort_by(|a, b| a.id.cmp(&b.id));
     ws.removed.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.transfers.sort_by(|a, b| a.id.cmp(&b.id));
     ws
 }
 

@@ -498,3 +498,109 @@ fn a_member_renamed_after_their_deletion_is_reported_as_resurrected_even_when_in
     );
     assert!(out.report.repairs.is_empty());
 }
+
+/// A rep whose clock runs behind deletes a record: the deletion must still win over the copy it
+/// deleted, which every other tab or rep still holds. (Tombstones were stamped with the rep's
+/// `now`, earlier than the record's last change, so the merge took the untouched copy for one
+/// changed after the deletion and brought it back.)
+#[test]
+fn a_deletion_on_a_clock_running_behind_is_not_undone() {
+    let base = base_with_orders();
+    let mut behind = base.clone();
+    // An hour behind: o1, last changed at t0, is removed at «t0 − 30 min».
+    behind
+        .remove_order(&id("o1"), fixtures::d0(), later(-30))
+        .unwrap();
+    for out in [merge(&base, &behind), merge(&behind, &base)] {
+        assert!(out.workspace.orders.iter().all(|o| o.id != id("o1")));
+        assert!(out.report.resurrected.is_empty(), "{:?}", out.report);
+    }
+}
+
+/// The same through a clock running ahead: a rep two days ahead renames a client; another rep
+/// with a right clock takes that file in, sees the new name and deletes the client. The deletion
+/// was made knowing the rename, so it must win when the two files meet.
+#[test]
+fn a_deletion_made_after_seeing_a_change_from_a_fast_clock_wins() {
+    let base = small_workspace();
+    let mut ahead = base.clone();
+    let mut c3 = ahead.client(&id("c3")).unwrap().clone();
+    c3.name = "ИП Орлов и сыновья".into();
+    ahead.update_client(c3, later(2 * 24 * 60)).unwrap();
+    let mut right = merge(&base, &ahead).workspace;
+    right.remove_client(&id("c3"), later(10)).unwrap();
+    for out in [merge(&ahead, &right), merge(&right, &ahead)] {
+        assert!(out.workspace.client(&id("c3")).is_none());
+        assert_eq!(out.workspace.integrity_problems(), []);
+    }
+}
+
+/// A member removed in one file is kept by a merge because a deal still needs her; a third
+/// file, which never saw the removal, then moves that deal to someone else. Nothing uses her any
+/// more, so the removal must hold whatever the merge order. (A tombstone never applied to a
+/// record both sides held, even when one of them held it only because it had never heard of the
+/// deletion: merging the kept copy with the unaware one last brought her back for good.)
+#[test]
+fn a_member_kept_while_in_use_goes_once_unused_in_any_merge_order() {
+    let base = small_workspace();
+    // A hands Olga's client and deal to Ivan, removes her, then removes the deal.
+    let mut a = base.clone();
+    a.remove_member(&id("olga"), Some(&id("ivan")), later(10))
+        .unwrap();
+    a.remove_deal(&id("d2"), later(11)).unwrap();
+    // B, unaware, renames the deal (still Olga's there) and then takes A's file in: the deal
+    // changed after its removal stays, and Olga with it, as its owner.
+    let mut b = base.clone();
+    let mut d2 = b.deal(&id("d2")).unwrap().clone();
+    d2.title = "Поставка, второй этап".into();
+    b.update_deal(d2, later(20)).unwrap();
+    let b = merge(&b, &a).workspace;
+    assert!(b.member(&id("olga")).is_some());
+    // C, unaware of it all, gives the deal to Anna.
+    let mut c = base.clone();
+    let mut d2 = c.deal(&id("d2")).unwrap().clone();
+    d2.owner_id = id("anna");
+    c.update_deal(d2, later(15)).unwrap();
+
+    let orders = [
+        merge(&merge(&a, &b).workspace, &c).workspace,
+        merge(&a, &merge(&b, &c).workspace).workspace,
+        merge(&merge(&c, &a).workspace, &b).workspace,
+        merge(&c, &merge(&a, &b).workspace).workspace,
+    ];
+    for ws in &orders {
+        assert_sound(ws);
+        assert_eq!(ws.deal(&id("d2")).unwrap().owner_id, id("anna"));
+        assert!(ws.member(&id("olga")).is_none(), "{:?}", ws.members);
+    }
+}
+
+/// A replace stamps the records it keeps with other contents as changed `now`. When the
+/// incoming file came from a clock running ahead, its copy may already carry later stamps (and a
+/// deletion it outlived): stamping from the current copy alone moved the record's time back,
+/// below that deletion, so the replaced data held a record its own tombstone covered and the
+/// next merge with the tab still holding the old data deleted it.
+#[test]
+fn a_replace_never_moves_a_record_back_in_time() {
+    let current = base_with_orders();
+    // The file: o1 was removed on one device two days ahead, and changed after that on another.
+    let mut removed = current.clone();
+    removed
+        .remove_order(&id("o1"), fixtures::d0(), later(2 * 24 * 60 - 10))
+        .unwrap();
+    let mut changed = current.clone();
+    let mut o1 = changed.orders[0].clone();
+    o1.date = d(2025, 12, 23);
+    changed
+        .update_order(o1, fixtures::d0(), later(2 * 24 * 60))
+        .unwrap();
+    let incoming = merge(&removed, &changed).workspace;
+    let o1 = |ws: &Workspace| ws.orders.iter().find(|o| o.id == id("o1")).cloned();
+    assert_eq!(o1(&incoming).unwrap().date, d(2025, 12, 23));
+
+    let replaced = replace(&current, &incoming, later(100));
+    assert!(o1(&replaced).unwrap().updated_at >= o1(&incoming).unwrap().updated_at);
+    for out in [merge(&current, &replaced), merge(&replaced, &current)] {
+        assert_eq!(o1(&out.workspace).map(|o| o.date), Some(d(2025, 12, 23)));
+    }
+}
