@@ -7,6 +7,7 @@ mod clock;
 mod data;
 mod dialog;
 mod download;
+mod form_follow;
 mod nav;
 mod orders;
 mod persist;

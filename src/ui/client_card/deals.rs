@@ -138,15 +138,8 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let clashes = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     Effect::new(move |_| {
-        let now = current.with(DealDraft::from_deal);
-        if opened.with_untracked(|o| o == &now) {
-            return;
-        }
-        let (rebased, found) = opened.with_untracked(|o| {
-            draft.with_untracked(|d| crate::domain::form_edit::rebase(o, d, &now))
-        });
-        draft.set(rebased);
-        opened.set(now);
+        let found =
+            crate::ui::form_follow::follow(opened, draft, current.with(DealDraft::from_deal));
         if editing.get_untracked() && !found.is_empty() {
             clashes.update(|list| list.extend(found));
         }

@@ -168,14 +168,7 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         let Some(now) = client.with(|c| c.as_ref().map(ClientDraft::from_client)) else {
             return;
         };
-        if opened.with_untracked(|o| o == &now) {
-            return;
-        }
-        let (rebased, found) = opened.with_untracked(|o| {
-            draft.with_untracked(|d| crate::domain::form_edit::rebase(o, d, &now))
-        });
-        draft.set(rebased);
-        opened.set(now);
+        let found = crate::ui::form_follow::follow(opened, draft, now);
         if !found.is_empty() {
             clashes.update(|list| list.extend(found));
         }
