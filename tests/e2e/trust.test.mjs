@@ -232,3 +232,30 @@ test('scenario 3: an open deal editor survives a change to that deal in another 
   assert.equal(stored.amount, 25_000_000);
   await context.close();
 });
+
+test('scenario 8: an unreadable backup is listed and kept, never written over by the next import', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  await saved(page);
+  await page.evaluate(() => {
+    localStorage.setItem('salesdesk.backup', 'не резервная копия{');
+    localStorage.setItem('salesdesk.backup.at', String(Date.now() - 86_400_000));
+  });
+  await page.goto(`${app.server.url}#/data`);
+  await page.getByTestId('backup-info').waitFor();
+  assert.equal(await page.getByTestId('no-backup').count(), 0, 'it must not claim there is no backup');
+  // An import keeps a new backup beside it; the unreadable one is untouched.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  await page.getByTestId('import-file').setInputFiles({ name: 'same.json', mimeType: 'application/json', buffer: await readFile(await download.path()) });
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('import-report').waitFor();
+  await saved(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('salesdesk.backup')), 'не резервная копия{');
+  await page.getByTestId('older-backups').locator('summary').click();
+  await page.getByTestId('older-backup').first().getByRole('button', { name: 'Вернуть копию' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Вернуть копию' }).click();
+  await page.getByRole('alert').filter({ hasText: 'не удаётся прочитать' }).waitFor();
+  assert.equal((await readStored(page)).workspace.clients.length, 36, 'a failed restore changes nothing');
+  await context.close();
+});
