@@ -72,8 +72,9 @@ fn App() -> impl IntoView {
     let identified = Memo::new(move |_| state.me().is_some());
 
     view! {
+        <shell::SkipLink/>
         <shell::Header current=current.into()/>
-        <main id="main" class="main">
+        <main id="main" class="main" tabindex="-1">
             <shell::UpdateBanner/>
             <shell::StorageBanner/>
             <shell::ExportReminder/>
