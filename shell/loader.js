@@ -137,12 +137,21 @@
     });
   };
 
-  // The shell's first frame is painted before the app replaces it, however fast the wasm came
-  // (from the service worker, say): that frame is the page's first and largest paint. A hidden
-  // tab paints no frames, hence the timer.
+  // The shell is on screen before the app replaces it, however fast the wasm came (from the
+  // service worker, say): its paint is the page's largest, and the app's identical text is not
+  // larger. The browser reports that paint only once it is presented, and forgets it if the
+  // element is gone by then, so the app waits for the report (or two frames where there is no
+  // such report). A hidden tab paints nothing, hence the timer.
   const painted = dom.then(() => new Promise((ok) => {
-    requestAnimationFrame(() => setTimeout(ok, 0));
-    setTimeout(ok, 100);
+    setTimeout(ok, 300);
+    if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
+      new PerformanceObserver((_, observer) => {
+        observer.disconnect();
+        ok();
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    } else {
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)));
+    }
   }));
 
   Promise.all([glue, compiled, css, painted])
