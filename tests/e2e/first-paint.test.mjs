@@ -163,6 +163,18 @@ test('offline on the very first visit: the shell says one online visit is needed
   await context.close();
 });
 
+test('with scripts off the page still shows the top bar and asks to turn JavaScript on', async () => {
+  const context = await app.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  assert.ok(await page.locator('header.topbar').isVisible());
+  assert.match(await page.locator('main').innerText(), /Salesdesk работает в браузере: включите JavaScript\./);
+  assert.ok(!(await page.locator('.sh-welcome').isVisible()), 'no screen is pretended without scripts');
+  assert.ok(!(await page.locator('.sh-progress').isVisible()));
+  await page.screenshot({ path: `${SHOTS}/shell-390-no-js.png` });
+  await context.close();
+});
+
 test('the skip link is the first Tab stop and leads past the top bar; the bar\'s focus ring is ≥ 3:1', async () => {
   const { page, context } = await app.open();
   await loadDemoAs(page, /Марина Волкова/);

@@ -19,7 +19,8 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg']);
 
-export async function serveGzip(root = resolve(process.cwd(), 'dist'), { port = 0 } = {}) {
+/** `gzip: false` serves everything uncompressed (for comparison). */
+export async function serveGzip(root = resolve(process.cwd(), 'dist'), { port = 0, gzip = true } = {}) {
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
@@ -38,7 +39,7 @@ export async function serveGzip(root = resolve(process.cwd(), 'dist'), { port = 
         'cache-control': /-[0-9a-f]{12,16}(_bg)?\.\w+$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         vary: 'Accept-Encoding',
       };
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
         body = compressed.get(file);
         headers['content-encoding'] = 'gzip';
