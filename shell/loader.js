@@ -21,7 +21,11 @@
   };
   let prefs = {};
   try { prefs = JSON.parse(read('salesdesk.prefs')) || {}; } catch { /* the app falls back too */ }
-  const hasData = read('salesdesk.workspace') !== null;
+  // Whether there is a workspace, without reading it (it can be megabytes): the keys only.
+  let hasData = false;
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) hasData ||= localStorage.key(i) === 'salesdesk.workspace';
+  } catch { /* no storage: a first start */ }
   const setLang = (lang) => {
     root.lang = lang;
     for (const el of d.querySelectorAll('[data-en-aria-label]')) {
