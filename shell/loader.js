@@ -165,9 +165,11 @@
       progress();
       show('starting');
       // The app removes #boot and mounts itself in the same task: no frame shows neither.
+      performance.mark('salesdesk:start');
       return bindings.default({ module_or_path: module });
     })
     .then(() => {
+      performance.measure('salesdesk:start', 'salesdesk:start');
       root.dataset.boot = 'done';
       import('./register-sw.js').catch(() => {});
     }, fail);
