@@ -145,11 +145,20 @@
   // service worker, say): its paint is the page's largest, and the app's identical text is not
   // larger. The browser reports that paint only once it is presented, and forgets it if the
   // element is gone by then, so the app waits for the report (or two frames where there is no
-  // such report). A hidden tab paints nothing, hence the timer.
+  // such report), however long a busy phone takes to paint. A hidden tab paints nothing and the
+  // browser stops reporting paints after the first input: then it starts at once; the timer is
+  // only a safety net.
   const painted = dom.then(() => new Promise((ok) => {
-    setTimeout(ok, 300);
+    setTimeout(ok, 3000);
+    addEventListener('pointerdown', ok, { once: true });
+    addEventListener('keydown', ok, { once: true });
+    const hidden = () => d.visibilityState === 'hidden' && ok();
+    hidden();
+    d.addEventListener('visibilitychange', hidden);
     if (PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) {
-      new PerformanceObserver((_, observer) => {
+      // The screen's text, not an earlier paint of the top bar alone.
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntries().some((entry) => entry.element?.closest('#main'))) return;
         observer.disconnect();
         ok();
       }).observe({ type: 'largest-contentful-paint', buffered: true });
