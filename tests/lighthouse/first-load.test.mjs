@@ -56,8 +56,10 @@ async function lighthouse(name, preset) {
     cls: Number(metric('cumulative-layout-shift').toFixed(3)),
     speedIndexMs: Math.round(metric('speed-index')),
     lcpElement: report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
-    failing: Object.values(report.audits)
-      .filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0)
+    // Scored audits that did not pass.
+    failing: Object.values(report.categories)
+      .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0).map((ref) => report.audits[ref.id]))
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
       .map((a) => a.id),
     report: `${base}.report.html`,
   };
