@@ -86,14 +86,22 @@
   let received = 0;
   let stalled;
   const show = (state) => dom.then(() => { root.dataset.boot = state; });
-  const progress = () => dom.then(() => {
+  // Drawn once a frame at most, however many pieces of the wasm arrive in between.
+  let drawing = false;
+  const draw = () => {
+    drawing = false;
     const share = Math.min(1, received / WASM_SIZE);
     const bar = $('.sh-progress');
     if (!bar) return;
     bar.setAttribute('aria-valuenow', String(Math.round(share * 100)));
     bar.firstElementChild.style.transform = `scaleX(${share})`;
     $('[data-shell-percent]').textContent = `${Math.round(share * 100)} %`;
-  });
+  };
+  const progress = () => {
+    if (drawing) return;
+    drawing = true;
+    dom.then(() => requestAnimationFrame(draw));
+  };
   const watch = () => {
     clearTimeout(stalled);
     stalled = setTimeout(() => show('slow'), 8000);
