@@ -108,30 +108,26 @@
   };
   show('loading');
   watch();
-  const counted = (response) => {
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${WASM}`);
-    if (!response.body) return response;
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.close();
-          return;
-        }
-        received += value.byteLength;
-        watch();
-        progress();
-        controller.enqueue(value);
-      },
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // The compiler reads the response itself (the browser feeds it without passing every piece
+  // through script); a copy of it is read only to count the bytes for the progress line.
+  const count = async (copy) => {
+    const reader = copy.body?.getReader();
+    if (!reader) return;
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true }));
+      if (done) return;
+      received += value.byteLength;
+      watch();
+      progress();
+    }
   };
-  const compiled = fetch(WASM)
-    .then(counted)
-    .then((response) => (/^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
+  const compiled = fetch(WASM).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${WASM}`);
+    count(response.clone());
+    return /^application\/wasm\b/.test(response.headers.get('content-type') ?? '')
       ? WebAssembly.compileStreaming(response)
-      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
   const glue = import(JS);
 
   const fail = (error) => {

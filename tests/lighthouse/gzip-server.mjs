@@ -3,8 +3,9 @@
 // content hash in their names cached for a year and the rest (index.html, sw.js) revalidated.
 // For Lighthouse's first-load measurement.
 //
-// It also sends at a steady 10 Mbit/s (the throughput of Lighthouse's desktop preset), as a host
-// reached over a real network would, instead of loopback's gigabytes per second. Lighthouse's
+// It also sends at a steady rate (by default 10 Mbit/s, the throughput of Lighthouse's desktop
+// preset), as a host reached over a real network would, instead of loopback's gigabytes per
+// second. Lighthouse's
 // simulation takes its figures from its own network model, not from these timings, but it reads
 // from the observed load which requests finished before the largest paint and counts those as
 // needed for it: on loopback the 680 KB wasm is there within ~70 ms, before the shell's first
