@@ -26,6 +26,8 @@ use state::{use_app, AppState};
 
 /// Reads storage and mounts the app on the page.
 pub fn start() {
+    // #boot is the static first paint (shell/shell.html, built into index.html): it goes in the
+    // same task as the app mounts below, so no frame shows neither.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
