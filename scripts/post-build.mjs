@@ -1,12 +1,15 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it
-//  1. writes sw.js with the list of every built file and a version derived from their contents,
-//  2. adds register-sw.js and its <script> tag to index.html,
-//  3. adds a Content-Security-Policy meta tag that allows only the app's own files, wasm, and
-//     Trunk's inline loader script (by its hash).
+//  1. builds the first paint (scripts/first-paint.mjs): the static shell, one critical style block
+//     plus one stylesheet loaded without blocking, preload hints, the minified JS glue, and the
+//     loader script that replaces Trunk's (it registers the service worker once the app runs),
+//  2. adds a Content-Security-Policy meta tag that allows only the app's own files, wasm, and
+//     the inline loader script and critical style block (by their hashes),
+//  3. writes sw.js with the list of every built file and a version derived from their contents.
 // Debug builds (trunk serve) get none of it, so development never fights a stale cache.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { firstPaint } from './first-paint.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -16,14 +19,12 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 copyFileSync(join(source, 'pwa/register-sw.js'), join(stage, 'register-sw.js'));
 
 const indexPath = join(stage, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) throw new Error('Trunk\'s inline loader script was not found in index.html');
-const loaderHash = createHash('sha256').update(inline[1], 'utf8').digest('base64');
+const paint = await firstPaint({ stage, source, html: readFileSync(indexPath, 'utf8') });
+let html = paint.html;
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${loaderHash}'`,
-  "style-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${paint.scriptHash}'`,
+  `style-src 'self' 'sha256-${paint.styleHash}'`,
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -33,9 +34,7 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html
-  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`)
-  .replace('</head>', '<script type="module" src="./register-sw.js"></script></head>');
+html = html.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(indexPath, html);
 
 function walk(dir) {
@@ -55,4 +54,4 @@ const sw = readFileSync(join(source, 'pwa/sw.js'), 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 16))
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
 writeFileSync(join(stage, 'sw.js'), sw);
-console.log(`post-build: service worker precaches ${precache.length} entries; CSP added`);
+console.log(`post-build: first paint (critical CSS ${paint.sizes.critical} B, rest ${paint.sizes.rest} B, loader ${paint.sizes.loader} B, shell ${paint.sizes.shell} B); CSP added; service worker precaches ${precache.length} entries`);

@@ -37,8 +37,9 @@ fi
 
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
   || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ] \
-  || [ ! -f node_modules/ajv/package.json ] || [ ! -f node_modules/ajv-formats/package.json ]; then
-  say "installing npm packages (binaryen, playwright-core, axe-core, ajv, ajv-formats)"
+  || [ ! -f node_modules/ajv/package.json ] || [ ! -f node_modules/ajv-formats/package.json ] \
+  || [ ! -f node_modules/esbuild/package.json ] || [ ! -f node_modules/lighthouse/package.json ]; then
+  say "installing npm packages (binaryen, esbuild, playwright-core, axe-core, ajv, ajv-formats, lighthouse)"
   npm ci --no-audit --no-fund
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
-# the core's unit tests, the snapshot JSON Schema check, and the browser end-to-end suite against
-# the release build.
+# the core's unit tests, the snapshot JSON Schema check, the browser end-to-end suite against
+# the release build, and the first load measured by Lighthouse (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -29,3 +29,6 @@ cargo build --release --offline --bin bench_storage
 
 step "browser end-to-end tests (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "first load: Lighthouse mobile and desktop, dist/ served gzip-compressed (reports in target/lighthouse/)"
+node --test --test-concurrency=1 tests/lighthouse/*.test.mjs

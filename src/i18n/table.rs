@@ -7,6 +7,7 @@ texts! {
     Text;
     // Frame
     NavLabel => "Разделы", "Sections";
+    SkipToContent => "Перейти к содержимому", "Skip to content";
     NavBoard => "Воронка", "Pipeline";
     NavClients => "Клиенты", "Clients";
     NavTeam => "Команда", "Team";

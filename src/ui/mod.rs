@@ -28,6 +28,8 @@ use state::{use_app, AppState, SaveState};
 
 /// Reads storage and mounts the app on the page.
 pub fn start() {
+    // #boot is the static first paint (shell/shell.html, built into index.html): it goes in the
+    // same task as the app mounts below, so no frame shows neither.
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -82,8 +84,9 @@ fn App() -> impl IntoView {
     let identified = Memo::new(move |_| state.me().is_some());
 
     view! {
+        <shell::SkipLink/>
         <shell::Header current=current.into()/>
-        <main id="main" class="main">
+        <main id="main" class="main" tabindex="-1">
             <shell::UpdateBanner/>
             <shell::StorageBanner/>
             <shell::ExportReminder/>

@@ -36,6 +36,8 @@ export async function start() {
         if (!m.text().includes('QuotaExceeded')) pageErrors.push(m.text());
       });
       await page.goto(server.url);
+      // The static shell has a top bar too: wait for the app's, which replaces the shell (#boot).
+      await page.waitForFunction(() => !document.getElementById('boot'));
       await page.locator('header.topbar').waitFor();
       return { context, page, errors };
     },

@@ -81,7 +81,7 @@ async function editClient(page, id, fields) {
 /** What the client's card shows, after the page is reloaded (so: what is stored). */
 async function cardAfterReload(page, id) {
   await page.reload();
-  await page.locator('header.topbar').waitFor();
+  await page.waitForFunction(() => !document.getElementById('boot'));
   return cardNow(page, id);
 }
 
@@ -252,7 +252,7 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   await a.waitForTimeout(3000);
   for (const page of [a, b]) {
     await page.reload();
-    await page.locator('header.topbar').waitFor();
+    await page.waitForFunction(() => !document.getElementById('boot'));
     const names = await listedNames(page);
     assert.ok(names.includes('ООО «Клиент из файла»'));
     assert.ok(!names.some((n) => n.startsWith('ООО «Только у директора')), `the dropped clients came back: ${names}`);
@@ -271,7 +271,7 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   await a.waitForTimeout(3000);
   for (const page of [a, b]) {
     await page.reload();
-    await page.locator('header.topbar').waitFor();
+    await page.waitForFunction(() => !document.getElementById('boot'));
     const names = await listedNames(page);
     assert.ok(!names.includes('ООО «Клиент из файла»'), `the client the import added came back: ${names}`);
     for (const n of ['ООО «Только у директора 1»', 'ООО «Только у директора 2»']) {
@@ -291,7 +291,7 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   await editClient(b, 'demo-c02', { notes: 'Правка из второй вкладки после возврата' });
   await a.waitForTimeout(2000);
   await a.reload();
-  await a.locator('header.topbar').waitFor();
+  await a.waitForFunction(() => !document.getElementById('boot'));
   const names = await listedNames(a);
   assert.ok(names.includes('ООО «Только у директора 1»') && names.includes('ООО «Только у директора 2»'), `${names}`);
   assert.ok(!names.includes('ООО «Клиент из файла»'));

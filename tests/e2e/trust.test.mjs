@@ -66,7 +66,7 @@ test('scenario 3: two tabs edit different fields of one client, with the second 
   const id = await newLead(a, 'ООО «Две вкладки»');
   const b = await context.newPage();
   await b.goto(app.server.url);
-  await b.locator('header.topbar').waitFor();
+  await b.waitForFunction(() => !document.getElementById('boot'));
   await openCard(b, id);
 
   // A changes the notes and saves while B's form is open.
@@ -91,7 +91,7 @@ test('scenario 3: both tabs save different fields at the same moment: both kept'
   const id = await newLead(a, 'ООО «Одновременно»');
   const b = await context.newPage();
   await b.goto(app.server.url);
-  await b.locator('header.topbar').waitFor();
+  await b.waitForFunction(() => !document.getElementById('boot'));
   await openCard(b, id);
   await a.getByTestId('client-notes').fill('Заметки из A');
   await b.getByTestId('client-phone').fill('+7 900 111-22-33');
@@ -116,7 +116,7 @@ test('scenario 3: a field typed in B and changed in A meanwhile is offered to ch
   const id = await newLead(a, 'ООО «Выбор»');
   const b = await context.newPage();
   await b.goto(app.server.url);
-  await b.locator('header.topbar').waitFor();
+  await b.waitForFunction(() => !document.getElementById('boot'));
   await openCard(b, id);
   await b.getByTestId('client-notes').fill('Текст, набранный в B');
   await a.getByTestId('client-notes').fill('Текст из A');
@@ -211,7 +211,7 @@ test('scenario 3: an open deal editor survives a change to that deal in another 
 
   const b = await context.newPage();
   await b.goto(app.server.url);
-  await b.locator('header.topbar').waitFor();
+  await b.waitForFunction(() => !document.getElementById('boot'));
   await openCard(b, id);
   await b.getByTestId('edit-deal').click();
   await b.getByTestId('deal-amount').fill('250000');

@@ -241,7 +241,9 @@ fn Column(
             class:drop-target=is_target>
             <header class="column-head">
                 <h2 id=heading_id>{name}</h2>
-                <span class="column-count" aria-label=move || state.tr(Text::DealsCount)>{count}</span>
+                // A plain span may not carry an aria-label: the words are read from hidden text.
+                <span class="visually-hidden">{move || state.tr(Text::DealsCount)}": "</span>
+                <span class="column-count">{count}</span>
                 <span class="column-total">{total}</span>
             </header>
             <div class="column-body">

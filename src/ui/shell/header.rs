@@ -3,6 +3,7 @@ use crate::i18n::{Lang, Text};
 use crate::route::{href, Route};
 use crate::ui::state::{use_app, SaveState};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The top bar: navigation, who I am, save status, language.
 #[component]
@@ -53,6 +54,25 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
                 </button>
             </div>
         </header>
+    }
+}
+
+/// The first Tab stop: moves the focus past the top bar to the screen, which starts at the top
+/// of the page. Done by hand, since the hash of a plain `#main` link would be taken for a route.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let state = use_app();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || state.tr(Text::SkipToContent)}</a>
     }
 }
 

@@ -7,7 +7,7 @@ mod toast;
 mod update;
 
 pub use banner::StorageBanner;
-pub use header::Header;
+pub use header::{Header, SkipLink};
 pub use reminder::ExportReminder;
 pub use toast::ToastView;
 pub use update::UpdateBanner;
