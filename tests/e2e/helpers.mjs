@@ -85,3 +85,13 @@ export function pluralForm(lang, n, forms) {
     ? { one: forms[0], few: forms[1], many: forms[2] }[category]
     : { one: forms[0], other: forms[1] }[category];
 }
+
+/** Creates a lead through the form and returns its id (from the address of its card). */
+export async function newLead(page, name) {
+  await page.evaluate(() => { location.hash = '#/clients/new'; });
+  await page.getByTestId('client-name').fill(name);
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await saved(page);
+  return page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
+}

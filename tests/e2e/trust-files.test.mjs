@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, saved, loadDemoAs, readStored } from './helpers.mjs';
+import { start, saved, loadDemoAs, readStored, newLead } from './helpers.mjs';
 
 let app;
 before(async () => { app = await start(); });
@@ -96,16 +96,6 @@ async function cardNow(page, id) {
 
 async function storedClient(page, id) {
   return (await readStored(page)).workspace.clients.find((c) => c.id === id);
-}
-
-/** Creates a lead through the form and returns its id (from the address of its card). */
-async function newLead(page, name) {
-  await page.evaluate(() => { location.hash = '#/clients/new'; });
-  await page.getByTestId('client-name').fill(name);
-  await page.getByTestId('save-client').click();
-  await page.getByTestId('client-title').waitFor();
-  await saved(page);
-  return page.evaluate(() => decodeURIComponent(location.hash.split('/').pop()));
 }
 
 /**

@@ -115,58 +115,51 @@ macro_rules! plain_record {
 
 plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
 
-/// Assessments are never edited, so their creation time is also their last change, unless a
-/// restore brought one back after a deletion (`restored_at`). The label is the date it was made
-/// (the deal it belongs to is in the record).
-impl Record for Assessment {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.restored_at
-            .map_or(self.created_at, |at| at.max(self.created_at))
-    }
-    fn label(&self) -> String {
-        format_date(self.created_at.date_naive())
-    }
-    fn merge_pair(
-        ours: &Self,
-        theirs: &Self,
-        kind: RecordKind,
-        events: &mut Vec<MergeEvent>,
-    ) -> Self {
-        let plain = |a: &Self| Self {
-            restored_at: None,
-            ..a.clone()
-        };
-        merge_restored(ours, theirs, plain, kind, events)
-    }
+/// Records that are never edited (assessments, transfer records): the creation time is also the
+/// last change, unless a restore brought the record back after a deletion (`restored_at`). An
+/// assessment's label is the date it was made (its deal is in the record), a transfer's its
+/// business date.
+macro_rules! never_edited {
+    ($($kind:ty => |$r:ident| $label:expr),* $(,)?) => {
+        $(impl Record for $kind {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn updated_at(&self) -> Timestamp {
+                self.restored_at
+                    .map_or(self.created_at, |at| at.max(self.created_at))
+            }
+            fn label(&self) -> String {
+                let $r = self;
+                $label
+            }
+            fn merge_pair(
+                ours: &Self,
+                theirs: &Self,
+                kind: RecordKind,
+                events: &mut Vec<MergeEvent>,
+            ) -> Self {
+                let plain = |r: &Self| Self {
+                    restored_at: None,
+                    ..r.clone()
+                };
+                merge_restored(ours, theirs, plain, kind, events)
+            }
+        })*
+    };
 }
 
-/// Transfer records are never edited either (the same `restored_at` rule applies); the label is
-/// the transfer's business date.
-impl Record for TransferRecord {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.restored_at
-            .map_or(self.created_at, |at| at.max(self.created_at))
-    }
-    fn label(&self) -> String {
-        format_date(self.date)
-    }
-    fn merge_pair(
-        ours: &Self,
-        theirs: &Self,
-        kind: RecordKind,
-        events: &mut Vec<MergeEvent>,
-    ) -> Self {
-        let plain = |t: &Self| Self {
-            restored_at: None,
-            ..t.clone()
-        };
-        merge_restored(ours, theirs, plain, kind, events)
+never_edited!(
+    Assessment => |a| format_date(a.created_at.date_naive()),
+    TransferRecord => |t| format_date(t.date),
+);
+
+/// Whether their copy wins over ours as a whole: the later change, and on equal times the greater
+/// content, so that the winner does not depend on which side merges.
+fn theirs_is_later<T: Record + std::fmt::Debug>(ours: &T, theirs: &T) -> bool {
+    match theirs.updated_at().cmp(&ours.updated_at()) {
+        std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
+        order => order.is_gt(),
     }
 }
 
@@ -183,10 +176,7 @@ fn merge_restored<T: Record + Clone + PartialEq + std::fmt::Debug>(
     if plain(ours) != plain(theirs) {
         return merge_whole(ours, theirs, kind, events);
     }
-    let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
-        std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
-        order => order.is_gt(),
-    };
+    let theirs_wins = theirs_is_later(ours, theirs);
     if theirs_wins {
         theirs.clone()
     } else {
@@ -203,10 +193,7 @@ fn merge_whole<T: Record + Clone + std::fmt::Debug>(
     kind: RecordKind,
     events: &mut Vec<MergeEvent>,
 ) -> T {
-    let theirs_wins = match theirs.updated_at().cmp(&ours.updated_at()) {
-        std::cmp::Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
-        order => order.is_gt(),
-    };
+    let theirs_wins = theirs_is_later(ours, theirs);
     let (winner, record) = if theirs_wins {
         (Side::Theirs, theirs)
     } else {
