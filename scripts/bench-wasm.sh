@@ -2,7 +2,7 @@
 # The orders-core benchmark in the browser: builds src/bin/bench_wasm.rs for wasm32 exactly as the
 # app is built (the release profile, wasm-bindgen --target web, then wasm-opt with the flags
 # index.html gives Trunk), and runs it in Debian's headless Chromium. Prints the medians.
-# Usage: scripts/bench-wasm.sh [RUNS]    (default 21; the native figures: cargo run --release --bin bench_core)
+# Usage: scripts/bench-wasm.sh [RUNS]    (default 21; the native figures: cargo run --release --features testkit --bin bench_core)
 #        BENCH_PROFILE=1 scripts/bench-wasm.sh [RUNS]   also prints where the time goes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ RUNS="${1:-21}"
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 OUT="$TARGET_DIR/bench-wasm"
 
-cargo build --release --offline --target wasm32-unknown-unknown --bin bench_wasm
+cargo build --release --offline --target wasm32-unknown-unknown --features testkit --bin bench_wasm
 rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \

@@ -12,7 +12,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native, all targets)"
-cargo clippy --all-targets --offline -- -D warnings
+cargo clippy --all-targets --all-features --offline -- -D warnings
 
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
@@ -25,7 +25,7 @@ node --test tests/schema/*.test.mjs
 
 step "release build (trunk) and the capacity data generator"
 trunk build --release --offline
-cargo build --release --offline --bin bench_storage
+cargo build --release --offline --features testkit --bin bench_storage
 
 step "browser end-to-end tests (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

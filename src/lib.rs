@@ -15,5 +15,10 @@ pub mod route;
 pub mod snapshot;
 pub mod storage;
 
+/// Test data builders, synthetic workspaces and the core benchmark: compiled for the unit tests
+/// and, with the `testkit` feature, for the bench binaries; never part of the app.
+#[cfg(any(test, feature = "testkit"))]
+pub mod testkit;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,8 +1,8 @@
 //! Benchmark of the orders core: history index, transfer rule, farmer metrics, full and
 //! incremental recompute, on 5 000 synthetic clients with 100 000 orders
-//! ([`salesdesk::domain::bench`]).
+//! ([`salesdesk::testkit::bench`]).
 //!
-//! Run natively with `cargo run --release --bin bench_core [RUNS]`. The browser figures come
+//! Run natively with `cargo run --release --features testkit --bin bench_core [RUNS]`. The browser figures come
 //! from `scripts/bench-wasm.sh`, which runs the same library function in Chromium. In the wasm
 //! build this program is empty: the browser has no `Instant`.
 
@@ -11,7 +11,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use salesdesk::domain::bench;
+    use salesdesk::testkit::bench;
     use std::sync::OnceLock;
     use std::time::Instant;
 

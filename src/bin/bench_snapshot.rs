@@ -1,5 +1,5 @@
 //! Export and import of a full-size workspace (5 000 clients, 100 000 orders) as a snapshot
-//! file: median times and the file's size. Run: `cargo run --release --bin bench_snapshot`.
+//! file: median times and the file's size. Run: `cargo run --release --features testkit --bin bench_snapshot`.
 //!
 //! `--write-samples DIR` instead writes sample snapshots (the demo workspace, a synthetic one
 //! with orders and transfers, and one whose rule has every kind of condition) for the JSON
@@ -22,9 +22,9 @@ fn main() {
 mod native {
     use chrono::{NaiveDate, TimeZone, Utc};
     use salesdesk::domain::demo::demo_workspace;
-    use salesdesk::domain::synth_workspace::{add_transfers, synth_workspace};
     use salesdesk::domain::Workspace;
     use salesdesk::snapshot::{export_snapshot, read_snapshot, snapshot_file_name};
+    use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
     use std::time::{Duration, Instant};
 
     const RUNS: usize = 5;

@@ -1,14 +1,14 @@
 //! Stored size and save/load time of a full-size workspace (5 000 clients with Russian names,
 //! 100 000 orders), natively. The browser figures come from the e2e capacity test.
-//! Run: `cargo run --release --bin bench_storage`
+//! Run: `cargo run --release --features testkit --bin bench_storage`
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use chrono::NaiveDate;
     use salesdesk::domain::dates::timestamp_from_millis;
-    use salesdesk::domain::synth_workspace::synth_workspace;
     use salesdesk::storage::capacity::{counted_bytes, QUOTA_BYTES};
     use salesdesk::storage::codec::{decode_workspace, encode_json, encode_workspace};
+    use salesdesk::testkit::synth_workspace::synth_workspace;
     use std::time::Instant;
 
     let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("date");

@@ -1,4 +1,4 @@
-//! The orders-core benchmark ([`salesdesk::domain::bench`]) in the browser: a wasm module
+//! The orders-core benchmark ([`salesdesk::testkit::bench`]) in the browser: a wasm module
 //! exporting `run_bench(runs)`, which returns the report as JSON, timed with
 //! `performance.now()`. Built and run in headless Chromium by `scripts/bench-wasm.sh`.
 //!
@@ -20,7 +20,7 @@ mod web {
     /// Runs every step of the benchmark `runs` times; returns the report as JSON.
     #[wasm_bindgen]
     pub fn run_bench(runs: usize) -> String {
-        let report = salesdesk::domain::bench::run(now_ms, runs);
+        let report = salesdesk::testkit::bench::run(now_ms, runs);
         serde_json::to_string(&report).unwrap_or_default()
     }
 }

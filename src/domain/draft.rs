@@ -265,7 +265,7 @@ fn valid_email(email: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::t0;
+    use crate::testkit::fixtures::t0;
 
     fn filled() -> ClientDraft {
         ClientDraft {

@@ -4,12 +4,12 @@
 
 use crate::domain::client::ClientStatus;
 use crate::domain::ids::Id;
-use crate::domain::lookup::Lookup;
 use crate::domain::metrics::{client_metrics, Activity, MetricsContext, Period, Ratio};
 use crate::domain::money::Money;
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::qualification::Verdict;
 use crate::domain::transfer::{evaluate, Condition};
+use crate::domain::views::lookup::Lookup;
 use crate::domain::workspace::Workspace;
 use crate::i18n::outcome::describe_ru;
 use chrono::NaiveDate;

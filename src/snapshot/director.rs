@@ -58,9 +58,9 @@ fn keep_ours<T: Clone>(mine: &[T], theirs: &[T], id: impl Fn(&T) -> &Id) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::{later, small_workspace};
     use crate::domain::team::{JobTitle, TeamMember};
     use crate::snapshot::{export_snapshot, read_snapshot, ExportedBy};
+    use crate::testkit::fixtures::{later, small_workspace};
 
     fn file_by(ws: &Workspace, who: &TeamMember) -> Snapshot {
         let text = export_snapshot(ws, Some(who), later(90), later(90).date_naive());

@@ -268,7 +268,7 @@ pub fn future_changes(ws: &Workspace, now: Timestamp) -> (usize, Option<Timestam
 #[cfg(test)]
 mod future_tests {
     use super::*;
-    use crate::domain::fixtures::{later, small_workspace};
+    use crate::testkit::fixtures::{later, small_workspace};
 
     #[test]
     fn changes_far_ahead_of_the_clock_are_counted() {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::demo::demo_workspace;
-use crate::domain::fixtures::{small_workspace, t0};
 use crate::storage::capacity::counted_bytes;
+use crate::testkit::fixtures::{small_workspace, t0};
 
 #[test]
 fn round_trip_keeps_everything_and_the_revision() {

@@ -207,7 +207,7 @@ impl OrderBook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::synth_workspace::synth_workspace;
+    use crate::testkit::synth_workspace::synth_workspace;
 
     #[test]
     fn packs_and_unpacks_exactly() {

@@ -10,8 +10,8 @@ use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, OrderLine};
+use crate::domain::workspace::transfer::TransferRequest;
 use crate::domain::workspace::Workspace;
-use crate::domain::workspace_transfer::TransferRequest;
 use chrono::{Duration, NaiveDate};
 
 /// An order as days before today and its lines (product number, rubles).

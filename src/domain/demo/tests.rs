@@ -1,11 +1,11 @@
 use super::*;
-use crate::domain::fixtures::t0;
 use crate::domain::inn::validate_inn;
 use crate::domain::metrics::{
     client_metrics, split_at_transfer, MetricsContext, Period, WalletPosition,
 };
 use crate::domain::team::Role;
 use crate::domain::transfer::{evaluate, TransferRule};
+use crate::testkit::fixtures::t0;
 use std::collections::HashSet;
 
 fn today() -> NaiveDate {

@@ -194,8 +194,8 @@ fn ids(ws: &Workspace) -> HashSet<Id> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::{later, small_workspace};
     use crate::domain::merge::merge;
+    use crate::testkit::fixtures::{later, small_workspace};
 
     #[test]
     fn another_tab_cannot_bring_back_what_a_replace_dropped_or_changed() {
@@ -225,7 +225,7 @@ mod tests {
     fn a_restore_brings_back_what_the_replace_dropped_even_for_a_tab_holding_its_tombstones() {
         let mut before = small_workspace();
         before
-            .add_assessment(crate::domain::fixtures::assessment("a2", "d2", [3; 4], 5))
+            .add_assessment(crate::testkit::fixtures::assessment("a2", "d2", [3; 4], 5))
             .unwrap();
         // A file that never had c2 (no tombstone for it): the replace drops c2, its deal and
         // the deal's assessment.
@@ -270,7 +270,7 @@ mod tests {
         let before = small_workspace();
         let mut imported = before.clone();
         imported
-            .add_client(crate::domain::fixtures::client("c9", "Новый", "olga"))
+            .add_client(crate::testkit::fixtures::client("c9", "Новый", "olga"))
             .unwrap();
         let restored = replace(&imported, &before, later(200));
         let other_tab = merge(&imported, &restored).workspace;

@@ -1,8 +1,8 @@
 //! Every metric on hand-computed data; the arithmetic is written next to each assertion.
 
 use super::*;
-use crate::domain::orders::test_data::{catalog, d, order, order_k, products, rub};
 use crate::domain::orders::{HistoryIndex, Order};
+use crate::testkit::order_data::{catalog, d, order, order_k, products, rub};
 
 fn offered() -> HashSet<Id> {
     catalog().0.into_iter().map(|g| g.id).collect()

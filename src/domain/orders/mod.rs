@@ -7,7 +7,6 @@
 pub mod calendar;
 mod draft;
 mod history;
-pub mod synth;
 
 pub use calendar::YearMonth;
 pub use draft::{OrderDraft, OrderField, OrderLineDraft, OrderProblem};
@@ -180,7 +179,5 @@ impl Order {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod test_data;
 #[cfg(test)]
 mod tests;

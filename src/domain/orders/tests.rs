@@ -1,9 +1,9 @@
 use super::calendar::{days_between, last_months, months_before};
-use super::synth::{synth_catalog, synth_client_ids, synth_orders};
-use super::test_data::{catalog, d, order, order_k, products, rub};
 use super::*;
-use crate::domain::fixtures::{later, t0};
 use crate::domain::money::MoneyParseError;
+use crate::testkit::fixtures::{later, t0};
+use crate::testkit::order_data::{catalog, d, order, order_k, products, rub};
+use crate::testkit::synth_orders::{synth_catalog, synth_client_ids, synth_orders};
 
 fn known() -> HashSet<Id> {
     products().into_iter().map(|p| p.id).collect()

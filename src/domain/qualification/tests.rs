@@ -1,7 +1,7 @@
 use super::model::MAX_WEIGHT;
 use super::*;
-use crate::domain::fixtures::t0;
 use crate::domain::Id;
+use crate::testkit::fixtures::t0;
 
 fn assess(levels: &[(&str, Option<u8>)]) -> Assessment {
     Assessment {

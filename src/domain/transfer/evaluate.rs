@@ -370,12 +370,12 @@ pub fn eligible_clients(rule: &TransferRule, index: &HistoryIndex, today: NaiveD
 #[cfg(test)]
 mod tests {
     use super::{evaluate, passes, Windows};
-    use crate::domain::fixtures::t0;
     use crate::domain::ids::Id;
     use crate::domain::money::Money;
-    use crate::domain::orders::synth::{synth_catalog, synth_client_ids, synth_orders};
     use crate::domain::orders::HistoryIndex;
     use crate::domain::transfer::{Combinator, Condition, TransferRule};
+    use crate::testkit::fixtures::t0;
+    use crate::testkit::synth_orders::{synth_catalog, synth_client_ids, synth_orders};
     use chrono::NaiveDate;
 
     #[test]

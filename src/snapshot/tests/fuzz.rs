@@ -3,10 +3,10 @@
 //! (types swapped, fields deleted, huge and negative numbers, deep nesting, repeated records).
 
 use super::{now, small, today};
-use crate::domain::orders::synth::Rng;
 use crate::domain::qualification::LocalText;
 use crate::snapshot::{export_snapshot, read_snapshot_all};
 use crate::storage::codec::encode_json;
+use crate::testkit::synth_orders::Rng;
 use serde_json::{json, Value};
 
 /// How many inputs one `cargo test` run tries (a few seconds in a debug build on two cores).

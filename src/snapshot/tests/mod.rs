@@ -9,9 +9,9 @@ mod versions;
 
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
-use crate::domain::synth_workspace::synth_workspace;
 use crate::domain::workspace::Workspace;
 use crate::domain::TransferRequest;
+use crate::testkit::synth_workspace::synth_workspace;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// The import day of every test: 10 March 2026.
@@ -28,7 +28,7 @@ pub(super) fn now() -> Timestamp {
 /// `Workspace::transfer_client`, a custom transfer policy and a few yearly spend estimates.
 pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
     let mut ws = synth_workspace(11, clients, orders, today());
-    let done = crate::domain::synth_workspace::add_transfers(&mut ws, transfers, today(), now());
+    let done = crate::testkit::synth_workspace::add_transfers(&mut ws, transfers, today(), now());
     assert_eq!(done, transfers, "not enough eligible clients");
     ws
 }
@@ -36,7 +36,7 @@ pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) ->
 /// A small sound workspace touching every collection: three clients, deals, an assessment, a
 /// catalogue, four orders, a transfer of `c1` to the farmer Anna, and a tombstone.
 pub(super) fn small() -> Workspace {
-    use crate::domain::fixtures::{assessment, catalogue_workspace, d0, order_on, t0};
+    use crate::testkit::fixtures::{assessment, catalogue_workspace, d0, order_on, t0};
     let mut ws = catalogue_workspace();
     let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
     for (i, (client, rubles)) in [("c1", 1_000), ("c1", 2_500), ("c2", 700), ("c3", 90)]
@@ -48,7 +48,7 @@ pub(super) fn small() -> Workspace {
     }
     ws.add_assessment(assessment("a1", "d1", [2, 3, 4, 1], 5))
         .unwrap();
-    ws.add_deal(crate::domain::fixtures::deal(
+    ws.add_deal(crate::testkit::fixtures::deal(
         "d9",
         "c3",
         "ivan",

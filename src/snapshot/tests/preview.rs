@@ -1,7 +1,6 @@
 //! The import preview (merge and replace figures) and the downloadable merge report.
 
 use super::{now, small, today};
-use crate::domain::fixtures::{client, later};
 use crate::domain::ids::Id;
 use crate::domain::merge::{RecordKind, Side};
 use crate::domain::workspace::Workspace;
@@ -10,6 +9,7 @@ use crate::snapshot::{
     apply_merge, export_snapshot, read_snapshot, record_counts, ImportPreview, ImportReport,
     KindPreview,
 };
+use crate::testkit::fixtures::{client, later};
 
 fn id(s: &str) -> Id {
     Id::from_raw(s)

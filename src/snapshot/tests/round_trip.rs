@@ -2,11 +2,11 @@
 
 use super::{now, today, with_transfers};
 use crate::domain::demo::demo_workspace;
-use crate::domain::fixtures::small_workspace;
 use crate::snapshot::{
     apply_replace, export_snapshot, read_snapshot, ExportedBy, Snapshot, SnapshotMeta,
 };
 use crate::storage::codec::encode_json;
+use crate::testkit::fixtures::small_workspace;
 use serde_json::Value;
 
 fn parse(text: &str) -> Value {
@@ -241,7 +241,7 @@ fn a_minimum_order_rule_and_its_transfer_figures_round_trip() {
         ],
     };
     ws.set_transfer_policy(policy, now()).unwrap();
-    let done = crate::domain::synth_workspace::add_transfers(&mut ws, 4, today(), now());
+    let done = crate::testkit::synth_workspace::add_transfers(&mut ws, 4, today(), now());
     assert_eq!(done, 4);
     assert!(ws
         .transfers

@@ -5,7 +5,7 @@ mod card;
 mod drag;
 mod view_model;
 
-use crate::domain::query::Scope;
+use crate::domain::views::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
 use crate::i18n::{fill, stage_name, unqualified_message, Text};

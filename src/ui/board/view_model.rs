@@ -2,9 +2,9 @@
 //! content changes.
 
 use crate::domain::dates::Timestamp;
-use crate::domain::lookup::Lookup;
 use crate::domain::qualification::{Score, Verdict};
-use crate::domain::query::{board, Scope};
+use crate::domain::views::lookup::Lookup;
+use crate::domain::views::query::{board, Scope};
 use crate::domain::{Deal, Id, Money, Workspace};
 use crate::i18n::{stage_name, Lang};
 use chrono::NaiveDate;

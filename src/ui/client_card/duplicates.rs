@@ -2,7 +2,7 @@
 //! or the same name and phone), with a link to it. It never blocks saving.
 
 use crate::domain::draft::ClientDraft;
-use crate::domain::duplicates::{find_duplicates, ClientKeys, MatchReason};
+use crate::domain::views::duplicates::{find_duplicates, ClientKeys, MatchReason};
 use crate::domain::Id;
 use crate::i18n::Text;
 use crate::route::{href, Route};

@@ -1,9 +1,9 @@
 //! The client list: search, filters by status, owner and stage, and sorting.
 
 use crate::domain::dates::format_date;
-use crate::domain::lookup::Lookup;
 use crate::domain::qualification::Score;
-use crate::domain::query::{filter_clients, ClientFilter, ClientSort};
+use crate::domain::views::lookup::Lookup;
+use crate::domain::views::query::{filter_clients, ClientFilter, ClientSort};
 use crate::domain::{ClientStatus, Id};
 use crate::i18n::{fill, stage_name, status_name, Text};
 use crate::route::{href, Route};

@@ -1,8 +1,8 @@
 use super::backup::{merge_with_backup, replace_with_backup};
 use super::file::{read_file, DroppedFile, PickedFile};
 use crate::domain::dates::format_date;
-use crate::domain::duplicates::{duplicates_between, MatchReason};
 use crate::domain::merge::RecordKind;
+use crate::domain::views::duplicates::{duplicates_between, MatchReason};
 use crate::domain::Id;
 use crate::i18n::snapshot::describe_snapshot_error;
 use crate::i18n::{fill, Lang, SnapshotText, Text};

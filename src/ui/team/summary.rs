@@ -1,6 +1,6 @@
 use crate::domain::metrics::Period;
 use crate::domain::qualification::Verdict;
-use crate::domain::team_view::{team_view, RowFigures};
+use crate::domain::views::team_view::{team_view, RowFigures};
 use crate::domain::Workspace;
 use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text};
 use crate::ui::state::use_app;

@@ -1,5 +1,5 @@
 use crate::domain::transfer::TransferRule;
-use crate::domain::workspace_transfer::TransferRequest;
+use crate::domain::workspace::transfer::TransferRequest;
 use crate::domain::{Id, Role};
 use crate::i18n::{describe_workspace_error, fill, SalesText};
 use crate::ui::clock;

@@ -11,7 +11,7 @@ pub use log::TransferLog;
 
 use crate::domain::orders::{ClientHistory, HistoryIndex, IndexInputs};
 use crate::domain::transfer::evaluate;
-use crate::domain::transfer_queue::transfer_queue;
+use crate::domain::views::transfer_queue::transfer_queue;
 use crate::domain::Id;
 use crate::i18n::{fill, SalesText};
 use crate::route::{href, Route};

@@ -33,7 +33,6 @@
 use super::property::Lcg;
 use super::*;
 use crate::domain::client::ClientStatus;
-use crate::domain::fixtures::{client, deal, member};
 use crate::domain::inn::complete_inn;
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
@@ -41,7 +40,8 @@ use crate::domain::qualification::Template;
 use crate::domain::stage::StageKey;
 use crate::domain::stamps::{FieldStamp, Fielded};
 use crate::domain::team::{JobTitle, Role};
-use crate::domain::workspace_transfer::TransferRequest;
+use crate::domain::workspace::transfer::TransferRequest;
+use crate::testkit::fixtures::{client, deal, member};
 use chrono::{NaiveDate, TimeDelta};
 use std::collections::{HashMap, HashSet};
 

@@ -8,11 +8,11 @@ mod scenarios;
 
 use super::*;
 use crate::domain::dates::Timestamp;
-use crate::domain::fixtures;
-use crate::domain::fixtures::{later, small_workspace};
-use crate::domain::orders::test_data::{catalog, d, order};
 use crate::domain::qualification::Assessment;
 use crate::domain::workspace::Tombstone;
+use crate::testkit::fixtures;
+use crate::testkit::fixtures::{later, small_workspace};
+use crate::testkit::order_data::{catalog, d, order};
 
 /// An assessment of `deal` by Ivan, every criterion at level 2, made `minutes` after `t0`.
 fn assessment(id: &str, deal: &str, minutes: i64) -> Assessment {

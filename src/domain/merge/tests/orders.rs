@@ -1,7 +1,7 @@
 //! The catalogue and orders: orders go with their client, what orders still use stays.
 
 use super::*;
-use crate::domain::orders::test_data::{d, order, order_k};
+use crate::testkit::order_data::{d, order, order_k};
 
 #[test]
 fn orders_from_both_tabs_are_united() {

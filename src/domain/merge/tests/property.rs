@@ -5,12 +5,12 @@
 //! failure names its seed.
 
 use super::*;
-use crate::domain::fixtures::{client, deal, member};
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
 use crate::domain::qualification::{MinCriteriaRule, Template};
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
+use crate::testkit::fixtures::{client, deal, member};
 
 /// Knuth's MMIX linear congruential generator.
 pub(super) struct Lcg(pub(super) u64);

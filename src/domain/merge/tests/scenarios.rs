@@ -1,10 +1,10 @@
 //! One scenario per rule: two tabs (or two reps) starting from the same workspace.
 
 use super::*;
-use crate::domain::fixtures::{client, deal, member};
 use crate::domain::qualification::Template;
 use crate::domain::stage::{Stage, StageKey};
 use crate::domain::team::JobTitle;
+use crate::testkit::fixtures::{client, deal, member};
 
 #[test]
 fn merging_a_workspace_with_itself_changes_nothing() {

@@ -3,8 +3,8 @@
 use super::outcome;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::test_data::{d, order, order_k, rub};
 use crate::domain::transfer::{Condition, ConditionOutcome};
+use crate::testkit::order_data::{d, order, order_k, rub};
 
 #[test]
 fn order_count_holds_at_exactly_n_and_not_at_n_minus_one() {

@@ -4,10 +4,10 @@
 use super::{history, only};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::test_data::{d, order, rub};
 use crate::domain::orders::YearMonth;
 use crate::domain::transfer::{evaluate, Condition, ConditionOutcome, MonthAmount};
 use crate::i18n::outcome::{describe_en, describe_ru};
+use crate::testkit::order_data::{d, order, rub};
 
 #[test]
 fn order_count_text_comes_from_an_evaluation() {

@@ -7,8 +7,8 @@ mod monthly;
 mod rules;
 
 use super::*;
-use crate::domain::orders::test_data::products;
 use crate::domain::orders::Order;
+use crate::testkit::order_data::products;
 use chrono::NaiveDate;
 
 /// The history of client `c1` from `orders`.

@@ -2,9 +2,9 @@
 
 use super::outcome;
 use crate::domain::money::Money;
-use crate::domain::orders::test_data::{d, order, order_k, rub};
 use crate::domain::orders::YearMonth;
 use crate::domain::transfer::{Condition, ConditionOutcome, MonthAmount};
+use crate::testkit::order_data::{d, order, order_k, rub};
 
 fn ym(year: i32, month: u32) -> YearMonth {
     YearMonth { year, month }

@@ -3,9 +3,9 @@
 use super::history;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::test_data::{catalog, d, order, order_k, products, rub};
 use crate::domain::orders::HistoryIndex;
 use crate::domain::transfer::*;
+use crate::testkit::order_data::{catalog, d, order, order_k, products, rub};
 use std::collections::HashSet;
 
 /// Two orders of 100 000 ₽ each, of boxes only.

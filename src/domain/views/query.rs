@@ -1,13 +1,13 @@
 //! Read-only views over the workspace: the client list with its filters and the pipeline board.
 
-use super::client::{Client, ClientStatus};
-use super::deal::Deal;
-use super::ids::Id;
-use super::lookup::Lookup;
-use super::money::Money;
-use super::qualification::{Score, Verdict};
-use super::stage::Stage;
-use super::workspace::Workspace;
+use crate::domain::client::{Client, ClientStatus};
+use crate::domain::deal::Deal;
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::qualification::{Score, Verdict};
+use crate::domain::stage::Stage;
+use crate::domain::views::lookup::Lookup;
+use crate::domain::workspace::Workspace;
 use std::cmp::Ordering;
 
 /// Whose records a view shows.
@@ -183,8 +183,8 @@ pub fn board<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<BoardColumn<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::*;
     use crate::domain::stage::StageKey;
+    use crate::testkit::fixtures::*;
 
     #[test]
     fn a_clients_stage_is_its_furthest_deal() {

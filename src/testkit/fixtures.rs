@@ -1,14 +1,14 @@
 //! Small builders shared by the core's unit tests.
 
-use super::client::{Client, ClientStatus, ContactPerson};
-use super::dates::{timestamp_from_millis, Timestamp};
-use super::deal::Deal;
-use super::ids::Id;
-use super::money::Money;
-use super::qualification::{Assessment, Rating};
-use super::stage::StageKey;
-use super::team::{JobTitle, TeamMember};
-use super::workspace::Workspace;
+use crate::domain::client::{Client, ClientStatus, ContactPerson};
+use crate::domain::dates::{timestamp_from_millis, Timestamp};
+use crate::domain::deal::Deal;
+use crate::domain::ids::Id;
+use crate::domain::money::Money;
+use crate::domain::qualification::{Assessment, Rating};
+use crate::domain::stage::StageKey;
+use crate::domain::team::{JobTitle, TeamMember};
+use crate::domain::workspace::Workspace;
 
 /// A fixed moment: 2026-01-15 09:00 UTC.
 pub fn t0() -> Timestamp {
@@ -111,7 +111,7 @@ pub fn assessment(id: &str, deal: &str, levels: [u8; 4], minutes: i64) -> Assess
 
 /// [`small_workspace`] with a catalogue: group «Упаковка» (`g1`) with «Гофрокороб» (`p1`).
 pub fn catalogue_workspace() -> Workspace {
-    use super::orders::{Product, ProductGroup};
+    use crate::domain::orders::{Product, ProductGroup};
     let mut ws = small_workspace();
     ws.add_product_group(ProductGroup {
         id: Id::from_raw("g1"),
@@ -139,12 +139,12 @@ pub fn order_on(
     client: &str,
     rubles: i64,
     date: chrono::NaiveDate,
-) -> super::orders::Order {
-    super::orders::Order {
+) -> crate::domain::orders::Order {
+    crate::domain::orders::Order {
         id: Id::from_raw(id),
         client_id: Id::from_raw(client),
         date,
-        lines: vec![super::orders::OrderLine {
+        lines: vec![crate::domain::orders::OrderLine {
             product_id: Id::from_raw("p1"),
             amount: Money::from_rubles(rubles),
         }],

@@ -2,9 +2,9 @@
 //! or the same name and phone. It is a warning with a link, never a refusal: two branches of
 //! one company can share a name, and an ИНН may have been typed into the wrong card.
 
-use super::ids::Id;
-use super::query::name_sort_key;
-use super::workspace::Workspace;
+use crate::domain::ids::Id;
+use crate::domain::views::query::name_sort_key;
+use crate::domain::workspace::Workspace;
 use std::collections::HashMap;
 
 /// Why an existing client looks like the one being entered.
@@ -136,7 +136,7 @@ pub fn duplicates_between(ws: &Workspace, incoming: &Workspace) -> Vec<(Id, Dupl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::{client, small_workspace};
+    use crate::testkit::fixtures::{client, small_workspace};
 
     fn ws() -> Workspace {
         let mut ws = small_workspace();

@@ -1,11 +1,11 @@
 //! The catalogue and the orders as workspace operations. Like every operation on the workspace,
 //! each validates first and changes nothing when it fails.
 
-use super::dates::Timestamp;
-use super::ids::Id;
-use super::orders::{Order, Product, ProductGroup};
-use super::stamps::Fielded;
-use super::workspace::{Workspace, WorkspaceError};
+use super::{Workspace, WorkspaceError};
+use crate::domain::dates::Timestamp;
+use crate::domain::ids::Id;
+use crate::domain::orders::{Order, Product, ProductGroup};
+use crate::domain::stamps::Fielded;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -63,7 +63,7 @@ impl Workspace {
         Ok(())
     }
 
-    /// Records an order; the client's status follows ([`super::workspace_transfer::status_from_orders`])
+    /// Records an order; the client's status follows ([`transfer::status_from_orders`])
     /// as of `today`, the user's local calendar day: a lead or prospect that orders becomes
     /// «новый», a sleeping client that orders wakes up.
     pub fn add_order(
@@ -96,7 +96,7 @@ impl Workspace {
             .find(|o| o.id == order.id)
             .ok_or_else(|| WorkspaceError::NotFound(order.id.clone()))?;
         let client_id = order.client_id.clone();
-        super::stamps::replace(slot, order, now);
+        crate::domain::stamps::replace(slot, order, now);
         self.refresh_client_status(&client_id, today, now);
         Ok(())
     }
@@ -134,9 +134,9 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use crate::domain::client::ClientStatus;
-    use crate::domain::fixtures::*;
     use crate::domain::orders::{Order, OrderError, Product, ProductGroup};
     use crate::domain::{Id, Money, WorkspaceError};
+    use crate::testkit::fixtures::*;
     use chrono::NaiveDate;
 
     fn catalogue() -> crate::domain::Workspace {

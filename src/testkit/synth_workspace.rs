@@ -2,16 +2,16 @@
 //! clients with Russian names, contacts and notes, deals, and a large order book, all with the
 //! same kind of ids the app generates. Deterministic for a given seed.
 
-use super::client::{Client, ClientStatus, ContactPerson};
-use super::dates::{timestamp_from_millis, Timestamp};
-use super::deal::Deal;
-use super::ids::Id;
-use super::inn::complete_inn;
-use super::money::Money;
-use super::orders::synth::{synth_catalog, synth_orders, Rng};
-use super::stage::StageKey;
-use super::team::{JobTitle, TeamMember};
-use super::workspace::Workspace;
+use crate::domain::client::{Client, ClientStatus, ContactPerson};
+use crate::domain::dates::{timestamp_from_millis, Timestamp};
+use crate::domain::deal::Deal;
+use crate::domain::ids::Id;
+use crate::domain::inn::complete_inn;
+use crate::domain::money::Money;
+use crate::domain::stage::StageKey;
+use crate::domain::team::{JobTitle, TeamMember};
+use crate::domain::workspace::Workspace;
+use crate::testkit::synth_orders::{synth_catalog, synth_orders, Rng};
 use chrono::{Duration, NaiveDate};
 
 const FORMS: [&str; 4] = ["ООО", "АО", "ООО", "ИП"];
@@ -209,8 +209,8 @@ pub fn add_transfers(
     today: NaiveDate,
     now: Timestamp,
 ) -> usize {
-    use super::team::Role;
-    use super::workspace_transfer::TransferRequest;
+    use crate::domain::team::Role;
+    use crate::domain::workspace::TransferRequest;
     let first = |ws: &Workspace, role: Role| {
         ws.members
             .iter()

@@ -2,11 +2,11 @@
 //! removing what nothing uses. A product on an order or in the transfer rule stays (the
 //! history and the rule would otherwise point at nothing); so does a group with products.
 
-use super::dates::Timestamp;
-use super::ids::Id;
-use super::stamps::Fielded;
-use super::transfer::Condition;
-use super::workspace::{Workspace, WorkspaceError};
+use super::{Workspace, WorkspaceError};
+use crate::domain::dates::Timestamp;
+use crate::domain::ids::Id;
+use crate::domain::stamps::Fielded;
+use crate::domain::transfer::Condition;
 
 impl Workspace {
     /// Renames a product group.
@@ -25,7 +25,7 @@ impl Workspace {
             .iter_mut()
             .find(|g| &g.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
-        super::stamps::edit(group, now, |g| g.name = name.to_owned());
+        crate::domain::stamps::edit(group, now, |g| g.name = name.to_owned());
         Ok(())
     }
 
@@ -49,7 +49,7 @@ impl Workspace {
             .iter_mut()
             .find(|p| &p.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
-        super::stamps::edit(product, now, |p| {
+        crate::domain::stamps::edit(product, now, |p| {
             p.name = name.to_owned();
             p.group_id = group_id.clone();
         });
@@ -103,9 +103,9 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::fixtures::*;
     use crate::domain::transfer::{Condition, TransferPolicy, TransferRule};
     use crate::domain::{Id, WorkspaceError};
+    use crate::testkit::fixtures::*;
     use chrono::NaiveDate;
 
     #[test]

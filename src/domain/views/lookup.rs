@@ -2,12 +2,12 @@
 //! client's furthest deal" and "what is this deal's latest assessment"; answering each by scanning
 //! all deals or assessments made a 5 000-client list quadratic.
 
-use super::client::Client;
-use super::deal::Deal;
-use super::ids::Id;
-use super::qualification::{score, Assessment, Score};
-use super::stage::Stage;
-use super::workspace::Workspace;
+use crate::domain::client::Client;
+use crate::domain::deal::Deal;
+use crate::domain::ids::Id;
+use crate::domain::qualification::{score, Assessment, Score};
+use crate::domain::stage::Stage;
+use crate::domain::workspace::Workspace;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -91,8 +91,8 @@ impl<'a> Lookup<'a> {
 mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
-    use crate::domain::fixtures::t0;
-    use crate::domain::query::{client_score, client_stage, main_deal};
+    use crate::domain::views::query::{client_score, client_stage, main_deal};
+    use crate::testkit::fixtures::t0;
 
     #[test]
     fn answers_match_the_scanning_versions() {

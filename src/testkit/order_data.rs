@@ -1,9 +1,9 @@
 //! Small builders shared by the order, transfer and metrics tests.
 
-use super::{Order, OrderLine, Product, ProductGroup};
-use crate::domain::fixtures::t0;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
+use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
+use crate::testkit::fixtures::t0;
 use chrono::NaiveDate;
 
 /// A date; panics on an impossible one, which in a test is a typo.

@@ -1,7 +1,7 @@
-use super::*;
-use crate::domain::fixtures::*;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
+use crate::domain::workspace::*;
+use crate::testkit::fixtures::*;
 
 #[test]
 fn default_workspace_is_empty_with_default_pipeline() {

@@ -5,15 +5,17 @@
 //! Everything is computed in a few linear passes with one [`HistoryIndex`], so the view stays
 //! fast on a large base (5 000 clients, 100 000 orders).
 
-use super::ids::Id;
-use super::lookup::Lookup;
-use super::metrics::{farmer_metrics, ClientMetrics, FarmerMetrics, MetricsContext, Period};
-use super::money::Money;
-use super::orders::HistoryIndex;
-use super::qualification::Verdict;
-use super::team::Role;
-use super::transfer_queue::transfer_queue;
-use super::workspace::Workspace;
+use crate::domain::ids::Id;
+use crate::domain::metrics::{
+    farmer_metrics, ClientMetrics, FarmerMetrics, MetricsContext, Period,
+};
+use crate::domain::money::Money;
+use crate::domain::orders::HistoryIndex;
+use crate::domain::qualification::Verdict;
+use crate::domain::team::Role;
+use crate::domain::views::lookup::Lookup;
+use crate::domain::views::transfer_queue::transfer_queue;
+use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -263,7 +265,3 @@ fn add_farmer_metrics(
     }
     total.farmer = Some(FarmerMetrics::aggregate(period, &everyone));
 }
-
-#[cfg(test)]
-#[path = "team_view_tests.rs"]
-mod tests;

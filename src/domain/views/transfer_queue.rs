@@ -1,12 +1,12 @@
 //! The transfer queue (очередь на передачу): clients that meet the transfer rule today but are
 //! still not with a farmer. The director works through it; a hunter sees their own part.
 
-use super::ids::Id;
-use super::orders::HistoryIndex;
-use super::query::name_sort_key;
-use super::team::Role;
-use super::transfer::{evaluate, Eligibility};
-use super::workspace::Workspace;
+use crate::domain::ids::Id;
+use crate::domain::orders::HistoryIndex;
+use crate::domain::team::Role;
+use crate::domain::transfer::{evaluate, Eligibility};
+use crate::domain::views::query::name_sort_key;
+use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -63,10 +63,10 @@ pub fn transfer_queue(ws: &Workspace, index: &HistoryIndex, today: NaiveDate) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::fixtures::*;
     use crate::domain::team::JobTitle;
     use crate::domain::transfer::ConditionOutcome;
-    use crate::domain::workspace_transfer::TransferRequest;
+    use crate::domain::workspace::transfer::TransferRequest;
+    use crate::testkit::fixtures::*;
 
     fn day(month: u32, d: u32) -> NaiveDate {
         let year = if month == 12 { 2025 } else { 2026 };

@@ -2,15 +2,15 @@
 //! client from a hunter to a farmer with an audit record, and the statuses that follow the
 //! orders (новый, спящий, потерян).
 
-use super::client::ClientStatus;
-use super::dates::Timestamp;
-use super::ids::Id;
-use super::metrics::{Activity, ActivityThresholds};
-use super::orders::calendar::days_between;
-use super::orders::ClientHistory;
-use super::team::Role;
-use super::transfer::{evaluate, Eligibility, TransferPolicy, TransferRecord};
-use super::workspace::{Workspace, WorkspaceError};
+use super::{Workspace, WorkspaceError};
+use crate::domain::client::ClientStatus;
+use crate::domain::dates::Timestamp;
+use crate::domain::ids::Id;
+use crate::domain::metrics::{Activity, ActivityThresholds};
+use crate::domain::orders::calendar::days_between;
+use crate::domain::orders::ClientHistory;
+use crate::domain::team::Role;
+use crate::domain::transfer::{evaluate, Eligibility, TransferPolicy, TransferRecord};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -143,7 +143,7 @@ impl Workspace {
             restored_at: None,
         });
         if let Some(client) = self.clients.iter_mut().find(|c| c.id == client_id) {
-            super::stamps::edit(client, now, |c| {
+            crate::domain::stamps::edit(client, now, |c| {
                 c.owner_id = to_member_id;
                 c.status = ClientStatus::Regular;
             });
@@ -202,7 +202,7 @@ impl Workspace {
         let mut changed = Vec::with_capacity(changes.len());
         for (at, status) in changes {
             let client = &mut self.clients[at];
-            super::stamps::edit(client, now, |c| c.status = status);
+            crate::domain::stamps::edit(client, now, |c| c.status = status);
             changed.push(client.id.clone());
         }
         changed
@@ -235,12 +235,8 @@ impl Workspace {
                 today,
             );
             if status != client.status {
-                super::stamps::edit(client, now, |c| c.status = status);
+                crate::domain::stamps::edit(client, now, |c| c.status = status);
             }
         }
     }
 }
-
-#[cfg(test)]
-#[path = "workspace_transfer_tests.rs"]
-mod tests;

@@ -1,11 +1,11 @@
-use super::{status_from_orders, TransferRequest};
 use crate::domain::client::ClientStatus;
-use crate::domain::fixtures::*;
 use crate::domain::metrics::ActivityThresholds;
 use crate::domain::transfer::{
     Combinator, Condition, ConditionOutcome, PolicyError, TransferPolicy, TransferRule,
 };
+use crate::domain::workspace::transfer::{status_from_orders, TransferRequest};
 use crate::domain::{Id, Money, Workspace, WorkspaceError};
+use crate::testkit::fixtures::*;
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {

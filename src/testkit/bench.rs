@@ -13,9 +13,9 @@ use crate::domain::metrics::{
     client_metrics, ActivityThresholds, ClientMetrics, MetricsContext, Period,
 };
 use crate::domain::money::Money;
-use crate::domain::orders::synth::{synth_catalog, synth_client_ids, synth_orders};
 use crate::domain::orders::{ClientHistory, HistoryIndex, Order, Product};
 use crate::domain::transfer::{eligible_clients, evaluate, Combinator, Condition, TransferRule};
+use crate::testkit::synth_orders::{synth_catalog, synth_client_ids, synth_orders};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};

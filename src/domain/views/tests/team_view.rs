@@ -1,10 +1,16 @@
-use super::*;
 use crate::domain::demo::demo_workspace;
-use crate::domain::fixtures::*;
+use crate::domain::metrics::Period;
 use crate::domain::metrics::{Ratio, UNITS_PER_MONTH};
+use crate::domain::orders::HistoryIndex;
+use crate::domain::qualification::Verdict;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
-use crate::domain::workspace_transfer::TransferRequest;
+use crate::domain::views::team_view::*;
+use crate::domain::views::transfer_queue::transfer_queue;
+use crate::domain::workspace::transfer::TransferRequest;
+use crate::domain::*;
+use crate::testkit::fixtures::*;
+use chrono::NaiveDate;
 
 fn day(month: u32, d: u32) -> NaiveDate {
     let year = if month == 12 { 2025 } else { 2026 };

@@ -2,10 +2,10 @@
 //! browser) and load tests. The same seed always gives the same data on every platform, because
 //! the generator is a self-contained SplitMix64 and uses integers only.
 
-use super::{Order, OrderLine, Product, ProductGroup};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
+use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
 use chrono::{Duration, NaiveDate, NaiveTime};
 
 /// SplitMix64: tiny, fast and good enough for test data; no dependency needed.

@@ -1,0 +1,12 @@
+//! Read models: answers computed from the workspace for a screen, never stored. Lists and the
+//! board (`query`), per-view lookups (`lookup`), the team page (`team_view`), the transfer queue
+//! (`transfer_queue`) and possible duplicates (`duplicates`).
+
+pub mod duplicates;
+pub mod lookup;
+pub mod query;
+pub mod team_view;
+pub mod transfer_queue;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Tests of the read models that need more room than a module's own `tests` block.
+
+mod team_view;

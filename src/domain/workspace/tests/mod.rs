@@ -1,0 +1,4 @@
+//! The workspace operations, one file per concern like the code they test.
+
+mod records;
+mod transfer;
