@@ -11,11 +11,10 @@ mod templates;
 
 pub use assessment::{Assessment, Rating};
 pub use model::{
-    Criterion, LocalText, MinCriteriaRule, ModelError, ScoringModel, Verdict, VerdictBand,
-    MAX_LEVEL, MAX_WEIGHT,
+    Criterion, LocalText, MinCriteriaRule, ModelError, ScoringModel, Template, Verdict,
+    VerdictBand, MAX_LEVEL, MAX_WEIGHT,
 };
 pub use score::{needs_confirmation, score, Score};
-pub use templates::Template;
 
 #[cfg(test)]
 mod tests;

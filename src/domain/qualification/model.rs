@@ -1,7 +1,6 @@
 //! The scoring model: criteria with weights and level texts, verdict bands, the optional
 //! "N of M criteria" rule, and its validation.
 
-use super::templates::Template;
 use crate::domain::dates::Timestamp;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -120,6 +119,32 @@ impl Default for MinCriteriaRule {
     }
 }
 
+/// A ready-made qualification model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// Budget, Authority, Need, Timeline (IBM).
+    Bant,
+    /// Authority, Need, Urgency, Money.
+    Anum,
+    /// Challenges, Authority, Money, Prioritization.
+    Champ,
+}
+
+impl Template {
+    /// Every template.
+    pub const ALL: [Template; 3] = [Template::Bant, Template::Anum, Template::Champ];
+
+    /// The template's short name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Template::Bant => "BANT",
+            Template::Anum => "ANUM",
+            Template::Champ => "CHAMP",
+        }
+    }
+}
+
 /// The team's qualification model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScoringModel {
@@ -135,12 +160,6 @@ pub struct ScoringModel {
     /// When the director last changed it.
     #[serde(default)]
     pub updated_at: Timestamp,
-}
-
-impl Default for ScoringModel {
-    fn default() -> Self {
-        Template::Bant.model()
-    }
 }
 
 /// Why a model cannot be saved.

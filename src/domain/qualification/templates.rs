@@ -1,20 +1,7 @@
 //! Ready-made models: BANT (the default), ANUM and CHAMP. All three rate four criteria 0–4 with
 //! weight 1, giving 0–16 points and the bands 0–4 / 5–8 / 9–12 / 13–16.
 
-use super::model::{Criterion, LocalText, ScoringModel};
-use serde::{Deserialize, Serialize};
-
-/// A ready-made qualification model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Template {
-    /// Budget, Authority, Need, Timeline (IBM).
-    Bant,
-    /// Authority, Need, Urgency, Money.
-    Anum,
-    /// Challenges, Authority, Money, Prioritization.
-    Champ,
-}
+use super::model::{Criterion, LocalText, ScoringModel, Template};
 
 type Pair = (&'static str, &'static str);
 
@@ -163,18 +150,6 @@ const PRIORITY_QUESTIONS: [Pair; 2] = [
 ];
 
 impl Template {
-    /// Every template.
-    pub const ALL: [Template; 3] = [Template::Bant, Template::Anum, Template::Champ];
-
-    /// The template's short name.
-    pub fn label(self) -> &'static str {
-        match self {
-            Template::Bant => "BANT",
-            Template::Anum => "ANUM",
-            Template::Champ => "CHAMP",
-        }
-    }
-
     /// A fresh model from this template.
     pub fn model(self) -> ScoringModel {
         let budget = |name: Pair| criterion("budget", name, BUDGET_LEVELS, &BUDGET_QUESTIONS);
@@ -231,5 +206,12 @@ impl Template {
         };
         model.rescale_bands();
         model
+    }
+}
+
+/// The default model is the handbook's: BANT.
+impl Default for ScoringModel {
+    fn default() -> Self {
+        Template::Bant.model()
     }
 }
