@@ -3,9 +3,9 @@
 mod macros;
 pub mod outcome;
 pub mod plural;
+pub mod restore;
 pub mod sales;
 mod sales_table;
-pub mod snapshot;
 mod snapshot_table;
 mod table;
 
@@ -20,7 +20,7 @@ use crate::domain::inn::InnError;
 use crate::domain::money::MoneyParseError;
 use crate::domain::qualification::{ModelError, Verdict};
 use crate::domain::{ClientStatus, JobTitle, Role, Stage, StageKey, WorkspaceError};
-use crate::storage::{DecodeError, SaveError};
+use crate::storage::SaveError;
 use serde::{Deserialize, Serialize};
 
 /// An interface language. Russian is the default: the method and its users are Russian.
@@ -235,25 +235,6 @@ pub fn unqualified_message(
     }
 }
 
-/// Why stored data could not be read, in words (with the technical detail kept for support).
-pub fn describe_decode_error(lang: Lang, error: &DecodeError) -> String {
-    match error {
-        DecodeError::NotJson(detail) => fill(Text::DecodeNotJson.get(lang), &[detail]),
-        DecodeError::Damaged(detail) => fill(Text::DecodeDamaged.get(lang), &[detail]),
-        DecodeError::WrongFormat(format) => fill(Text::DecodeWrongFormat.get(lang), &[format]),
-        DecodeError::FutureVersion { found, supported } => fill(
-            Text::DecodeFuture.get(lang),
-            &[&found.to_string(), &supported.to_string()],
-        ),
-        DecodeError::Invalid { path, message } => {
-            fill(Text::DecodeInvalid.get(lang), &[path, message])
-        }
-        DecodeError::Inconsistent(problem) => {
-            fill(Text::DecodeInconsistent.get(lang), &[&problem.to_string()])
-        }
-    }
-}
-
 /// Why a save failed, in words.
 pub fn describe_save_error(lang: Lang, error: &SaveError) -> String {
     match error {
@@ -305,10 +286,7 @@ mod tests {
             assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
         }
         for text in SnapshotText::ALL {
-            // «{}: {}» is a path and a message, the same in both languages.
-            if *text != SnapshotText::ErrInvalid {
-                assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
-            }
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
         }
     }
 
@@ -335,11 +313,6 @@ mod tests {
             deals: 5,
         };
         assert!(describe_workspace_error(Lang::Ru, &e).contains("клиенты (2) и сделки (5)"));
-        let d = DecodeError::FutureVersion {
-            found: 9,
-            supported: 1,
-        };
-        assert!(describe_decode_error(Lang::En, &d).contains("format version 9"));
         assert!(
             describe_problem(Lang::Ru, &Problem::Inn(InnError::BadChecksum)).contains("опечатки")
         );

@@ -35,12 +35,6 @@ texts! {
     ErrQuota => "Хранилище браузера заполнено. Данные в этой вкладке целы, но при закрытии пропадут. Освободите место (удалите лишние записи) и повторите.", "The browser's storage is full. The data in this tab is intact but will be lost when it closes. Free some space (delete records) and retry.";
     ErrStorageUnavailable => "Браузер не даёт доступ к хранилищу.", "The browser gives no access to storage.";
     ErrStorageRefused => "Браузер отказался сохранить данные: {}", "The browser refused to save: {}";
-    DecodeNotJson => "Данные повреждены (это не JSON, возможно, они обрезаны): {}", "The data is damaged (not JSON, perhaps truncated): {}";
-    DecodeDamaged => "Данные повреждены (сжатая запись не распаковывается, возможно, обрезана): {}", "The data is damaged (the packed value does not unpack, perhaps truncated): {}";
-    DecodeWrongFormat => "Это не данные Salesdesk (формат «{}»).", "This is not Salesdesk data (format “{}”).";
-    DecodeFuture => "Данные записаны более новой версией Salesdesk (версия формата {}, эта версия читает до {}). Обновите страницу, чтобы получить новую версию.", "The data was written by a newer Salesdesk (format version {}, this one reads up to {}). Reload to get the new version.";
-    DecodeInvalid => "Поле {} заполнено неверно: {}", "Field {} is wrong: {}";
-    DecodeInconsistent => "Записи не согласованы: {}", "The records are inconsistent: {}";
     StorageNearlyFull => "Хранилище браузера заполнено на {} %. Удалите ненужные записи, иначе новые изменения перестанут сохраняться.", "The browser's storage is {} % full. Delete records you no longer need, or new changes will stop being saved.";
     StorageUsage => "Данные в этом браузере: {} из 5 МБ ({} %).", "Data in this browser: {} of 5 MB ({} %).";
     StorageTitle => "Хранение данных", "Data storage";

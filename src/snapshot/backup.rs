@@ -1,12 +1,12 @@
 //! The copy of the user's own data kept before an import replaces it.
 
-use super::error::SnapshotError;
 use super::export::export_snapshot;
 use super::file_name::snapshot_file_name;
 use super::read::read_snapshot;
 use crate::domain::dates::Timestamp;
 use crate::domain::team::TeamMember;
 use crate::domain::workspace::Workspace;
+use crate::restore::RestoreError;
 use chrono::NaiveDate;
 
 /// The previous workspace as a snapshot, so a replace can be undone or downloaded.
@@ -37,7 +37,7 @@ impl Backup {
 
     /// The workspace back, checked like any import (it always passes: it was written by this
     /// build from data this build accepted).
-    pub fn restore(&self, today: NaiveDate) -> Result<Workspace, SnapshotError> {
+    pub fn restore(&self, today: NaiveDate) -> Result<Workspace, RestoreError> {
         read_snapshot(&self.text, today).map(|s| s.workspace)
     }
 }

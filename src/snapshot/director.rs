@@ -59,7 +59,8 @@ fn keep_ours<T: Clone>(mine: &[T], theirs: &[T], id: impl Fn(&T) -> &Id) -> Vec<
 mod tests {
     use super::*;
     use crate::domain::team::{JobTitle, TeamMember};
-    use crate::snapshot::{export_snapshot, read_snapshot, ExportedBy};
+    use crate::format::envelope::ExportedBy;
+    use crate::snapshot::{export_snapshot, read_snapshot};
     use crate::testkit::fixtures::{later, small_workspace};
 
     fn file_by(ws: &Workspace, who: &TeamMember) -> Snapshot {

@@ -3,31 +3,12 @@
 
 use super::derived::{derive, Derived};
 use crate::domain::dates::Timestamp;
-use crate::domain::ids::Id;
 use crate::domain::team::TeamMember;
 use crate::domain::workspace::Workspace;
-use crate::storage::codec::{WorkspaceOut, FORMAT, VERSION};
+use crate::format::envelope::{ExportedBy, WorkspaceOut};
+use crate::format::{FORMAT, VERSION};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// Who made an export: the member's id and name as they were at the time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExportedBy {
-    /// The member's id.
-    pub id: Id,
-    /// The member's name.
-    pub name: String,
-}
-
-impl ExportedBy {
-    /// The exporter as recorded in the file.
-    pub fn of(member: &TeamMember) -> Self {
-        ExportedBy {
-            id: member.id.clone(),
-            name: member.name.clone(),
-        }
-    }
-}
+use serde::Serialize;
 
 #[derive(Serialize)]
 struct SnapshotOut<'a> {

@@ -2,16 +2,16 @@
 //! an import against the data already here, and the report of a merge.
 //!
 //! A snapshot uses the storage envelope's format name and version line
-//! (`"format": "salesdesk.workspace", "version": 3`), so a file saved by «Скачать все данные
+//! (`"format": "salesdesk.workspace", "version": 4`), so a file saved by «Скачать все данные
 //! файлом» before snapshots existed still imports, and older versions migrate step by step
-//! through [`crate::storage::migrate`]. Unlike storage, a snapshot writes orders as plain objects
+//! through [`crate::restore::migrate`]. Unlike storage, a snapshot writes orders as plain objects
 //! under `orders` (people and spreadsheets read these files) and adds a `derived` section of
 //! figures for readers (scores, transfer eligibility, farmer metrics) that import ignores.
 //!
-//! Import never trusts the file: [`read_snapshot`] checks everything (size, JSON, format,
-//! version, every field's type, ids, references, amounts, dates, the scoring model and the
-//! transfer policy) before it returns a workspace, so nothing is written unless all of it is
-//! sound. The format and limits are described in `docs/snapshot.md` and
+//! Import never trusts the file: [`read_snapshot`] takes the one restore path
+//! ([`crate::restore`]), which checks everything (size, JSON with no key twice, format, version,
+//! every field's kind, ids, references, amounts, dates, the scoring model and the transfer
+//! policy) before it returns a workspace, so nothing is written unless all of it is sound. The format and limits are described in `docs/snapshot.md` and
 //! `docs/snapshot.schema.json`.
 //!
 //! Pure Rust: no browser or UI imports, so it is tested natively.
@@ -19,13 +19,11 @@
 mod backup;
 mod derived;
 mod director;
-mod error;
 mod export;
 mod file_name;
 mod preview;
 mod read;
 mod report;
-mod validate;
 
 pub use backup::Backup;
 pub use derived::{
@@ -33,8 +31,7 @@ pub use derived::{
     TransferCheck, DERIVED_MONTHS,
 };
 pub use director::{director_records_guarded, exported_by_director};
-pub use error::{Rejection, SnapshotError, MAX_LISTED_PROBLEMS};
-pub use export::{export_snapshot, ExportedBy};
+pub use export::export_snapshot;
 pub use file_name::{snapshot_file_name, transliterate};
 pub use preview::{
     apply_merge, apply_replace, future_changes, record_counts, removals, ImportPreview,
@@ -42,7 +39,6 @@ pub use preview::{
 };
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
 pub use report::{field_name, kind_name, ImportReport};
-pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,
 /// 100 000 orders) exports to about 37 MB (see `bench_snapshot`), so the limit leaves room to

@@ -1,13 +1,13 @@
 //! The one boundary between the app and `localStorage`.
 
-use super::codec::{
-    decode_stored, encode_workspace, quarantine_key, stored_revision, Stored, WORKSPACE_KEY,
-};
+use super::codec::{decode_stored, encode_workspace, quarantine_key, Stored, WORKSPACE_KEY};
 use super::outcome::{LoadOutcome, SaveError};
 use super::prefs::{Prefs, PREFS_KEY};
 use crate::domain::dates::Timestamp;
 use crate::domain::merge::merge;
 use crate::domain::Workspace;
+use crate::format::packed::stored_revision;
+use crate::restore::RestoreError;
 use web_sys::Storage;
 
 fn storage() -> Option<Storage> {
@@ -56,7 +56,7 @@ pub struct Saved {
     /// A stored value this tab could not read (another program's, damaged, a newer version's)
     /// that was moved aside before writing: its key and why it was unreadable. The caller tells
     /// the person.
-    pub quarantined: Option<(String, super::codec::DecodeError)>,
+    pub quarantined: Option<(String, RestoreError)>,
 }
 
 /// Writes the workspace. If another tab saved since `base_revision`, its data is merged with ours
@@ -227,10 +227,10 @@ pub fn backups() -> Vec<BackupSlot> {
 }
 
 /// The backup under `key`, read through the same checks as the workspace itself.
-pub fn load_backup(key: &str) -> Result<Workspace, super::codec::DecodeError> {
+pub fn load_backup(key: &str) -> Result<Workspace, RestoreError> {
     let raw = storage()
         .and_then(|s| s.get_item(key).ok().flatten())
-        .ok_or_else(|| super::codec::DecodeError::NotJson("missing".into()))?;
+        .ok_or(RestoreError::Nothing)?;
     decode_stored(&raw).map(|s| s.workspace)
 }
 

@@ -1,5 +1,7 @@
 use super::*;
 use crate::domain::demo::demo_workspace;
+use crate::format::packed::{readable, stored_revision, PACKED_PREFIX};
+use crate::restore::{FieldProblem, FoundValue, RestoreError, ValueKind};
 use crate::storage::capacity::counted_bytes;
 use crate::testkit::fixtures::{small_workspace, t0};
 
@@ -79,9 +81,12 @@ fn version_1_plain_json_still_reads() {
 fn garbage_and_truncation_are_refused() {
     assert!(matches!(
         decode_workspace("{{{ garbage"),
-        Err(DecodeError::NotJson(_))
+        Err(RestoreError::NotJson { .. })
     ));
-    assert!(matches!(decode_workspace(""), Err(DecodeError::NotJson(_))));
+    assert!(matches!(
+        decode_workspace(""),
+        Err(RestoreError::NotJson { .. })
+    ));
     let json = encode_json(&small_workspace(), t0(), 1);
     let half = (0..=json.len() / 2)
         .rev()
@@ -89,22 +94,22 @@ fn garbage_and_truncation_are_refused() {
         .unwrap();
     assert!(matches!(
         decode_workspace(&json[..half]),
-        Err(DecodeError::NotJson(_))
+        Err(RestoreError::NotJson { .. })
     ));
     let packed = encode_workspace(&small_workspace(), t0(), 1);
     let cut: String = packed.chars().take(packed.chars().count() / 2).collect();
     assert!(matches!(
         decode_workspace(&cut),
-        Err(DecodeError::Damaged(_))
+        Err(RestoreError::Damaged(_))
     ));
     let alien = format!("{PACKED_PREFIX}3:Вектор");
     assert!(matches!(
         decode_workspace("SDZ1no-revision"),
-        Err(DecodeError::Damaged(_))
+        Err(RestoreError::Damaged(_))
     ));
     assert!(matches!(
         decode_workspace(&alien),
-        Err(DecodeError::Damaged(_))
+        Err(RestoreError::Damaged(_))
     ));
 }
 
@@ -112,11 +117,15 @@ fn garbage_and_truncation_are_refused() {
 fn foreign_json_is_refused() {
     assert_eq!(
         decode_workspace(r#"{"todos":[]}"#),
-        Err(DecodeError::WrongFormat(String::new()))
+        Err(RestoreError::WrongFormat {
+            found: String::new()
+        })
     );
     assert_eq!(
         decode_workspace(r#"{"format":"excalidraw","version":1}"#),
-        Err(DecodeError::WrongFormat("excalidraw".into()))
+        Err(RestoreError::WrongFormat {
+            found: "excalidraw".into()
+        })
     );
 }
 
@@ -125,7 +134,7 @@ fn newer_versions_are_refused() {
     let text = r#"{"format":"salesdesk.workspace","version":7,"workspace":{}}"#;
     assert_eq!(
         decode_workspace(text),
-        Err(DecodeError::FutureVersion {
+        Err(RestoreError::FutureVersion {
             found: 7,
             supported: 4
         })
@@ -137,26 +146,66 @@ fn ill_typed_fields_are_reported_with_their_path() {
     let mut v: serde_json::Value =
         serde_json::from_str(&encode_json(&small_workspace(), t0(), 1)).unwrap();
     v["workspace"]["deals"][1]["amount"] = serde_json::json!("много");
-    match decode_workspace(&v.to_string()).unwrap_err() {
-        DecodeError::Invalid { path, .. } => assert_eq!(path, "workspace.deals[1].amount"),
-        other => panic!("unexpected {other:?}"),
-    }
+    assert_eq!(
+        decode_workspace(&v.to_string()),
+        Err(RestoreError::Field {
+            path: "workspace.deals[1].amount".into(),
+            problem: FieldProblem::WrongKind {
+                expected: ValueKind::WholeNumber,
+                found: FoundValue::Text("много".into())
+            }
+        })
+    );
     let missing = r#"{"format":"salesdesk.workspace","version":"1"}"#;
-    assert!(matches!(
-        decode_workspace(missing),
-        Err(DecodeError::Invalid { path, .. }) if path == "version"
-    ));
+    assert_eq!(decode_workspace(missing), Err(RestoreError::BadVersion));
 }
 
 #[test]
-fn broken_references_are_inconsistent() {
+fn stored_data_passes_the_same_checks_as_a_file_except_dates() {
     let mut ws = small_workspace();
     ws.deals[0].client_id = crate::domain::Id::from_raw("c404");
     let text = encode_workspace(&ws, t0(), 1);
-    assert!(matches!(
+    assert_eq!(
         decode_workspace(&text),
-        Err(DecodeError::Inconsistent(_))
+        Err(RestoreError::MissingReference {
+            path: "workspace.deals[0].client_id".into(),
+            id: crate::domain::Id::from_raw("c404")
+        })
+    );
+    let mut ws = small_workspace();
+    ws.deals[0].amount = crate::domain::Money::from_kopecks(-1);
+    assert!(matches!(
+        decode_workspace(&encode_workspace(&ws, t0(), 1)),
+        Err(RestoreError::BadAmount { .. })
     ));
+    // A next step typed years ahead is the person's own, not damage: storage keeps it.
+    let mut ws = small_workspace();
+    ws.deals[0].next_step_date = chrono::NaiveDate::from_ymd_opt(2099, 1, 1);
+    assert_eq!(decode_workspace(&encode_workspace(&ws, t0(), 1)), Ok(ws));
+}
+
+#[test]
+fn stored_json_with_a_key_twice_or_a_list_for_the_workspace_is_refused() {
+    let twice =
+        r#"{"format":"salesdesk.workspace","version":4,"workspace":{"clients":[]},"workspace":{}}"#;
+    assert_eq!(
+        decode_workspace(twice),
+        Err(RestoreError::DuplicateKey {
+            path: String::new(),
+            key: "workspace".into()
+        })
+    );
+    let list = r#"{"format":"salesdesk.workspace","version":4,"workspace":[]}"#;
+    assert_eq!(
+        decode_workspace(list),
+        Err(RestoreError::Field {
+            path: "workspace".into(),
+            problem: FieldProblem::WrongKind {
+                expected: ValueKind::Record,
+                found: FoundValue::List
+            }
+        })
+    );
 }
 
 #[test]

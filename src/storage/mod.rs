@@ -1,16 +1,15 @@
-//! Persistence. The stored format (envelope, versions, migrations) is pure and tested natively;
-//! only `browser` touches `localStorage`, and only in the wasm build.
+//! Persistence: the stored workspace (`codec`, pure: packed envelope in, the one restore path
+//! out), preferences (`prefs`), what the browser charges for it (`capacity`), what a load or
+//! save came to (`outcome`), and the one `localStorage` boundary (`browser`, wasm only).
 
 pub mod capacity;
 pub mod codec;
-pub mod migrate;
-pub mod order_book;
 pub mod outcome;
 pub mod prefs;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
-pub use codec::{decode_workspace, encode_workspace, DecodeError};
+pub use codec::{decode_workspace, encode_workspace};
 pub use outcome::{LoadOutcome, SaveError};
 pub use prefs::Prefs;

@@ -1,6 +1,6 @@
 //! What a load or a save of the stored workspace came to; plain data the UI explains to the user.
 
-use super::codec::DecodeError;
+use crate::restore::RestoreError;
 use thiserror::Error;
 
 /// What happened when the stored workspace was read at start-up.
@@ -15,13 +15,13 @@ pub enum LoadOutcome {
         /// Where the raw value now is.
         key: String,
         /// Why it could not be read.
-        error: DecodeError,
+        error: RestoreError,
     },
     /// The stored value was unreadable and could not be moved aside (storage full): it stays
     /// where it is and saving is blocked so it is not overwritten.
     KeptInPlace {
         /// Why it could not be read.
-        error: DecodeError,
+        error: RestoreError,
     },
     /// `localStorage` cannot be used at all (disabled, private mode).
     Unavailable,

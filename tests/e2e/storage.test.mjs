@@ -35,7 +35,7 @@ test('garbage in storage is quarantined with a clear message, never overwritten'
   const banner = page.getByTestId('corrupt-banner');
   await banner.waitFor();
   assert.match(await banner.innerText(), /Сохранённые данные не удалось прочитать/);
-  assert.match(await banner.innerText(), /это не JSON/);
+  assert.match(await banner.innerText(), /Это не JSON: ошибка в строке/);
   const kept = await page.evaluate(() => {
     const keys = Object.keys(localStorage).filter((k) => k.startsWith('salesdesk.quarantine.'));
     return keys.map((k) => localStorage.getItem(k));

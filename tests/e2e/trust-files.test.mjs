@@ -100,7 +100,7 @@ async function storedClient(page, id) {
 
 /**
  * The client of every stored order. Storage keeps orders column by column (`order_book`, see
- * src/storage/order_book.rs): each order's client is its position in the client list plus one,
+ * src/format/order_book.rs): each order's client is its position in the client list plus one,
  * or 0 for the next id of `other_clients`.
  */
 function orderClients(w) {

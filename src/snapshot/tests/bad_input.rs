@@ -6,10 +6,8 @@ use crate::domain::metrics::ThresholdsError;
 use crate::domain::money::Money;
 use crate::domain::qualification::ModelError;
 use crate::domain::transfer::{ConditionProblem, PolicyError, RuleError};
-use crate::snapshot::{
-    export_snapshot, read_snapshot, read_snapshot_all, SnapshotError, MAX_LISTED_PROBLEMS,
-    MAX_SNAPSHOT_BYTES,
-};
+use crate::restore::{FieldProblem, FoundValue, RestoreError, ValueKind, MAX_LISTED_PROBLEMS};
+use crate::snapshot::{export_snapshot, read_snapshot, read_snapshot_all, MAX_SNAPSHOT_BYTES};
 use serde_json::{json, Value};
 
 fn valid() -> Value {
@@ -17,17 +15,29 @@ fn valid() -> Value {
 }
 
 /// The first problem of the valid snapshot changed by `edit`.
-fn refused(edit: impl FnOnce(&mut Value)) -> SnapshotError {
+fn refused(edit: impl FnOnce(&mut Value)) -> RestoreError {
     let mut v = valid();
     edit(&mut v);
     read_snapshot(&v.to_string(), today()).expect_err("must be refused")
 }
 
-fn invalid(path: &str, message: &str) -> SnapshotError {
-    SnapshotError::Invalid {
+fn field(path: &str, problem: FieldProblem) -> RestoreError {
+    RestoreError::Field {
         path: path.into(),
-        message: message.into(),
+        problem,
     }
+}
+
+fn wrong_kind(path: &str, expected: ValueKind, found: FoundValue) -> RestoreError {
+    field(path, FieldProblem::WrongKind { expected, found })
+}
+
+fn not_allowed(path: &str, expected: ValueKind, found: FoundValue) -> RestoreError {
+    field(path, FieldProblem::NotAllowed { expected, found })
+}
+
+fn text(s: &str) -> FoundValue {
+    FoundValue::Text(s.into())
 }
 
 fn id(s: &str) -> Id {
@@ -49,7 +59,7 @@ fn an_oversized_file_is_refused_before_parsing() {
     let text = " ".repeat(MAX_SNAPSHOT_BYTES + 1);
     assert_eq!(
         read_snapshot(&text, today()),
-        Err(SnapshotError::TooLarge {
+        Err(RestoreError::TooLarge {
             bytes: MAX_SNAPSHOT_BYTES + 1,
             limit: MAX_SNAPSHOT_BYTES
         })
@@ -60,7 +70,7 @@ fn an_oversized_file_is_refused_before_parsing() {
 fn broken_json_says_where() {
     assert_eq!(
         read_snapshot("{\"format\": ", today()),
-        Err(SnapshotError::NotJson {
+        Err(RestoreError::NotJson {
             line: 1,
             column: 11,
             message: "EOF while parsing a value".into()
@@ -68,7 +78,7 @@ fn broken_json_says_where() {
     );
     assert_eq!(
         read_snapshot("{\n  \"format\": salesdesk\n}", today()),
-        Err(SnapshotError::NotJson {
+        Err(RestoreError::NotJson {
             line: 2,
             column: 13,
             message: "expected value".into()
@@ -77,7 +87,7 @@ fn broken_json_says_where() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(matches!(
         read_snapshot(&deep, today()),
-        Err(SnapshotError::NotJson { line: 1, .. })
+        Err(RestoreError::NotJson { line: 1, .. })
     ));
 }
 
@@ -85,13 +95,13 @@ fn broken_json_says_where() {
 fn another_format_is_refused() {
     assert_eq!(
         refused(|v| v["format"] = json!("excel.workbook")),
-        SnapshotError::WrongFormat {
+        RestoreError::WrongFormat {
             found: "excel.workbook".into()
         }
     );
     assert_eq!(
         read_snapshot("[1, 2]", today()),
-        Err(SnapshotError::WrongFormat { found: "".into() })
+        Err(RestoreError::WrongFormat { found: "".into() })
     );
 }
 
@@ -100,7 +110,7 @@ fn a_newer_version_is_refused_naming_both_versions() {
     let e = refused(|v| v["version"] = json!(5));
     assert_eq!(
         e,
-        SnapshotError::FutureVersion {
+        RestoreError::FutureVersion {
             found: 5,
             supported: 4
         }
@@ -113,7 +123,7 @@ fn a_newer_version_is_refused_naming_both_versions() {
 
 #[test]
 fn a_bad_version_line_is_refused() {
-    let expected = invalid("version", "a whole number from 1 is required");
+    let expected = RestoreError::BadVersion;
     assert_eq!(refused(|v| v["version"] = json!("3")), expected);
     assert_eq!(refused(|v| v["version"] = json!(0)), expected);
     assert_eq!(refused(|v| v["version"] = json!(-1)), expected);
@@ -122,7 +132,7 @@ fn a_bad_version_line_is_refused() {
             v["version"] = json!(1);
             v.as_object_mut().unwrap().remove("workspace");
         }),
-        invalid("workspace", "an object is required")
+        field("workspace", FieldProblem::Missing("workspace".into()))
     );
 }
 
@@ -135,40 +145,48 @@ fn missing_and_ill_typed_fields_name_their_path() {
                 .unwrap()
                 .remove("owner_id");
         }),
-        invalid("workspace.clients[1]", "missing field `owner_id`")
+        field(
+            "workspace.clients[1].owner_id",
+            FieldProblem::Missing("owner_id".into())
+        )
     );
     assert_eq!(
         refused(|v| v["workspace"]["orders"][3]["lines"][0]["amount"] = json!("100")),
-        invalid(
+        wrong_kind(
             "workspace.orders[3].lines[0].amount",
-            "invalid type: string \"100\", expected i64"
+            ValueKind::WholeNumber,
+            text("100")
         )
     );
     assert_eq!(
         refused(|v| v["workspace"]["orders"][2]["lines"][0]["amount"] = json!(1.5)),
-        invalid(
+        wrong_kind(
             "workspace.orders[2].lines[0].amount",
-            "invalid type: floating point `1.5`, expected i64"
+            ValueKind::WholeNumber,
+            FoundValue::Number("1.5".into())
         )
     );
     assert_eq!(
         refused(|v| v["workspace"]["orders"][0]["date"] = json!("2026-02-30")),
-        invalid("workspace.orders[0].date", "input is out of range")
+        not_allowed(
+            "workspace.orders[0].date",
+            ValueKind::Date,
+            text("2026-02-30")
+        )
     );
     assert_eq!(
         refused(|v| v["workspace"]["members"][0]["job_title"] = json!("astronaut")),
-        invalid(
+        not_allowed(
             "workspace.members[0].job_title",
-            "unknown variant `astronaut`, expected one of `tele_sales_manager`, \
-             `sales_manager`, `field_representative`, `account_manager`, \
-             `key_account_manager`, `sales_director`"
+            ValueKind::Choice,
+            text("astronaut")
         )
     );
     assert_eq!(
         refused(|v| {
             v.as_object_mut().unwrap().remove("workspace");
         }),
-        invalid(".", "missing field `workspace`")
+        field("workspace", FieldProblem::Missing("workspace".into()))
     );
 }
 
@@ -176,7 +194,7 @@ fn missing_and_ill_typed_fields_name_their_path() {
 fn a_repeated_id_names_its_second_occurrence() {
     assert_eq!(
         refused(|v| v["workspace"]["clients"][2]["id"] = json!("c1")),
-        SnapshotError::DuplicateId {
+        RestoreError::DuplicateId {
             path: "workspace.clients[2].id".into(),
             id: id("c1")
         }
@@ -184,7 +202,7 @@ fn a_repeated_id_names_its_second_occurrence() {
     // Ids are unique across kinds: an order may not reuse a client's id.
     assert_eq!(
         refused(|v| v["workspace"]["orders"][1]["id"] = json!("c2")),
-        SnapshotError::DuplicateId {
+        RestoreError::DuplicateId {
             path: "workspace.orders[1].id".into(),
             id: id("c2")
         }
@@ -197,7 +215,7 @@ fn a_repeated_id_names_its_second_occurrence() {
                 .unwrap()
                 .push(copy);
         }),
-        SnapshotError::DuplicateId {
+        RestoreError::DuplicateId {
             path: "workspace.assessments[1].id".into(),
             id: id("a1")
         }
@@ -208,35 +226,35 @@ fn a_repeated_id_names_its_second_occurrence() {
 fn references_to_missing_records_name_the_field() {
     assert_eq!(
         refused(|v| v["workspace"]["deals"][1]["client_id"] = json!("ghost")),
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.deals[1].client_id".into(),
             id: id("ghost")
         }
     );
     assert_eq!(
         refused(|v| v["workspace"]["clients"][0]["owner_id"] = json!("nobody")),
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.clients[0].owner_id".into(),
             id: id("nobody")
         }
     );
     assert_eq!(
         refused(|v| v["workspace"]["orders"][2]["lines"][0]["product_id"] = json!("p404")),
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.orders[2].lines[0].product_id".into(),
             id: id("p404")
         }
     );
     assert_eq!(
         refused(|v| v["workspace"]["transfers"][0]["client_id"] = json!("c404")),
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.transfers[0].client_id".into(),
             id: id("c404")
         }
     );
     assert_eq!(
         refused(|v| v["workspace"]["assessments"][0]["deal_id"] = json!("d404")),
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.assessments[0].deal_id".into(),
             id: id("d404")
         }
@@ -246,7 +264,7 @@ fn references_to_missing_records_name_the_field() {
 #[test]
 fn negative_zero_and_absurd_amounts_are_refused() {
     let max = Money::MAX.kopecks();
-    let bad = |path: &str, kopecks| SnapshotError::BadAmount {
+    let bad = |path: &str, kopecks| RestoreError::BadAmount {
         path: path.into(),
         kopecks,
     };
@@ -281,7 +299,7 @@ fn negative_zero_and_absurd_amounts_are_refused() {
     );
     assert_eq!(
         refused(|v| v["workspace"]["orders"][0]["lines"] = json!([])),
-        SnapshotError::EmptyOrder {
+        RestoreError::EmptyOrder {
             path: "workspace.orders[0].lines".into()
         }
     );
@@ -293,7 +311,7 @@ fn negative_zero_and_absurd_amounts_are_refused() {
 
 #[test]
 fn dates_out_of_range_are_refused() {
-    let out = |path: &str, value: &str| SnapshotError::DateOutOfRange {
+    let out = |path: &str, value: &str| RestoreError::DateOutOfRange {
         path: path.into(),
         value: value.into(),
     };
@@ -332,11 +350,11 @@ fn dates_out_of_range_are_refused() {
 fn an_invalid_scoring_model_is_refused() {
     assert_eq!(
         refused(|v| v["workspace"]["scoring_model"]["bands"][0]["from"] = json!(1)),
-        SnapshotError::InvalidScoringModel(vec![ModelError::BandsStartLate])
+        RestoreError::InvalidScoringModel(vec![ModelError::BandsStartLate])
     );
     assert_eq!(
         refused(|v| v["workspace"]["assessments"][0]["ratings"][0]["level"] = json!(7)),
-        SnapshotError::LevelOutOfRange {
+        RestoreError::LevelOutOfRange {
             path: "workspace.assessments[0].ratings[0].level".into(),
             level: 7
         }
@@ -347,16 +365,14 @@ fn an_invalid_scoring_model_is_refused() {
 fn an_invalid_transfer_policy_is_refused() {
     assert_eq!(
         refused(|v| v["workspace"]["transfer_policy"]["thresholds"]["sleeping_days"] = json!(0)),
-        SnapshotError::InvalidTransferPolicy(PolicyError::Thresholds(
-            ThresholdsError::ZeroSleeping
-        ))
+        RestoreError::InvalidTransferPolicy(PolicyError::Thresholds(ThresholdsError::ZeroSleeping))
     );
     assert_eq!(
         refused(|v| {
             v["workspace"]["transfer_policy"]["rule"]["conditions"] =
                 json!([{"kind": "bought_product", "product_id": "p404"}]);
         }),
-        SnapshotError::InvalidTransferPolicy(PolicyError::Rule(vec![RuleError::Condition {
+        RestoreError::InvalidTransferPolicy(PolicyError::Rule(vec![RuleError::Condition {
             index: 0,
             problem: ConditionProblem::UnknownProduct(id("p404"))
         }]))
@@ -366,11 +382,10 @@ fn an_invalid_transfer_policy_is_refused() {
             |v| v["workspace"]["transfer_policy"]["rule"]["conditions"][0]["kind"] =
                 json!("astrology")
         ),
-        invalid(
+        not_allowed(
             "workspace.transfer_policy.rule.conditions[0].kind",
-            "unknown variant `astrology`, expected one of `order_count`, `volume`, \
-             `bought_product`, `bought_group`, `monthly_minimum`, `minimum_order`, \
-             `days_since_first_order`"
+            ValueKind::Choice,
+            text("astrology")
         )
     );
 }
@@ -393,14 +408,14 @@ fn every_problem_is_listed_up_to_the_cap() {
     // File order: the deal comes before the orders.
     assert_eq!(
         rejection.problems[0],
-        SnapshotError::MissingReference {
+        RestoreError::MissingReference {
             path: "workspace.deals[0].client_id".into(),
             id: id("ghost")
         }
     );
     assert_eq!(
         rejection.problems[1],
-        SnapshotError::BadAmount {
+        RestoreError::BadAmount {
             path: "workspace.orders[4].lines[0].amount".into(),
             kopecks: 0
         }
@@ -412,7 +427,7 @@ fn every_problem_is_listed_up_to_the_cap() {
 fn huge_weights_and_bands_are_refused_not_overflowed() {
     let e = refused(|v| v["workspace"]["scoring_model"]["criteria"][0]["weight"] = json!(u32::MAX));
     assert!(
-        matches!(&e, SnapshotError::InvalidScoringModel(p) if p.contains(&ModelError::WeightTooLarge(0))),
+        matches!(&e, RestoreError::InvalidScoringModel(p) if p.contains(&ModelError::WeightTooLarge(0))),
         "{e:?}"
     );
     let e = refused(|v| {
@@ -420,5 +435,60 @@ fn huge_weights_and_bands_are_refused_not_overflowed() {
         v["workspace"]["scoring_model"]["bands"][1]["from"] = json!(u32::MAX);
         v["workspace"]["scoring_model"]["bands"][1]["to"] = json!(u32::MAX);
     });
-    assert!(matches!(e, SnapshotError::InvalidScoringModel(_)), "{e:?}");
+    assert!(matches!(e, RestoreError::InvalidScoringModel(_)), "{e:?}");
+}
+
+#[test]
+fn a_key_twice_anywhere_is_refused_with_its_path() {
+    let base = valid().to_string();
+    let twice = base.replacen(
+        r#""format":"salesdesk.workspace""#,
+        r#""format":"other.app","format":"salesdesk.workspace""#,
+        1,
+    );
+    assert_eq!(
+        read_snapshot(&twice, today()),
+        Err(RestoreError::DuplicateKey {
+            path: String::new(),
+            key: "format".into()
+        })
+    );
+    let mut v = valid();
+    v["workspace"]["clients"][2]["name"] = json!("Единственное имя");
+    let text = v.to_string().replacen(
+        r#""name":"Единственное имя""#,
+        r#""name":"Единственное имя","name":"Другое""#,
+        1,
+    );
+    assert_eq!(
+        read_snapshot(&text, today()),
+        Err(RestoreError::DuplicateKey {
+            path: "workspace.clients[2]".into(),
+            key: "name".into()
+        })
+    );
+}
+
+#[test]
+fn a_list_where_a_record_belongs_is_refused() {
+    assert_eq!(
+        refused(|v| v["workspace"] = json!([])),
+        wrong_kind("workspace", ValueKind::Record, FoundValue::List)
+    );
+    assert_eq!(
+        refused(|v| v["workspace"]["clients"][0] = json!([])),
+        wrong_kind("workspace.clients[0]", ValueKind::Record, FoundValue::List)
+    );
+    assert_eq!(
+        refused(|v| v["workspace"]["scoring_model"] = json!(["bant"])),
+        wrong_kind(
+            "workspace.scoring_model",
+            ValueKind::Record,
+            FoundValue::List
+        )
+    );
+    assert_eq!(
+        refused(|v| v["workspace"]["clients"] = json!({})),
+        wrong_kind("workspace.clients", ValueKind::List, FoundValue::Record)
+    );
 }

@@ -2,9 +2,8 @@
 
 use super::{now, today, with_transfers};
 use crate::domain::demo::demo_workspace;
-use crate::snapshot::{
-    apply_replace, export_snapshot, read_snapshot, ExportedBy, Snapshot, SnapshotMeta,
-};
+use crate::format::envelope::ExportedBy;
+use crate::snapshot::{apply_replace, export_snapshot, read_snapshot, Snapshot, SnapshotMeta};
 use crate::storage::codec::encode_json;
 use crate::testkit::fixtures::small_workspace;
 use serde_json::Value;

@@ -1,5 +1,6 @@
 use crate::domain::dates::format_date;
 use crate::domain::Workspace;
+use crate::i18n::restore::describe_restore_error;
 use crate::i18n::{describe_save_error, fill, SnapshotText};
 use crate::snapshot::{export_snapshot, snapshot_file_name};
 use crate::storage::browser;
@@ -82,7 +83,7 @@ pub fn BackupPanel() -> impl IntoView {
         match browser::load_backup(&key) {
             Err(e) => failure.set(Some(fill(
                 SnapshotText::BackupUnreadable.get(lang),
-                &[&e.to_string()],
+                &[&describe_restore_error(lang, &e)],
             ))),
             Ok(ws) => match replace_with_backup(state, ws) {
                 Ok(()) => {

@@ -4,12 +4,12 @@ use crate::domain::dates::format_date;
 use crate::domain::merge::RecordKind;
 use crate::domain::views::duplicates::{duplicates_between, MatchReason};
 use crate::domain::Id;
-use crate::i18n::snapshot::describe_snapshot_error;
+use crate::i18n::restore::describe_restore_error;
 use crate::i18n::{fill, Lang, SnapshotText, Text};
+use crate::restore::RestoreError;
 use crate::route::{href, Route};
 use crate::snapshot::{
-    kind_name, read_snapshot_all, ImportPreview, ImportReport, Snapshot, SnapshotError,
-    MAX_SNAPSHOT_BYTES,
+    kind_name, read_snapshot_all, ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES,
 };
 use crate::ui::clock;
 use crate::ui::download::download_text;
@@ -72,7 +72,7 @@ pub fn ImportPanel() -> impl IntoView {
             PickedFile::TooLarge { name, bytes } => (
                 name,
                 Err((
-                    vec![SnapshotError::TooLarge {
+                    vec![RestoreError::TooLarge {
                         bytes,
                         limit: MAX_SNAPSHOT_BYTES,
                     }],
@@ -90,7 +90,7 @@ pub fn ImportPanel() -> impl IntoView {
                 let lang = state.lang();
                 let problems = problems
                     .iter()
-                    .map(|p| describe_snapshot_error(lang, p))
+                    .map(|p| describe_restore_error(lang, p))
                     .collect();
                 loaded.set_value(None);
                 step.set(Step::Rejected {

@@ -1,8 +1,10 @@
 use crate::domain::dates::iso_date;
-use crate::i18n::{describe_decode_error, describe_save_error, fill, Text};
+use crate::format::packed::readable;
+use crate::i18n::restore::describe_restore_error;
+use crate::i18n::{describe_save_error, fill, Text};
 use crate::storage::browser;
 use crate::storage::capacity::{percent_used, WARN_PERCENT};
-use crate::storage::codec::{encode_json, readable, WORKSPACE_KEY};
+use crate::storage::codec::{encode_json, WORKSPACE_KEY};
 use crate::storage::LoadOutcome;
 use crate::ui::clock;
 use crate::ui::download::download_text;
@@ -35,7 +37,7 @@ pub fn StorageBanner() -> impl IntoView {
                 <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
                     <p><strong>{tr(Text::CorruptTitle)}</strong></p>
                     <p>{tr(Text::CorruptQuarantined)}</p>
-                    <p class="banner-detail">{move || describe_decode_error(state.lang(), &error)}</p>
+                    <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
                         <button type="button" on:click=download(key.clone())>{tr(Text::DownloadCopy)}</button>
                         <button type="button" class="secondary"
@@ -52,7 +54,7 @@ pub fn StorageBanner() -> impl IntoView {
                 <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
                     <p><strong>{tr(Text::CorruptTitle)}</strong></p>
                     <p>{tr(Text::CorruptKeptInPlace)}</p>
-                    <p class="banner-detail">{move || describe_decode_error(state.lang(), &error)}</p>
+                    <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
                         <button type="button" on:click=download(WORKSPACE_KEY.to_owned())>
                             {tr(Text::DownloadCopy)}

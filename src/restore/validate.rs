@@ -1,8 +1,8 @@
-//! The checks on a decoded snapshot's records: unique ids, references that resolve, amounts and
-//! dates in range, a valid scoring model and transfer policy. Every problem is reported with the
-//! path of the offending value, in file order.
+//! The checks on decoded records: unique ids, references that resolve, amounts in range, a
+//! valid scoring model and transfer policy, and (for files) dates in range. Every problem is
+//! reported with the path of the offending value, in file order.
 
-use super::error::SnapshotError;
+use super::error::RestoreError;
 use crate::domain::dates::{iso_date, Timestamp};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
@@ -52,7 +52,7 @@ impl DateLimits {
 
 /// Collects problems, keeping the first `cap` and counting the rest.
 pub(super) struct Problems {
-    pub(super) listed: Vec<SnapshotError>,
+    pub(super) listed: Vec<RestoreError>,
     pub(super) not_listed: usize,
     cap: usize,
 }
@@ -68,7 +68,7 @@ impl Problems {
 
     /// Records a problem; `make` runs only while the list has room, so a file with 100 000 bad
     /// orders does not build 100 000 paths.
-    fn add(&mut self, make: impl FnOnce() -> SnapshotError) {
+    fn add(&mut self, make: impl FnOnce() -> RestoreError) {
         if self.listed.len() < self.cap {
             self.listed.push(make());
         } else {
@@ -83,7 +83,9 @@ fn stamp_text(at: Timestamp) -> String {
 
 /// The checks, sharing the id sets and the limits.
 struct Checker<'a> {
-    limits: DateLimits,
+    /// `None` for the app's own stored data: a date a person typed far ahead is theirs to keep,
+    /// while in a file it is the mark of a typo or a broken export.
+    limits: Option<DateLimits>,
     problems: &'a mut Problems,
     /// Ids seen so far in the shared namespace, in file order.
     seen: HashSet<&'a Id>,
@@ -92,7 +94,7 @@ struct Checker<'a> {
 impl<'a> Checker<'a> {
     fn unique(&mut self, id: &'a Id, path: impl FnOnce() -> String) {
         if !self.seen.insert(id) {
-            self.problems.add(|| SnapshotError::DuplicateId {
+            self.problems.add(|| RestoreError::DuplicateId {
                 path: format!("{}.id", path()),
                 id: id.clone(),
             });
@@ -101,7 +103,7 @@ impl<'a> Checker<'a> {
 
     fn refers(&mut self, known: &HashSet<&Id>, id: &Id, path: impl FnOnce() -> String) {
         if !known.contains(id) {
-            self.problems.add(|| SnapshotError::MissingReference {
+            self.problems.add(|| RestoreError::MissingReference {
                 path: path(),
                 id: id.clone(),
             });
@@ -111,7 +113,7 @@ impl<'a> Checker<'a> {
     fn amount(&mut self, amount: Money, min: i64, path: impl FnOnce() -> String) {
         let k = amount.kopecks();
         if k < min || k > Money::MAX.kopecks() {
-            self.problems.add(|| SnapshotError::BadAmount {
+            self.problems.add(|| RestoreError::BadAmount {
                 path: path(),
                 kopecks: k,
             });
@@ -119,8 +121,8 @@ impl<'a> Checker<'a> {
     }
 
     fn date(&mut self, date: NaiveDate, path: impl FnOnce() -> String) {
-        if !self.limits.date_ok(date) {
-            self.problems.add(|| SnapshotError::DateOutOfRange {
+        if self.limits.is_some_and(|l| !l.date_ok(date)) {
+            self.problems.add(|| RestoreError::DateOutOfRange {
                 path: path(),
                 value: iso_date(date),
             });
@@ -128,8 +130,8 @@ impl<'a> Checker<'a> {
     }
 
     fn stamp(&mut self, at: Timestamp, path: impl FnOnce() -> String) {
-        if !self.limits.timestamp_ok(at) {
-            self.problems.add(|| SnapshotError::DateOutOfRange {
+        if self.limits.is_some_and(|l| !l.timestamp_ok(at)) {
+            self.problems.add(|| RestoreError::DateOutOfRange {
                 path: path(),
                 value: stamp_text(at),
             });
@@ -151,12 +153,12 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Checks `ws` in file order; `plain_orders` is how many of its orders came from the plain
+/// Checks `ws` in file order, dates only against `limits` when given; `plain_orders` is how many of its orders came from the plain
 /// `orders` list (the rest came from a column-wise `order_book`), for the paths.
 pub(super) fn check(
     ws: &Workspace,
     plain_orders: usize,
-    limits: DateLimits,
+    limits: Option<DateLimits>,
     problems: &mut Problems,
 ) {
     let members: HashSet<&Id> = ws.members.iter().map(|m| &m.id).collect();
@@ -207,7 +209,7 @@ pub(super) fn check(
     let model_problems = ws.scoring_model.problems();
     if !model_problems.is_empty() {
         c.problems
-            .add(|| SnapshotError::InvalidScoringModel(model_problems));
+            .add(|| RestoreError::InvalidScoringModel(model_problems));
     }
     c.settings_stamp(
         ws.scoring_model.updated_at,
@@ -218,7 +220,7 @@ pub(super) fn check(
     for (i, a) in ws.assessments.iter().enumerate() {
         let base = || format!("workspace.assessments[{i}]");
         if !assessment_ids.insert(&a.id) {
-            c.problems.add(|| SnapshotError::DuplicateId {
+            c.problems.add(|| RestoreError::DuplicateId {
                 path: format!("{}.id", base()),
                 id: a.id.clone(),
             });
@@ -226,7 +228,7 @@ pub(super) fn check(
         c.refers(&deals, &a.deal_id, || format!("{}.deal_id", base()));
         for (j, r) in a.ratings.iter().enumerate() {
             if let Some(level) = r.level.filter(|l| *l > MAX_LEVEL) {
-                c.problems.add(|| SnapshotError::LevelOutOfRange {
+                c.problems.add(|| RestoreError::LevelOutOfRange {
                     path: format!("{}.ratings[{j}].level", base()),
                     level,
                 });
@@ -260,7 +262,7 @@ pub(super) fn check(
         c.refers(&clients, &o.client_id, || format!("{}.client_id", base()));
         c.date(o.date, || format!("{}.date", base()));
         if o.lines.is_empty() {
-            c.problems.add(|| SnapshotError::EmptyOrder {
+            c.problems.add(|| RestoreError::EmptyOrder {
                 path: format!("{}.lines", base()),
             });
         }
@@ -279,7 +281,7 @@ pub(super) fn check(
             .all(|l| (1..=Money::MAX.kopecks()).contains(&l.amount.kopecks()));
         // Only worth saying when every line is fine on its own.
         if lines_ok && total > i128::from(Money::MAX.kopecks()) {
-            c.problems.add(|| SnapshotError::BadAmount {
+            c.problems.add(|| RestoreError::BadAmount {
                 path: format!("{}.lines", base()),
                 kopecks: i64::try_from(total).unwrap_or(i64::MAX),
             });
@@ -289,7 +291,7 @@ pub(super) fn check(
     let product_set: HashSet<Id> = ws.product_ids();
     let group_set: HashSet<Id> = ws.group_ids();
     if let Err(e) = ws.transfer_policy.validate(&product_set, &group_set) {
-        c.problems.add(|| SnapshotError::InvalidTransferPolicy(e));
+        c.problems.add(|| RestoreError::InvalidTransferPolicy(e));
     }
     c.settings_stamp(
         ws.transfer_policy.updated_at,

@@ -1,0 +1,187 @@
+//! The envelope around the data, as written and as read: `format`, `version` and a header
+//! (`saved_at` and `revision` in storage; `app_version`, `exported_at`, `exported_by` in a
+//! snapshot), and the workspace inside. Storage and snapshots share it, so a file saved from
+//! storage imports and a snapshot's workspace reads like a stored one.
+
+use super::order_book::{OrderBook, OrderBookError};
+use crate::domain::dates::Timestamp;
+use crate::domain::orders::{Order, Product, ProductGroup};
+use crate::domain::qualification::{Assessment, ScoringModel};
+use crate::domain::team::TeamMember;
+use crate::domain::transfer::{TransferPolicy, TransferRecord};
+use crate::domain::workspace::{Tombstone, Workspace};
+use crate::domain::{Client, Deal, Id, Stage};
+use serde::{Deserialize, Serialize};
+
+/// Who exported a snapshot, as recorded in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedBy {
+    /// The member's id.
+    pub id: Id,
+    /// The member's name.
+    pub name: String,
+}
+
+impl ExportedBy {
+    /// The exporter as recorded in the file.
+    pub fn of(member: &TeamMember) -> Self {
+        ExportedBy {
+            id: member.id.clone(),
+            name: member.name.clone(),
+        }
+    }
+}
+
+/// The header fields of either kind of envelope, as read; `derived` and unknown fields are
+/// ignored (readers of a newer minor shape lose nothing they could use).
+#[derive(Deserialize)]
+pub struct EnvelopeIn {
+    /// The save counter (storage only; 0 when absent).
+    #[serde(default)]
+    pub revision: u64,
+    /// The app version that exported it (snapshots only).
+    #[serde(default)]
+    pub app_version: Option<String>,
+    /// When it was exported (snapshots).
+    #[serde(default)]
+    pub exported_at: Option<Timestamp>,
+    /// When it was saved (storage, and files saved from storage).
+    #[serde(default)]
+    pub saved_at: Option<Timestamp>,
+    /// Who exported it.
+    #[serde(default)]
+    pub exported_by: Option<ExportedBy>,
+    /// The data.
+    pub workspace: WorkspaceIn,
+}
+
+/// The workspace as written: every field as it is, except the orders, which storage writes column
+/// by column (`order_book`) and a snapshot as plain objects (`orders`), for people and
+/// spreadsheets. Exactly one of the two order fields is present.
+#[derive(Serialize)]
+pub struct WorkspaceOut<'a> {
+    members: &'a [TeamMember],
+    clients: &'a [Client],
+    deals: &'a [Deal],
+    stages: &'a [Stage],
+    removed: &'a [Tombstone],
+    scoring_model: &'a ScoringModel,
+    assessments: &'a [Assessment],
+    product_groups: &'a [ProductGroup],
+    products: &'a [Product],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    orders: Option<&'a [Order]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    order_book: Option<OrderBook>,
+    transfer_policy: &'a TransferPolicy,
+    transfers: &'a [TransferRecord],
+}
+
+impl<'a> WorkspaceOut<'a> {
+    /// The stored shape: orders column by column.
+    pub fn of(ws: &'a Workspace) -> Self {
+        Self::build(ws, false)
+    }
+
+    /// The snapshot shape: orders as plain objects under `orders`.
+    pub fn with_plain_orders(ws: &'a Workspace) -> Self {
+        Self::build(ws, true)
+    }
+
+    fn build(ws: &'a Workspace, plain_orders: bool) -> Self {
+        // Destructured without `..`: a field added to `Workspace` fails to compile here until it
+        // is stored too, so no field can be silently left out of storage.
+        let Workspace {
+            members,
+            clients,
+            deals,
+            stages,
+            removed,
+            scoring_model,
+            assessments,
+            product_groups,
+            products,
+            orders,
+            transfer_policy,
+            transfers,
+        } = ws;
+        let order_book = (!plain_orders).then(|| {
+            let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
+            let product_ids: Vec<Id> = products.iter().map(|p| p.id.clone()).collect();
+            OrderBook::pack(orders, &client_ids, &product_ids)
+        });
+        WorkspaceOut {
+            members,
+            clients,
+            deals,
+            stages,
+            removed,
+            scoring_model,
+            assessments,
+            product_groups,
+            products,
+            orders: plain_orders.then_some(orders.as_slice()),
+            order_book,
+            transfer_policy,
+            transfers,
+        }
+    }
+}
+
+/// The workspace as read, from storage or a snapshot: orders as plain objects, as columns, or
+/// both (plain ones first).
+#[derive(Deserialize)]
+pub struct WorkspaceIn {
+    #[serde(default)]
+    members: Vec<TeamMember>,
+    #[serde(default)]
+    clients: Vec<Client>,
+    #[serde(default)]
+    deals: Vec<Deal>,
+    #[serde(default = "Stage::default_pipeline")]
+    stages: Vec<Stage>,
+    #[serde(default)]
+    removed: Vec<Tombstone>,
+    #[serde(default)]
+    scoring_model: ScoringModel,
+    #[serde(default)]
+    assessments: Vec<Assessment>,
+    #[serde(default)]
+    product_groups: Vec<ProductGroup>,
+    #[serde(default)]
+    products: Vec<Product>,
+    /// Orders as plain objects (snapshots, hand-made or older data).
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    /// Orders as columns (what this build writes).
+    #[serde(default)]
+    order_book: OrderBook,
+    #[serde(default)]
+    transfer_policy: TransferPolicy,
+    #[serde(default)]
+    transfers: Vec<TransferRecord>,
+}
+
+impl WorkspaceIn {
+    /// The workspace, with the column-wise orders unpacked after the plain ones.
+    pub fn into_workspace(self) -> Result<Workspace, OrderBookError> {
+        let client_ids: Vec<Id> = self.clients.iter().map(|c| c.id.clone()).collect();
+        let product_ids: Vec<Id> = self.products.iter().map(|p| p.id.clone()).collect();
+        let mut orders = self.orders;
+        orders.extend(self.order_book.unpack(&client_ids, &product_ids)?);
+        Ok(Workspace {
+            members: self.members,
+            clients: self.clients,
+            deals: self.deals,
+            stages: self.stages,
+            removed: self.removed,
+            scoring_model: self.scoring_model,
+            assessments: self.assessments,
+            product_groups: self.product_groups,
+            products: self.products,
+            orders,
+            transfer_policy: self.transfer_policy,
+            transfers: self.transfers,
+        })
+    }
+}

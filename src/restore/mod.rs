@@ -1,0 +1,181 @@
+//! The one path by which data comes back into the app, whatever its source: the stored
+//! workspace at start-up and when another tab saves, a backup slot, a snapshot file to import,
+//! a kept backup to restore. Every source passes the same steps, so what one refuses the others
+//! refuse too, with the same words:
+//!
+//! 1. size (files only) before anything is parsed;
+//! 2. unpack a packed stored value ([`crate::format::packed`]);
+//! 3. JSON, strictly: a key twice in one object is refused with its path ([`strict_json`]);
+//! 4. `format` must be `salesdesk.workspace`;
+//! 5. `version`: newer than this build is refused, older is migrated step by step ([`migrate`]);
+//! 6. every field's presence and kind, with its path; a record only from a JSON object
+//!    ([`typed`]); `serde`'s words turned into plain data ([`field_problem`]);
+//! 7. the records: ids, references, amounts, the scoring model, the transfer policy, and for
+//!    files the dates ([`validate`]), all problems listed up to [`MAX_LISTED_PROBLEMS`].
+//!
+//! Steps 1–6 stop at the first problem, since nothing after it can be read reliably. Pure: no
+//! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
+
+mod error;
+mod field_problem;
+pub mod migrate;
+mod strict_json;
+mod typed;
+mod validate;
+
+pub use error::{
+    FieldProblem, FoundValue, Rejection, RestoreError, ValueKind, MAX_LISTED_PROBLEMS,
+};
+pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
+
+use crate::domain::dates::Timestamp;
+use crate::domain::workspace::Workspace;
+use crate::format::envelope::{EnvelopeIn, ExportedBy};
+use crate::format::packed::unpack;
+use crate::format::{FORMAT, VERSION};
+use chrono::{NaiveDate, SecondsFormat};
+use serde_json::Value;
+use strict_json::StrictJsonError;
+use validate::{check, Problems};
+
+/// What a source is held to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RestoreOptions {
+    /// The largest text accepted, checked before parsing (`None`: no limit).
+    pub max_bytes: Option<usize>,
+    /// The accepted range of dates (`None`: any date).
+    pub dates: Option<DateLimits>,
+}
+
+impl RestoreOptions {
+    /// The app's own stored data: no size limit (it is already in the browser) and no date
+    /// range (a date a person typed years ahead is theirs, not damage).
+    pub fn stored() -> Self {
+        RestoreOptions {
+            max_bytes: None,
+            dates: None,
+        }
+    }
+
+    /// A file from outside, read on the user's day `today`, at most `max_bytes` long.
+    pub fn file(today: NaiveDate, max_bytes: usize) -> Self {
+        RestoreOptions {
+            max_bytes: Some(max_bytes),
+            dates: Some(date_limits(today)),
+        }
+    }
+}
+
+/// Data that passed every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    /// The workspace, migrated to the current version.
+    pub workspace: Workspace,
+    /// The format version it was written in (before migration).
+    pub version: u64,
+    /// The save counter of a stored value (0 for files).
+    pub revision: u64,
+    /// The app version that exported it (files only).
+    pub app_version: Option<String>,
+    /// When it was exported, or for stored data and files saved from storage, last saved.
+    pub exported_at: Option<Timestamp>,
+    /// Who exported it, if anyone was signed in.
+    pub exported_by: Option<ExportedBy>,
+}
+
+/// Restores `text` (plain JSON or a packed stored value) under `options`; on refusal gives every
+/// problem found (the first [`MAX_LISTED_PROBLEMS`], and how many more).
+pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
+    if let Some(limit) = options.max_bytes.filter(|limit| text.len() > *limit) {
+        return Err(RestoreError::TooLarge {
+            bytes: text.len(),
+            limit,
+        }
+        .into());
+    }
+    let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
+    let value = strict_json::parse(&json).map_err(|e| match e {
+        StrictJsonError::Syntax {
+            line,
+            column,
+            message,
+        } => RestoreError::NotJson {
+            line,
+            column,
+            message,
+        },
+        StrictJsonError::DuplicateKey { path, key } => RestoreError::DuplicateKey { path, key },
+    })?;
+    let found = value.get("format").and_then(Value::as_str).unwrap_or("");
+    if found != FORMAT {
+        return Err(RestoreError::WrongFormat {
+            found: found.to_owned(),
+        }
+        .into());
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v >= 1)
+        .ok_or(RestoreError::BadVersion)?;
+    if version > VERSION {
+        return Err(RestoreError::FutureVersion {
+            found: version,
+            supported: VERSION,
+        }
+        .into());
+    }
+    let current = migrate::migrate(value, version)?;
+    let envelope: EnvelopeIn =
+        serde_path_to_error::deserialize(typed::Strict(&current)).map_err(|e| {
+            let (path, problem) = field_problem::field_problem(
+                &e.inner().to_string(),
+                &e.path().to_string(),
+                &current,
+            );
+            RestoreError::Field { path, problem }
+        })?;
+    drop(current);
+    let plain_orders = envelope.workspace.orders.len();
+    let workspace = envelope
+        .workspace
+        .into_workspace()
+        .map_err(RestoreError::OrderBook)?;
+    let mut problems = Problems::new(MAX_LISTED_PROBLEMS);
+    let exported_at = envelope.exported_at.or(envelope.saved_at);
+    if let (Some(at), Some(limits)) = (exported_at, options.dates) {
+        if !limits.timestamp_ok(at) {
+            let path = if envelope.exported_at.is_some() {
+                "exported_at"
+            } else {
+                "saved_at"
+            };
+            problems.listed.push(RestoreError::DateOutOfRange {
+                path: path.into(),
+                value: at.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            });
+        }
+    }
+    check(&workspace, plain_orders, options.dates, &mut problems);
+    // The checks above cover everything `integrity_problems` looks at; this guards the promise
+    // that restored data is sound even if the two ever drift apart.
+    if problems.listed.is_empty() {
+        if let Some(p) = workspace.integrity_problems().into_iter().next() {
+            problems.listed.push(RestoreError::Inconsistent(p));
+        }
+    }
+    if !problems.listed.is_empty() {
+        return Err(Rejection {
+            problems: problems.listed,
+            not_listed: problems.not_listed,
+        });
+    }
+    Ok(Restored {
+        workspace,
+        version,
+        revision: envelope.revision,
+        app_version: envelope.app_version,
+        exported_at,
+        exported_by: envelope.exported_by,
+    })
+}
