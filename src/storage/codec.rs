@@ -72,7 +72,3 @@ pub fn decode_stored(text: &str) -> Result<Stored, RestoreError> {
 pub fn quarantine_key(unix_millis: i64) -> String {
     format!("{QUARANTINE_PREFIX}{unix_millis}")
 }
-
-#[cfg(test)]
-#[path = "codec_tests.rs"]
-mod tests;

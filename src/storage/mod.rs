@@ -13,3 +13,6 @@ pub mod browser;
 pub use codec::{decode_workspace, encode_workspace};
 pub use outcome::{LoadOutcome, SaveError};
 pub use prefs::Prefs;
+
+#[cfg(test)]
+mod tests;

@@ -28,13 +28,20 @@
 //! which checks all of this over random edits of three reps).
 //! The report is written from our side (the first argument).
 
+mod events;
+mod fields;
+mod kinds;
+mod record;
 mod records;
 mod repair;
 mod replace;
 mod report;
 mod tombstones;
 
-pub use records::{merge_records, Conflict, MergeEvent, Record, RecordKind, Resurrection, Side};
+pub use events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
+pub use fields::merge_fields;
+pub use record::Record;
+pub use records::merge_records;
 pub use repair::{DropReason, Repair};
 pub use replace::replace;
 pub use report::{KindCounts, MergeReport};

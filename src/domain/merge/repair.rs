@@ -28,7 +28,9 @@
 //! An assessment's assessor is not checked (`integrity_problems` does not either): it is history,
 //! and the assessor may have left the team since.
 
-use super::records::{merge_records, MergeEvent, Record, RecordKind, Resurrection, Side};
+use super::events::{MergeEvent, RecordKind, Resurrection, Side};
+use super::record::Record;
+use super::records::merge_records;
 use super::tombstones::Tombstones;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;

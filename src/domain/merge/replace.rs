@@ -13,7 +13,7 @@
 //! than a tombstone is one the tombstone removes. Assessments and transfer records are never
 //! edited, so theirs is a `restored_at` time instead.
 
-use super::records::Record;
+use super::record::Record;
 use super::tombstones::latest_by_id;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;

@@ -1,7 +1,8 @@
 //! What a merge did, seen from our side: counts per kind of record, conflicts, resurrections and
 //! repairs.
 
-use super::records::{Conflict, MergeEvent, Record, RecordKind, Resurrection, Side};
+use super::events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
+use super::record::Record;
 use super::repair::Repair;
 use super::tombstones::{changed_count, latest_by_id};
 use crate::domain::dates::Timestamp;

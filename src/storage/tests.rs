@@ -1,5 +1,9 @@
-use super::*;
+//! The stored workspace: round trips, packing, and every refusal of the restore path as storage
+//! meets it.
+
+use super::codec::*;
 use crate::domain::demo::demo_workspace;
+use crate::domain::Workspace;
 use crate::format::packed::{readable, stored_revision, PACKED_PREFIX};
 use crate::restore::{FieldProblem, FoundValue, RestoreError, ValueKind};
 use crate::storage::capacity::counted_bytes;

@@ -1,0 +1,136 @@
+//! How each kind of record merges: the ones people edit field by field, the ones never edited
+//! (assessments, transfer records) as a whole with their restore time, orders and stages.
+
+use super::events::{Conflict, MergeEvent, RecordKind, Side};
+use super::fields::merge_fields;
+use super::record::{merge_restored, Record};
+use crate::domain::dates::{format_date, Timestamp};
+use crate::domain::ids::Id;
+use crate::domain::orders::{Order, Product, ProductGroup};
+use crate::domain::qualification::Assessment;
+use crate::domain::transfer::TransferRecord;
+use crate::domain::{Client, Deal, Stage, TeamMember};
+
+/// The usual record: an `id`, an `updated_at`, and a text field that names it in reports.
+macro_rules! plain_record {
+    ($($kind:ty => $label:ident),* $(,)?) => {
+        $(impl Record for $kind {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn updated_at(&self) -> Timestamp {
+                self.updated_at
+            }
+            fn label(&self) -> String {
+                self.$label.clone()
+            }
+            fn merge_pair(
+                ours: &Self,
+                theirs: &Self,
+                kind: RecordKind,
+                events: &mut Vec<MergeEvent>,
+            ) -> Self {
+                merge_fields(ours, theirs, kind, events)
+            }
+        })*
+    };
+}
+
+plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
+
+/// Records that are never edited (assessments, transfer records): the creation time is also the
+/// last change, unless a restore brought the record back after a deletion (`restored_at`). An
+/// assessment's label is the date it was made (its deal is in the record), a transfer's its
+/// business date.
+macro_rules! never_edited {
+    ($($kind:ty => |$r:ident| $label:expr),* $(,)?) => {
+        $(impl Record for $kind {
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn updated_at(&self) -> Timestamp {
+                self.restored_at
+                    .map_or(self.created_at, |at| at.max(self.created_at))
+            }
+            fn label(&self) -> String {
+                let $r = self;
+                $label
+            }
+            fn merge_pair(
+                ours: &Self,
+                theirs: &Self,
+                kind: RecordKind,
+                events: &mut Vec<MergeEvent>,
+            ) -> Self {
+                let plain = |r: &Self| Self {
+                    restored_at: None,
+                    ..r.clone()
+                };
+                merge_restored(ours, theirs, plain, kind, events)
+            }
+        })*
+    };
+}
+
+never_edited!(
+    Assessment => |a| format_date(a.created_at.date_naive()),
+    TransferRecord => |t| format_date(t.date),
+);
+
+/// An order's label is its business date (the client it belongs to is in the record).
+impl Record for Order {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        format_date(self.date)
+    }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        merge_fields(ours, theirs, kind, events)
+    }
+}
+
+/// Stages carry no timestamp: every copy counts as equally old (the Unix epoch), so of two
+/// different copies ours wins, and theirs only contributes stages ours lacks.
+impl Record for Stage {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        Timestamp::default()
+    }
+    fn label(&self) -> String {
+        self.custom_name
+            .clone()
+            .unwrap_or_else(|| self.id.as_str().to_owned())
+    }
+    /// Stages are the director's: ours stay as they are (theirs only add stages we lack).
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        events.push(MergeEvent::Conflict(Conflict {
+            kind,
+            id: ours.id.clone(),
+            label: ours.label(),
+            field: None,
+            ours_value: String::new(),
+            theirs_value: String::new(),
+            ours_updated_at: Timestamp::default(),
+            theirs_updated_at: Timestamp::default(),
+            winner: Side::Ours,
+        }));
+        let _ = theirs;
+        ours.clone()
+    }
+}
