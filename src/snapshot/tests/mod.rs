@@ -1,6 +1,7 @@
 //! Tests of the snapshot layer, and the workspaces they share.
 
 mod bad_input;
+mod bad_records;
 mod fuzz;
 mod preview;
 mod round_trip;

@@ -1,6 +1,7 @@
 //! Tests of the merge: the two-tab and snapshot scenarios one by one, then property tests over
 //! random edit sequences (two tabs; three reps with their own clocks).
 
+mod deletions;
 mod fields;
 mod orders;
 mod property;
