@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
-# the core's unit tests, the snapshot JSON Schema check, the browser end-to-end suite against
-# the release build, and the first load measured by Lighthouse (reports in target/lighthouse/).
+# the layout rules (tests/layout), the core's unit tests, the snapshot JSON Schema check, the
+# browser end-to-end suite against the release build, and the first load measured by Lighthouse
+# (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -16,6 +17,9 @@ cargo clippy --all-targets --all-features --offline -- -D warnings
 
 step "cargo clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --offline -- -D warnings
+
+step "the house: no file or module cycles, no file of 450 lines, a pure core (tests/layout)"
+node --test tests/layout/*.test.mjs
 
 step "unit tests (native core)"
 cargo test --offline

@@ -1,4 +1,17 @@
 //! The domain core: records, their rules and queries. No browser or UI imports live here.
+//!
+//! - values: [`money`] (kopecks), [`dates`], [`ids`], [`inn`], and [`stamps`] (when each field
+//!   last changed, which the merge reads);
+//! - records: [`client`], [`deal`], [`stage`], [`team`], and the concerns with their own rules:
+//!   [`qualification`] (BANT and its kin), [`orders`] (and the history index), [`transfer`]
+//!   (the hunter → farmer rule), [`metrics`] (farmer metrics);
+//! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
+//! - [`views`]: read models computed for a screen (lists, the board, the team page, the
+//!   transfer queue, possible duplicates);
+//! - [`merge`]: two workspaces into one, field by field, with the report of what happened;
+//! - forms: [`draft`] (what a person typed, validated into records) and [`form_edit`] (a form
+//!   open while its record changes underneath);
+//! - [`demo`]: the demo workspace of the first start.
 
 pub mod client;
 pub mod dates;
