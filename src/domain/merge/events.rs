@@ -59,7 +59,7 @@ pub enum Side {
 
 /// Both sides changed the same field of a record (or a record without fields) to different
 /// values without seeing each other's change. A change made on one side only is no conflict:
-/// it is simply taken (see [`merge_fields`]).
+/// it is simply taken (see [`merge_fields`](super::merge_fields)).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
     /// What kind of record.

@@ -17,7 +17,7 @@ pub trait Record {
     /// Merges two different copies of the record (same id). The default treats the record as
     /// one value: the later copy wins, and equal times are settled by content so that the
     /// result does not depend on the order of the arguments. Records with fields people edit
-    /// merge field by field instead (see [`merge_fields`]).
+    /// merge field by field instead (see [`merge_fields`](super::merge_fields)).
     fn merge_pair(
         ours: &Self,
         theirs: &Self,

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 /// Merges one collection by id.
 ///
 /// - On both sides and equal: kept. On both sides and different: merged by the kind's
-///   [`Record::merge_pair`] (field by field for records people edit, see [`merge_fields`]).
+///   [`Record::merge_pair`] (field by field for records people edit, see [`merge_fields`](super::merge_fields)).
 /// - On one side only: kept, unless `tombstones` holds its id with `removed_at >= updated_at`
 ///   (the other side deleted it after its last change). If the tombstone is older, the record
 ///   changed after the deletion: it stays and a [`Resurrection`] is recorded.

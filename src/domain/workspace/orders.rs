@@ -63,7 +63,7 @@ impl Workspace {
         Ok(())
     }
 
-    /// Records an order; the client's status follows ([`transfer::status_from_orders`])
+    /// Records an order; the client's status follows ([`super::transfer::status_from_orders`])
     /// as of `today`, the user's local calendar day: a lead or prospect that orders becomes
     /// «новый», a sleeping client that orders wakes up.
     pub fn add_order(
