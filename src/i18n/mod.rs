@@ -140,6 +140,7 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
 pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
     let text = match error {
         WorkspaceError::NotFound(_) => Text::ErrNotFound,
+        WorkspaceError::SameRecord(_) => Text::ErrSameRecord,
         WorkspaceError::DuplicateId(_) => Text::ErrDuplicate,
         WorkspaceError::NameRequired => Text::ErrNameRequired,
         WorkspaceError::UnknownMember(_) => Text::ErrUnknownMember,

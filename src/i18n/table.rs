@@ -151,6 +151,7 @@ texts! {
     ErrDate => "Введите дату в формате ДД.ММ.ГГГГ", "Enter a date as DD.MM.YYYY";
     // Workspace errors
     ErrNotFound => "Запись не найдена — возможно, её уже удалили.", "Record not found: it may have been deleted.";
+    ErrSameRecord => "Это одна и та же карточка — объединять нечего.", "This is the same card: there is nothing to merge.";
     ErrDuplicate => "Запись с таким идентификатором уже есть.", "A record with this id already exists.";
     ErrUnknownMember => "Такого сотрудника нет в команде.", "No such team member.";
     ErrUnknownStage => "Такого этапа нет в воронке.", "No such stage in the pipeline.";

@@ -92,6 +92,9 @@ pub enum WorkspaceError {
     /// No record has this id.
     #[error("no record with id {0}")]
     NotFound(Id),
+    /// Two ids that must differ name the same record (a client merged with itself).
+    #[error("{0} cannot be merged with itself")]
+    SameRecord(Id),
     /// A record with this id already exists.
     #[error("a record with id {0} already exists")]
     DuplicateId(Id),
@@ -210,12 +213,14 @@ impl Workspace {
 }
 
 mod catalogue;
+mod duplicates;
 mod integrity;
 mod orders;
 mod pipeline;
 mod team;
 pub mod transfer;
 
+pub use duplicates::ClientsMerged;
 pub use integrity::IntegrityProblem;
 pub use pipeline::StageStep;
 pub use transfer::TransferRequest;
