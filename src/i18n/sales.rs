@@ -1,7 +1,10 @@
 //! Orders, transfer rules and growth metrics in words.
 
+use super::errors::describe_problem;
+use super::outcome::describe;
 use super::plural::{plural, Plural};
-use super::{fill, Lang, SalesText};
+use super::sales_table::SalesText;
+use super::translate::{fill, Translate};
 use crate::domain::metrics::{Activity, Ratio, ThresholdsError, WalletPosition};
 use crate::domain::money::MoneyParseError;
 use crate::domain::orders::OrderProblem;
@@ -9,6 +12,7 @@ use crate::domain::transfer::{
     Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
 };
 use crate::domain::Workspace;
+use crate::lang::Lang;
 
 /// A condition as the rule states it, e.g. «Заказов не меньше 2», with product and group names
 /// looked up in the catalogue.
@@ -73,7 +77,7 @@ pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> Str
 
 /// The figures behind a condition's answer, e.g. «заказов 2 из 3».
 pub fn outcome_text(lang: Lang, outcome: &ConditionOutcome) -> String {
-    super::outcome::describe(lang, outcome)
+    describe(lang, outcome)
 }
 
 /// «все условия» / «любое из условий».
@@ -125,7 +129,7 @@ pub fn order_problem_text(lang: Lang, problem: &OrderProblem) -> String {
             SalesText::OrderNotPositive
         }
         OrderProblem::Money(e) => {
-            return super::describe_problem(lang, &crate::domain::draft::Problem::Money(e.clone()))
+            return describe_problem(lang, &crate::domain::draft::Problem::Money(e.clone()))
         }
         OrderProblem::TooLarge => SalesText::OrderTooLarge,
         OrderProblem::UnknownProduct => SalesText::OrderUnknownProduct,

@@ -1,7 +1,10 @@
 //! Snapshot import problems in words.
 
-use super::{describe_model_error, fill, Lang, SnapshotText};
+use super::errors::describe_model_error;
+use super::snapshot_table::SnapshotText;
+use super::translate::{fill, Translate};
 use crate::domain::money::Money;
+use crate::lang::Lang;
 use crate::snapshot::SnapshotError;
 
 /// One import problem, with its JSON path where it has one.

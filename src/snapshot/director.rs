@@ -60,10 +60,11 @@ mod tests {
     use super::*;
     use crate::domain::fixtures::{later, small_workspace};
     use crate::domain::team::{JobTitle, TeamMember};
+    use crate::snapshot::tests::figures;
     use crate::snapshot::{export_snapshot, read_snapshot, ExportedBy};
 
     fn file_by(ws: &Workspace, who: &TeamMember) -> Snapshot {
-        let text = export_snapshot(ws, Some(who), later(90), later(90).date_naive());
+        let text = export_snapshot(ws, Some(who), later(90), later(90).date_naive(), figures);
         let snap = read_snapshot(&text, later(90).date_naive()).unwrap();
         assert_eq!(
             snap.meta.exported_by,

@@ -14,7 +14,9 @@
 //! sound. The format and limits are described in `docs/snapshot.md` and
 //! `docs/snapshot.schema.json`.
 //!
-//! Pure Rust: no browser or UI imports, so it is tested natively.
+//! Pure Rust: no browser or UI imports, so it is tested natively. No words either: the merge
+//! report and the `derived` section's explanations are put into words by `crate::i18n`, which
+//! sits above this layer (see [`ImportReport`] and [`export_snapshot`]).
 
 mod backup;
 mod derived;
@@ -29,8 +31,8 @@ mod validate;
 
 pub use backup::Backup;
 pub use derived::{
-    ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, PeriodFigures,
-    TransferCheck, DERIVED_MONTHS,
+    ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, DescribeOutcome,
+    PeriodFigures, TransferCheck, DERIVED_MONTHS,
 };
 pub use director::{director_records_guarded, exported_by_director};
 pub use error::{Rejection, SnapshotError, MAX_LISTED_PROBLEMS};
@@ -41,7 +43,7 @@ pub use preview::{
     KindPreview, Removal,
 };
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
-pub use report::{field_name, kind_name, ImportReport};
+pub use report::ImportReport;
 pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,
@@ -50,4 +52,4 @@ pub use validate::{date_limits, DateLimits, EARLIEST_DATE, MAX_YEARS_AHEAD};
 pub const MAX_SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,6 +1,6 @@
 //! Every refused input, with the exact error.
 
-use super::{now, small, today};
+use super::{figures, now, small, today};
 use crate::domain::ids::Id;
 use crate::domain::metrics::ThresholdsError;
 use crate::domain::money::Money;
@@ -13,7 +13,7 @@ use crate::snapshot::{
 use serde_json::{json, Value};
 
 fn valid() -> Value {
-    serde_json::from_str(&export_snapshot(&small(), None, now(), today())).unwrap()
+    serde_json::from_str(&export_snapshot(&small(), None, now(), today(), figures)).unwrap()
 }
 
 /// The first problem of the valid snapshot changed by `edit`.
