@@ -9,7 +9,8 @@ use crate::domain::metrics::{Activity, Ratio, ThresholdsError, WalletPosition};
 use crate::domain::money::MoneyParseError;
 use crate::domain::orders::OrderProblem;
 use crate::domain::transfer::{
-    Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
+    Combinator, Condition, ConditionKind, ConditionOutcome, ConditionProblem, PolicyDraftError,
+    RuleError,
 };
 use crate::domain::Workspace;
 use crate::lang::Lang;
@@ -156,6 +157,35 @@ pub fn wallet_name(lang: Lang, position: WalletPosition) -> &'static str {
         WalletPosition::Strategic => SalesText::WalletStrategic,
     }
     .get(lang)
+}
+
+/// A condition kind's name, as the rule editor offers it.
+pub fn condition_kind_name(lang: Lang, kind: ConditionKind) -> &'static str {
+    match kind {
+        ConditionKind::OrderCount => SalesText::KindOrderCount,
+        ConditionKind::Volume => SalesText::KindVolume,
+        ConditionKind::BoughtProduct => SalesText::KindProduct,
+        ConditionKind::BoughtGroup => SalesText::KindGroup,
+        ConditionKind::MonthlyMinimum => SalesText::KindMonthly,
+        ConditionKind::MinimumOrder => SalesText::KindMinOrder,
+        ConditionKind::DaysSinceFirstOrder => SalesText::KindDays,
+    }
+    .get(lang)
+}
+
+/// What is wrong with the rule as typed in the editor, in words (conditions counted from 1).
+pub fn policy_draft_error_text(lang: Lang, error: &PolicyDraftError) -> String {
+    match error {
+        PolicyDraftError::NotANumber(i) => {
+            fill(SalesText::CondNotNumber.get(lang), &[&(i + 1).to_string()])
+        }
+        PolicyDraftError::BadAmount(i) => {
+            fill(SalesText::CondBadAmount.get(lang), &[&(i + 1).to_string()])
+        }
+        PolicyDraftError::Rule(e) => rule_error_text(lang, e),
+        PolicyDraftError::ThresholdNotANumber => SalesText::ThresholdNotNumber.get(lang).to_owned(),
+        PolicyDraftError::Thresholds(e) => thresholds_error_text(lang, e).to_owned(),
+    }
 }
 
 /// A ratio with two decimals, Russian style with a decimal comma in both languages as the

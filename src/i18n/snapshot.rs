@@ -1,8 +1,9 @@
-//! Snapshot import problems in words.
+//! Snapshot import problems, and what a merge import did, in words.
 
 use super::errors::describe_model_error;
 use super::snapshot_table::SnapshotText;
 use super::translate::{fill, Translate};
+use crate::domain::merge::MergeReport;
 use crate::domain::money::Money;
 use crate::lang::Lang;
 use crate::snapshot::SnapshotError;
@@ -52,6 +53,23 @@ pub fn describe_snapshot_error(lang: Lang, error: &SnapshotError) -> String {
         }
         SnapshotError::InvalidTransferPolicy(_) => t(SnapshotText::ErrPolicy).to_owned(),
     }
+}
+
+/// What a merge import did, in one sentence for the import screen: «Добавлено: 2, обновлено: 1,
+/// удалено: 1, без изменений: 23, конфликтов: 1.» (the downloadable report is in
+/// [`super::report`]).
+pub fn merge_summary(lang: Lang, report: &MergeReport) -> String {
+    let s = report.summary();
+    fill(
+        SnapshotText::ReportSummary.get(lang),
+        &[
+            &s.added.to_string(),
+            &s.updated.to_string(),
+            &s.removed.to_string(),
+            &s.kept.to_string(),
+            &report.conflicts.len().to_string(),
+        ],
+    )
 }
 
 /// Bytes as whole mebibytes, rounded up («64»).

@@ -13,6 +13,7 @@ use crate::snapshot::{export_snapshot, read_snapshot, DescribeOutcome, Snapshot}
 const V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
 const V2: &str = include_str!("../../../tests/fixtures/snapshot-v2.json");
 const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
+/// The version 4 fixture as stored (its `derived` section in the Russian words the app writes).
 pub(crate) const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
 
 /// The version 4 fixture: the version 3 data with a phone, a note and an order edited later, so

@@ -45,13 +45,13 @@ pub fn DuplicateWarning(
                         };
                         view! {
                             <li data-testid="duplicate">
-                                {move || state.tr(why)}" "
+                                {state.text(why)}" "
                                 <a href=href(&Route::Client(id.clone()))>{name}</a>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
-                <p class="muted">{move || state.tr(Text::DuplicateHint)}</p>
+                <p class="muted">{state.text(Text::DuplicateHint)}</p>
             </div>
         </Show>
     }
