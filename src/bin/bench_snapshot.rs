@@ -23,6 +23,7 @@ mod native {
     use chrono::{NaiveDate, TimeZone, Utc};
     use salesdesk::domain::demo::demo_workspace;
     use salesdesk::domain::Workspace;
+    use salesdesk::i18n::outcome::describe_ru;
     use salesdesk::snapshot::{export_snapshot, read_snapshot, snapshot_file_name};
     use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
     use std::time::{Duration, Instant};
@@ -88,7 +89,8 @@ mod native {
             ("every-condition", &every, None),
         ] {
             let path = format!("{dir}/{name}.json");
-            std::fs::write(&path, export_snapshot(ws, who, now, today())).expect("write");
+            std::fs::write(&path, export_snapshot(ws, who, now, today(), describe_ru))
+                .expect("write");
             println!("wrote {path}");
         }
     }
@@ -110,7 +112,7 @@ mod native {
         let mut text = String::new();
         for _ in 0..RUNS {
             let t = Instant::now();
-            text = export_snapshot(&ws, Some(&ws.members[0]), now, today());
+            text = export_snapshot(&ws, Some(&ws.members[0]), now, today(), describe_ru);
             export.push(t.elapsed());
             let t = Instant::now();
             let back = read_snapshot(&text, today()).expect("reads back");

@@ -7,9 +7,9 @@
 //! group: the UI shows them in the condition's label next to this text.
 
 use super::plural::{plural, Plural};
-use super::Lang;
 use crate::domain::dates::format_date;
 use crate::domain::transfer::{ConditionOutcome, MonthAmount};
+use crate::lang::Lang;
 
 /// The outcome's figures in Russian, e.g. «заказов 2 из 3», «объём 180 000 ₽ из 250 000 ₽»,
 /// «наименьший заказ 42 000 ₽ из 50 000 ₽».

@@ -7,7 +7,8 @@
 //! клиент», «выполнят 5 клиентов»), so every entry of [`Plural`] holds whole phrases, one per
 //! form, and [`plural`] picks the phrase for the number and fills in its `{}` places.
 
-use super::{fill, Lang};
+use super::translate::fill;
+use crate::lang::Lang;
 
 /// Which form a number takes (CLDR's categories for integers).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

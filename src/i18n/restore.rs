@@ -2,10 +2,13 @@
 //! one text for each [`RestoreError`], with the JSON path where there is one and no parser
 //! jargon.
 
-use super::{describe_model_error, fill, Lang, SnapshotText};
+use super::errors::describe_model_error;
+use super::snapshot_table::SnapshotText;
+use super::translate::{fill, Translate};
 use crate::domain::money::Money;
 use crate::domain::workspace::IntegrityProblem;
 use crate::format::order_book::OrderBookError;
+use crate::lang::Lang;
 use crate::restore::{FieldProblem, FoundValue, RestoreError, ValueKind};
 
 /// One problem, with its JSON path where it has one.

@@ -1,14 +1,19 @@
 //! Orders, transfer rules and growth metrics in words.
 
+use super::errors::describe_problem;
+use super::outcome::describe;
 use super::plural::{plural, Plural};
-use super::{fill, Lang, SalesText};
+use super::sales_table::SalesText;
+use super::translate::{fill, Translate};
 use crate::domain::metrics::{Activity, Ratio, ThresholdsError, WalletPosition};
 use crate::domain::money::MoneyParseError;
 use crate::domain::orders::OrderProblem;
 use crate::domain::transfer::{
-    Combinator, Condition, ConditionOutcome, ConditionProblem, RuleError,
+    Combinator, Condition, ConditionKind, ConditionOutcome, ConditionProblem, PolicyDraftError,
+    RuleError,
 };
 use crate::domain::Workspace;
+use crate::lang::Lang;
 
 /// A condition as the rule states it, e.g. «Заказов не меньше 2», with product and group names
 /// looked up in the catalogue.
@@ -73,7 +78,7 @@ pub fn condition_label(lang: Lang, condition: &Condition, ws: &Workspace) -> Str
 
 /// The figures behind a condition's answer, e.g. «заказов 2 из 3».
 pub fn outcome_text(lang: Lang, outcome: &ConditionOutcome) -> String {
-    super::outcome::describe(lang, outcome)
+    describe(lang, outcome)
 }
 
 /// «все условия» / «любое из условий».
@@ -125,7 +130,7 @@ pub fn order_problem_text(lang: Lang, problem: &OrderProblem) -> String {
             SalesText::OrderNotPositive
         }
         OrderProblem::Money(e) => {
-            return super::describe_problem(lang, &crate::domain::draft::Problem::Money(e.clone()))
+            return describe_problem(lang, &crate::domain::draft::Problem::Money(e.clone()))
         }
         OrderProblem::TooLarge => SalesText::OrderTooLarge,
         OrderProblem::UnknownProduct => SalesText::OrderUnknownProduct,
@@ -152,6 +157,35 @@ pub fn wallet_name(lang: Lang, position: WalletPosition) -> &'static str {
         WalletPosition::Strategic => SalesText::WalletStrategic,
     }
     .get(lang)
+}
+
+/// A condition kind's name, as the rule editor offers it.
+pub fn condition_kind_name(lang: Lang, kind: ConditionKind) -> &'static str {
+    match kind {
+        ConditionKind::OrderCount => SalesText::KindOrderCount,
+        ConditionKind::Volume => SalesText::KindVolume,
+        ConditionKind::BoughtProduct => SalesText::KindProduct,
+        ConditionKind::BoughtGroup => SalesText::KindGroup,
+        ConditionKind::MonthlyMinimum => SalesText::KindMonthly,
+        ConditionKind::MinimumOrder => SalesText::KindMinOrder,
+        ConditionKind::DaysSinceFirstOrder => SalesText::KindDays,
+    }
+    .get(lang)
+}
+
+/// What is wrong with the rule as typed in the editor, in words (conditions counted from 1).
+pub fn policy_draft_error_text(lang: Lang, error: &PolicyDraftError) -> String {
+    match error {
+        PolicyDraftError::NotANumber(i) => {
+            fill(SalesText::CondNotNumber.get(lang), &[&(i + 1).to_string()])
+        }
+        PolicyDraftError::BadAmount(i) => {
+            fill(SalesText::CondBadAmount.get(lang), &[&(i + 1).to_string()])
+        }
+        PolicyDraftError::Rule(e) => rule_error_text(lang, e),
+        PolicyDraftError::ThresholdNotANumber => SalesText::ThresholdNotNumber.get(lang).to_owned(),
+        PolicyDraftError::Thresholds(e) => thresholds_error_text(lang, e).to_owned(),
+    }
 }
 
 /// A ratio with two decimals, Russian style with a decimal comma in both languages as the

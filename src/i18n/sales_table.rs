@@ -1,7 +1,7 @@
 //! User-facing texts of orders, the transfer rule, farmer metrics and snapshots, Russian first,
 //! English second. A table of its own so that neither table grows past a screenful of topics.
 
-use super::texts;
+use super::macros::texts;
 
 texts! {
     SalesText;

@@ -1,7 +1,7 @@
 //! User-facing texts of snapshots (export, import, backups, the team summary), Russian first,
 //! English second.
 
-use super::texts;
+use super::macros::texts;
 
 texts! {
     SnapshotText;

@@ -1,7 +1,7 @@
 //! Every user-facing text, Russian first, English second. `{}` marks a value filled in by
-//! [`super::fill`], in order.
+//! [`fill`](super::translate::fill), in order.
 
-use super::texts;
+use super::macros::texts;
 
 texts! {
     Text;
@@ -15,6 +15,7 @@ texts! {
     FieldYearlySpend => "Закупки клиента в год (оценка), ₽", "Client's yearly spend (estimate), ₽";
     NavSettings => "Настройки", "Settings";
     SwitchLanguage => "EN — switch to English", "RU — переключить на русский";
+    SwitchLanguageShort => "EN", "RU";
     YouAre => "Кто вы", "Who you are";
     You => "Вы:", "You:";
     Saved => "Сохранено", "Saved";

@@ -1,5 +1,6 @@
 //! The copy of the user's own data kept before an import replaces it.
 
+use super::derived::DescribeOutcome;
 use super::export::export_snapshot;
 use super::file_name::snapshot_file_name;
 use super::read::read_snapshot;
@@ -21,16 +22,18 @@ pub struct Backup {
 }
 
 impl Backup {
-    /// The backup of `ws`, taken at `now` on the user's day `today` by `who`.
+    /// The backup of `ws`, taken at `now` on the user's day `today` by `who` (`describe` as
+    /// for [`export_snapshot`]).
     pub fn of(
         ws: &Workspace,
         who: Option<&TeamMember>,
         now: Timestamp,
         today: NaiveDate,
+        describe: DescribeOutcome,
     ) -> Backup {
         Backup {
             taken_at: now,
-            text: export_snapshot(ws, who, now, today),
+            text: export_snapshot(ws, who, now, today, describe),
             file_name: snapshot_file_name(who.map(|m| m.name.as_str()), today),
         }
     }

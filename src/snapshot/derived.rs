@@ -1,6 +1,10 @@
 //! The `derived` section of a snapshot: figures computed from the data, written for people
 //! reading the file (or loading it into a spreadsheet) and ignored on import, since they follow
 //! from the data and the rules of the build that reads it.
+//!
+//! One field is words: each transfer condition's figures in Russian (`text_ru`, «заказов 2 из
+//! 3»). The snapshot layer has no words of its own (they live in `crate::i18n`, a layer above),
+//! so the exporter is handed the function that writes them, [`DescribeOutcome`].
 
 use crate::domain::client::ClientStatus;
 use crate::domain::ids::Id;
@@ -8,13 +12,17 @@ use crate::domain::metrics::{client_metrics, Activity, MetricsContext, Period, R
 use crate::domain::money::Money;
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::qualification::Verdict;
-use crate::domain::transfer::{evaluate, Condition};
+use crate::domain::transfer::{evaluate, Condition, ConditionOutcome};
 use crate::domain::views::lookup::Lookup;
 use crate::domain::workspace::Workspace;
-use crate::i18n::outcome::describe_ru;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Puts a transfer condition's outcome into the Russian words of `text_ru`: the app passes
+/// `crate::i18n::outcome::describe_ru`. A plain function, not a closure: the text depends on the
+/// outcome alone, so the same data always exports to the same file.
+pub type DescribeOutcome = fn(&ConditionOutcome) -> String;
 
 /// The months the derived metrics cover, up to and including the export day.
 pub const DERIVED_MONTHS: u32 = 12;
@@ -111,7 +119,8 @@ pub struct ConditionLine {
     pub kind: &'static str,
     /// Whether it holds.
     pub holds: bool,
-    /// The figures in Russian, e.g. «заказов 2 из 3».
+    /// The figures in Russian, e.g. «заказов 2 из 3» (written by the [`DescribeOutcome`] the
+    /// exporter was given).
     pub text_ru: String,
 }
 
@@ -156,8 +165,9 @@ fn status_key(status: ClientStatus) -> &'static str {
     }
 }
 
-/// The derived section of `ws` as of `today`.
-pub(super) fn derive(ws: &Workspace, today: NaiveDate) -> Derived {
+/// The derived section of `ws` as of `today`, the conditions' figures put into words by
+/// `describe`.
+pub(super) fn derive(ws: &Workspace, today: NaiveDate, describe: DescribeOutcome) -> Derived {
     // «The last 12 months», by the one definition the app uses everywhere.
     let period = Period::last_months(today, DERIVED_MONTHS);
     let period_from = period.from();
@@ -217,7 +227,7 @@ pub(super) fn derive(ws: &Workspace, today: NaiveDate) -> Derived {
                         .map(|(o, kind)| ConditionLine {
                             kind,
                             holds: o.holds(),
-                            text_ru: describe_ru(o),
+                            text_ru: describe(o),
                         })
                         .collect(),
                 },

@@ -60,11 +60,12 @@ mod tests {
     use super::*;
     use crate::domain::team::{JobTitle, TeamMember};
     use crate::format::envelope::ExportedBy;
+    use crate::snapshot::tests::figures;
     use crate::snapshot::{export_snapshot, read_snapshot};
     use crate::testkit::fixtures::{later, small_workspace};
 
     fn file_by(ws: &Workspace, who: &TeamMember) -> Snapshot {
-        let text = export_snapshot(ws, Some(who), later(90), later(90).date_naive());
+        let text = export_snapshot(ws, Some(who), later(90), later(90).date_naive(), figures);
         let snap = read_snapshot(&text, later(90).date_naive()).unwrap();
         assert_eq!(
             snap.meta.exported_by,

@@ -1,7 +1,7 @@
 //! Writing a snapshot: the storage envelope's header, the workspace with plain orders, who
 //! exported it and when, and the derived figures for readers.
 
-use super::derived::{derive, Derived};
+use super::derived::{derive, Derived, DescribeOutcome};
 use crate::domain::dates::Timestamp;
 use crate::domain::team::TeamMember;
 use crate::domain::workspace::Workspace;
@@ -24,7 +24,9 @@ struct SnapshotOut<'a> {
 /// The snapshot of `ws` as one line of compact JSON (see `docs/snapshot.md`).
 ///
 /// `exported_at` is the moment of the export; `today` is the user's calendar day, the «as of»
-/// day of the derived figures (the last 12 months up to it). Compact rather than pretty:
+/// day of the derived figures (the last 12 months up to it); `describe` writes each transfer
+/// condition's figures in Russian for the derived section (the app passes
+/// `crate::i18n::outcome::describe_ru`). Compact rather than pretty:
 /// indentation would make a full-size file half as large again for no reader's benefit
 /// (any editor or `jq .` pretty-prints it).
 pub fn export_snapshot(
@@ -32,6 +34,7 @@ pub fn export_snapshot(
     exported_by: Option<&TeamMember>,
     exported_at: Timestamp,
     today: NaiveDate,
+    describe: DescribeOutcome,
 ) -> String {
     let out = SnapshotOut {
         format: FORMAT,
@@ -40,7 +43,7 @@ pub fn export_snapshot(
         exported_at,
         exported_by: exported_by.map(ExportedBy::of),
         workspace: WorkspaceOut::with_plain_orders(ws),
-        derived: derive(ws, today),
+        derived: derive(ws, today, describe),
     };
     // Every map in the output has string keys, the only way serde_json can fail here.
     serde_json::to_string(&out).expect("a snapshot always serialises")

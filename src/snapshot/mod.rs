@@ -14,7 +14,9 @@
 //! policy) before it returns a workspace, so nothing is written unless all of it is sound. The format and limits are described in `docs/snapshot.md` and
 //! `docs/snapshot.schema.json`.
 //!
-//! Pure Rust: no browser or UI imports, so it is tested natively.
+//! Pure Rust: no browser or UI imports, so it is tested natively. No words either: the merge
+//! report and the `derived` section's explanations are put into words by `crate::i18n`, which
+//! sits above this layer (see [`ImportReport`] and [`export_snapshot`]).
 
 mod backup;
 mod derived;
@@ -27,8 +29,8 @@ mod report;
 
 pub use backup::Backup;
 pub use derived::{
-    ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, PeriodFigures,
-    TransferCheck, DERIVED_MONTHS,
+    ClientFigures, ClientScore, ConditionLine, Derived, DerivedSummary, DescribeOutcome,
+    PeriodFigures, TransferCheck, DERIVED_MONTHS,
 };
 pub use director::{director_records_guarded, exported_by_director};
 pub use export::export_snapshot;
@@ -38,7 +40,7 @@ pub use preview::{
     KindPreview, Removal,
 };
 pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
-pub use report::{field_name, kind_name, ImportReport};
+pub use report::ImportReport;
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,
 /// 100 000 orders) exports to about 37 MB (see `bench_snapshot`), so the limit leaves room to
@@ -46,4 +48,4 @@ pub use report::{field_name, kind_name, ImportReport};
 pub const MAX_SNAPSHOT_BYTES: usize = 64 * 1024 * 1024;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -3,6 +3,7 @@
 //! removed, and every conflict; for a replace, our counts against theirs.
 
 use super::backup::Backup;
+use super::derived::DescribeOutcome;
 use super::read::Snapshot;
 use crate::domain::dates::Timestamp;
 use crate::domain::merge::{merge, Conflict, MergeOutcome, RecordKind};
@@ -223,16 +224,18 @@ impl ImportPreview {
 }
 
 /// Replace mode: the snapshot's workspace becomes ours; the old one comes back as a [`Backup`]
-/// for the UI to keep (and offer for download) before it saves the new one.
+/// for the UI to keep (and offer for download) before it saves the new one (`describe` as for
+/// [`export_snapshot`](super::export_snapshot)).
 pub fn apply_replace(
     mine: &Workspace,
     snapshot: Snapshot,
     who: Option<&TeamMember>,
     now: Timestamp,
     today: NaiveDate,
+    describe: DescribeOutcome,
 ) -> (Workspace, Backup) {
     let replaced = crate::domain::merge::replace(mine, &snapshot.workspace, now);
-    (replaced, Backup::of(mine, who, now, today))
+    (replaced, Backup::of(mine, who, now, today, describe))
 }
 
 /// Merge mode: `theirs` merged into `mine` record by record (see [`crate::domain::merge`]).

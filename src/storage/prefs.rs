@@ -3,7 +3,7 @@
 
 use crate::domain::dates::Timestamp;
 use crate::domain::Id;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The `localStorage` key of the preferences.

@@ -4,7 +4,7 @@
 use super::clock;
 use crate::domain::dates::Timestamp;
 use crate::domain::{Id, TeamMember, Workspace};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Translate};
 use crate::storage::LoadOutcome;
 use crate::storage::Prefs;
 use chrono::NaiveDate;
@@ -95,9 +95,23 @@ impl AppState {
         self.prefs.with(|p| p.lang)
     }
 
-    /// A translated text in the current language (tracked).
-    pub fn tr(&self, text: Text) -> &'static str {
+    /// A text of any table in the current language, now (tracked): for code that builds a
+    /// string, e.g. `fill(state.tr(Text::ShowMore), …)` or a toast.
+    pub fn tr<T: Translate>(&self, text: T) -> &'static str {
         text.get(self.lang())
+    }
+
+    /// A text of any table as a view child or attribute: a closure that follows the language
+    /// switch, `{state.text(Text::SettingsTitle)}`. The one helper components use instead of
+    /// each writing its own `move |k| move || k.get(state.lang())`.
+    pub fn text<T: Translate>(self, text: T) -> impl Fn() -> &'static str + Copy + Send + Sync {
+        move || text.get(self.lang())
+    }
+
+    /// A text of any table as a `Signal<String>` that follows the language switch, for
+    /// component properties such as a dialog's title or confirm button.
+    pub fn text_signal<T: Translate>(self, text: T) -> Signal<String> {
+        Signal::derive(move || text.get(self.lang()).to_owned())
     }
 
     /// The member using this browser, if chosen and still on the team (tracked).

@@ -2,6 +2,7 @@
 //! "N of M criteria" rule, and its validation.
 
 use crate::domain::dates::Timestamp;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -28,18 +29,25 @@ impl LocalText {
         }
     }
 
-    /// The text for the interface language (`true` = Russian), falling back to the other one
-    /// when a director wrote only one.
-    pub fn pick(&self, russian: bool) -> &str {
-        let (first, second) = if russian {
-            (&self.ru, &self.en)
-        } else {
-            (&self.en, &self.ru)
+    /// The text in `lang`, falling back to the other language when a director wrote only one.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Ru => (&self.ru, &self.en),
+            Lang::En => (&self.en, &self.ru),
         };
         if first.trim().is_empty() {
             second
         } else {
             first
+        }
+    }
+
+    /// Replaces the text in `lang` (what the director edits in the interface's language),
+    /// leaving the other language's text as it is.
+    pub fn set(&mut self, lang: Lang, value: String) {
+        match lang {
+            Lang::Ru => self.ru = value,
+            Lang::En => self.en = value,
         }
     }
 }

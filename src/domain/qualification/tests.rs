@@ -1,6 +1,7 @@
 use super::model::MAX_WEIGHT;
 use super::*;
 use crate::domain::Id;
+use crate::lang::Lang;
 use crate::testkit::fixtures::t0;
 
 fn assess(levels: &[(&str, Option<u8>)]) -> Assessment {
@@ -277,7 +278,7 @@ fn unqualified_leads_need_confirmation_to_cross_into_the_proposal_stage() {
 #[test]
 fn local_text_falls_back_to_the_other_language() {
     let t = LocalText::new("Бюджет", "");
-    assert_eq!(t.pick(false), "Бюджет");
-    assert_eq!(t.pick(true), "Бюджет");
-    assert_eq!(LocalText::new("Бюджет", "Budget").pick(false), "Budget");
+    assert_eq!(t.get(Lang::En), "Бюджет");
+    assert_eq!(t.get(Lang::Ru), "Бюджет");
+    assert_eq!(LocalText::new("Бюджет", "Budget").get(Lang::En), "Budget");
 }

@@ -1,14 +1,14 @@
 //! Every input refused while reading (size, JSON, format, version, each field's kind), with
 //! the exact error. The records' own checks are in `bad_records`.
 
-use super::{now, small, today};
+use super::{figures, now, small, today};
 use crate::domain::ids::Id;
 use crate::restore::{FieldProblem, FoundValue, RestoreError, ValueKind};
 use crate::snapshot::{export_snapshot, read_snapshot, MAX_SNAPSHOT_BYTES};
 use serde_json::{json, Value};
 
 pub(super) fn valid() -> Value {
-    serde_json::from_str(&export_snapshot(&small(), None, now(), today())).unwrap()
+    serde_json::from_str(&export_snapshot(&small(), None, now(), today(), figures)).unwrap()
 }
 
 /// The first problem of the valid snapshot changed by `edit`.

@@ -2,7 +2,7 @@
 //! bytes, truncations and byte flips of valid files, and structural mutations of their JSON
 //! (types swapped, fields deleted, huge and negative numbers, deep nesting, repeated records).
 
-use super::{now, small, today};
+use super::{figures, now, small, today};
 use crate::domain::qualification::LocalText;
 use crate::snapshot::{export_snapshot, read_snapshot_all};
 use crate::storage::codec::encode_json;
@@ -244,7 +244,13 @@ fn the_importer_never_panics() {
     }
     assert!(ws.scoring_model.problems().is_empty());
     let bases = [
-        Base::new(export_snapshot(&ws, Some(&ws.members[0]), now(), today())),
+        Base::new(export_snapshot(
+            &ws,
+            Some(&ws.members[0]),
+            now(),
+            today(),
+            figures,
+        )),
         Base::new(encode_json(&ws, now(), 3)),
         Base::new(include_str!("../../../tests/fixtures/snapshot-v1.json").to_owned()),
     ];

@@ -1,33 +1,43 @@
-//! Tests of the snapshot layer, and the workspaces they share.
+//! Tests of the snapshot layer, and the workspaces they share (also with the tests of
+//! `crate::i18n`, which put this layer's data into words).
 
 mod bad_input;
 mod bad_records;
 mod fuzz;
-mod preview;
+pub(crate) mod preview;
 mod round_trip;
 mod schema;
-mod versions;
+pub(crate) mod versions;
 
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
+use crate::domain::transfer::ConditionOutcome;
 use crate::domain::workspace::Workspace;
 use crate::domain::TransferRequest;
 use crate::testkit::synth_workspace::synth_workspace;
 use chrono::{NaiveDate, TimeZone, Utc};
 
+/// Stands in for `crate::i18n::outcome::describe_ru` when these tests export: this layer has no
+/// words and does not import the layer that has them. The outcome's figures as Rust prints
+/// them, so the text still follows the data; the Russian text itself, and the exported files'
+/// `text_ru`, are tested in `crate::i18n`.
+pub(crate) fn figures(outcome: &ConditionOutcome) -> String {
+    format!("{outcome:?}")
+}
+
 /// The import day of every test: 10 March 2026.
-pub(super) fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 10).unwrap()
 }
 
 /// Noon UTC of [`today`].
-pub(super) fn now() -> Timestamp {
+pub(crate) fn now() -> Timestamp {
     Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap()
 }
 
 /// A synthetic workspace with orders, up to `transfers` hunter→farmer transfers made through
 /// `Workspace::transfer_client`, a custom transfer policy and a few yearly spend estimates.
-pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
+pub(crate) fn with_transfers(clients: usize, orders: usize, transfers: usize) -> Workspace {
     let mut ws = synth_workspace(11, clients, orders, today());
     let done = crate::testkit::synth_workspace::add_transfers(&mut ws, transfers, today(), now());
     assert_eq!(done, transfers, "not enough eligible clients");
@@ -36,7 +46,7 @@ pub(super) fn with_transfers(clients: usize, orders: usize, transfers: usize) ->
 
 /// A small sound workspace touching every collection: three clients, deals, an assessment, a
 /// catalogue, four orders, a transfer of `c1` to the farmer Anna, and a tombstone.
-pub(super) fn small() -> Workspace {
+pub(crate) fn small() -> Workspace {
     use crate::testkit::fixtures::{assessment, catalogue_workspace, d0, order_on, t0};
     let mut ws = catalogue_workspace();
     let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();

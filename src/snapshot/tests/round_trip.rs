@@ -1,6 +1,6 @@
 //! Export then import gives back exactly the same workspace; the file's shape.
 
-use super::{now, today, with_transfers};
+use super::{figures, now, today, with_transfers};
 use crate::domain::demo::demo_workspace;
 use crate::format::envelope::ExportedBy;
 use crate::snapshot::{apply_replace, export_snapshot, read_snapshot, Snapshot, SnapshotMeta};
@@ -16,7 +16,7 @@ fn parse(text: &str) -> Value {
 fn demo_workspace_round_trips_with_its_meta() {
     let ws = demo_workspace(today(), now());
     let me = ws.members[0].clone();
-    let text = export_snapshot(&ws, Some(&me), now(), today());
+    let text = export_snapshot(&ws, Some(&me), now(), today(), figures);
     let snap = read_snapshot(&text, today()).unwrap();
     assert_eq!(snap.workspace, ws);
     assert_eq!(
@@ -37,17 +37,17 @@ fn demo_workspace_round_trips_with_its_meta() {
 fn synthetic_workspace_with_orders_and_transfers_round_trips() {
     let ws = with_transfers(300, 3_000, 5);
     assert_eq!(ws.transfers.len(), 5);
-    let text = export_snapshot(&ws, None, now(), today());
+    let text = export_snapshot(&ws, None, now(), today(), figures);
     let back = read_snapshot(&text, today()).unwrap().workspace;
     assert_eq!(back, ws);
     // Exporting what was read gives the same text, byte for byte.
-    assert_eq!(export_snapshot(&back, None, now(), today()), text);
+    assert_eq!(export_snapshot(&back, None, now(), today(), figures), text);
 }
 
 #[test]
 fn the_header_and_plain_orders_are_as_documented() {
     let ws = with_transfers(40, 200, 2);
-    let v = parse(&export_snapshot(&ws, None, now(), today()));
+    let v = parse(&export_snapshot(&ws, None, now(), today(), figures));
     assert_eq!(v["format"], "salesdesk.workspace");
     assert_eq!(v["version"], 4);
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
@@ -81,7 +81,7 @@ fn the_header_and_plain_orders_are_as_documented() {
 #[test]
 fn the_derived_section_describes_every_client_and_is_ignored_on_import() {
     let ws = with_transfers(60, 600, 3);
-    let text = export_snapshot(&ws, None, now(), today());
+    let text = export_snapshot(&ws, None, now(), today(), figures);
     let mut v = parse(&text);
     let d = &v["derived"];
     assert_eq!(d["as_of"], "2026-03-10");
@@ -101,11 +101,13 @@ fn the_derived_section_describes_every_client_and_is_ignored_on_import() {
     let condition = &transferred["transfer"]["conditions"][0];
     assert_eq!(condition["kind"], "order_count");
     assert_eq!(condition["holds"], true);
+    // The exporter's words for the figures (here the stand-in's; the Russian text of an
+    // export is checked in `crate::i18n`).
     assert!(
         condition["text_ru"]
             .as_str()
             .unwrap()
-            .starts_with("заказов "),
+            .starts_with("OrderCount { have: "),
         "{condition}"
     );
     let m = &transferred["metrics"];
@@ -136,7 +138,7 @@ fn the_derived_section_describes_every_client_and_is_ignored_on_import() {
 #[test]
 fn demo_scores_appear_in_the_derived_section() {
     let ws = demo_workspace(today(), now());
-    let v = parse(&export_snapshot(&ws, None, now(), today()));
+    let v = parse(&export_snapshot(&ws, None, now(), today(), figures));
     let scored = v["derived"]["clients"]
         .as_array()
         .unwrap()
@@ -161,7 +163,7 @@ fn script_tags_in_names_are_just_text() {
     ws.clients[0].name = evil.into();
     ws.members[0].name = "<img src=x onerror=alert(1)>".into();
     ws.clients[1].notes = "</script><!--".into();
-    let text = export_snapshot(&ws, Some(&ws.members[0]), now(), today());
+    let text = export_snapshot(&ws, Some(&ws.members[0]), now(), today(), figures);
     let snap = read_snapshot(&text, today()).unwrap();
     assert_eq!(snap.workspace.clients[0].name, evil);
     assert_eq!(snap.workspace, ws);
@@ -188,9 +190,9 @@ fn a_file_saved_from_storage_still_imports() {
 fn replace_hands_back_a_backup_that_restores_the_old_data() {
     let mine = demo_workspace(today(), now());
     let theirs = small_workspace();
-    let text = export_snapshot(&theirs, None, now(), today());
+    let text = export_snapshot(&theirs, None, now(), today(), figures);
     let snap = read_snapshot(&text, today()).unwrap();
-    let (new, backup) = apply_replace(&mine, snap, Some(&mine.members[1]), now(), today());
+    let (new, backup) = apply_replace(&mine, snap, Some(&mine.members[1]), now(), today(), figures);
     // The file's records, plus a tombstone for every record of ours the file lacks, so that
     // another tab still holding our data cannot bring them back.
     let mut without_tombstones = new.clone();
@@ -211,7 +213,7 @@ fn replace_hands_back_a_backup_that_restores_the_old_data() {
 #[test]
 fn size_of_a_mid_sized_export() {
     let ws = with_transfers(500, 10_000, 5);
-    let compact = export_snapshot(&ws, None, now(), today());
+    let compact = export_snapshot(&ws, None, now(), today(), figures);
     let pretty = serde_json::to_string_pretty(&parse(&compact)).unwrap();
     println!(
         "500 clients / 10 000 orders: compact {} bytes, pretty {} bytes (+{} %)",
@@ -247,7 +249,7 @@ fn a_minimum_order_rule_and_its_transfer_figures_round_trip() {
         .iter()
         .all(|t| matches!(t.outcomes[0], ConditionOutcome::MinimumOrder { .. })));
     // A snapshot file …
-    let text = export_snapshot(&ws, None, now(), today());
+    let text = export_snapshot(&ws, None, now(), today(), figures);
     assert!(text.contains(r#"{"kind":"minimum_order","months":12,"at_least":4200050}"#));
     assert_eq!(read_snapshot(&text, today()).unwrap().workspace, ws);
     // … and the browser's storage give it back unchanged.

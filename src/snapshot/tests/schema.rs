@@ -3,7 +3,7 @@
 //! its enums list exactly the values the Rust types serialise to, so the two cannot drift apart
 //! silently when a status, role or condition kind is added.
 
-use super::{now, small, today};
+use super::{figures, now, small, today};
 use crate::domain::client::ClientStatus;
 use crate::domain::qualification::Verdict;
 use crate::domain::stage::StageKey;
@@ -106,7 +106,7 @@ fn the_schema_enums_match_the_types() {
 fn the_schema_requires_what_the_exporter_writes() {
     let s = schema();
     let doc: Value =
-        serde_json::from_str(&export_snapshot(&small(), None, now(), today())).unwrap();
+        serde_json::from_str(&export_snapshot(&small(), None, now(), today(), figures)).unwrap();
     assert_eq!(required(&s, &s), keys(&doc));
     let ws_def = &s["properties"]["workspace"];
     assert_eq!(required(&s, ws_def), keys(&doc["workspace"]));

@@ -1,23 +1,26 @@
 //! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v4.json`): each is read,
 //! migrated step by step, and holds exactly the data of its version.
 
-use super::today;
+use super::{figures, today};
 use crate::domain::ids::Id;
 use crate::domain::metrics::ActivityThresholds;
 use crate::domain::money::Money;
 use crate::domain::qualification::ScoringModel;
 use crate::domain::transfer::{Condition, TransferPolicy};
 use crate::domain::ClientStatus;
-use crate::snapshot::{export_snapshot, read_snapshot, Snapshot};
+use crate::snapshot::{export_snapshot, read_snapshot, DescribeOutcome, Snapshot};
 
 const V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
 const V2: &str = include_str!("../../../tests/fixtures/snapshot-v2.json");
 const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
-const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
+/// The version 4 fixture as stored (its `derived` section in the Russian words the app writes).
+pub(crate) const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
 
 /// The version 4 fixture: the version 3 data with a phone, a note and an order edited later, so
-/// that it carries field stamps. `SALESDESK_WRITE_FIXTURE=1 cargo test version_4` writes it.
-fn v4_from_v3() -> String {
+/// that it carries field stamps, exported with `describe` writing the conditions' figures.
+/// `SALESDESK_WRITE_FIXTURE=1 cargo test version_4` writes it (from `crate::i18n`'s tests,
+/// which have the Russian words the file carries).
+pub(crate) fn v4_from_v3(describe: DescribeOutcome) -> String {
     let mut ws = read(V3).workspace;
     let at = chrono::DateTime::parse_from_rfc3339("2026-03-11T09:30:00Z")
         .unwrap()
@@ -29,7 +32,7 @@ fn v4_from_v3() -> String {
     let mut o = ws.orders[0].clone();
     o.date = o.date.succ_opt().unwrap();
     ws.update_order(o, at.date_naive(), at).unwrap();
-    export_snapshot(&ws, None, at, at.date_naive())
+    export_snapshot(&ws, None, at, at.date_naive(), describe)
 }
 
 fn read(text: &str) -> Snapshot {
@@ -113,7 +116,7 @@ fn version_3_adds_the_transfer_policy_the_log_and_yearly_spend() {
 fn every_version_re_exports_as_the_current_one() {
     for text in [V1, V2, V3, V4] {
         let ws = read(text).workspace;
-        let again = read(&export_snapshot(&ws, None, super::now(), today()));
+        let again = read(&export_snapshot(&ws, None, super::now(), today(), figures));
         assert_eq!(again.meta.version, 4);
         assert_eq!(again.workspace, ws);
     }
@@ -128,9 +131,6 @@ fn every_version_re_exports_as_the_current_one() {
 
 #[test]
 fn version_4_carries_field_stamps() {
-    if std::env::var_os("SALESDESK_WRITE_FIXTURE").is_some() {
-        std::fs::write("tests/fixtures/snapshot-v4.json", v4_from_v3()).unwrap();
-    }
     let s = read(V4);
     assert_eq!(s.meta.version, 4);
     let c = &s.workspace.clients[0];
@@ -141,5 +141,5 @@ fn version_4_carries_field_stamps() {
     assert!(!c.stamps.fields.contains_key("name"));
     assert!(s.workspace.orders[0].stamps.fields.contains_key("date"));
     // The fixture is exactly what this build writes for that history.
-    assert_eq!(read(&v4_from_v3()).workspace, s.workspace);
+    assert_eq!(read(&v4_from_v3(figures)).workspace, s.workspace);
 }

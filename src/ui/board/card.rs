@@ -106,7 +106,7 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                     {next.clone().map(|d| view! { <time>{d}</time>" · " })}
                     {deal.next_step.clone()}
                     <Show when=move || overdue>
-                        " "<span class="badge badge-warn">{move || state.tr(Text::Overdue)}</span>
+                        " "<span class="badge badge-warn">{state.text(Text::Overdue)}</span>
                     </Show>
                 </p>
             </Show>

@@ -8,7 +8,7 @@ mod view_model;
 use crate::domain::views::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, unqualified_message, Text};
+use crate::i18n::{fill, stage_name, unqualified_message, Text, Translate};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::qualification::{VerdictChoice, VerdictFilter};
 use crate::ui::state::{use_app, AppState};
@@ -28,7 +28,6 @@ pub type FocusRequest = RwSignal<Option<(Id, StageStep)>>;
 #[component]
 pub fn Board() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let drag = DragState::new();
     let focus: FocusRequest = RwSignal::new(None);
     let announcement = RwSignal::new(String::new());
@@ -140,14 +139,14 @@ pub fn Board() -> impl IntoView {
     view! {
         <section class="board-page">
             <div class="page-head">
-                <h1>{tr(Text::BoardTitle)}</h1>
-                <div class="segmented" role="group" aria-label=tr(Text::ShowScope)>
+                <h1>{state.text(Text::BoardTitle)}</h1>
+                <div class="segmented" role="group" aria-label=state.text(Text::ShowScope)>
                     <button type="button" aria-pressed=move || mine().to_string()
-                        on:click=move |_| set_mine(true) data-testid="scope-mine">{tr(Text::ScopeMine)}</button>
+                        on:click=move |_| set_mine(true) data-testid="scope-mine">{state.text(Text::ScopeMine)}</button>
                     <button type="button" aria-pressed=move || (!mine()).to_string()
-                        on:click=move |_| set_mine(false) data-testid="scope-all">{tr(Text::ScopeAll)}</button>
+                        on:click=move |_| set_mine(false) data-testid="scope-all">{state.text(Text::ScopeAll)}</button>
                 </div>
-                <a class="button primary" href="#/clients/new">{tr(Text::NewClient)}</a>
+                <a class="button primary" href="#/clients/new">{state.text(Text::NewClient)}</a>
             </div>
             <div class="filters board-filters">
                 <VerdictFilter value=verdict testid="board-verdict"/>
@@ -155,12 +154,12 @@ pub fn Board() -> impl IntoView {
                     <input type="checkbox" prop:checked=by_score
                         on:change=move |ev| by_score.set(event_target_checked(&ev))
                         data-testid="board-by-score"/>
-                    {tr(Text::SortByScore)}
+                    {state.text(Text::SortByScore)}
                 </label>
             </div>
-            <p class="hint">{tr(Text::BoardHint)}</p>
+            <p class="hint">{state.text(Text::BoardHint)}</p>
             <Show when=nothing_mine>
-                <p class="empty-note">{tr(Text::NoOwnDeals)}</p>
+                <p class="empty-note">{state.text(Text::NoOwnDeals)}</p>
             </Show>
             <div class="board" class:dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
                 <For each=column_keys key=|k| k.clone() let((stage_id, name))>
@@ -172,9 +171,9 @@ pub fn Board() -> impl IntoView {
             </div>
             <ConfirmDialog
                 open=gate_open
-                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                title=state.text_signal(Text::UnqualifiedMoveQ)
                 message=Signal::derive(move || unqualified_message(state.lang(), pending_score()))
-                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_move
             />
         </section>
@@ -242,7 +241,7 @@ fn Column(
             <header class="column-head">
                 <h2 id=heading_id>{name}</h2>
                 // A plain span may not carry an aria-label: the words are read from hidden text.
-                <span class="visually-hidden">{move || state.tr(Text::DealsCount)}": "</span>
+                <span class="visually-hidden">{state.text(Text::DealsCount)}": "</span>
                 <span class="column-count">{count}</span>
                 <span class="column-total">{total}</span>
             </header>
@@ -251,7 +250,7 @@ fn Column(
                     <DealCard deal step/>
                 </For>
                 <Show when=move || count.get() == 0>
-                    <p class="column-empty">{move || state.tr(Text::ColumnEmpty)}</p>
+                    <p class="column-empty">{state.text(Text::ColumnEmpty)}</p>
                 </Show>
                 <Show when=move || { count.get() > shown.get() }>
                     <button type="button" class="secondary show-more" data-testid="show-more-cards"

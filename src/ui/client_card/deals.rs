@@ -2,7 +2,7 @@ use super::fields::DealFields;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, fill, stage_name, unqualified_message, Lang, Text};
+use crate::i18n::{describe_workspace_error, fill, stage_name, unqualified_message, Text};
 use crate::ui::clock;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
@@ -13,7 +13,6 @@ use leptos::prelude::*;
 #[component]
 pub fn DealList(client_id: Id) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let deals = {
         let client_id = client_id.clone();
         move || {
@@ -79,9 +78,9 @@ pub fn DealList(client_id: Id) -> impl IntoView {
     view! {
         <div class="panel deals-panel">
             <div class="panel-head">
-                <h2>{tr(Text::DealsTitle)}</h2>
+                <h2>{state.text(Text::DealsTitle)}</h2>
                 <Show when=move || !adding.get()>
-                    <button type="button" class="secondary" on:click=open_add data-testid="add-deal">{tr(Text::AddDeal)}</button>
+                    <button type="button" class="secondary" on:click=open_add data-testid="add-deal">{state.text(Text::AddDeal)}</button>
                 </Show>
             </div>
             <ul class="deal-list">
@@ -92,23 +91,23 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || deals().is_empty() && !adding.get()>
-                <p class="muted">{tr(Text::NoDeals)}</p>
+                <p class="muted">{state.text(Text::NoDeals)}</p>
             </Show>
             <Show when=move || adding.get()>
                 <form class="deal-form" on:submit=add.clone() novalidate>
                     <DealFields draft errors/>
                     {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="form-actions">
-                        <button type="submit" class="primary">{tr(Text::AddDeal)}</button>
-                        <button type="button" class="secondary" on:click=move |_| adding.set(false)>{tr(Text::Cancel)}</button>
+                        <button type="submit" class="primary">{state.text(Text::AddDeal)}</button>
+                        <button type="button" class="secondary" on:click=move |_| adding.set(false)>{state.text(Text::Cancel)}</button>
                     </div>
                 </form>
             </Show>
             <ConfirmDialog
                 open=gate_open
-                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
-                message=Signal::derive(move || state.tr(Text::NotAssessedMoveText).to_owned())
-                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                title=state.text_signal(Text::UnqualifiedMoveQ)
+                message=state.text_signal(Text::NotAssessedMoveText)
+                confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_new
             />
         </div>
@@ -119,7 +118,6 @@ pub fn DealList(client_id: Id) -> impl IntoView {
 #[component]
 fn DealItem(deal: Deal) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let editing = RwSignal::new(false);
     // The deal as it is now (it may change while shown: a move on the board, another tab).
     let current = {
@@ -258,9 +256,9 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         <div class="muted">{summary}</div>
                     </div>
                     <div class="row-actions">
-                        <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{tr(Text::Assess)}</button>
-                        <button type="button" class="link" on:click=open_editor data-testid="edit-deal">{tr(Text::Edit)}</button>
-                        <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{tr(Text::Delete)}</button>
+                        <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{state.text(Text::Assess)}</button>
+                        <button type="button" class="link" on:click=open_editor data-testid="edit-deal">{state.text(Text::Edit)}</button>
+                        <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{state.text(Text::Delete)}</button>
                     </div>
                 }
             }>
@@ -270,15 +268,15 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         <p class="banner banner-warning" role="alert" data-testid="deal-edit-clash">
                             {move || {
                                 let names: Vec<&str> = clashes.get().iter()
-                                    .map(|k| crate::snapshot::field_name(k, state.lang()))
+                                    .map(|k| crate::i18n::report::field_name(state.lang(), k))
                                     .collect();
                                 fill(state.tr(Text::DealEditClash), &[&names.join(", ")])
                             }}
                         </p>
                     })}
                     <div class="form-actions">
-                        <button type="submit" class="primary" data-testid="save-deal">{tr(Text::Save)}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{tr(Text::Cancel)}</button>
+                        <button type="submit" class="primary" data-testid="save-deal">{state.text(Text::Save)}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{state.text(Text::Cancel)}</button>
                     </div>
                 </form>
             </Show>
@@ -289,11 +287,11 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         <summary>{move || fill(state.tr(Text::OpenQuestions), &[&open_questions.with(Vec::len).to_string()])}</summary>
                         <ul>
                             {move || {
-                                let russian = state.lang() == Lang::Ru;
+                                let lang = state.lang();
                                 open_questions.get().into_iter().map(|(name, questions)| view! {
                                     <li>
-                                        <strong>{name.pick(russian).to_owned()}</strong>": "
-                                        {questions.iter().map(|q| q.pick(russian).to_owned()).collect::<Vec<_>>().join(" ")}
+                                        <strong>{name.get(lang).to_owned()}</strong>": "
+                                        {questions.iter().map(|q| q.get(lang).to_owned()).collect::<Vec<_>>().join(" ")}
                                     </li>
                                 }).collect_view()
                             }}
@@ -307,16 +305,16 @@ fn DealItem(deal: Deal) -> impl IntoView {
             </div>
             <ConfirmDialog
                 open=gate_open
-                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
+                title=state.text_signal(Text::UnqualifiedMoveQ)
                 message=Signal::derive(move || unqualified_message(state.lang(), score.get()))
-                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_move
             />
             <ConfirmDialog
                 open=confirm
                 title=Signal::derive(move || fill(state.tr(Text::DeleteDealQ), &[&title()]))
-                message=Signal::derive(move || state.tr(Text::DeleteDealText).to_owned())
-                confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                message=state.text_signal(Text::DeleteDealText)
+                confirm_label=state.text_signal(Text::Delete)
                 on_confirm=remove
             />
         </li>

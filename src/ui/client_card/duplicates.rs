@@ -77,7 +77,7 @@ pub fn DuplicateWarning(
                         let other = (id.clone(), name.clone());
                         view! {
                             <li data-testid="duplicate">
-                                {move || state.tr(why)}" "
+                                {state.text(why)}" "
                                 <a href=href(&Route::Client(id.clone()))>{name}</a>
                                 <Show when=move || can_fold && is_director()>
                                     {
@@ -95,7 +95,7 @@ pub fn DuplicateWarning(
                         }
                     }).collect_view()}
                 </ul>
-                <p class="muted">{move || state.tr(Text::DuplicateHint)}</p>
+                <p class="muted">{state.text(Text::DuplicateHint)}</p>
                 <Show when=move || failure.with(Option::is_some)>
                     <p class="error" role="alert">{move || failure.get()}</p>
                 </Show>

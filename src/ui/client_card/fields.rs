@@ -38,7 +38,7 @@ fn TextField(
     let message = move || for_field.and_then(|m| m());
     view! {
         <label class="field">
-            <span>{move || state.tr(label)}</span>
+            <span>{state.text(label)}</span>
             <input type=kind prop:value=move || value.get() autocomplete=autocomplete
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 aria-invalid=move || message().map(|_| "true")
@@ -55,7 +55,6 @@ pub fn ClientFields(
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let bind = move |get: fn(&ClientDraft) -> &String, set: fn(&mut ClientDraft, String)| {
         (
             Signal::derive(move || draft.with(|d| get(d).clone())),
@@ -79,7 +78,7 @@ pub fn ClientFields(
             <TextField label=Text::FieldPhone value=phone on_input=set_phone error=Some(Field::Phone) errors kind="tel" testid="client-phone"/>
             <TextField label=Text::FieldEmail value=email on_input=set_email error=Some(Field::Email) errors kind="email" testid="client-email"/>
             <label class="field">
-                <span>{tr(Text::FieldOwner)}</span>
+                <span>{state.text(Text::FieldOwner)}</span>
                 <select prop:value=move || draft.with(|d| d.owner_id.clone())
                     on:change=move |ev| draft.update(|d| d.owner_id = event_target_value(&ev))
                     data-testid="client-owner">
@@ -91,7 +90,7 @@ pub fn ClientFields(
                 {move || owner_error().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
             </label>
             <label class="field">
-                <span>{tr(Text::FieldStatus)}</span>
+                <span>{state.text(Text::FieldStatus)}</span>
                 <select prop:value=move || draft.with(|d| d.status.map(status_code).unwrap_or_default())
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
@@ -107,7 +106,7 @@ pub fn ClientFields(
             </label>
             <TextField label=Text::FieldYearlySpend value=spend on_input=set_spend error=Some(Field::YearlySpend) errors testid="client-spend"/>
             <label class="field wide">
-                <span>{tr(Text::FieldNotes)}</span>
+                <span>{state.text(Text::FieldNotes)}</span>
                 <textarea rows="4" prop:value=move || draft.with(|d| d.notes.clone())
                     on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))
                     data-testid="client-notes"></textarea>
@@ -120,7 +119,6 @@ pub fn ClientFields(
 #[component]
 pub fn DealFields(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let bind = move |get: fn(&DealDraft) -> &String, set: fn(&mut DealDraft, String)| {
         (
             Signal::derive(move || draft.with(|d| get(d).clone())),
@@ -144,7 +142,7 @@ pub fn DealFields(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>)
         <div class="form-grid">
             <TextField label=Text::FieldDealTitle value=title on_input=set_title error=Some(Field::Name) errors testid="deal-title"/>
             <label class="field">
-                <span>{tr(Text::FieldStage)}</span>
+                <span>{state.text(Text::FieldStage)}</span>
                 <select prop:value=move || draft.with(|d| d.stage_id.clone())
                     on:change=move |ev| draft.update(|d| d.stage_id = event_target_value(&ev))
                     data-testid="deal-stage">

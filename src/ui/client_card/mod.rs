@@ -23,7 +23,6 @@ use leptos::prelude::*;
 #[component]
 pub fn NewClient() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let me = state.me_id().map(|id| id.to_string()).unwrap_or_default();
     let draft = RwSignal::new(ClientDraft {
         owner_id: me,
@@ -107,8 +106,8 @@ pub fn NewClient() -> impl IntoView {
 
     view! {
         <section class="client-card">
-            <p class="crumbs"><a href="#/clients">{tr(Text::BackToClients)}</a></p>
-            <h1>{tr(Text::NewClientTitle)}</h1>
+            <p class="crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
+            <h1>{state.text(Text::NewClientTitle)}</h1>
             <form on:submit=save novalidate data-testid="new-client-form">
                 <div class="panel">
                     <ClientFields draft errors/>
@@ -118,7 +117,7 @@ pub fn NewClient() -> impl IntoView {
                     <label class="check">
                         <input type="checkbox" prop:checked=with_deal
                             on:change=move |ev| with_deal.set(event_target_checked(&ev))/>
-                        {tr(Text::CreateFirstDeal)}
+                        {state.text(Text::CreateFirstDeal)}
                     </label>
                     <Show when=move || with_deal.get()>
                         <DealFields draft=deal errors=deal_errors/>
@@ -126,15 +125,15 @@ pub fn NewClient() -> impl IntoView {
                 </div>
                 {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 <div class="form-actions">
-                    <button type="submit" class="primary" data-testid="save-client">{tr(Text::CreateClient)}</button>
-                    <a class="button secondary" href="#/clients">{tr(Text::Cancel)}</a>
+                    <button type="submit" class="primary" data-testid="save-client">{state.text(Text::CreateClient)}</button>
+                    <a class="button secondary" href="#/clients">{state.text(Text::Cancel)}</a>
                 </div>
             </form>
             <ConfirmDialog
                 open=gate_open
-                title=Signal::derive(move || state.tr(Text::UnqualifiedMoveQ).to_owned())
-                message=Signal::derive(move || state.tr(Text::NotAssessedMoveText).to_owned())
-                confirm_label=Signal::derive(move || state.tr(Text::MoveAnyway).to_owned())
+                title=state.text_signal(Text::UnqualifiedMoveQ)
+                message=state.text_signal(Text::NotAssessedMoveText)
+                confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_create
             />
         </section>
@@ -145,7 +144,6 @@ pub fn NewClient() -> impl IntoView {
 #[component]
 pub fn ClientCard(id: Id) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let client = {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.client(&id).cloned()))
@@ -224,10 +222,10 @@ pub fn ClientCard(id: Id) -> impl IntoView {
 
     view! {
         <section class="client-card">
-            <p class="crumbs"><a href="#/clients">{tr(Text::BackToClients)}</a></p>
+            <p class="crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
             <Show when=move || client.with(Option::is_some) fallback=move || view! {
-                <h1>{tr(Text::ClientNotFound)}</h1>
-                <p>{tr(Text::ClientNotFoundText)}</p>
+                <h1>{state.text(Text::ClientNotFound)}</h1>
+                <p>{state.text(Text::ClientNotFoundText)}</p>
             }>
                 <div class="page-head">
                     <h1 data-testid="client-title">{name}</h1>
@@ -246,10 +244,10 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         <div class="form-actions">
                             <button type="submit" class="primary" disabled=move || !dirty() data-testid="save-client">
-                                {tr(Text::Save)}
+                                {state.text(Text::Save)}
                             </button>
                             <Show when=dirty>
-                                <span class="muted">{tr(Text::UnsavedChanges)}</span>
+                                <span class="muted">{state.text(Text::UnsavedChanges)}</span>
                             </Show>
                         </div>
                     </div>
@@ -260,14 +258,14 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 <ClientGrowth client_id=id.clone() history/>
                 <div class="danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
-                        {tr(Text::DeleteClient)}
+                        {state.text(Text::DeleteClient)}
                     </button>
                 </div>
                 <ConfirmDialog
                     open=confirm
                     title=Signal::derive(move || fill(state.tr(Text::DeleteClientQ), &[&name()]))
-                    message=Signal::derive(move || state.tr(Text::DeleteClientText).to_owned())
-                    confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                    message=state.text_signal(Text::DeleteClientText)
+                    confirm_label=state.text_signal(Text::Delete)
                     on_confirm=remove
                 />
             </Show>
@@ -289,7 +287,7 @@ fn ClashNotice(
         <div class="banner banner-warning" role="alert" data-testid="edit-clash">
             <For each=move || clashes.get() key=|k| k.clone() let:key>
                 {
-                    let label = crate::snapshot::field_name(draft_field(&key), state.lang());
+                    let label = crate::i18n::report::field_name(state.lang(), draft_field(&key));
                     let theirs = {
                         let key = key.clone();
                         move || {
@@ -306,14 +304,14 @@ fn ClashNotice(
                             {move || fill(state.tr(Text::EditClash), &[label, &theirs()])}
                             " "
                             <button type="button" class="secondary" data-testid="clash-keep"
-                                on:click=move |_| dismiss(&keep)>{move || state.tr(Text::KeepMine)}</button>
+                                on:click=move |_| dismiss(&keep)>{state.text(Text::KeepMine)}</button>
                             " "
                             <button type="button" class="secondary" data-testid="clash-take"
                                 on:click=move |_| {
                                     let now = opened.get_untracked();
                                     draft.update(|d| *d = crate::domain::form_edit::take_field(d, &take, &now));
                                     dismiss(&take);
-                                }>{move || state.tr(Text::TakeTheirs)}</button>
+                                }>{state.text(Text::TakeTheirs)}</button>
                         </p>
                     }
                 }

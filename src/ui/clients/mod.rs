@@ -37,7 +37,6 @@ fn status_code(s: ClientStatus) -> String {
 #[component]
 pub fn ClientList() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<ClientStatus>);
     let owner = RwSignal::new(None::<Id>);
@@ -104,45 +103,45 @@ pub fn ClientList() -> impl IntoView {
     view! {
         <section class="clients-page">
             <div class="page-head">
-                <h1>{tr(Text::ClientsTitle)}</h1>
+                <h1>{state.text(Text::ClientsTitle)}</h1>
                 <span class="muted" data-testid="client-count">
                     {move || fill(state.tr(Text::ShownOfTotal), &[&rows.with(Vec::len).to_string(), &total.get().to_string()])}
                 </span>
-                <a class="button primary" href="#/clients/new" data-testid="new-client">{tr(Text::NewClient)}</a>
+                <a class="button primary" href="#/clients/new" data-testid="new-client">{state.text(Text::NewClient)}</a>
             </div>
             <div class="filters" role="search">
                 <label class="field grow">
-                    <span>{tr(Text::Search)}</span>
-                    <input type="search" prop:value=text placeholder=tr(Text::SearchPlaceholder)
+                    <span>{state.text(Text::Search)}</span>
+                    <input type="search" prop:value=text placeholder=state.text(Text::SearchPlaceholder)
                         on:input=move |ev| text.set(event_target_value(&ev)) data-testid="client-search"/>
                 </label>
                 <label class="field">
-                    <span>{tr(Text::FieldStatus)}</span>
+                    <span>{state.text(Text::FieldStatus)}</span>
                     <select on:change=move |ev| {
                         let v = event_target_value(&ev);
                         status.set(ClientStatus::ALL.into_iter().find(|s| status_code(*s) == v));
                     } prop:value=move || status.get().map(status_code).unwrap_or_default() data-testid="filter-status">
-                        <option value="">{tr(Text::Any)}</option>
+                        <option value="">{state.text(Text::Any)}</option>
                         {ClientStatus::ALL.map(|s| view! {
                             <option value=status_code(s)>{move || status_name(state.lang(), s)}</option>
                         })}
                     </select>
                 </label>
                 <label class="field">
-                    <span>{tr(Text::FieldOwner)}</span>
+                    <span>{state.text(Text::FieldOwner)}</span>
                     <select on:change=move |ev| owner.set(to_id(event_target_value(&ev)))
                         prop:value=move || owner.get().map(|i| i.to_string()).unwrap_or_default()>
-                        <option value="">{tr(Text::Any)}</option>
+                        <option value="">{state.text(Text::Any)}</option>
                         <For each=members key=|m| m.clone() let((id, name))>
                             <option value=id>{name}</option>
                         </For>
                     </select>
                 </label>
                 <label class="field">
-                    <span>{tr(Text::FieldStage)}</span>
+                    <span>{state.text(Text::FieldStage)}</span>
                     <select on:change=move |ev| stage.set(to_id(event_target_value(&ev)))
                         prop:value=move || stage.get().map(|i| i.to_string()).unwrap_or_default()>
-                        <option value="">{tr(Text::Any)}</option>
+                        <option value="">{state.text(Text::Any)}</option>
                         <For each=stages key=|s| s.clone() let((id, name))>
                             <option value=id>{name}</option>
                         </For>
@@ -150,17 +149,17 @@ pub fn ClientList() -> impl IntoView {
                 </label>
                 <VerdictFilter value=verdict testid="filter-verdict"/>
                 <label class="field">
-                    <span>{tr(Text::SortBy)}</span>
+                    <span>{state.text(Text::SortBy)}</span>
                     <select on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                         "newest" => ClientSort::Newest,
                         "updated" => ClientSort::Updated,
                         "score" => ClientSort::Score,
                         _ => ClientSort::Name,
                     })>
-                        <option value="name">{tr(Text::SortName)}</option>
-                        <option value="newest">{tr(Text::SortNewest)}</option>
-                        <option value="updated">{tr(Text::SortUpdated)}</option>
-                        <option value="score">{tr(Text::SortScore)}</option>
+                        <option value="name">{state.text(Text::SortName)}</option>
+                        <option value="newest">{state.text(Text::SortNewest)}</option>
+                        <option value="updated">{state.text(Text::SortUpdated)}</option>
+                        <option value="score">{state.text(Text::SortScore)}</option>
                     </select>
                 </label>
             </div>
@@ -169,34 +168,34 @@ pub fn ClientList() -> impl IntoView {
                     <table class="client-table">
                         <thead>
                             <tr>
-                                <th scope="col">{tr(Text::FieldCompany)}</th>
-                                <th scope="col">{tr(Text::FieldContact)}</th>
-                                <th scope="col">{tr(Text::FieldOwner)}</th>
-                                <th scope="col">{tr(Text::FieldStatus)}</th>
-                                <th scope="col">{tr(Text::FieldStage)}</th>
-                                <th scope="col">{tr(Text::FilterVerdict)}</th>
-                                <th scope="col">{tr(Text::FieldCreated)}</th>
+                                <th scope="col">{state.text(Text::FieldCompany)}</th>
+                                <th scope="col">{state.text(Text::FieldContact)}</th>
+                                <th scope="col">{state.text(Text::FieldOwner)}</th>
+                                <th scope="col">{state.text(Text::FieldStatus)}</th>
+                                <th scope="col">{state.text(Text::FieldStage)}</th>
+                                <th scope="col">{state.text(Text::FilterVerdict)}</th>
+                                <th scope="col">{state.text(Text::FieldCreated)}</th>
                             </tr>
                         </thead>
                         <tbody>
                             <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| r.clone() let(row)>
                                 <tr data-client-id=row.id.to_string()>
-                                    <td data-label=tr(Text::FieldCompany)>
+                                    <td data-label=state.text(Text::FieldCompany)>
                                         <a href=href(&Route::Client(row.id.clone())) class="client-link">{row.name.clone()}</a>
                                         <Show when={let inn = row.inn.clone(); move || !inn.is_empty()}>
-                                            <span class="muted small">" "{tr(Text::InnShort)}" "{row.inn.clone()}</span>
+                                            <span class="muted small">" "{state.text(Text::InnShort)}" "{row.inn.clone()}</span>
                                         </Show>
                                     </td>
-                                    <td data-label=tr(Text::FieldContact)>{row.contact.clone()}<br/><span class="muted small">{row.phone.clone()}</span></td>
-                                    <td data-label=tr(Text::FieldOwner)>{row.owner.clone()}</td>
-                                    <td data-label=tr(Text::FieldStatus)>
+                                    <td data-label=state.text(Text::FieldContact)>{row.contact.clone()}<br/><span class="muted small">{row.phone.clone()}</span></td>
+                                    <td data-label=state.text(Text::FieldOwner)>{row.owner.clone()}</td>
+                                    <td data-label=state.text(Text::FieldStatus)>
                                         <span class=format!("status status-{}", status_code(row.status))>
                                             {move || status_name(state.lang(), row.status)}
                                         </span>
                                     </td>
-                                    <td data-label=tr(Text::FieldStage)>{row.stage.clone()}</td>
-                                    <td data-label=tr(Text::FilterVerdict)><VerdictBadge score=row.score.clone()/></td>
-                                    <td data-label=tr(Text::FieldCreated)>{row.created.clone()}</td>
+                                    <td data-label=state.text(Text::FieldStage)>{row.stage.clone()}</td>
+                                    <td data-label=state.text(Text::FilterVerdict)><VerdictBadge score=row.score.clone()/></td>
+                                    <td data-label=state.text(Text::FieldCreated)>{row.created.clone()}</td>
                                 </tr>
                             </For>
                         </tbody>
@@ -211,7 +210,7 @@ pub fn ClientList() -> impl IntoView {
             }>
                 <div class="empty-note">
                     <p>{move || if total.get() == 0 { state.tr(Text::NoClientsYet) } else { state.tr(Text::NothingFound) }}</p>
-                    <button type="button" class="secondary" on:click=reset>{tr(Text::ResetFilters)}</button>
+                    <button type="button" class="secondary" on:click=reset>{state.text(Text::ResetFilters)}</button>
                 </div>
             </Show>
         </section>

@@ -1,7 +1,8 @@
 use crate::domain::dates::format_date;
 use crate::domain::Workspace;
+use crate::i18n::outcome::describe_ru;
 use crate::i18n::restore::describe_restore_error;
-use crate::i18n::{describe_save_error, fill, SnapshotText};
+use crate::i18n::{describe_save_error, fill, SnapshotText, Translate};
 use crate::snapshot::{export_snapshot, snapshot_file_name};
 use crate::storage::browser;
 use crate::ui::clock;
@@ -54,7 +55,7 @@ fn keep_backup(state: AppState) -> Result<(), String> {
     let saved = state.ws.with_untracked(|ws| browser::save_backup(ws, now));
     if let Err(e) = saved {
         let why = describe_save_error(state.lang(), &e);
-        return Err(fill(SnapshotText::BackupFailed.get(state.lang()), &[&why]));
+        return Err(fill(state.tr(SnapshotText::BackupFailed), &[&why]));
     }
     state.backup_changed.update(|n| *n += 1);
     state.used_bytes.set(browser::used_bytes());
@@ -65,7 +66,6 @@ fn keep_backup(state: AppState) -> Result<(), String> {
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let state = use_app();
-    let st = move |k: SnapshotText| move || k.get(state.lang());
     // Listed again whenever an import, merge or restore kept a new one.
     let slots = Memo::new(move |_| {
         state.backup_changed.track();
@@ -123,31 +123,31 @@ pub fn BackupPanel() -> impl IntoView {
     };
     view! {
         <div class="panel" data-testid="backup">
-            <h2>{st(SnapshotText::BackupTitle)}</h2>
+            <h2>{state.text(SnapshotText::BackupTitle)}</h2>
             {move || {
                 let all = slots.get();
                 let Some(newest) = all.first().cloned() else {
-                    return view! { <p class="muted" data-testid="no-backup">{st(SnapshotText::BackupNone)}</p> }.into_any();
+                    return view! { <p class="muted" data-testid="no-backup">{state.text(SnapshotText::BackupNone)}</p> }.into_any();
                 };
                 let older: Vec<browser::BackupSlot> = all.iter().skip(1).cloned().collect();
                 let (k1, k2) = (newest.key.clone(), newest.key.clone());
                 view! {
                     <p data-testid="backup-info">{line(&newest)}</p>
                     <div class="form-actions">
-                        <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup">{st(SnapshotText::BackupRestore)}</button>
-                        <button type="button" class="secondary" on:click=move |_| download_backup(&k2) data-testid="download-backup">{st(SnapshotText::BackupDownload)}</button>
+                        <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup">{state.text(SnapshotText::BackupRestore)}</button>
+                        <button type="button" class="secondary" on:click=move |_| download_backup(&k2) data-testid="download-backup">{state.text(SnapshotText::BackupDownload)}</button>
                     </div>
                     {(!older.is_empty()).then(|| view! {
                         <details data-testid="older-backups">
-                            <summary>{fill(SnapshotText::OlderBackups.get(state.lang()), &[&older.len().to_string()])}</summary>
+                            <summary>{fill(state.tr(SnapshotText::OlderBackups), &[&older.len().to_string()])}</summary>
                             <ul class="plain-list">
                                 {older.into_iter().map(|slot| {
                                     let (k1, k2) = (slot.key.clone(), slot.key.clone());
                                     view! {
                                         <li data-testid="older-backup">
                                             {line(&slot)}" "
-                                            <button type="button" class="secondary" on:click=move |_| ask(k1.clone())>{st(SnapshotText::BackupRestore)}</button>" "
-                                            <button type="button" class="secondary" on:click=move |_| download_backup(&k2)>{st(SnapshotText::BackupDownload)}</button>
+                                            <button type="button" class="secondary" on:click=move |_| ask(k1.clone())>{state.text(SnapshotText::BackupRestore)}</button>" "
+                                            <button type="button" class="secondary" on:click=move |_| download_backup(&k2)>{state.text(SnapshotText::BackupDownload)}</button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -159,9 +159,9 @@ pub fn BackupPanel() -> impl IntoView {
             {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <ConfirmDialog
                 open=confirm
-                title=Signal::derive(move || SnapshotText::BackupRestoreQ.get(state.lang()).to_owned())
-                message=Signal::derive(move || SnapshotText::BackupRestoreText.get(state.lang()).to_owned())
-                confirm_label=Signal::derive(move || SnapshotText::BackupRestore.get(state.lang()).to_owned())
+                title=state.text_signal(SnapshotText::BackupRestoreQ)
+                message=state.text_signal(SnapshotText::BackupRestoreText)
+                confirm_label=state.text_signal(SnapshotText::BackupRestore)
                 on_confirm=restore
             />
         </div>
@@ -177,7 +177,7 @@ fn download_backup(key: &str) {
     match browser::load_backup(key) {
         Ok(ws) => download_text(
             &snapshot_file_name(Some("backup"), day),
-            &export_snapshot(&ws, None, at, day),
+            &export_snapshot(&ws, None, at, day, describe_ru),
             "application/json",
         ),
         Err(_) => {

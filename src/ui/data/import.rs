@@ -1,15 +1,17 @@
 use super::backup::{merge_with_backup, replace_with_backup};
 use super::file::{read_file, DroppedFile, PickedFile};
+use super::preview::{preview_view, removals_view};
 use crate::domain::dates::format_date;
-use crate::domain::merge::RecordKind;
 use crate::domain::views::duplicates::{duplicates_between, MatchReason};
 use crate::domain::Id;
+use crate::i18n::report::report_text;
 use crate::i18n::restore::describe_restore_error;
-use crate::i18n::{fill, Lang, SnapshotText, Text};
+use crate::i18n::snapshot::merge_summary;
+use crate::i18n::{fill, SnapshotText, Text, Translate};
 use crate::restore::RestoreError;
 use crate::route::{href, Route};
 use crate::snapshot::{
-    kind_name, read_snapshot_all, ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES,
+    read_snapshot_all, ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES,
 };
 use crate::ui::clock;
 use crate::ui::download::download_text;
@@ -52,7 +54,6 @@ enum Mode {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
-    let st = move |k: SnapshotText| move || k.get(state.lang());
     let step = RwSignal::new(Step::Idle);
     let loaded = StoredValue::new(None::<(Snapshot, ImportPreview)>);
     let mode = RwSignal::new(Mode::Merge);
@@ -221,29 +222,29 @@ pub fn ImportPanel() -> impl IntoView {
     };
     view! {
         <div class="panel import-panel" data-testid="import">
-            <h2>{st(SnapshotText::ImportTitle)}</h2>
-            <p class="hint">{st(SnapshotText::ImportHint)}</p>
+            <h2>{state.text(SnapshotText::ImportTitle)}</h2>
+            <p class="hint">{state.text(SnapshotText::ImportHint)}</p>
             <label class="button secondary file-button">
-                {st(SnapshotText::ChooseFile)}
+                {state.text(SnapshotText::ChooseFile)}
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick data-testid="import-file"/>
             </label>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
-                Step::Reading => view! { <p class="muted" role="status" data-testid="import-reading">{st(SnapshotText::Reading)}</p> }.into_any(),
+                Step::Reading => view! { <p class="muted" role="status" data-testid="import-reading">{state.text(SnapshotText::Reading)}</p> }.into_any(),
                 Step::Rejected { name, problems, more } => view! {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">
-                        <p><strong>{fill(SnapshotText::Rejected.get(state.lang()), &[&name])}</strong></p>
+                        <p><strong>{fill(state.tr(SnapshotText::Rejected), &[&name])}</strong></p>
                         <ul>{problems.into_iter().map(|p| view! { <li data-testid="import-problem">{p}</li> }).collect_view()}</ul>
-                        {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreProblems.get(state.lang()), &[&crate::i18n::count(state.lang(), crate::i18n::Plural::Problems, more as u64)])}</p> })}
+                        {(more > 0).then(|| view! { <p>{fill(state.tr(SnapshotText::MoreProblems), &[&crate::i18n::count(state.lang(), crate::i18n::Plural::Problems, more as u64)])}</p> })}
                     </div>
                 }.into_any(),
                 Step::Preview { name } => view! {
                     <div class="import-preview" data-testid="import-preview">
-                        <h3>{fill(SnapshotText::PreviewTitle.get(state.lang()), &[&name])}</h3>
+                        <h3>{fill(state.tr(SnapshotText::PreviewTitle), &[&name])}</h3>
                         {move || loaded.with_value(|l| l.as_ref().map(|(s, p)| preview_view(state.lang(), s, p)))}
                         <Show when=move || !duplicates.with(Vec::is_empty)>
                             <div class="banner banner-warning" role="status" data-testid="import-duplicates">
-                                <p>{move || Text::ImportDuplicates.get(state.lang())}</p>
+                                <p>{state.text(Text::ImportDuplicates)}</p>
                                 <ul>
                                     {move || duplicates.get().into_iter().map(|(theirs, id, mine, reason)| {
                                         let text = match reason {
@@ -264,7 +265,7 @@ pub fn ImportPanel() -> impl IntoView {
                             let (count, latest) = future.get();
                             latest.map(|at| view! {
                                 <p class="banner banner-warning" role="status" data-testid="future-changes">
-                                    {fill(SnapshotText::FutureChanges.get(state.lang()), &[
+                                    {fill(state.tr(SnapshotText::FutureChanges), &[
                                         &count.to_string(),
                                         &format_date(clock::date_of(at)),
                                     ])}
@@ -273,19 +274,19 @@ pub fn ImportPanel() -> impl IntoView {
                         }}
                         <Show when=move || director_set_aside.get()>
                             <p class="banner banner-warning" role="status" data-testid="director-records-kept">
-                                {st(SnapshotText::DirectorRecordsKept)}
+                                {state.text(SnapshotText::DirectorRecordsKept)}
                             </p>
                         </Show>
                         <fieldset class="import-mode">
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
                                     on:change=move |_| { mode.set(Mode::Merge); deletions_ok.set(false); } data-testid="mode-merge"/>
-                                <span>{st(SnapshotText::ModeMerge)}<br/><span class="muted">{st(SnapshotText::ModeMergeHint)}</span></span>
+                                <span>{state.text(SnapshotText::ModeMerge)}<br/><span class="muted">{state.text(SnapshotText::ModeMergeHint)}</span></span>
                             </label>
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace
                                     on:change=move |_| { mode.set(Mode::Replace); deletions_ok.set(false); } data-testid="mode-replace"/>
-                                <span>{st(SnapshotText::ModeReplace)}<br/><span class="muted">{st(SnapshotText::ModeReplaceHint)}</span></span>
+                                <span>{state.text(SnapshotText::ModeReplace)}<br/><span class="muted">{state.text(SnapshotText::ModeReplaceHint)}</span></span>
                             </label>
                         </fieldset>
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -304,32 +305,32 @@ pub fn ImportPanel() -> impl IntoView {
                                         Mode::Replace => !p.removed_by_replace.is_empty(),
                                     }));
                                     pending && !deletions_ok.get()
-                                }>{st(SnapshotText::ConfirmImport)}</button>
+                                }>{state.text(SnapshotText::ConfirmImport)}</button>
                             <button type="button" class="secondary" on:click={
                                 let name = name.clone();
                                 move |_| step.set(Step::Viewing { name: name.clone() })
-                            } data-testid="view-only">{st(SnapshotText::ViewOnly)}</button>
-                            <button type="button" class="secondary" on:click=close data-testid="discard-import">{st(SnapshotText::Discard)}</button>
+                            } data-testid="view-only">{state.text(SnapshotText::ViewOnly)}</button>
+                            <button type="button" class="secondary" on:click=close data-testid="discard-import">{state.text(SnapshotText::Discard)}</button>
                         </div>
                     </div>
                 }.into_any(),
                 Step::Viewing { name } => view! {
                     <div class="read-only-view" data-testid="read-only">
                         <p class="banner banner-warning">
-                            <strong>{fill(SnapshotText::ReadOnlyTitle.get(state.lang()), &[&name])}</strong>" "
-                            {st(SnapshotText::ReadOnlyHint)}
+                            <strong>{fill(state.tr(SnapshotText::ReadOnlyTitle), &[&name])}</strong>" "
+                            {state.text(SnapshotText::ReadOnlyHint)}
                         </p>
                         <TeamSummary workspace=viewed/>
-                        <button type="button" class="secondary" on:click=close data-testid="close-view">{st(SnapshotText::Discard)}</button>
+                        <button type="button" class="secondary" on:click=close data-testid="close-view">{state.text(SnapshotText::Discard)}</button>
                     </div>
                 }.into_any(),
                 Step::Done { summary, report } => view! {
                     <div class="import-done" data-testid="import-report">
-                        <h3>{st(SnapshotText::ReportTitle)}</h3>
+                        <h3>{state.text(SnapshotText::ReportTitle)}</h3>
                         <p data-testid="import-summary">{summary}</p>
                         {report.map(|r| {
                             let lang = state.lang();
-                            let text = r.to_text(lang);
+                            let text = report_text(lang, &r);
                             let lines: Vec<String> = text.lines().map(str::to_owned).collect();
                             let file = format!("{}-report.txt", r.file_name.trim_end_matches(".json"));
                             view! {
@@ -346,123 +347,6 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-        </div>
-    }
-}
-
-fn merge_summary(lang: Lang, report: &crate::domain::merge::MergeReport) -> String {
-    let s = report.summary();
-    fill(
-        SnapshotText::ReportSummary.get(lang),
-        &[
-            &s.added.to_string(),
-            &s.updated.to_string(),
-            &s.removed.to_string(),
-            &s.kept.to_string(),
-            &report.conflicts.len().to_string(),
-        ],
-    )
-}
-
-/// The file's header and a table of what it holds against my data, kind by kind.
-fn preview_view(lang: Lang, snapshot: &Snapshot, preview: &ImportPreview) -> impl IntoView {
-    let t = |k: SnapshotText| k.get(lang);
-    let meta = &snapshot.meta;
-    let exported = meta
-        .exported_at
-        .map(|at| format_date(clock::date_of(at)))
-        .unwrap_or_else(|| "—".to_owned());
-    let by = meta
-        .exported_by
-        .as_ref()
-        .map(|b| b.name.clone())
-        .unwrap_or_else(|| "—".to_owned());
-    let header = fill(
-        t(SnapshotText::PreviewMeta),
-        &[&exported, &by, &meta.version.to_string()],
-    );
-    // Each conflict in words, as the report will have it.
-    let report = ImportReport::new(
-        "",
-        meta,
-        &preview.merge.report,
-        clock::now(),
-        clock::local_offset(),
-        &preview.merge.workspace,
-    );
-    let conflicts: Vec<String> = (0..preview.merge.report.conflicts.len())
-        .map(|i| report.conflict_line(i, lang))
-        .collect();
-    let rows: Vec<_> = preview
-        .kinds
-        .iter()
-        .filter(|k| !matches!(k.kind, RecordKind::Stage) && (k.mine > 0 || k.in_file > 0))
-        .copied()
-        .collect();
-    view! {
-        <p class="muted" data-testid="preview-meta">{header}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t(SnapshotText::ReportTitle)>
-            <table class="metrics" data-testid="preview-table">
-                <thead><tr>
-                    <th scope="col">{t(SnapshotText::PreviewKind)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewMine)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewInFile)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewAdded)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewUpdated)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewUnchanged)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewRemoved)}</th>
-                    <th scope="col">{t(SnapshotText::PreviewConflicts)}</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|k| view! {
-                        <tr data-kind=format!("{:?}", k.kind)>
-                            <th scope="row">{kind_name(k.kind, lang)}</th>
-                            <td>{k.mine}</td>
-                            <td>{k.in_file}</td>
-                            <td>{k.added}</td>
-                            <td>{k.updated}</td>
-                            <td>{k.unchanged}</td>
-                            <td>{k.removed}</td>
-                            <td>{k.conflicts}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        {(!conflicts.is_empty()).then(|| view! {
-            <div data-testid="preview-conflicts">
-                <p><strong>{fill(t(SnapshotText::PreviewConflictList), &[&conflicts.len().to_string()])}</strong></p>
-                <ul>{conflicts.into_iter().map(|c| view! { <li data-testid="preview-conflict">{c}</li> }).collect_view()}</ul>
-            </div>
-        })}
-    }
-}
-
-/// How many deleted records are named before the rest are only counted.
-const NAMED_REMOVALS: usize = 20;
-
-/// The records an import would remove, by kind and name, with the box the person must tick.
-fn removals_view(
-    lang: Lang,
-    removals: Vec<crate::snapshot::Removal>,
-    confirmed: RwSignal<bool>,
-) -> impl IntoView {
-    let total = removals.len();
-    let more = total.saturating_sub(NAMED_REMOVALS);
-    view! {
-        <div class="banner banner-warning" role="status" data-testid="import-removals">
-            <p><strong>{fill(SnapshotText::WillRemove.get(lang), &[&total.to_string()])}</strong></p>
-            <ul>
-                {removals.into_iter().take(NAMED_REMOVALS).map(|r| view! {
-                    <li data-testid="import-removal">{format!("{} «{}»", kind_name(r.kind, lang), r.label)}</li>
-                }).collect_view()}
-            </ul>
-            {(more > 0).then(|| view! { <p>{fill(SnapshotText::MoreRemovals.get(lang), &[&more.to_string()])}</p> })}
-            <label class="check">
-                <input type="checkbox" prop:checked=move || confirmed.get()
-                    on:change=move |ev| confirmed.set(event_target_checked(&ev)) data-testid="confirm-removals"/>
-                <span>{SnapshotText::ConfirmRemovals.get(lang)}</span>
-            </label>
         </div>
     }
 }

@@ -4,10 +4,12 @@
 mod backup;
 mod file;
 mod import;
+mod preview;
 
 pub use file::{install_drop, DroppedFile};
 
-use crate::i18n::{fill, SnapshotText};
+use crate::i18n::outcome::describe_ru;
+use crate::i18n::{fill, SnapshotText, Translate};
 use crate::snapshot::{export_snapshot, snapshot_file_name};
 use crate::ui::clock;
 use crate::ui::download::download_text;
@@ -24,7 +26,7 @@ pub fn export_now(state: AppState) {
     let me = state.me();
     let (text, name) = state.ws.with_untracked(|ws| {
         (
-            export_snapshot(ws, me.as_ref(), now, today),
+            export_snapshot(ws, me.as_ref(), now, today, describe_ru),
             snapshot_file_name(me.as_ref().map(|m| m.name.as_str()), today),
         )
     });
@@ -33,14 +35,13 @@ pub fn export_now(state: AppState) {
         p.last_export_at = Some(now);
         p.reminder_snoozed_until = None;
     });
-    state.notify(fill(SnapshotText::Exported.get(state.lang()), &[&name]));
+    state.notify(fill(state.tr(SnapshotText::Exported), &[&name]));
 }
 
 /// The «Данные» screen.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
-    let st = move |k: SnapshotText| move || k.get(state.lang());
     let last = move || {
         let lang = state.lang();
         match state.prefs.with(|p| p.last_export_at) {
@@ -53,13 +54,13 @@ pub fn DataPage() -> impl IntoView {
     };
     view! {
         <section class="data-page">
-            <h1>{st(SnapshotText::DataTitle)}</h1>
+            <h1>{state.text(SnapshotText::DataTitle)}</h1>
             <div class="panel">
-                <h2>{st(SnapshotText::ExportTitle)}</h2>
-                <p class="hint">{st(SnapshotText::ExportHint)}</p>
+                <h2>{state.text(SnapshotText::ExportTitle)}</h2>
+                <p class="hint">{state.text(SnapshotText::ExportHint)}</p>
                 <div class="form-actions">
                     <button type="button" class="primary" on:click=move |_| export_now(state) data-testid="export">
-                        {st(SnapshotText::ExportButton)}
+                        {state.text(SnapshotText::ExportButton)}
                     </button>
                     <span class="muted" data-testid="last-export">{last}</span>
                 </div>

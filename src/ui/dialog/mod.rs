@@ -46,7 +46,7 @@ pub fn ConfirmDialog(
                     {children.clone().map(|c| c())}
                     <div class="dialog-actions">
                         <button type="button" class="secondary" node_ref=cancel_ref on:click=move |_| close()>
-                            {move || state.tr(Text::Cancel)}
+                            {state.text(Text::Cancel)}
                         </button>
                         <button type="button" class="danger" data-testid="confirm" on:click=move |_| {
                             close();

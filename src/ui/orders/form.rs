@@ -12,7 +12,6 @@ use std::collections::HashSet;
 #[component]
 pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     // The order as the form opened, to save only what the person changed.
     let opened = draft.clone();
     let draft = RwSignal::new(draft);
@@ -26,10 +25,10 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                     .map(|(f, p)| match (f, p) {
                         // «Fill this in» under a drop-down reads oddly; say what to do.
                         (OrderField::LineProduct(_), OrderProblem::Required) => {
-                            SalesText::OrderUnknownProduct.get(state.lang()).to_owned()
+                            state.tr(SalesText::OrderUnknownProduct).to_owned()
                         }
                         (OrderField::Lines, OrderProblem::Required) => {
-                            SalesText::OrderNoLines.get(state.lang()).to_owned()
+                            state.tr(SalesText::OrderNoLines).to_owned()
                         }
                         _ => order_problem_text(state.lang(), p),
                     })
@@ -80,7 +79,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                     } else {
                         SalesText::OrderSaved
                     };
-                    state.notify(done.get(state.lang()));
+                    state.notify(state.tr(done));
                     on_done.run(());
                 }
             }
@@ -90,7 +89,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
     view! {
         <form class="order-form" on:submit=submit novalidate data-testid="order-form">
             <label class="field order-date">
-                <span>{st(SalesText::OrderDate)}</span>
+                <span>{state.text(SalesText::OrderDate)}</span>
                 <input type="date" prop:value=move || draft.with(|d| d.date.clone())
                     on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev))
                     aria-invalid=move || error_for(OrderField::Date)().map(|_| "true")
@@ -100,7 +99,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
             <For each=rows key=|i| *i let(i)>
                 <div class="order-line" data-testid="order-line">
                     <label class="field">
-                        <span>{st(SalesText::OrderProduct)}</span>
+                        <span>{state.text(SalesText::OrderProduct)}</span>
                         <select prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.product_id.clone()).unwrap_or_default())
                             on:change=move |ev| draft.update(|d| if let Some(l) = d.lines.get_mut(i) { l.product_id = event_target_value(&ev) })
                             aria-invalid=move || error_for(OrderField::LineProduct(i))().map(|_| "true")
@@ -113,7 +112,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                         {move || error_for(OrderField::LineProduct(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                     </label>
                     <label class="field">
-                        <span>{st(SalesText::OrderAmount)}</span>
+                        <span>{state.text(SalesText::OrderAmount)}</span>
                         <input type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.amount.clone()).unwrap_or_default())
                             on:input=move |ev| draft.update(|d| if let Some(l) = d.lines.get_mut(i) { l.amount = event_target_value(&ev) })
                             aria-invalid=move || error_for(OrderField::LineAmount(i))().map(|_| "true")
@@ -121,7 +120,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                         {move || error_for(OrderField::LineAmount(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                     </label>
                     <button type="button" class="link" disabled=move || draft.with(|d| d.lines.len() < 2)
-                        aria-label=move || fill(SalesText::RemoveLine.get(state.lang()), &[&(i + 1).to_string()])
+                        aria-label=move || fill(state.tr(SalesText::RemoveLine), &[&(i + 1).to_string()])
                         on:click=move |_| draft.update(|d| { if d.lines.len() > 1 && i < d.lines.len() { d.lines.remove(i); } })>
                         "✕"
                     </button>
@@ -130,14 +129,14 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
             {move || error_for(OrderField::Lines)().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div class="form-actions">
                 <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.lines.push(OrderLineDraft::default()))
-                    data-testid="order-add-line">{st(SalesText::AddLine)}</button>
+                    data-testid="order-add-line">{state.text(SalesText::AddLine)}</button>
                 <span class="order-running-total" data-testid="order-total">
-                    {move || fill(SalesText::OrderTotal.get(state.lang()), &[&total().to_string()])}
+                    {move || fill(state.tr(SalesText::OrderTotal), &[&total().to_string()])}
                 </span>
             </div>
             <div class="form-actions">
-                <button type="submit" class="primary" data-testid="save-order">{st(SalesText::SaveOrder)}</button>
-                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{move || state.tr(Text::Cancel)}</button>
+                <button type="submit" class="primary" data-testid="save-order">{state.text(SalesText::SaveOrder)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{state.text(Text::Cancel)}</button>
             </div>
         </form>
     }

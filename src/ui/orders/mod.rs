@@ -15,7 +15,6 @@ use leptos::prelude::*;
 #[component]
 pub fn OrderList(client_id: Id) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let orders = {
         let client_id = client_id.clone();
         Memo::new(move |_| {
@@ -39,23 +38,23 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
     view! {
         <div class="panel orders-panel" data-testid="orders">
             <div class="panel-head">
-                <h2>{st(SalesText::OrdersTitle)}</h2>
+                <h2>{state.text(SalesText::OrdersTitle)}</h2>
                 <Show when=move || !adding.get() && has_catalogue.get()>
                     <button type="button" class="secondary" on:click=move |_| adding.set(true) data-testid="add-order">
-                        {st(SalesText::AddOrder)}
+                        {state.text(SalesText::AddOrder)}
                     </button>
                 </Show>
             </div>
             <Show when=move || !has_catalogue.get()>
                 <p class="muted" data-testid="no-catalogue">
-                    {st(SalesText::NoCatalogue)}" "<a href="#/settings">"→"</a>
+                    {state.text(SalesText::NoCatalogue)}" "<a href="#/settings">"→"</a>
                 </p>
             </Show>
             <Show when=move || adding.get()>
                 <OrderForm draft=new_draft() existing=None on_done=Callback::new(move |()| adding.set(false))/>
             </Show>
             <Show when=move || orders.with(Vec::is_empty) && has_catalogue.get()>
-                <p class="muted">{st(SalesText::NoOrders)}</p>
+                <p class="muted">{state.text(SalesText::NoOrders)}</p>
             </Show>
             <ul class="order-list">
                 <For each=move || orders.get() key=|o| (o.id.clone(), o.updated_at) let(order)>
@@ -100,7 +99,7 @@ fn OrderItem(order: Order) -> impl IntoView {
                 .change(|ws, now| ws.remove_order(&id, state.today_untracked(), now))
                 .is_ok()
             {
-                state.notify(SalesText::OrderDeleted.get(state.lang()));
+                state.notify(state.tr(SalesText::OrderDeleted));
             }
         })
     };
@@ -108,7 +107,7 @@ fn OrderItem(order: Order) -> impl IntoView {
     let total = order.total().to_string();
     let question = {
         let date = date.clone();
-        Signal::derive(move || fill(SalesText::DeleteOrderQ.get(state.lang()), &[&date]))
+        Signal::derive(move || fill(state.tr(SalesText::DeleteOrderQ), &[&date]))
     };
     view! {
         <li class="order-item" data-testid="order">
@@ -125,15 +124,15 @@ fn OrderItem(order: Order) -> impl IntoView {
                     <span class="muted order-lines">{lines.clone()}</span>
                 </div>
                 <div class="order-actions">
-                    <button type="button" class="link" on:click=move |_| editing.set(true)>{move || state.tr(crate::i18n::Text::Edit)}</button>
-                    <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{move || state.tr(crate::i18n::Text::Delete)}</button>
+                    <button type="button" class="link" on:click=move |_| editing.set(true)>{state.text(crate::i18n::Text::Edit)}</button>
+                    <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{state.text(crate::i18n::Text::Delete)}</button>
                 </div>
             </Show>
             <ConfirmDialog
                 open=confirm
                 title=question
-                message=Signal::derive(move || SalesText::DeleteOrderText.get(state.lang()).to_owned())
-                confirm_label=Signal::derive(move || state.tr(crate::i18n::Text::Delete).to_owned())
+                message=state.text_signal(SalesText::DeleteOrderText)
+                confirm_label=state.text_signal(crate::i18n::Text::Delete)
                 on_confirm=remove
             />
         </li>

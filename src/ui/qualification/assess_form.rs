@@ -23,7 +23,6 @@ pub fn AssessmentForm(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     // Start from the latest assessment, so a re-assessment only changes what changed.
     let answers = RwSignal::new(state.ws.with_untracked(|ws| {
         let latest = ws.latest_assessment(&deal_id);
@@ -86,7 +85,6 @@ pub fn AssessmentForm(
         <form class="assess-form" on:submit=save novalidate data-testid="assess-form">
             <For each=criteria key=|c| c.clone() let(c)>
                 {
-                    let russian = move || state.lang() == crate::i18n::Lang::Ru;
                     let key = c.key.clone();
                     let group = format!("lvl-{deal_key}-{key}");
                     let current = {
@@ -102,18 +100,18 @@ pub fn AssessmentForm(
                     view! {
                         <fieldset class="criterion" data-criterion=key.clone()>
                             <legend>
-                                {move || name.pick(russian()).to_owned()}
+                                {move || name.get(state.lang()).to_owned()}
                                 <span class="muted small">{move || format!(" · {} {weight}", state.tr(Text::Weight))}</span>
                             </legend>
                             <ul class="questions">
-                                {c.questions.iter().cloned().map(|q| view! { <li>{move || q.pick(russian()).to_owned()}</li> }).collect_view()}
+                                {c.questions.iter().cloned().map(|q| view! { <li>{move || q.get(state.lang()).to_owned()}</li> }).collect_view()}
                             </ul>
                             <div class="levels" role="radiogroup">
                                 <label class="level">
                                     <input type="radio" name=group.clone() prop:checked={let current = current.clone(); move || current().is_none()}
                                         on:change={let key = key.clone(); move |_| set_level(key.clone(), None)}/>
                                     <span class="level-num">"?"</span>
-                                    <span>{tr(Text::Unknown)}</span>
+                                    <span>{state.text(Text::Unknown)}</span>
                                 </label>
                                 {c.levels.iter().cloned().enumerate().map(|(i, text)| {
                                     let level = i as u8;
@@ -125,13 +123,13 @@ pub fn AssessmentForm(
                                                 prop:checked=move || current() == Some(level)
                                                 on:change=move |_| set_level(key.clone(), Some(level))/>
                                             <span class="level-num">{level}</span>
-                                            <span>{move || text.pick(russian()).to_owned()}</span>
+                                            <span>{move || text.get(state.lang()).to_owned()}</span>
                                         </label>
                                     }
                                 }).collect_view()}
                             </div>
                             <label class="field">
-                                <span>{tr(Text::Evidence)}</span>
+                                <span>{state.text(Text::Evidence)}</span>
                                 <textarea rows="2" prop:value=evidence
                                     on:input={let key = key.clone(); move |ev| set_evidence(key.clone(), event_target_value(&ev))}></textarea>
                             </label>
@@ -140,8 +138,8 @@ pub fn AssessmentForm(
                 }
             </For>
             <div class="form-actions">
-                <button type="submit" class="primary" data-testid="save-assessment">{tr(Text::SaveAssessment)}</button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>{tr(Text::Cancel)}</button>
+                <button type="submit" class="primary" data-testid="save-assessment">{state.text(Text::SaveAssessment)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_close.run(())>{state.text(Text::Cancel)}</button>
             </div>
         </form>
     }

@@ -33,7 +33,7 @@ pub fn VerdictBadge(
     };
     view! {
         <span class=format!("verdict verdict-{}", verdict_code(verdict))
-            data-verdict=verdict_code(verdict) title=move || state.tr(Text::QualificationTitle)>
+            data-verdict=verdict_code(verdict) title=state.text(Text::QualificationTitle)>
             {text}
         </span>
     }

@@ -27,15 +27,14 @@ pub fn VerdictFilter(
     testid: &'static str,
 ) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     view! {
         <label class="field">
-            <span>{tr(Text::FilterVerdict)}</span>
+            <span>{state.text(Text::FilterVerdict)}</span>
             <select data-testid=testid
                 prop:value=move || match value.get() { None => "", Some(v) => verdict_code(v) }
                 on:change=move |ev| value.set(choice_from_code(&event_target_value(&ev)))>
-                <option value="">{tr(Text::Any)}</option>
-                <option value="none">{tr(Text::NotAssessed)}</option>
+                <option value="">{state.text(Text::Any)}</option>
+                <option value="none">{state.text(Text::NotAssessed)}</option>
                 {Verdict::ALL.map(|v| view! {
                     <option value=verdict_code(Some(v))>{move || verdict_name(state.lang(), v)}</option>
                 })}

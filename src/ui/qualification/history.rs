@@ -53,7 +53,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
     };
     view! {
         <div class="assessment-history" data-testid="assessment-history">
-            <h4>{move || state.tr(Text::AssessmentHistory)} {chart}</h4>
+            <h4>{state.text(Text::AssessmentHistory)} {chart}</h4>
             <ol>
                 <For each=move || rows.get() key=|r| (r.0, r.2.points, r.2.max, r.2.verdict) let((at, who, s))>
                     <li>

@@ -9,13 +9,12 @@ use leptos::prelude::*;
 #[component]
 pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let failure = RwSignal::new(None::<String>);
     let report =
         move |result: Result<(), crate::domain::WorkspaceError>, done: SalesText| match result {
             Ok(()) => {
                 failure.set(None);
-                state.notify(done.get(state.lang()));
+                state.notify(state.tr(done));
             }
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         };
@@ -105,7 +104,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
     });
     view! {
         <div class="catalogue" data-testid="catalogue">
-            <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="muted">{st(SalesText::NoGroups)}</p> }>
+            <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="muted">{state.text(SalesText::NoGroups)}</p> }>
                 <ul class="catalogue-groups">
                     <For each=move || groups.get() key=|g| g.clone() let((group_id, name, products))>
                         <li data-testid="catalogue-group">
@@ -122,21 +121,21 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
             <Show when=move || editable.get()>
                 <form class="catalogue-form" on:submit=add_group novalidate>
                     <label class="field grow">
-                        <span>{st(SalesText::GroupName)}</span>
+                        <span>{state.text(SalesText::GroupName)}</span>
                         <input type="text" prop:value=move || group_name.get()
                             on:input=move |ev| group_name.set(event_target_value(&ev)) data-testid="group-name"/>
                     </label>
-                    <button type="submit" class="secondary" data-testid="add-group">{st(SalesText::AddGroup)}</button>
+                    <button type="submit" class="secondary" data-testid="add-group">{state.text(SalesText::AddGroup)}</button>
                 </form>
                 <Show when=move || !groups.with(Vec::is_empty)>
                     <form class="catalogue-form" on:submit=add_product novalidate>
                         <label class="field grow">
-                            <span>{st(SalesText::ProductName)}</span>
+                            <span>{state.text(SalesText::ProductName)}</span>
                             <input type="text" prop:value=move || product_name.get()
                                 on:input=move |ev| product_name.set(event_target_value(&ev)) data-testid="product-name"/>
                         </label>
                         <label class="field">
-                            <span>{st(SalesText::GroupName)}</span>
+                            <span>{state.text(SalesText::GroupName)}</span>
                             <select prop:value=move || product_group.get() on:change=move |ev| product_group.set(event_target_value(&ev))
                                 data-testid="product-group">
                                 <For each=move || groups.get() key=|g| g.0.clone() let((id, name, _))>
@@ -144,7 +143,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
                                 </For>
                             </select>
                         </label>
-                        <button type="submit" class="secondary" data-testid="add-product">{st(SalesText::AddProduct)}</button>
+                        <button type="submit" class="secondary" data-testid="add-product">{state.text(SalesText::AddProduct)}</button>
                     </form>
                 </Show>
                 {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -181,22 +180,22 @@ fn CatalogueItem(
         <Show when=move || mine.get() fallback=move || view! {
             <span class="catalogue-name" class:group=is_group>{shown.get_value()}</span>
             <Show when=move || editable.get()>
-                <button type="button" class="link" on:click=move |_| start.run(())>{move || state.tr(crate::i18n::Text::Edit)}</button>
+                <button type="button" class="link" on:click=move |_| start.run(())>{state.text(crate::i18n::Text::Edit)}</button>
                 <button type="button" class="link danger-text" on:click=move |_| on_remove.run(remove_id.get_value())>
-                    {move || state.tr(crate::i18n::Text::Delete)}
+                    {state.text(crate::i18n::Text::Delete)}
                 </button>
             </Show>
         }>
             <form class="catalogue-form inline-edit" on:submit=move |ev| on_save.run(ev) novalidate>
                 <label class="field grow">
-                    <span>{move || if is_group { SalesText::GroupName } else { SalesText::ProductName }.get(state.lang())}</span>
+                    <span>{state.text(if is_group { SalesText::GroupName } else { SalesText::ProductName })}</span>
                     <input type="text" prop:value=move || editing.with(|e| e.as_ref().map(|e| e.1.clone()).unwrap_or_default())
                         on:input=move |ev| editing.update(|e| if let Some(e) = e { e.1 = event_target_value(&ev) })
                         data-testid="catalogue-edit-name"/>
                 </label>
                 {(!is_group).then(|| view! {
                     <label class="field">
-                        <span>{move || SalesText::GroupName.get(state.lang())}</span>
+                        <span>{state.text(SalesText::GroupName)}</span>
                         <select on:change=move |ev| editing.update(|e| if let Some(e) = e { e.2 = Some(event_target_value(&ev)) })>
                             {state.group_options().into_iter().map(|(gid, gname)| {
                                 let selected = editing.with_untracked(|e| e.as_ref().and_then(|e| e.2.clone()) == Some(gid.clone()));
@@ -205,8 +204,8 @@ fn CatalogueItem(
                         </select>
                     </label>
                 })}
-                <button type="submit" class="primary">{move || state.tr(crate::i18n::Text::Save)}</button>
-                <button type="button" class="secondary" on:click=move |_| editing.set(None)>{move || state.tr(crate::i18n::Text::Cancel)}</button>
+                <button type="submit" class="primary">{state.text(crate::i18n::Text::Save)}</button>
+                <button type="button" class="secondary" on:click=move |_| editing.set(None)>{state.text(crate::i18n::Text::Cancel)}</button>
             </form>
         </Show>
     }

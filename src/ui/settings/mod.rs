@@ -19,34 +19,33 @@ use rule_editor::RuleEditor;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let is_director = move || state.me().is_some_and(|m| m.role() == Role::Director);
     view! {
         <section class="settings-page">
-            <h1>{tr(Text::SettingsTitle)}</h1>
-            <h2>{tr(Text::ModelTitle)}</h2>
-            <p class="hint">{tr(Text::ModelHint)}</p>
+            <h1>{state.text(Text::SettingsTitle)}</h1>
+            <h2>{state.text(Text::ModelTitle)}</h2>
+            <p class="hint">{state.text(Text::ModelHint)}</p>
             <Show when=is_director fallback=move || view! {
-                <p class="banner banner-warning" data-testid="settings-readonly">{tr(Text::DirectorOnly)}</p>
+                <p class="banner banner-warning" data-testid="settings-readonly">{state.text(Text::DirectorOnly)}</p>
             }>
                 <span></span>
             </Show>
             <ModelEditor editable=Signal::derive(is_director)/>
-            <h2 id="catalogue">{move || SalesText::CatalogueTitle.get(state.lang())}</h2>
-            <p class="hint">{move || SalesText::CatalogueHint.get(state.lang())}</p>
+            <h2 id="catalogue">{state.text(SalesText::CatalogueTitle)}</h2>
+            <p class="hint">{state.text(SalesText::CatalogueHint)}</p>
             <CatalogueEditor editable=Signal::derive(is_director)/>
-            <h2 id="transfer-rule">{move || SalesText::RuleTitle.get(state.lang())}</h2>
-            <p class="hint">{move || SalesText::RuleHint.get(state.lang())}</p>
+            <h2 id="transfer-rule">{state.text(SalesText::RuleTitle)}</h2>
+            <p class="hint">{state.text(SalesText::RuleHint)}</p>
             <RuleEditor editable=Signal::derive(is_director)/>
-            <h2 id="data">{move || crate::i18n::SnapshotText::NavData.get(state.lang())}</h2>
-            <p class="hint">{move || crate::i18n::SnapshotText::ExportHint.get(state.lang())}</p>
+            <h2 id="data">{state.text(crate::i18n::SnapshotText::NavData)}</h2>
+            <p class="hint">{state.text(crate::i18n::SnapshotText::ExportHint)}</p>
             <div class="form-actions">
                 <button type="button" class="primary" on:click=move |_| crate::ui::data::export_now(state) data-testid="settings-export">
-                    {move || crate::i18n::SnapshotText::ExportButton.get(state.lang())}
+                    {state.text(crate::i18n::SnapshotText::ExportButton)}
                 </button>
-                <a class="button secondary" href="#/data" data-testid="open-data">{move || crate::i18n::SnapshotText::DataTitle.get(state.lang())}</a>
+                <a class="button secondary" href="#/data" data-testid="open-data">{state.text(crate::i18n::SnapshotText::DataTitle)}</a>
             </div>
-            <h2>{tr(Text::StorageTitle)}</h2>
+            <h2>{state.text(Text::StorageTitle)}</h2>
             <p data-testid="storage-usage">
                 {move || {
                     let used = state.used_bytes.get();

@@ -1,7 +1,7 @@
 use crate::domain::qualification::{
     LocalText, MinCriteriaRule, ScoringModel, Template, MAX_WEIGHT,
 };
-use crate::i18n::{describe_model_error, describe_workspace_error, verdict_name, Lang, Text};
+use crate::i18n::{describe_model_error, describe_workspace_error, verdict_name, Text, Translate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -9,7 +9,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let draft = RwSignal::new(state.ws.with_untracked(|ws| ws.scoring_model.clone()));
     // Weights as typed, so "-1" or "abc" can be shown back with an error instead of vanishing.
     let weights = RwSignal::new(weights_of(&draft.get_untracked()));
@@ -44,14 +43,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
         list
     };
     let dirty = move || draft.with(|d| saved.with(|s| d != s));
-    let russian = move || state.lang() == Lang::Ru;
-    let edit_text = move |t: &mut LocalText, value: String| {
-        if russian() {
-            t.ru = value
-        } else {
-            t.en = value
-        }
-    };
+    let edit_text = move |t: &mut LocalText, value: String| t.set(state.lang(), value);
 
     let set_weight = move |i: usize, text: String| {
         weights.update(|w| w[i] = text.clone());
@@ -91,7 +83,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
         <fieldset class="model-editor" prop:disabled=move || !editable.get() data-testid="model-editor">
             <div class="form-grid">
                 <label class="field">
-                    <span>{tr(Text::Template)}</span>
+                    <span>{state.text(Text::Template)}</span>
                     <select data-testid="model-template" on:change=apply_template
                         prop:value=move || draft.with(|m| m.template.label())>
                         {Template::ALL.map(|t| view! { <option value=t.label()>{t.label()}</option> })}
@@ -106,12 +98,12 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                 <div class="panel criterion-editor" data-criterion=move || draft.with(|m| m.criteria.get(i).map(|c| c.key.clone()))>
                     <div class="form-grid">
                         <label class="field">
-                            <span>{tr(Text::CriterionName)}</span>
-                            <input type="text" prop:value=move || draft.with(|m| m.criteria.get(i).map(|c| c.name.pick(russian()).to_owned()))
+                            <span>{state.text(Text::CriterionName)}</span>
+                            <input type="text" prop:value=move || draft.with(|m| m.criteria.get(i).map(|c| c.name.get(state.lang()).to_owned()))
                                 on:input=move |ev| draft.update(|m| edit_text(&mut m.criteria[i].name, event_target_value(&ev)))/>
                         </label>
                         <label class="field">
-                            <span>{tr(Text::Weight)}</span>
+                            <span>{state.text(Text::Weight)}</span>
                             <input type="number" min="0" max=MAX_WEIGHT.to_string() step="1" data-testid=format!("weight-{i}")
                                 aria-invalid=move || bad_weights().contains(&i).then_some("true")
                                 prop:value=move || weights.with(|w| w.get(i).cloned())
@@ -119,20 +111,20 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                         </label>
                     </div>
                     <details>
-                        <summary>{tr(Text::LevelsAndQuestions)}</summary>
+                        <summary>{state.text(Text::LevelsAndQuestions)}</summary>
                         <div class="form-grid">
                             {(0..5usize).map(|level| view! {
                                 <label class="field">
                                     <span>{move || crate::i18n::fill(state.tr(Text::LevelN), &[&level.to_string()])}</span>
                                     <input type="text"
-                                        prop:value=move || draft.with(|m| m.criteria.get(i).and_then(|c| c.levels.get(level)).map(|t| t.pick(russian()).to_owned()))
+                                        prop:value=move || draft.with(|m| m.criteria.get(i).and_then(|c| c.levels.get(level)).map(|t| t.get(state.lang()).to_owned()))
                                         on:input=move |ev| draft.update(|m| edit_text(&mut m.criteria[i].levels[level], event_target_value(&ev)))/>
                                 </label>
                             }).collect_view()}
                             <label class="field wide">
-                                <span>{tr(Text::QuestionsOnePerLine)}</span>
+                                <span>{state.text(Text::QuestionsOnePerLine)}</span>
                                 <textarea rows="3"
-                                    prop:value=move || draft.with(|m| m.criteria.get(i).map(|c| c.questions.iter().map(|q| q.pick(russian()).to_owned()).collect::<Vec<_>>().join("\n")))
+                                    prop:value=move || draft.with(|m| m.criteria.get(i).map(|c| c.questions.iter().map(|q| q.get(state.lang()).to_owned()).collect::<Vec<_>>().join("\n")))
                                     on:input=move |ev| {
                                         let lines: Vec<String> = event_target_value(&ev).lines().map(str::to_owned).filter(|l| !l.trim().is_empty()).collect();
                                         draft.update(|m| {
@@ -150,9 +142,9 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
             </For>
 
             <div class="panel">
-                <h3>{tr(Text::VerdictBands)}</h3>
+                <h3>{state.text(Text::VerdictBands)}</h3>
                 <table class="bands">
-                    <thead><tr><th>{tr(Text::Verdict)}</th><th>{tr(Text::From)}</th><th>{tr(Text::To)}</th></tr></thead>
+                    <thead><tr><th>{state.text(Text::Verdict)}</th><th>{state.text(Text::From)}</th><th>{state.text(Text::To)}</th></tr></thead>
                     <tbody>
                         <For each=move || 0..draft.with(|m| m.bands.len()) key=|i| *i let(i)>
                             <tr>
@@ -170,7 +162,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                     </tbody>
                 </table>
                 <button type="button" class="secondary" on:click=move |_| draft.update(ScoringModel::rescale_bands)
-                    data-testid="rescale-bands">{tr(Text::RescaleBands)}</button>
+                    data-testid="rescale-bands">{state.text(Text::RescaleBands)}</button>
             </div>
 
             <div class="panel">
@@ -197,9 +189,9 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
             <div class="form-actions">
                 <button type="button" class="primary" data-testid="save-model"
                     disabled=move || !dirty() || !problems().is_empty() on:click=save>
-                    {tr(Text::SaveModel)}
+                    {state.text(Text::SaveModel)}
                 </button>
-                <button type="button" class="secondary" disabled=move || !dirty() on:click=reset>{tr(Text::ResetChanges)}</button>
+                <button type="button" class="secondary" disabled=move || !dirty() on:click=reset>{state.text(Text::ResetChanges)}</button>
             </div>
         </fieldset>
     }

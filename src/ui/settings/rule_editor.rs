@@ -1,12 +1,10 @@
 use crate::domain::dates::format_date;
 use crate::domain::orders::calendar::last_months;
 use crate::domain::orders::HistoryIndex;
-use crate::domain::transfer::{
-    eligible_clients, ConditionDraft, ConditionKind, PolicyDraft, PolicyDraftError,
-};
+use crate::domain::transfer::{eligible_clients, ConditionDraft, ConditionKind, PolicyDraft};
 use crate::domain::{Id, Workspace};
-use crate::i18n::sales::{rule_error_text, thresholds_error_text};
-use crate::i18n::{describe_workspace_error, fill, plural, Lang, Plural, SalesText};
+use crate::i18n::sales::{condition_kind_name, policy_draft_error_text};
+use crate::i18n::{describe_workspace_error, fill, plural, Plural, SalesText, Translate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -19,7 +17,6 @@ const PREVIEW_NAMES: usize = 12;
 #[component]
 pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let saved = Memo::new(move |_| {
         state
             .ws
@@ -39,7 +36,10 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
         let (products, groups) = catalogue();
         match draft.with(|d| d.to_policy(&products, &groups)) {
             Ok(_) => Vec::new(),
-            Err(list) => list.iter().map(|e| draft_error_text(lang, e)).collect(),
+            Err(list) => list
+                .iter()
+                .map(|e| policy_draft_error_text(lang, e))
+                .collect(),
         }
     };
     let dirty = move || draft.with(|d| saved.with(|s| d != s));
@@ -65,7 +65,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
             Ok(()) => {
                 failure.set(None);
                 draft.set(saved.get_untracked());
-                state.notify(SalesText::RuleSaved.get(state.lang()));
+                state.notify(state.tr(SalesText::RuleSaved));
             }
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         }
@@ -77,26 +77,26 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     view! {
         <fieldset class="rule-editor" disabled=move || !editable.get() data-testid="rule-editor">
             <label class="field inline">
-                <span>{st(SalesText::RuleCombinator)}</span>
+                <span>{state.text(SalesText::RuleCombinator)}</span>
                 <select on:change=move |ev| {
                         let any = event_target_value(&ev) == "any";
                         draft.update(|d| d.combinator = if any { crate::domain::transfer::Combinator::Any } else { crate::domain::transfer::Combinator::All });
                     } data-testid="rule-combinator">
-                    <option value="all" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::All)>{st(SalesText::CombAll)}</option>
-                    <option value="any" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::Any)>{st(SalesText::CombAny)}</option>
+                    <option value="all" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::All)>{state.text(SalesText::CombAll)}</option>
+                    <option value="any" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::Any)>{state.text(SalesText::CombAny)}</option>
                 </select>
             </label>
             <div class="hint rule-help" data-testid="rule-help">
-                <p>{st(SalesText::RuleWindowHelp)}</p>
+                <p>{state.text(SalesText::RuleWindowHelp)}</p>
                 <p data-testid="rule-window-now">{move || {
                     let (from, to) = last_months(state.today(), 3);
-                    fill(SalesText::RuleWindowNow.get(state.lang()), &[&format_date(from), &format_date(to)])
+                    fill(state.tr(SalesText::RuleWindowNow), &[&format_date(from), &format_date(to)])
                 }}</p>
             </div>
             <For each=rows key=|i| *i let(i)>
                 <div class="rule-row" data-testid="rule-condition">
                     <label class="field">
-                        <span>{move || fill(SalesText::ConditionN.get(state.lang()), &[&(i + 1).to_string()])}</span>
+                        <span>{move || fill(state.tr(SalesText::ConditionN), &[&(i + 1).to_string()])}</span>
                         <select on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 if let Some(kind) = ConditionKind::ALL.into_iter().find(|k| kind_code(*k) == v) {
@@ -105,7 +105,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                             } data-testid="condition-kind">
                             {ConditionKind::ALL.map(|k| view! {
                                 <option value=kind_code(k) selected=move || draft.with(|d| d.conditions.get(i).is_some_and(|c| c.kind == k))>
-                                    {move || kind_name(state.lang(), k)}
+                                    {move || condition_kind_name(state.lang(), k)}
                                 </option>
                             })}
                         </select>
@@ -114,7 +114,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                         let kind = draft.with(|d| d.conditions.get(i).map(|c| c.kind));
                         let text = move |label: SalesText, get: fn(&ConditionDraft) -> String, set: fn(&mut ConditionDraft, String), testid: &'static str| view! {
                             <label class="field">
-                                <span>{move || label.get(state.lang())}</span>
+                                <span>{state.text(label)}</span>
                                 <input type="text" inputmode="numeric" prop:value=move || draft.with(|d| d.conditions.get(i).map(get).unwrap_or_default())
                                     on:input=move |ev| draft.update(|d| if let Some(c) = d.conditions.get_mut(i) { set(c, event_target_value(&ev)) })
                                     data-testid=testid/>
@@ -122,7 +122,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                         };
                         let choose = move |label: SalesText, options: Vec<(String, String)>| view! {
                             <label class="field">
-                                <span>{move || label.get(state.lang())}</span>
+                                <span>{state.text(label)}</span>
                                 <select on:change=move |ev| draft.update(|d| if let Some(c) = d.conditions.get_mut(i) { c.target = event_target_value(&ev) })
                                     data-testid="condition-target">
                                     <option value="">"—"</option>
@@ -154,23 +154,23 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                         }
                     }}
                     <button type="button" class="link danger-text"
-                        aria-label=move || fill(SalesText::RemoveCondition.get(state.lang()), &[&(i + 1).to_string()])
+                        aria-label=move || fill(state.tr(SalesText::RemoveCondition), &[&(i + 1).to_string()])
                         on:click=move |_| draft.update(|d| { if i < d.conditions.len() { d.conditions.remove(i); } })>
                         "✕"
                     </button>
                 </div>
             </For>
             <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.conditions.push(ConditionDraft::new(ConditionKind::OrderCount)))
-                data-testid="add-condition">{st(SalesText::AddCondition)}</button>
-            <h3>{st(SalesText::ThresholdsTitle)}</h3>
+                data-testid="add-condition">{state.text(SalesText::AddCondition)}</button>
+            <h3>{state.text(SalesText::ThresholdsTitle)}</h3>
             <div class="form-grid">
                 <label class="field">
-                    <span>{st(SalesText::SleepingDays)}</span>
+                    <span>{state.text(SalesText::SleepingDays)}</span>
                     <input type="text" inputmode="numeric" prop:value=move || draft.with(|d| d.sleeping_days.clone())
                         on:input=move |ev| draft.update(|d| d.sleeping_days = event_target_value(&ev)) data-testid="sleeping-days"/>
                 </label>
                 <label class="field">
-                    <span>{st(SalesText::LostDays)}</span>
+                    <span>{state.text(SalesText::LostDays)}</span>
                     <input type="text" inputmode="numeric" prop:value=move || draft.with(|d| d.lost_days.clone())
                         on:input=move |ev| draft.update(|d| d.lost_days = event_target_value(&ev)) data-testid="lost-days"/>
                 </label>
@@ -192,10 +192,10 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
             {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
             <div class="form-actions">
                 <button type="button" class="primary" disabled=move || !dirty() || !problems().is_empty() on:click=save data-testid="save-rule">
-                    {st(SalesText::SaveRule)}
+                    {state.text(SalesText::SaveRule)}
                 </button>
                 <button type="button" class="secondary" disabled=move || !dirty() on:click=move |_| draft.set(saved.get_untracked())>
-                    {move || state.tr(crate::i18n::Text::Cancel)}
+                    {state.text(crate::i18n::Text::Cancel)}
                 </button>
             </div>
         </fieldset>
@@ -255,31 +255,4 @@ fn names(list: &[String]) -> String {
         text.push_str(&format!(" … (+{})", list.len() - PREVIEW_NAMES));
     }
     text
-}
-
-fn kind_name(lang: Lang, kind: ConditionKind) -> &'static str {
-    match kind {
-        ConditionKind::OrderCount => SalesText::KindOrderCount,
-        ConditionKind::Volume => SalesText::KindVolume,
-        ConditionKind::BoughtProduct => SalesText::KindProduct,
-        ConditionKind::BoughtGroup => SalesText::KindGroup,
-        ConditionKind::MonthlyMinimum => SalesText::KindMonthly,
-        ConditionKind::MinimumOrder => SalesText::KindMinOrder,
-        ConditionKind::DaysSinceFirstOrder => SalesText::KindDays,
-    }
-    .get(lang)
-}
-
-fn draft_error_text(lang: Lang, error: &PolicyDraftError) -> String {
-    match error {
-        PolicyDraftError::NotANumber(i) => {
-            fill(SalesText::CondNotNumber.get(lang), &[&(i + 1).to_string()])
-        }
-        PolicyDraftError::BadAmount(i) => {
-            fill(SalesText::CondBadAmount.get(lang), &[&(i + 1).to_string()])
-        }
-        PolicyDraftError::Rule(e) => rule_error_text(lang, e),
-        PolicyDraftError::ThresholdNotANumber => SalesText::ThresholdNotNumber.get(lang).to_owned(),
-        PolicyDraftError::Thresholds(e) => thresholds_error_text(lang, e).to_owned(),
-    }
 }

@@ -17,7 +17,6 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let download = move |key: String| {
         move |_| {
             if let Some(raw) = browser::read_raw(&key) {
@@ -35,14 +34,14 @@ pub fn StorageBanner() -> impl IntoView {
         LoadOutcome::Quarantined { key, error } => Some(
             view! {
                 <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
-                    <p><strong>{tr(Text::CorruptTitle)}</strong></p>
-                    <p>{tr(Text::CorruptQuarantined)}</p>
+                    <p><strong>{state.text(Text::CorruptTitle)}</strong></p>
+                    <p>{state.text(Text::CorruptQuarantined)}</p>
                     <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
-                        <button type="button" on:click=download(key.clone())>{tr(Text::DownloadCopy)}</button>
+                        <button type="button" on:click=download(key.clone())>{state.text(Text::DownloadCopy)}</button>
                         <button type="button" class="secondary"
                             on:click=move |_| state.load.set(LoadOutcome::Loaded)>
-                            {tr(Text::Dismiss)}
+                            {state.text(Text::Dismiss)}
                         </button>
                     </div>
                 </div>
@@ -52,19 +51,19 @@ pub fn StorageBanner() -> impl IntoView {
         LoadOutcome::KeptInPlace { error } => Some(
             view! {
                 <div class="banner banner-error" role="alert" data-testid="corrupt-banner">
-                    <p><strong>{tr(Text::CorruptTitle)}</strong></p>
-                    <p>{tr(Text::CorruptKeptInPlace)}</p>
+                    <p><strong>{state.text(Text::CorruptTitle)}</strong></p>
+                    <p>{state.text(Text::CorruptKeptInPlace)}</p>
                     <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
                         <button type="button" on:click=download(WORKSPACE_KEY.to_owned())>
-                            {tr(Text::DownloadCopy)}
+                            {state.text(Text::DownloadCopy)}
                         </button>
                         <button type="button" class="danger" on:click=move |_| {
                             browser::remove(WORKSPACE_KEY);
                             state.load.set(LoadOutcome::Fresh);
                             state.save.set(SaveState::Pending);
                             persist::flush(state);
-                        }>{tr(Text::DiscardAndStart)}</button>
+                        }>{state.text(Text::DiscardAndStart)}</button>
                     </div>
                 </div>
             }
@@ -73,7 +72,7 @@ pub fn StorageBanner() -> impl IntoView {
         LoadOutcome::Unavailable => Some(
             view! {
                 <div class="banner banner-warning" role="alert">
-                    <p>{tr(Text::StorageUnavailable)}</p>
+                    <p>{state.text(Text::StorageUnavailable)}</p>
                 </div>
             }
             .into_any(),
@@ -84,19 +83,19 @@ pub fn StorageBanner() -> impl IntoView {
     let save_banner = move || match state.save.get() {
         SaveState::Failed(error) => Some(view! {
             <div class="banner banner-error" role="alert" data-testid="save-failed-banner">
-                <p><strong>{tr(Text::SaveFailedTitle)}</strong></p>
+                <p><strong>{state.text(Text::SaveFailedTitle)}</strong></p>
                 <p>{move || describe_save_error(state.lang(), &error)}</p>
                 <div class="banner-actions">
                     <button type="button" on:click=move |_| {
                         state.save.set(SaveState::Pending);
                         persist::flush(state);
-                    }>{tr(Text::Retry)}</button>
+                    }>{state.text(Text::Retry)}</button>
                     <button type="button" class="secondary" data-testid="export-now" on:click=move |_| {
                         // The data on screen, as a file: nothing is lost even if the tab closes.
                         let json = state.ws.with_untracked(|ws| encode_json(ws, clock::now(), state.revision.get_value()));
                         let name = format!("salesdesk-{}.json", iso_date(state.today_untracked()));
                         download_text(&name, &json, "application/json");
-                    }>{tr(Text::ExportNow)}</button>
+                    }>{state.text(Text::ExportNow)}</button>
                 </div>
             </div>
         }),

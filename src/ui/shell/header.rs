@@ -9,7 +9,6 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Header(current: Signal<Route>) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let link = move |to: Route, label: Text| {
         let target = href(&to);
         let active = {
@@ -23,7 +22,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
         view! {
             <a href=target class="topnav-link" class:active=active.clone()
                 aria-current=move || active().then_some("page")>
-                {tr(label)}
+                {state.text(label)}
             </a>
         }
     };
@@ -38,7 +37,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
     view! {
         <header class="topbar">
             <a class="brand" href="#/">"Salesdesk"</a>
-            <nav class="topnav" aria-label=tr(Text::NavLabel)>
+            <nav class="topnav" aria-label=state.text(Text::NavLabel)>
                 {link(Route::Board, Text::NavBoard)}
                 {link(Route::Clients, Text::NavClients)}
                 {link(Route::Transfers, Text::NavTransfers)}
@@ -49,8 +48,8 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
                 <SaveIndicator/>
                 <MeSwitcher/>
                 <button class="lang-switch" type="button" on:click=toggle_lang
-                    aria-label=tr(Text::SwitchLanguage) data-testid="lang-switch">
-                    {move || match state.lang() { Lang::Ru => "EN", Lang::En => "RU" }}
+                    aria-label=state.text(Text::SwitchLanguage) data-testid="lang-switch">
+                    {state.text(Text::SwitchLanguageShort)}
                 </button>
             </div>
         </header>
@@ -72,7 +71,7 @@ pub fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{move || state.tr(Text::SkipToContent)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{state.text(Text::SkipToContent)}</a>
     }
 }
 
@@ -109,9 +108,9 @@ fn MeSwitcher() -> impl IntoView {
     view! {
         <Show when=move || state.me().is_some()>
             <label class="me-switch">
-                <span class="me-label">{move || state.tr(Text::You)}</span>
+                <span class="me-label">{state.text(Text::You)}</span>
                 <select on:change=on_change prop:value=me data-testid="me-select"
-                    aria-label=move || state.tr(Text::YouAre)>
+                    aria-label=state.text(Text::YouAre)>
                     <For each=members key=|m| m.clone() let((id, name))>
                         <option value=id.clone() selected=move || me() == id>{name}</option>
                     </For>

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ExportReminder() -> impl IntoView {
     let state = use_app();
-    let st = move |k: SnapshotText| move || k.get(state.lang());
     let due = move || {
         !state.ws.with(|ws| ws.is_empty())
             && state.prefs.with(|p| p.export_reminder_due(clock::now()))
@@ -17,14 +16,14 @@ pub fn ExportReminder() -> impl IntoView {
     view! {
         <Show when=due>
             <div class="banner banner-info" role="status" data-testid="export-reminder">
-                <p>{move || if never() { st(SnapshotText::ReminderNever)() } else { st(SnapshotText::ReminderText)() }}</p>
+                <p>{move || if never() { state.text(SnapshotText::ReminderNever)() } else { state.text(SnapshotText::ReminderText)() }}</p>
                 <div class="banner-actions">
                     <button type="button" class="primary" on:click=move |_| crate::ui::data::export_now(state) data-testid="reminder-export">
-                        {st(SnapshotText::ExportButton)}
+                        {state.text(SnapshotText::ExportButton)}
                     </button>
                     <button type="button" class="secondary" data-testid="reminder-snooze" on:click=move |_| {
                         state.prefs.update(|p| p.reminder_snoozed_until = Some(clock::now() + chrono::Duration::days(1)));
-                    }>{st(SnapshotText::RemindLater)}</button>
+                    }>{state.text(SnapshotText::RemindLater)}</button>
                 </div>
             </div>
         </Show>

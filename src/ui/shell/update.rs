@@ -30,10 +30,10 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="banner banner-info" role="status" data-testid="update-banner">
-                <p>{move || state.tr(Text::UpdateReady)}</p>
+                <p>{state.text(Text::UpdateReady)}</p>
                 <div class="banner-actions">
-                    <button type="button" class="primary" on:click=apply>{move || state.tr(Text::UpdateNow)}</button>
-                    <button type="button" class="secondary" on:click=move |_| ready.set(false)>{move || state.tr(Text::Later)}</button>
+                    <button type="button" class="primary" on:click=apply>{state.text(Text::UpdateNow)}</button>
+                    <button type="button" class="secondary" on:click=move |_| ready.set(false)>{state.text(Text::Later)}</button>
                 </div>
             </div>
         </Show>

@@ -13,7 +13,6 @@ pub fn MemberForm(
     submit_label: Text,
 ) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let name = RwSignal::new(String::new());
     let title = RwSignal::new(JobTitle::SalesManager);
     let error = RwSignal::new(false);
@@ -36,20 +35,20 @@ pub fn MemberForm(
     view! {
         <form class="member-form" on:submit=submit novalidate>
             <label class="field">
-                <span>{tr(Text::FieldPersonName)}</span>
+                <span>{state.text(Text::FieldPersonName)}</span>
                 <input type="text" autocomplete="name" prop:value=name
                     on:input=move |ev| name.set(event_target_value(&ev))
                     aria-invalid=move || error.get().then_some("true")
                     data-testid="member-name"/>
                 <Show when=move || error.get()>
-                    <span class="field-error" role="alert">{tr(Text::ErrNameRequired)}</span>
+                    <span class="field-error" role="alert">{state.text(Text::ErrNameRequired)}</span>
                 </Show>
             </label>
             <label class="field">
-                <span>{tr(Text::FieldJobTitle)}</span>
+                <span>{state.text(Text::FieldJobTitle)}</span>
                 <JobTitleSelect value=title/>
             </label>
-            <button type="submit" class="primary">{tr(submit_label)}</button>
+            <button type="submit" class="primary">{state.text(submit_label)}</button>
         </form>
     }
 }

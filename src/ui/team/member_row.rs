@@ -9,7 +9,6 @@ use leptos::prelude::*;
 #[component]
 pub fn MemberRow(id: Id) -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let member = {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.member(&id).cloned()))
@@ -90,12 +89,12 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             <Show when=move || editing.get() fallback=move || view! {
                 <td>
                     <span class="member-name">{name}</span>
-                    <Show when=move || is_me.get()>" "<span class="badge">{tr(Text::ThisIsYou)}</span></Show>
+                    <Show when=move || is_me.get()>" "<span class="badge">{state.text(Text::ThisIsYou)}</span></Show>
                 </td>
                 <td>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>
             }>
                 <td>
-                    <input type="text" prop:value=edit_name aria-label=tr(Text::FieldPersonName)
+                    <input type="text" prop:value=edit_name aria-label=state.text(Text::FieldPersonName)
                         on:input=move |ev| edit_name.set(event_target_value(&ev))/>
                 </td>
                 <td><JobTitleSelect value=edit_title/></td>
@@ -105,17 +104,17 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             <td class="row-actions">
                 <Show when=move || editing.get() fallback=move || view! {
                     <Show when=move || !is_me.get()>
-                        <button type="button" class="link" on:click=move |_| make_me.run(())>{tr(Text::ThisIsMe)}</button>
+                        <button type="button" class="link" on:click=move |_| make_me.run(())>{state.text(Text::ThisIsMe)}</button>
                     </Show>
-                    <button type="button" class="link" on:click=start_edit>{tr(Text::Edit)}</button>
+                    <button type="button" class="link" on:click=start_edit>{state.text(Text::Edit)}</button>
                     <button type="button" class="link danger-text" on:click=move |_| {
                         successor.set(String::new());
                         error.set(None);
                         confirm_open.set(true);
-                    }>{tr(Text::Delete)}</button>
+                    }>{state.text(Text::Delete)}</button>
                 }>
-                    <button type="button" class="primary" on:click=save_edit>{tr(Text::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| editing.set(false)>{tr(Text::Cancel)}</button>
+                    <button type="button" class="primary" on:click=save_edit>{state.text(Text::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(false)>{state.text(Text::Cancel)}</button>
                 </Show>
                 {move || error.get().map(|e| view! {
                     <span class="field-error" role="alert">{describe_workspace_error(state.lang(), &e)}</span>
@@ -136,12 +135,12 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                         }
                         }
                     })
-                    confirm_label=Signal::derive(move || state.tr(Text::Delete).to_owned())
+                    confirm_label=state.text_signal(Text::Delete)
                     on_confirm=remove
                 >
                     <Show when=move || { let (c, d) = owned.get(); c + d > 0 }>
                         <label class="field">
-                            <span>{tr(Text::PassRecordsTo)}</span>
+                            <span>{state.text(Text::PassRecordsTo)}</span>
                             <select on:change=move |ev| successor.set(event_target_value(&ev))
                                 data-testid="successor">
                                 <option value="">"—"</option>

@@ -16,7 +16,6 @@ use member_row::MemberRow;
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let ids = move || {
         state
             .ws
@@ -30,17 +29,17 @@ pub fn TeamPage() -> impl IntoView {
     });
     view! {
         <section class="team-page">
-            <h1>{tr(Text::TeamTitle)}</h1>
-            <p class="hint">{tr(Text::TeamHint)}</p>
+            <h1>{state.text(Text::TeamTitle)}</h1>
+            <p class="hint">{state.text(Text::TeamHint)}</p>
             <div class="table-wrap">
                 <table class="team-table">
                     <thead>
                         <tr>
-                            <th scope="col">{tr(Text::ColName)}</th>
-                            <th scope="col">{tr(Text::ColJobTitle)}</th>
-                            <th scope="col" class="num">{tr(Text::ColClients)}</th>
-                            <th scope="col" class="num">{tr(Text::ColDeals)}</th>
-                            <th scope="col"><span class="visually-hidden">{tr(Text::ColActions)}</span></th>
+                            <th scope="col">{state.text(Text::ColName)}</th>
+                            <th scope="col">{state.text(Text::ColJobTitle)}</th>
+                            <th scope="col" class="num">{state.text(Text::ColClients)}</th>
+                            <th scope="col" class="num">{state.text(Text::ColDeals)}</th>
+                            <th scope="col"><span class="visually-hidden">{state.text(Text::ColActions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -51,7 +50,7 @@ pub fn TeamPage() -> impl IntoView {
                 </table>
             </div>
             <div class="panel">
-                <h2>{tr(Text::AddMemberTitle)}</h2>
+                <h2>{state.text(Text::AddMemberTitle)}</h2>
                 <MemberForm on_submit=add submit_label=Text::AddMember/>
             </div>
             <TeamSummary workspace=state.ws/>

@@ -2,7 +2,7 @@ use crate::domain::metrics::Period;
 use crate::domain::qualification::Verdict;
 use crate::domain::views::team_view::{team_view, RowFigures};
 use crate::domain::Workspace;
-use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text};
+use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text, Translate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -42,22 +42,21 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             (stages, rows)
         })
     });
-    let st = move |k: SnapshotText| move || k.get(state.lang());
     view! {
         <div class="panel team-summary" data-testid="team-summary">
-            <h2>{st(SnapshotText::SummaryTitle)}</h2>
-            <p class="hint">{st(SnapshotText::SummaryHint)}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=st(SnapshotText::SummaryTitle)>
+            <h2>{state.text(SnapshotText::SummaryTitle)}</h2>
+            <p class="hint">{state.text(SnapshotText::SummaryHint)}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SnapshotText::SummaryTitle)>
                 <table class="metrics">
                     <thead><tr>
-                        <th scope="col">{st(SnapshotText::SumMember)}</th>
-                        <th scope="col">{st(SnapshotText::SumPipeline)}</th>
-                        <th scope="col">{st(SnapshotText::SumPipelineAmount)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumMember)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumPipeline)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumPipelineAmount)}</th>
                         <th scope="col">{move || verdicts_heading(state.lang())}</th>
-                        <th scope="col">{st(SnapshotText::SumReady)}</th>
-                        <th scope="col">{st(SnapshotText::SumGiven)}</th>
-                        <th scope="col">{st(SnapshotText::SumReceived)}</th>
-                        <th scope="col">{st(SnapshotText::SumFarmerRevenue)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumReady)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumGiven)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumReceived)}</th>
+                        <th scope="col">{state.text(SnapshotText::SumFarmerRevenue)}</th>
                     </tr></thead>
                     <tbody>
                         {move || view_data.get().1.into_iter().map(|(name, role, f)| {
@@ -83,11 +82,11 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                 </table>
             </div>
             <details>
-                <summary>{st(SnapshotText::SumByStage)}</summary>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=st(SnapshotText::SumByStage)>
+                <summary>{state.text(SnapshotText::SumByStage)}</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SnapshotText::SumByStage)>
                     <table class="metrics" data-testid="summary-stages">
                         <thead><tr>
-                            <th scope="col">{st(SnapshotText::SumMember)}</th>
+                            <th scope="col">{state.text(SnapshotText::SumMember)}</th>
                             {move || view_data.get().0.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>

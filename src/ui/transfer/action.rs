@@ -12,7 +12,6 @@ use leptos::prelude::*;
 #[component]
 pub fn TransferAction(client_id: Id) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let farmers = Memo::new(move |_| {
         state.ws.with(|ws| {
             ws.members
@@ -58,21 +57,21 @@ pub fn TransferAction(client_id: Id) -> impl IntoView {
                         .map(|m| m.name.clone())
                         .unwrap_or_default()
                 });
-                state.notify(fill(SalesText::Transferred.get(state.lang()), &[&name]));
+                state.notify(fill(state.tr(SalesText::Transferred), &[&name]));
             }
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         }
     });
     view! {
         <Show when=move || !farmers.with(Vec::is_empty) fallback=move || view! {
-            <p class="muted">{st(SalesText::NoFarmers)}</p>
+            <p class="muted">{state.text(SalesText::NoFarmers)}</p>
         }>
             <Show when=move || allowed.get() fallback=move || view! {
-                <p class="muted">{st(SalesText::TransferNotAllowed)}</p>
+                <p class="muted">{state.text(SalesText::TransferNotAllowed)}</p>
             }>
                 <div class="transfer-action">
                     <label class="field">
-                        <span>{st(SalesText::TransferTo)}</span>
+                        <span>{state.text(SalesText::TransferTo)}</span>
                         <select prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))
                             data-testid="transfer-farmer">
                             <For each=move || farmers.get() key=|f| f.clone() let((id, name))>
@@ -81,7 +80,7 @@ pub fn TransferAction(client_id: Id) -> impl IntoView {
                         </select>
                     </label>
                     <button type="button" class="primary" on:click=move |_| transfer.run(()) data-testid="transfer-button">
-                        {st(SalesText::TransferButton)}
+                        {state.text(SalesText::TransferButton)}
                     </button>
                 </div>
             </Show>

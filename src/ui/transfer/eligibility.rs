@@ -1,6 +1,6 @@
 use crate::domain::transfer::{Eligibility, TransferRule};
 use crate::i18n::sales::{combinator_name, condition_label, outcome_text};
-use crate::i18n::{fill, SalesText};
+use crate::i18n::{fill, SalesText, Translate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

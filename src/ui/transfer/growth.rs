@@ -6,7 +6,7 @@ use crate::domain::metrics::{
 use crate::domain::orders::{ClientHistory, HistoryIndex};
 use crate::domain::{Id, Role, Workspace};
 use crate::i18n::sales::{activity_name, change_text, percent_text, ratio_text, wallet_name};
-use crate::i18n::{count, Lang, Plural, SalesText};
+use crate::i18n::{count, Lang, Plural, SalesText, Translate};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -31,8 +31,8 @@ pub fn ClientGrowth(
     let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
     view! {
         <div class="panel growth-panel" data-testid="growth">
-            <h2>{move || SalesText::GrowthTitle.get(state.lang())}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=move || SalesText::GrowthTitle.get(state.lang())>
+            <h2>{state.text(SalesText::GrowthTitle)}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SalesText::GrowthTitle)>
                 {move || metrics_table(state.lang(), &columns.get(), groups_total.get())}
             </div>
         </div>
@@ -85,11 +85,10 @@ fn metrics_table(
     columns: &[(String, ClientMetrics)],
     groups_total: usize,
 ) -> impl IntoView {
-    let t = |k: SalesText| k.get(lang);
     let dash = || "—".to_owned();
     let row = |label: SalesText, cell: &dyn Fn(&ClientMetrics) -> String| {
         (
-            t(label),
+            label.get(lang),
             columns.iter().map(|(_, m)| cell(m)).collect::<Vec<_>>(),
         )
     };
@@ -99,7 +98,7 @@ fn metrics_table(
             percent_text(w.share),
             wallet_name(lang, w.position)
         ),
-        None => t(SalesText::WalletUnknown).to_owned(),
+        None => SalesText::WalletUnknown.get(lang).to_owned(),
     };
     let rows: Vec<(&str, Vec<String>)> = vec![
         row(SalesText::MOrders, &|m| m.orders.to_string()),
@@ -177,14 +176,13 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
             })
         })
     });
-    let st = move |k: SalesText| move || k.get(state.lang());
     let dash = || "—".to_owned();
     view! {
         <div class="panel">
             <div class="panel-head">
-                <h2>{st(SalesText::FarmersTitle)}</h2>
+                <h2>{state.text(SalesText::FarmersTitle)}</h2>
                 <label class="field inline">
-                    <span>{st(SalesText::PeriodLabel)}</span>
+                    <span>{state.text(SalesText::PeriodLabel)}</span>
                     <select on:change=move |ev| months.set(event_target_value(&ev).parse().unwrap_or(12)) data-testid="farmer-period">
                         {[3u32, 6, 12].map(|m| view! {
                             <option value=m.to_string() selected=move || months.get() == m>
@@ -194,19 +192,19 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=st(SalesText::FarmersTitle)>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SalesText::FarmersTitle)>
                 <table class="metrics" data-testid="farmer-metrics">
                     <thead><tr>
                         <th scope="col"></th>
-                        <th scope="col">{st(SalesText::FClients)}</th>
-                        <th scope="col">{st(SalesText::FBuying)}</th>
-                        <th scope="col">{st(SalesText::MOrders)}</th>
-                        <th scope="col">{st(SalesText::MRevenue)}</th>
-                        <th scope="col">{st(SalesText::MAvgCheck)}</th>
-                        <th scope="col">{st(SalesText::MTrend)}</th>
-                        <th scope="col">{st(SalesText::MFrequency)}</th>
-                        <th scope="col">{st(SalesText::FRepeat)}</th>
-                        <th scope="col">{st(SalesText::FSleepingLost)}</th>
+                        <th scope="col">{state.text(SalesText::FClients)}</th>
+                        <th scope="col">{state.text(SalesText::FBuying)}</th>
+                        <th scope="col">{state.text(SalesText::MOrders)}</th>
+                        <th scope="col">{state.text(SalesText::MRevenue)}</th>
+                        <th scope="col">{state.text(SalesText::MAvgCheck)}</th>
+                        <th scope="col">{state.text(SalesText::MTrend)}</th>
+                        <th scope="col">{state.text(SalesText::MFrequency)}</th>
+                        <th scope="col">{state.text(SalesText::FRepeat)}</th>
+                        <th scope="col">{state.text(SalesText::FSleepingLost)}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| format!("{:?}", r) let((name, m, trend))>

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn TransferLog(#[prop(optional)] client_id: Option<Id>) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let records = Memo::new(move |_| {
         state.ws.with(|ws| {
             let mut list: Vec<TransferRecord> = ws
@@ -34,7 +33,7 @@ pub fn TransferLog(#[prop(optional)] client_id: Option<Id>) -> impl IntoView {
     };
     view! {
         <Show when=move || !records.with(Vec::is_empty) fallback=move || view! {
-            <p class="muted" data-testid="log-empty">{st(SalesText::LogEmpty)}</p>
+            <p class="muted" data-testid="log-empty">{state.text(SalesText::LogEmpty)}</p>
         }>
             <ul class="transfer-log" data-testid="transfer-log">
                 <For each=move || records.get() key=|t| t.id.clone() let(t)>
@@ -43,10 +42,10 @@ pub fn TransferLog(#[prop(optional)] client_id: Option<Id>) -> impl IntoView {
                             <strong>{format_date(t.date)}</strong>
                             <a href=href(&Route::Client(t.client_id.clone()))>{name_of(&t.client_id)}</a>
                             <span>{format!("{} → {}", name_of(&t.from_member_id), name_of(&t.to_member_id))}</span>
-                            <span class="muted">{format!("{}: {}", st(SalesText::LogBy)(), name_of(&t.by_member_id))}</span>
+                            <span class="muted">{format!("{}: {}", state.text(SalesText::LogBy)(), name_of(&t.by_member_id))}</span>
                         </div>
                         <details>
-                            <summary>{st(SalesText::LogGrounds)}</summary>
+                            <summary>{state.text(SalesText::LogGrounds)}</summary>
                             <EligibilityList rule=t.rule.clone() eligibility=Eligibility { eligible: true, outcomes: t.outcomes.clone() }/>
                         </details>
                     </li>

@@ -46,7 +46,6 @@ pub fn history_index() -> Memo<HistoryIndex> {
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let index = history_index();
     let queue = Memo::new(move |_| {
         index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today())))
@@ -61,12 +60,12 @@ pub fn TransferPage() -> impl IntoView {
     };
     view! {
         <section class="transfer-page">
-            <h1>{st(SalesText::TransferTitle)}</h1>
+            <h1>{state.text(SalesText::TransferTitle)}</h1>
             <div class="panel">
-                <h2>{st(SalesText::QueueTitle)}</h2>
-                <p class="hint">{st(SalesText::QueueHint)}</p>
+                <h2>{state.text(SalesText::QueueTitle)}</h2>
+                <p class="hint">{state.text(SalesText::QueueHint)}</p>
                 <Show when=move || !queue.with(Vec::is_empty) fallback=move || view! {
-                    <p class="muted" data-testid="queue-empty">{st(SalesText::QueueEmpty)}</p>
+                    <p class="muted" data-testid="queue-empty">{state.text(SalesText::QueueEmpty)}</p>
                 }>
                     <ul class="queue" data-testid="queue">
                         <For each=move || queue.get() key=|e| e.client_id.clone() let(entry)>
@@ -83,7 +82,7 @@ pub fn TransferPage() -> impl IntoView {
                 </Show>
             </div>
             <div class="panel">
-                <h2>{st(SalesText::LogTitle)}</h2>
+                <h2>{state.text(SalesText::LogTitle)}</h2>
                 <TransferLog/>
             </div>
             <FarmerMetricsTable index/>
@@ -101,7 +100,6 @@ pub fn ClientTransfer(
     history: Memo<ClientHistory>,
 ) -> impl IntoView {
     let state = use_app();
-    let st = move |k: SalesText| move || k.get(state.lang());
     let eligibility = Memo::new(move |_| {
         history.with(|h| {
             state
@@ -130,11 +128,11 @@ pub fn ClientTransfer(
     let action_id = client_id.clone();
     view! {
         <div class="panel transfer-panel" data-testid="client-transfer">
-            <h2>{st(SalesText::RuleNow)}</h2>
+            <h2>{state.text(SalesText::RuleNow)}</h2>
             {move || match farmer.get() {
                 Some(name) => view! {
                     <p class="eligible-state with-farmer" data-testid="with-farmer">
-                        {fill(SalesText::WithFarmer.get(state.lang()), &[&name])}
+                        {fill(state.tr(SalesText::WithFarmer), &[&name])}
                     </p>
                 }.into_any(),
                 None => {
@@ -143,14 +141,14 @@ pub fn ClientTransfer(
                     let eligible = e.eligible;
                     let action_id = action_id.clone();
                     view! {
-                        <p class="eligible-state" class:yes=eligible data-testid="eligibility">{text.get(state.lang())}</p>
+                        <p class="eligible-state" class:yes=eligible data-testid="eligibility">{state.tr(text)}</p>
                         <EligibilityList rule=current_rule() eligibility=e/>
                         {eligible.then(|| view! { <TransferAction client_id=action_id/> })}
                     }.into_any()
                 }
             }}
             <Show when=move || has_log.get()>
-                <h3>{st(SalesText::LogTitle)}</h3>
+                <h3>{state.text(SalesText::LogTitle)}</h3>
                 <TransferLog client_id=client_id.clone()/>
             </Show>
         </div>

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Welcome() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let load_demo = move |_| {
         let today = state.today_untracked();
         let _ = state.change(|ws, now| {
@@ -28,31 +27,31 @@ pub fn Welcome() -> impl IntoView {
     });
     view! {
         <section class="welcome" data-testid="welcome">
-            <h1>{tr(Text::WelcomeTitle)}</h1>
-            <p class="welcome-lead">{tr(Text::WelcomeLead)}</p>
+            <h1>{state.text(Text::WelcomeTitle)}</h1>
+            <p class="welcome-lead">{state.text(Text::WelcomeLead)}</p>
             <ul class="welcome-points">
-                <li>{tr(Text::WelcomePointPipeline)}</li>
-                <li>{tr(Text::WelcomePointClients)}</li>
-                <li>{tr(Text::WelcomePointPrivate)}</li>
+                <li>{state.text(Text::WelcomePointPipeline)}</li>
+                <li>{state.text(Text::WelcomePointClients)}</li>
+                <li>{state.text(Text::WelcomePointPrivate)}</li>
             </ul>
             <div class="welcome-options">
                 <div class="panel">
-                    <h2>{tr(Text::DemoTitle)}</h2>
-                    <p>{tr(Text::DemoText)}</p>
+                    <h2>{state.text(Text::DemoTitle)}</h2>
+                    <p>{state.text(Text::DemoText)}</p>
                     <button type="button" class="primary" on:click=load_demo data-testid="load-demo">
-                        {tr(Text::LoadDemo)}
+                        {state.text(Text::LoadDemo)}
                     </button>
                 </div>
                 <div class="panel">
-                    <h2>{move || SnapshotText::WelcomeFileTitle.get(state.lang())}</h2>
-                    <p>{move || SnapshotText::WelcomeFileText.get(state.lang())}</p>
+                    <h2>{state.text(SnapshotText::WelcomeFileTitle)}</h2>
+                    <p>{state.text(SnapshotText::WelcomeFileText)}</p>
                     <a class="button secondary" href="#/data" data-testid="welcome-import">
-                        {move || SnapshotText::ChooseFile.get(state.lang())}
+                        {state.text(SnapshotText::ChooseFile)}
                     </a>
                 </div>
                 <div class="panel">
-                    <h2>{tr(Text::StartTitle)}</h2>
-                    <p>{tr(Text::StartText)}</p>
+                    <h2>{state.text(Text::StartTitle)}</h2>
+                    <p>{state.text(Text::StartText)}</p>
                     <MemberForm on_submit=start submit_label=Text::StartButton/>
                 </div>
             </div>
@@ -64,7 +63,6 @@ pub fn Welcome() -> impl IntoView {
 #[component]
 pub fn WhoAmI() -> impl IntoView {
     let state = use_app();
-    let tr = move |k: Text| move || state.tr(k);
     let members = move || {
         state.ws.with(|ws| {
             ws.members
@@ -81,8 +79,8 @@ pub fn WhoAmI() -> impl IntoView {
     });
     view! {
         <section class="whoami" data-testid="whoami">
-            <h1>{tr(Text::WhoAmITitle)}</h1>
-            <p>{tr(Text::WhoAmIText)}</p>
+            <h1>{state.text(Text::WhoAmITitle)}</h1>
+            <p>{state.text(Text::WhoAmIText)}</p>
             <ul class="whoami-list">
                 <For each=members key=|m| m.0.clone() let((id, name, title))>
                     <li>
@@ -97,7 +95,7 @@ pub fn WhoAmI() -> impl IntoView {
                 </For>
             </ul>
             <details class="panel">
-                <summary>{tr(Text::NotInList)}</summary>
+                <summary>{state.text(Text::NotInList)}</summary>
                 <MemberForm on_submit=add_me submit_label=Text::AddMe/>
             </details>
         </section>

@@ -1,8 +1,8 @@
-//! Tests of the transfer rule: every condition at its boundaries, the combinators, validation,
-//! the explanation texts and the incremental path.
+//! Tests of the transfer rule: every condition at its boundaries, the combinators, validation
+//! and the incremental path. The explanation texts are tested with the words, in
+//! `crate::i18n`'s tests.
 
 mod conditions;
-mod describe;
 mod monthly;
 mod rules;
 

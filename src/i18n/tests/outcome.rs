@@ -1,13 +1,32 @@
-//! The explanation texts, with their exact figures. Amounts are written with `\u{a0}`: Money's
-//! display groups thousands and sets off «₽» with non-breaking spaces.
+//! The transfer explanations with their exact figures (moved here from the transfer rule's
+//! tests when the words left the core), and the same words in an exported snapshot. Amounts are
+//! written with `\u{a0}`: Money's display groups thousands and sets off «₽» with non-breaking
+//! spaces.
 
-use super::{history, only};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
-use crate::domain::orders::YearMonth;
-use crate::domain::transfer::{evaluate, Condition, ConditionOutcome, MonthAmount};
+use crate::domain::orders::{ClientHistory, Order, YearMonth};
+use crate::domain::transfer::{
+    evaluate, Combinator, Condition, ConditionOutcome, MonthAmount, TransferRule,
+};
 use crate::i18n::outcome::{describe_en, describe_ru};
-use crate::testkit::order_data::{d, order, rub};
+use crate::snapshot::export_snapshot;
+use crate::snapshot::tests::versions::{v4_from_v3, V4};
+use crate::snapshot::tests::{now, today, with_transfers};
+use crate::testkit::order_data::{d, order, products, rub};
+
+/// The history of client `c1` from `orders`.
+fn history(orders: &[Order]) -> ClientHistory {
+    ClientHistory::build(Id::from_raw("c1"), orders, &products())
+}
+
+/// A one-condition ALL rule.
+fn only(condition: Condition) -> TransferRule {
+    TransferRule {
+        combinator: Combinator::All,
+        conditions: vec![condition],
+    }
+}
 
 #[test]
 fn order_count_text_comes_from_an_evaluation() {
@@ -180,4 +199,37 @@ fn minimum_order_text_names_the_smallest_order() {
         describe_en(&empty.outcomes[0]),
         "no orders in the last 3 months"
     );
+}
+
+#[test]
+fn an_exported_snapshot_explains_each_condition_in_russian() {
+    let ws = with_transfers(60, 600, 3);
+    let text = export_snapshot(&ws, None, now(), today(), describe_ru);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let transferred = v["derived"]["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == ws.transfers[0].client_id.as_str())
+        .unwrap();
+    let condition = &transferred["transfer"]["conditions"][0];
+    assert_eq!(condition["kind"], "order_count");
+    assert!(
+        condition["text_ru"]
+            .as_str()
+            .unwrap()
+            .starts_with("заказов "),
+        "{condition}"
+    );
+}
+
+/// The version 4 fixture is, byte for byte, what this build exports for its history, Russian
+/// explanations included. `SALESDESK_WRITE_FIXTURE=1 cargo test version_4` writes it again.
+#[test]
+fn version_4_fixture_is_exactly_what_the_app_exports() {
+    let written = v4_from_v3(describe_ru);
+    if std::env::var_os("SALESDESK_WRITE_FIXTURE").is_some() {
+        std::fs::write("tests/fixtures/snapshot-v4.json", &written).unwrap();
+    }
+    assert_eq!(written, V4);
 }

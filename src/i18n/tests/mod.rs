@@ -1,0 +1,99 @@
+//! Tests of the translation layer: checks over every table (both languages, the same places,
+//! Russian really Russian), a few helpers read as sentences, and (in the files below) the
+//! transfer explanations and the merge report with their exact words.
+
+mod outcome;
+mod report;
+
+use super::errors::{describe_problem, describe_workspace_error};
+use super::names::stage_name;
+use super::report_table::ReportText;
+use super::sales_table::SalesText;
+use super::snapshot_table::SnapshotText;
+use super::table::Text;
+use super::translate::{fill, Translate};
+use crate::domain::draft::Problem;
+use crate::domain::inn::InnError;
+use crate::domain::{Stage, StageKey, WorkspaceError};
+use crate::lang::Lang;
+
+#[test]
+fn every_text_exists_in_both_languages_with_matching_placeholders() {
+    fn rows<T: Translate + std::fmt::Debug>(
+        table: &[T],
+    ) -> impl Iterator<Item = (String, &'static str, &'static str)> + '_ {
+        table
+            .iter()
+            .map(|t| (format!("{t:?}"), t.get(Lang::Ru), t.get(Lang::En)))
+    }
+    let all = rows(Text::ALL)
+        .chain(rows(SalesText::ALL))
+        .chain(rows(SnapshotText::ALL))
+        .chain(rows(ReportText::ALL));
+    for (text, ru, en) in all {
+        assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
+        assert_eq!(
+            ru.matches("{}").count(),
+            en.matches("{}").count(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn russian_texts_are_russian() {
+    let cyrillic = |s: &str| {
+        s.chars()
+            .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap()))
+    };
+    for text in Text::ALL {
+        // Exceptions: the language switch speaks the other language on purpose; E-mail is E-mail.
+        if matches!(
+            text,
+            Text::SwitchLanguage
+                | Text::SwitchLanguageShort
+                | Text::FieldEmail
+                | Text::ShownOfTotal
+        ) {
+            continue;
+        }
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in SalesText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in SnapshotText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in ReportText::ALL {
+        if *text != ReportText::FieldContactEmail {
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
+    }
+}
+
+#[test]
+fn fill_places_values_in_order() {
+    assert_eq!(fill("{} из {}", &["3", "10"]), "3 из 10");
+    assert_eq!(fill("без значений", &[]), "без значений");
+    assert_eq!(fill("{} и {}", &["один"]), "один и ");
+}
+
+#[test]
+fn custom_stage_names_win() {
+    let mut stage = Stage::builtin(StageKey::Proposal);
+    assert_eq!(stage_name(Lang::Ru, &stage), "КП");
+    assert_eq!(stage_name(Lang::En, &stage), "Proposal");
+    stage.custom_name = Some("Отправка оферты".into());
+    assert_eq!(stage_name(Lang::En, &stage), "Отправка оферты");
+}
+
+#[test]
+fn errors_read_as_sentences() {
+    let e = WorkspaceError::MemberOwnsRecords {
+        clients: 2,
+        deals: 5,
+    };
+    assert!(describe_workspace_error(Lang::Ru, &e).contains("клиенты (2) и сделки (5)"));
+    assert!(describe_problem(Lang::Ru, &Problem::Inn(InnError::BadChecksum)).contains("опечатки"));
+}
