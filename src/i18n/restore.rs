@@ -167,7 +167,7 @@ mod tests {
         };
         assert_eq!(
             describe_restore_error(Lang::Ru, &e),
-            "workspace.orders[3].lines[0].amount: нужно целое число, а в файле число 1.5."
+            "workspace.orders[3].lines[0].amount: ожидается целое число, а в данных — число 1.5."
         );
         let e = RestoreError::Field {
             path: "workspace".into(),

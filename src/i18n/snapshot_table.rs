@@ -82,7 +82,7 @@ texts! {
     ErrTooLarge => "Файл слишком большой: {} МБ при пределе {} МБ.", "The file is too large: {} MB, the limit is {} MB.";
     ErrNotJson => "Это не JSON: ошибка в строке {}, столбце {}.", "This is not JSON: error at line {}, column {}.";
     ErrWrongFormat => "Это не выгрузка Salesdesk (формат «{}»).", "This is not a Salesdesk export (format “{}”).";
-    ErrFutureVersion => "Файл из более новой версии Salesdesk (версия формата {}, эта версия читает до {}). Обновите приложение.", "The file comes from a newer Salesdesk (format version {}, this one reads up to {}). Update the app.";
+    ErrFutureVersion => "Данные записаны более новой версией Salesdesk (версия формата {}, эта версия читает до {}). Обновите приложение: перезагрузите страницу.", "The data was written by a newer Salesdesk (format version {}, this one reads up to {}). Update the app: reload the page.";
     ErrDuplicateId => "{}: id {} уже встречался в файле.", "{}: id {} appears twice in the file.";
     ErrMissingReference => "{}: нет записи с id {}.", "{}: there is no record with id {}.";
     ErrBadAmount => "{}: сумма {} вне допустимого диапазона.", "{}: the amount {} is out of range.";
@@ -97,8 +97,8 @@ texts! {
     TopLevel => "верхний уровень файла", "the top level of the file";
     ErrBadVersion => "Поле version должно быть целым числом от 1.", "The field version must be a whole number from 1.";
     ErrMissingField => "Нет обязательного поля {}.", "The required field {} is missing.";
-    ErrWrongKind => "{}: нужно {}, а в файле {}.", "{}: expected {}, but the file has {}.";
-    ErrNotAllowed => "{}: {} не подходит, нужно {}.", "{}: {} is not allowed, expected {}.";
+    ErrWrongKind => "{}: ожидается {}, а в данных — {}.", "{}: expected {}, but the data has {}.";
+    ErrNotAllowed => "{}: {} не подходит, ожидается {}.", "{}: {} is not allowed, expected {}.";
     ErrOrderBookRagged => "Заказы в сжатом виде (workspace.order_book) повреждены: столбцы разной длины.", "The packed orders (workspace.order_book) are damaged: the columns differ in length.";
     ErrOrderBookPosition => "Заказы в сжатом виде (workspace.order_book) повреждены: заказ № {} ссылается на несуществующую позицию.", "The packed orders (workspace.order_book) are damaged: order no. {} refers to a position that does not exist.";
     ErrOrderBookDate => "Заказы в сжатом виде (workspace.order_book) повреждены: у заказа № {} дата вне допустимого диапазона.", "The packed orders (workspace.order_book) are damaged: order no. {} has a date out of range.";

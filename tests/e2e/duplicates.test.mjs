@@ -65,3 +65,57 @@ test('an imported client with the ИНН of one of mine is listed in the preview
   assert.equal(await list.getByRole('link').getAttribute('href'), `#/clients/${original.id}`);
   await context.close();
 });
+
+test('the director folds a duplicate into the open card: deals and orders move, the other card goes', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Марина Волкова/);
+  const before = (await readStored(page)).workspace;
+  const original = before.clients.find((c) => c.inn && before.deals.some((d) => d.client_id === c.id));
+  const deals = before.deals.filter((d) => d.client_id === original.id).length;
+  const orders = before.orders.filter((o) => o.client_id === original.id).length;
+
+  // A second card typed with the same ИНН.
+  await page.goto(`${app.server.url}#/clients/new`);
+  await page.getByTestId('client-name').fill('Вектор (второй раз)');
+  await page.getByTestId('client-inn').fill(original.inn);
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await saved(page);
+  const keptId = decodeURIComponent(page.url().split('#/clients/')[1]);
+
+  const warning = page.getByTestId('duplicate-warning');
+  await warning.waitFor();
+  await warning.getByTestId('merge-duplicate').click();
+  const dialog = page.getByRole('alertdialog');
+  assert.match(await dialog.innerText(), new RegExp(`Объединить «${original.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}» с этой карточкой\\?`));
+  await dialog.getByTestId('confirm').click();
+  await page.getByText(/Карточки объединены: перенесено/).waitFor();
+  await warning.waitFor({ state: 'detached' });
+  await saved(page);
+
+  const after = (await readStored(page)).workspace;
+  assert.equal(after.clients.length, before.clients.length);
+  assert.ok(!after.clients.some((c) => c.id === original.id), 'the duplicate is gone');
+  assert.ok(after.removed.some((t) => t.id === original.id), 'and leaves a tombstone');
+  assert.equal(after.deals.filter((d) => d.client_id === keptId).length, deals);
+  assert.equal(after.orders.filter((o) => o.client_id === keptId).length, orders);
+  await page.reload();
+  await page.getByTestId('client-title').waitFor();
+  assert.equal(await page.getByTestId('client-title').innerText(), 'Вектор (второй раз)');
+  await context.close();
+});
+
+test('only the director is offered the merge of duplicates', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  const ws = (await readStored(page)).workspace;
+  const original = ws.clients.find((c) => c.inn);
+  await page.goto(`${app.server.url}#/clients/new`);
+  await page.getByTestId('client-name').fill('Ещё одна карточка');
+  await page.getByTestId('client-inn').fill(original.inn);
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await page.getByTestId('duplicate-warning').waitFor();
+  assert.equal(await page.getByTestId('merge-duplicate').count(), 0);
+  await context.close();
+});

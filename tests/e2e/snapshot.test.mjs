@@ -113,7 +113,7 @@ test('a broken file is refused with its message and nothing changes', async () =
   const cases = [
     ['not-json.json', '{"format": "salesdesk.workspace", ', /Это не JSON: ошибка в строке 1/],
     ['other.json', '{"format": "other.app", "version": 1}', /Это не выгрузка Salesdesk \(формат «other\.app»\)/],
-    ['future.json', '{"format": "salesdesk.workspace", "version": 99, "workspace": {}}', /из более новой версии Salesdesk \(версия формата 99, эта версия читает до 4\)/],
+    ['future.json', '{"format": "salesdesk.workspace", "version": 99, "workspace": {}}', /более новой версией Salesdesk \(версия формата 99, эта версия читает до 4\)/],
   ];
   const good = await exportFile(page);
   const badAmount = structuredClone(good.json);
@@ -122,6 +122,17 @@ test('a broken file is refused with its message and nothing changes', async () =
   const dangling = structuredClone(good.json);
   dangling.workspace.deals[4].client_id = 'nobody';
   cases.push(['dangling.json', JSON.stringify(dangling), /workspace\.deals\[4\]\.client_id: нет записи с id nobody/]);
+  // Strict reading: a key twice, a list where a record belongs; every message in Russian.
+  const goodText = JSON.stringify(good.json);
+  cases.push(['twice.json', goodText.replace('"format":"salesdesk.workspace"', '"format":"other.app","format":"salesdesk.workspace"'),
+    /верхний уровень файла: ключ «format» встречается дважды/]);
+  cases.push(['list.json', JSON.stringify({ ...good.json, workspace: [] }), /workspace: ожидается объект \{…\}, а в данных — список/]);
+  const fraction = structuredClone(good.json);
+  fraction.workspace.orders[2].lines[0].amount = 1.5;
+  cases.push(['fraction.json', JSON.stringify(fraction), /workspace\.orders\[2\]\.lines\[0\]\.amount: ожидается целое число, а в данных — число 1\.5/]);
+  const noWorkspace = structuredClone(good.json);
+  delete noWorkspace.workspace;
+  cases.push(['empty.json', JSON.stringify(noWorkspace), /Нет обязательного поля workspace/]);
   const script = structuredClone(good.json);
   script.workspace.clients[0].name = '<img src=x onerror="window.__pwned=1">';
   // Newer than mine, so the merge takes it.
@@ -132,6 +143,8 @@ test('a broken file is refused with its message and nothing changes', async () =
     await rejected.waitFor();
     assert.match(plain(await rejected.innerText()), message, name);
     assert.match(await rejected.innerText(), new RegExp(`Файл «${name.replace('.', '\\.')}» не загружен`));
+    // No parser jargon reaches the person.
+    assert.doesNotMatch(await rejected.innerText(), /invalid type|expected|missing field|unknown variant/, name);
   }
   assert.equal(JSON.stringify((await readStored(page)).workspace), before);
 

@@ -68,7 +68,7 @@ test('stored data with wrong types is quarantined with the path of the bad field
   await page.reload();
   const banner = page.getByTestId('corrupt-banner');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /Поле workspace\.clients заполнено неверно/);
+  assert.match(await banner.innerText(), /workspace\.clients: ожидается список \[…\], а в данных — текст «не список»/);
   const kept = await page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('salesdesk.quarantine.')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, [wrong]);
