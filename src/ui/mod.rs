@@ -21,7 +21,6 @@ mod transfer;
 mod welcome;
 
 use crate::route::{route, Route};
-use crate::storage::browser;
 use leptos::ev;
 use leptos::prelude::*;
 use state::{use_app, AppState, SaveState};
@@ -33,17 +32,18 @@ pub fn start() {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    let started = persist::now_ms();
-    let (ws, revision, outcome) = browser::load_workspace(clock::now_millis());
-    persist::record_timing("load_ms", persist::now_ms() - started);
-    let mut prefs = browser::load_prefs();
+    let persist::Loaded {
+        workspace,
+        revision,
+        outcome,
+        mut prefs,
+    } = persist::load();
     // The export reminder counts from the first start until there is a first export.
     prefs.first_seen_at.get_or_insert_with(clock::now);
-    let state = AppState::new(ws, revision, outcome, prefs);
+    let state = AppState::new(workspace, revision, outcome, prefs);
     // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
     // date when the app opens; only a real change marks the data for saving.
     today::refresh_statuses(state);
-    browser::request_persistence();
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);

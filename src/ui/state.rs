@@ -73,7 +73,7 @@ impl AppState {
             load: RwSignal::new(load),
             toast: RwSignal::new(None),
             today: RwSignal::new(clock::today()),
-            used_bytes: RwSignal::new(crate::storage::browser::used_bytes()),
+            used_bytes: RwSignal::new(crate::ui::persist::used_bytes()),
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
             backup_changed: RwSignal::new(0),

@@ -1,13 +1,10 @@
 use crate::domain::dates::format_date;
 use crate::domain::Workspace;
-use crate::i18n::outcome::describe_ru;
 use crate::i18n::restore::describe_restore_error;
 use crate::i18n::{describe_save_error, fill, SnapshotText, Translate};
-use crate::snapshot::{export_snapshot, snapshot_file_name};
-use crate::storage::browser;
 use crate::ui::clock;
 use crate::ui::dialog::ConfirmDialog;
-use crate::ui::download::download_text;
+use crate::ui::persist::{self, backups, backups::BackupSlot};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 
@@ -52,13 +49,13 @@ pub fn merge_with_backup(
 /// that nothing is replaced or merged without a way back.
 fn keep_backup(state: AppState) -> Result<(), String> {
     let now = clock::now();
-    let saved = state.ws.with_untracked(|ws| browser::save_backup(ws, now));
+    let saved = state.ws.with_untracked(|ws| backups::keep(ws, now));
     if let Err(e) = saved {
         let why = describe_save_error(state.lang(), &e);
         return Err(fill(state.tr(SnapshotText::BackupFailed), &[&why]));
     }
     state.backup_changed.update(|n| *n += 1);
-    state.used_bytes.set(browser::used_bytes());
+    state.used_bytes.set(persist::used_bytes());
     Ok(())
 }
 
@@ -69,7 +66,7 @@ pub fn BackupPanel() -> impl IntoView {
     // Listed again whenever an import, merge or restore kept a new one.
     let slots = Memo::new(move |_| {
         state.backup_changed.track();
-        browser::backups()
+        backups::list()
     });
     // The backup the person asked to restore, waiting for the confirmation.
     let pending = RwSignal::new(None::<String>);
@@ -80,7 +77,7 @@ pub fn BackupPanel() -> impl IntoView {
             return;
         };
         let lang = state.lang();
-        match browser::load_backup(&key) {
+        match backups::read(&key) {
             Err(e) => failure.set(Some(fill(
                 SnapshotText::BackupUnreadable.get(lang),
                 &[&describe_restore_error(lang, &e)],
@@ -98,7 +95,7 @@ pub fn BackupPanel() -> impl IntoView {
         pending.set(Some(key));
         confirm.set(true);
     };
-    let line = move |slot: &browser::BackupSlot| {
+    let line = move |slot: &BackupSlot| {
         let lang = state.lang();
         let local = slot
             .taken_at
@@ -129,13 +126,13 @@ pub fn BackupPanel() -> impl IntoView {
                 let Some(newest) = all.first().cloned() else {
                     return view! { <p class="muted" data-testid="no-backup">{state.text(SnapshotText::BackupNone)}</p> }.into_any();
                 };
-                let older: Vec<browser::BackupSlot> = all.iter().skip(1).cloned().collect();
+                let older: Vec<BackupSlot> = all.iter().skip(1).cloned().collect();
                 let (k1, k2) = (newest.key.clone(), newest.key.clone());
                 view! {
                     <p data-testid="backup-info">{line(&newest)}</p>
                     <div class="form-actions">
                         <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup">{state.text(SnapshotText::BackupRestore)}</button>
-                        <button type="button" class="secondary" on:click=move |_| download_backup(&k2) data-testid="download-backup">{state.text(SnapshotText::BackupDownload)}</button>
+                        <button type="button" class="secondary" on:click=move |_| backups::download(&k2) data-testid="download-backup">{state.text(SnapshotText::BackupDownload)}</button>
                     </div>
                     {(!older.is_empty()).then(|| view! {
                         <details data-testid="older-backups">
@@ -147,7 +144,7 @@ pub fn BackupPanel() -> impl IntoView {
                                         <li data-testid="older-backup">
                                             {line(&slot)}" "
                                             <button type="button" class="secondary" on:click=move |_| ask(k1.clone())>{state.text(SnapshotText::BackupRestore)}</button>" "
-                                            <button type="button" class="secondary" on:click=move |_| download_backup(&k2)>{state.text(SnapshotText::BackupDownload)}</button>
+                                            <button type="button" class="secondary" on:click=move |_| backups::download(&k2)>{state.text(SnapshotText::BackupDownload)}</button>
                                         </li>
                                     }
                                 }).collect_view()}
@@ -165,25 +162,5 @@ pub fn BackupPanel() -> impl IntoView {
                 on_confirm=restore
             />
         </div>
-    }
-}
-
-/// Downloads a backup as a snapshot file; one that does not read goes out as it is stored, so
-/// it is never lost.
-fn download_backup(key: &str) {
-    let slot = browser::backups().into_iter().find(|s| s.key == key);
-    let at = slot.map(|s| s.taken_at).unwrap_or_default();
-    let day = clock::date_of(at);
-    match browser::load_backup(key) {
-        Ok(ws) => download_text(
-            &snapshot_file_name(Some("backup"), day),
-            &export_snapshot(&ws, None, at, day, describe_ru),
-            "application/json",
-        ),
-        Err(_) => {
-            if let Some(raw) = browser::read_raw(key) {
-                download_text("salesdesk-backup-unreadable.txt", &raw, "text/plain");
-            }
-        }
     }
 }

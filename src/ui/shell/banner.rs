@@ -1,14 +1,9 @@
-use crate::domain::dates::iso_date;
-use crate::format::packed::readable;
 use crate::i18n::restore::describe_restore_error;
 use crate::i18n::{describe_save_error, fill, Text};
-use crate::storage::browser;
 use crate::storage::capacity::{percent_used, WARN_PERCENT};
-use crate::storage::codec::{encode_json, WORKSPACE_KEY};
 use crate::storage::LoadOutcome;
-use crate::ui::clock;
-use crate::ui::download::download_text;
 use crate::ui::persist;
+use crate::ui::persist::recovery::{self, Unreadable};
 use crate::ui::state::{use_app, SaveState};
 use leptos::prelude::*;
 
@@ -17,18 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = use_app();
-    let download = move |key: String| {
-        move |_| {
-            if let Some(raw) = browser::read_raw(&key) {
-                // Unpacked to JSON when it still unpacks, so a person or a tool can read it.
-                download_text(
-                    "salesdesk-unreadable-data.txt",
-                    &readable(&raw),
-                    "text/plain;charset=utf-8",
-                );
-            }
-        }
-    };
+    let download = move |which: Unreadable| move |_| recovery::download_unreadable(&which);
     let load_banner = move || {
         match state.load.get() {
         LoadOutcome::Quarantined { key, error } => Some(
@@ -38,7 +22,7 @@ pub fn StorageBanner() -> impl IntoView {
                     <p>{state.text(Text::CorruptQuarantined)}</p>
                     <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
-                        <button type="button" on:click=download(key.clone())>{state.text(Text::DownloadCopy)}</button>
+                        <button type="button" on:click=download(Unreadable::Quarantined(key.clone()))>{state.text(Text::DownloadCopy)}</button>
                         <button type="button" class="secondary"
                             on:click=move |_| state.load.set(LoadOutcome::Loaded)>
                             {state.text(Text::Dismiss)}
@@ -55,15 +39,10 @@ pub fn StorageBanner() -> impl IntoView {
                     <p>{state.text(Text::CorruptKeptInPlace)}</p>
                     <p class="banner-detail">{move || describe_restore_error(state.lang(), &error)}</p>
                     <div class="banner-actions">
-                        <button type="button" on:click=download(WORKSPACE_KEY.to_owned())>
+                        <button type="button" on:click=download(Unreadable::InPlace)>
                             {state.text(Text::DownloadCopy)}
                         </button>
-                        <button type="button" class="danger" on:click=move |_| {
-                            browser::remove(WORKSPACE_KEY);
-                            state.load.set(LoadOutcome::Fresh);
-                            state.save.set(SaveState::Pending);
-                            persist::flush(state);
-                        }>{state.text(Text::DiscardAndStart)}</button>
+                        <button type="button" class="danger" on:click=move |_| recovery::discard_unreadable(state)>{state.text(Text::DiscardAndStart)}</button>
                     </div>
                 </div>
             }
@@ -90,12 +69,7 @@ pub fn StorageBanner() -> impl IntoView {
                         state.save.set(SaveState::Pending);
                         persist::flush(state);
                     }>{state.text(Text::Retry)}</button>
-                    <button type="button" class="secondary" data-testid="export-now" on:click=move |_| {
-                        // The data on screen, as a file: nothing is lost even if the tab closes.
-                        let json = state.ws.with_untracked(|ws| encode_json(ws, clock::now(), state.revision.get_value()));
-                        let name = format!("salesdesk-{}.json", iso_date(state.today_untracked()));
-                        download_text(&name, &json, "application/json");
-                    }>{state.text(Text::ExportNow)}</button>
+                    <button type="button" class="secondary" data-testid="export-now" on:click=move |_| recovery::download_current(state)>{state.text(Text::ExportNow)}</button>
                 </div>
             </div>
         }),

@@ -1,5 +1,11 @@
-//! Keeps storage in step with the state: debounced saves of the workspace, a flush when the page
-//! is hidden or closed, immediate saves of the preferences, and the changes other tabs save.
+//! The one UI module that talks to storage. It reads the workspace and preferences at start
+//! ([`load`]), keeps storage in step with the state (debounced saves of the workspace, a flush
+//! when the page is hidden or closed, immediate saves of the preferences, the changes other tabs
+//! save), and offers the backup slots ([`backups`]) and the ways out of storage trouble
+//! ([`recovery`]). Screens never name a storage key or a codec function.
+
+pub mod backups;
+pub mod recovery;
 
 use super::clock;
 use super::state::{AppState, SaveState};
@@ -13,6 +19,39 @@ use std::time::Duration;
 /// How long typing may pause before a save: long enough to batch keystrokes, short enough that a
 /// closed tab loses nothing (and pagehide flushes anyway).
 pub(super) const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// What storage held when the app started.
+pub struct Loaded {
+    /// The workspace (empty on a first start or when the stored value was unreadable).
+    pub workspace: crate::domain::Workspace,
+    /// The stored revision it is based on.
+    pub revision: u64,
+    /// What the load came to (read, fresh, quarantined…).
+    pub outcome: crate::storage::LoadOutcome,
+    /// This browser's preferences.
+    pub prefs: crate::storage::Prefs,
+}
+
+/// Reads the workspace and the preferences, timing the load for the browser benchmark, and
+/// asks the browser to keep the data through storage pressure.
+pub fn load() -> Loaded {
+    let started = now_ms();
+    let (workspace, revision, outcome) = browser::load_workspace(clock::now_millis());
+    record_timing("load_ms", now_ms() - started);
+    let prefs = browser::load_prefs();
+    browser::request_persistence();
+    Loaded {
+        workspace,
+        revision,
+        outcome,
+        prefs,
+    }
+}
+
+/// The bytes the app's keys take in `localStorage`, as the browser counts them.
+pub fn used_bytes() -> u64 {
+    browser::used_bytes()
+}
 
 /// Starts saving the workspace and preferences whenever they change.
 pub fn install(state: AppState) {
