@@ -2,6 +2,7 @@
 //  - no cycles: between the files of src/, and between the children of every folder (a folder
 //    counts as one module: src/domain/merge/ is one child of src/domain/);
 //  - no source file of 450 lines or more (tests included);
+//  - only src/ui/persist/ names the storage boundary, the stored codec or the packed form;
 //  - the pure core imports nothing of the browser: only src/ui/, src/storage/browser.rs,
 //    src/main.rs and src/bin/ may name leptos, web_sys, js_sys or wasm_bindgen.
 // Imports are read from `use` trees (braces expanded) and from paths written inline
@@ -194,5 +195,12 @@ test('the pure core names nothing of the browser', () => {
   const offenders = files
     .filter((f) => !browser(f))
     .filter((f) => /\b(leptos|web_sys|js_sys|wasm_bindgen)::/.test(code(readFileSync(join(SRC, f), 'utf8'))));
+  assert.deepEqual(offenders, []);
+});
+
+test('only the persistence module of the UI reads or writes storage', () => {
+  const offenders = files
+    .filter((f) => f.startsWith('ui/') && !f.startsWith('ui/persist/'))
+    .filter((f) => /\b(storage::(browser|codec)|format::packed)\b/.test(code(readFileSync(join(SRC, f), 'utf8'))));
   assert.deepEqual(offenders, []);
 });
