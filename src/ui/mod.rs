@@ -40,7 +40,7 @@ pub fn start() {
     } = persist::load();
     // The export reminder counts from the first start until there is a first export.
     prefs.first_seen_at.get_or_insert_with(clock::now);
-    let state = AppState::new(workspace, revision, outcome, prefs);
+    let state = AppState::new(workspace, revision, outcome, prefs, persist::used_bytes());
     // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
     // date when the app opens; only a real change marks the data for saving.
     today::refresh_statuses(state);

@@ -59,8 +59,14 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The state as read from storage.
-    pub fn new(ws: Workspace, revision: u64, load: LoadOutcome, prefs: Prefs) -> Self {
+    /// The state as read from storage (`used_bytes`: what the app's keys take there).
+    pub fn new(
+        ws: Workspace,
+        revision: u64,
+        load: LoadOutcome,
+        prefs: Prefs,
+        used_bytes: u64,
+    ) -> Self {
         let blocked = matches!(load, LoadOutcome::KeptInPlace { .. });
         AppState {
             ws: RwSignal::new(ws),
@@ -73,7 +79,7 @@ impl AppState {
             load: RwSignal::new(load),
             toast: RwSignal::new(None),
             today: RwSignal::new(clock::today()),
-            used_bytes: RwSignal::new(crate::ui::persist::used_bytes()),
+            used_bytes: RwSignal::new(used_bytes),
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
             backup_changed: RwSignal::new(0),
