@@ -185,6 +185,13 @@ texts! {
     ModelHint => "Модель одна на всю команду. После сохранения оценки всех лидов пересчитываются сразу.", "One model for the whole team. Saving re-scores every lead at once.";
     DirectorOnly => "Модель меняет директор по продажам. Вы можете её посмотреть.", "The sales director changes the model. You can view it.";
     Template => "Шаблон", "Template";
+    SettingsClash => "«{}» изменили в другом месте, пока вы редактировали. Ваша правка ещё не сохранена.", "«{}» was changed elsewhere while you were editing. Your edit is not saved yet.";
+    ModelPartCriteria => "Критерии", "Criteria";
+    ModelPartBands => "Полосы вердиктов", "Verdict bands";
+    ModelPartMinCriteria => "Правило «не меньше N из M»", "The «at least N of M» rule";
+    PolicyPartRule => "Правило передачи", "The transfer rule";
+    PolicyPartThresholds => "Пороги «спящий» и «потерян»", "The «sleeping» and «lost» thresholds";
+    SettingsPartOther => "Настройки", "Settings";
     CriterionName => "Критерий", "Criterion";
     LevelsAndQuestions => "Уровни и вопросы", "Levels and questions";
     LevelN => "Уровень {}", "Level {}";

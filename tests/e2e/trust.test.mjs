@@ -249,3 +249,63 @@ test('scenario 8: an unreadable backup is listed and kept, never written over by
   assert.equal((await readStored(page)).workspace.clients.length, 36, 'a failed restore changes nothing');
   await context.close();
 });
+
+test('settings: two tabs edit different parts of the rule and the model; both kept, the same part is offered to choose', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Марина Волкова/);
+  await a.goto(`${app.server.url}#/settings`);
+  await a.getByTestId('rule-editor').waitFor();
+  const b = await context.newPage();
+  await b.goto(`${app.server.url}#/settings`);
+  await b.getByTestId('rule-editor').waitFor();
+  const before = (await readStored(a)).workspace;
+
+  // A types a new «lost» threshold and a weight, without saving; B changes «sleeping» and saves.
+  await a.getByTestId('lost-days').fill('400');
+  await a.getByTestId('weight-0').fill('3');
+  await b.getByTestId('sleeping-days').fill('120');
+  await b.getByTestId('save-rule').click();
+  await saved(b);
+  // A's untouched «sleeping» field follows B's save; what A typed stays.
+  await a.waitForFunction(() => document.querySelector('[data-testid="sleeping-days"]').value === '120');
+  assert.equal(await a.getByTestId('lost-days').inputValue(), '400');
+  await a.getByTestId('save-rule').click();
+  await saved(a);
+  let policy = (await readStored(a)).workspace.transfer_policy;
+  assert.equal(policy.thresholds.sleeping_days, 120);
+  assert.equal(policy.thresholds.lost_days, 400);
+
+  // The model: B switches «at least N of M» on and saves; A's weight survives, and B's rule too.
+  await b.reload();
+  await b.getByTestId('model-editor').waitFor();
+  await b.getByTestId('min-criteria').check();
+  await b.getByTestId('save-model').click();
+  await saved(b);
+  await a.waitForFunction(() => document.querySelector('[data-testid="min-criteria"]').checked);
+  assert.equal(await a.getByTestId('weight-0').inputValue(), '3');
+  await a.getByTestId('save-model').click();
+  await saved(a);
+  const model = (await readStored(a)).workspace.scoring_model;
+  assert.equal(model.criteria[0].weight, 3);
+  assert.ok(model.min_criteria, 'B\'s rule is kept');
+  assert.notDeepEqual(model, before.scoring_model);
+
+  // The same field in both tabs: A is asked, and keeps its own value on purpose.
+  await b.reload();
+  await b.getByTestId('rule-editor').waitFor();
+  await a.getByTestId('sleeping-days').fill('90');
+  await b.getByTestId('sleeping-days').fill('150');
+  await b.getByTestId('save-rule').click();
+  await saved(b);
+  const clash = a.getByTestId('settings-clash');
+  await clash.waitFor();
+  assert.match(await clash.innerText(), /«Пороги «спящий» и «потерян»» изменили в другом месте/);
+  assert.equal(await a.getByTestId('sleeping-days').inputValue(), '90');
+  await clash.getByTestId('clash-keep').click();
+  await a.getByTestId('save-rule').click();
+  await saved(a);
+  policy = (await readStored(a)).workspace.transfer_policy;
+  assert.equal(policy.thresholds.sleeping_days, 90);
+  assert.equal(policy.thresholds.lost_days, 400);
+  await context.close();
+});

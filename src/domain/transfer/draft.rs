@@ -5,10 +5,11 @@ use super::{Combinator, Condition, RuleError, TransferPolicy, TransferRule};
 use crate::domain::ids::Id;
 use crate::domain::metrics::{ActivityThresholds, ThresholdsError};
 use crate::domain::money::Money;
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Which kind of condition a row of the editor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ConditionKind {
     /// [`Condition::OrderCount`].
     OrderCount,
@@ -41,7 +42,7 @@ impl ConditionKind {
 
 /// One condition row as typed. Every kind's fields are kept, so switching the kind back and
 /// forth does not lose what was typed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConditionDraft {
     /// The kind chosen.
     pub kind: ConditionKind,
@@ -55,8 +56,9 @@ pub struct ConditionDraft {
     pub target: String,
 }
 
-/// The whole editor: the rule and the sleeping / lost thresholds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The whole editor: the rule and the sleeping / lost thresholds. Serialisable so an open rule
+/// editor can follow changes made elsewhere field by field (see `domain::form_edit`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyDraft {
     /// ALL or ANY.
     pub combinator: Combinator,

@@ -36,14 +36,39 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
     });
     // The item being edited in place: its id, the name as typed, and (for a product) its group.
     let editing = RwSignal::new(None::<(String, String, Option<String>)>);
+    // The name and group as they were when the edit began: only what the person changed is
+    // saved, so a change made elsewhere meanwhile to the other field is kept.
+    let opened = RwSignal::new(None::<(String, Option<String>)>);
     let save_edit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((id, name, group)) = editing.get_untracked() else {
             return;
         };
         let id = crate::domain::Id::from_raw(id.as_str());
+        let (opened_name, opened_group) = opened
+            .get_untracked()
+            .unwrap_or_else(|| (name.clone(), group.clone()));
         let result = state.change(|ws, now| match &group {
-            Some(g) => ws.update_product(&id, &name, &crate::domain::Id::from_raw(g.as_str()), now),
+            Some(g) => {
+                let current = ws
+                    .products
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| (p.name.clone(), p.group_id.to_string()));
+                let (current_name, current_group) =
+                    current.unwrap_or_else(|| (name.clone(), g.clone()));
+                let name = if name != opened_name {
+                    &name
+                } else {
+                    &current_name
+                };
+                let group = if Some(g) != opened_group.as_ref() {
+                    g
+                } else {
+                    &current_group
+                };
+                ws.update_product(&id, name, &crate::domain::Id::from_raw(group.as_str()), now)
+            }
             None => ws.rename_product_group(&id, &name, now),
         });
         if result.is_ok() {
@@ -108,10 +133,10 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
                 <ul class="catalogue-groups">
                     <For each=move || groups.get() key=|g| g.clone() let((group_id, name, products))>
                         <li data-testid="catalogue-group">
-                            <CatalogueItem id=group_id.clone() name=name.clone() group=None editing editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/>
+                            <CatalogueItem id=group_id.clone() name=name.clone() group=None editing opened editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/>
                             <ul class="catalogue-products">
                                 {products.into_iter().map(|(id, product)| view! {
-                                    <li><CatalogueItem id=id name=product group=Some(group_id.clone()) editing editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/></li>
+                                    <li><CatalogueItem id=id name=product group=Some(group_id.clone()) editing opened editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/></li>
                                 }).collect_view()}
                             </ul>
                         </li>
@@ -160,6 +185,8 @@ fn CatalogueItem(
     /// The product's group; `None` for a group.
     group: Option<String>,
     editing: RwSignal<Option<(String, String, Option<String>)>>,
+    /// The name and group when the edit began.
+    opened: RwSignal<Option<(String, Option<String>)>>,
     editable: Signal<bool>,
     on_remove: Callback<String>,
     on_save: Callback<leptos::ev::SubmitEvent>,
@@ -172,7 +199,10 @@ fn CatalogueItem(
     };
     let start = Callback::new({
         let (id, name, group) = (id.clone(), name.clone(), group.clone());
-        move |()| editing.set(Some((id.clone(), name.clone(), group.clone())))
+        move |()| {
+            opened.set(Some((name.clone(), group.clone())));
+            editing.set(Some((id.clone(), name.clone(), group.clone())));
+        }
     });
     let remove_id = StoredValue::new(id);
     let shown = StoredValue::new(name);

@@ -2,6 +2,7 @@
 //! catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
 
 mod catalogue;
+mod clash;
 mod model_editor;
 mod rule_editor;
 

@@ -1,3 +1,4 @@
+use super::clash::{follow_settings, model_part, SettingsClash};
 use crate::domain::qualification::{
     LocalText, MinCriteriaRule, ScoringModel, Template, MAX_WEIGHT,
 };
@@ -13,6 +14,11 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
     // Weights as typed, so "-1" or "abc" can be shown back with an error instead of vanishing.
     let weights = RwSignal::new(weights_of(&draft.get_untracked()));
     let saved = Memo::new(move |_| state.ws.with(|ws| ws.scoring_model.clone()));
+    // The model as the draft last caught up with it: what the person changed is the difference
+    // between the draft and this, and only that is saved over a model changed elsewhere.
+    let opened = RwSignal::new(draft.get_untracked());
+    let clashes = RwSignal::new(Vec::<String>::new());
+    follow_settings(saved, opened, draft, clashes);
 
     let bad_weights = move || {
         weights.with(|list| {
@@ -42,6 +48,15 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
         );
         list
     };
+    // The weights as typed follow the draft when it caught up with a change made elsewhere,
+    // unless the person is in the middle of typing one that does not read yet.
+    Effect::new(move |_| {
+        let from_draft = draft.with(weights_of);
+        let typed_ok = weights.with_untracked(|w| w.iter().all(|t| parse_weight(t).is_some()));
+        if typed_ok && weights.with_untracked(|w| w != &from_draft) {
+            weights.set(from_draft);
+        }
+    });
     let dirty = move || draft.with(|d| saved.with(|s| d != s));
     let edit_text = move |t: &mut LocalText, value: String| t.set(state.lang(), value);
 
@@ -66,7 +81,10 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
         let model = draft.get_untracked();
         match state.change(|ws, now| ws.set_scoring_model(model, now)) {
             Ok(()) => {
-                draft.set(state.ws.with_untracked(|ws| ws.scoring_model.clone()));
+                let now = state.ws.with_untracked(|ws| ws.scoring_model.clone());
+                opened.set(now.clone());
+                draft.set(now);
+                clashes.set(Vec::new());
                 state.notify(state.tr(Text::ModelSaved));
             }
             Err(e) => state.notify(describe_workspace_error(state.lang(), &e)),
@@ -75,12 +93,15 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
     let reset = move |_| {
         let model = saved.get_untracked();
         weights.set(weights_of(&model));
+        opened.set(model.clone());
         draft.set(model);
+        clashes.set(Vec::new());
     };
 
     let criterion_count = move || draft.with(|m| m.criteria.len());
     view! {
         <fieldset class="model-editor" prop:disabled=move || !editable.get() data-testid="model-editor">
+            <SettingsClash clashes opened draft part_name=model_part/>
             <div class="form-grid">
                 <label class="field">
                     <span>{state.text(Text::Template)}</span>

@@ -1,3 +1,4 @@
+use super::clash::{follow_settings, policy_part, SettingsClash};
 use crate::domain::dates::format_date;
 use crate::domain::orders::calendar::last_months;
 use crate::domain::orders::HistoryIndex;
@@ -23,6 +24,11 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
             .with(|ws| PolicyDraft::from_policy(&ws.transfer_policy))
     });
     let draft = RwSignal::new(saved.get_untracked());
+    // The policy as the draft last caught up with it (see `clash`): only what the person
+    // changed since is saved over a rule changed elsewhere.
+    let opened = RwSignal::new(saved.get_untracked());
+    let clashes = RwSignal::new(Vec::<String>::new());
+    follow_settings(saved, opened, draft, clashes);
     let failure = RwSignal::new(None::<String>);
     let catalogue = move || {
         state.ws.with(|ws| {
@@ -64,7 +70,9 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
         match result {
             Ok(()) => {
                 failure.set(None);
+                opened.set(saved.get_untracked());
                 draft.set(saved.get_untracked());
+                clashes.set(Vec::new());
                 state.notify(state.tr(SalesText::RuleSaved));
             }
             Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
@@ -76,6 +84,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     let kind_code = |k: ConditionKind| format!("{k:?}");
     view! {
         <fieldset class="rule-editor" disabled=move || !editable.get() data-testid="rule-editor">
+            <SettingsClash clashes opened draft part_name=policy_part/>
             <label class="field inline">
                 <span>{state.text(SalesText::RuleCombinator)}</span>
                 <select on:change=move |ev| {
@@ -194,7 +203,11 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                 <button type="button" class="primary" disabled=move || !dirty() || !problems().is_empty() on:click=save data-testid="save-rule">
                     {state.text(SalesText::SaveRule)}
                 </button>
-                <button type="button" class="secondary" disabled=move || !dirty() on:click=move |_| draft.set(saved.get_untracked())>
+                <button type="button" class="secondary" disabled=move || !dirty() on:click=move |_| {
+                    opened.set(saved.get_untracked());
+                    draft.set(saved.get_untracked());
+                    clashes.set(Vec::new());
+                }>
                     {state.text(crate::i18n::Text::Cancel)}
                 </button>
             </div>
