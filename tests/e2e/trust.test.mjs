@@ -263,6 +263,8 @@ test('settings: two tabs edit different parts of the rule and the model; both ke
   // A types a new «lost» threshold and a weight, without saving; B changes «sleeping» and saves.
   await a.getByTestId('lost-days').fill('400');
   await a.getByTestId('weight-0').fill('3');
+  // A heavier criterion raises the maximum: the bands are stretched to it, as a person would.
+  await a.getByTestId('rescale-bands').click();
   await b.getByTestId('sleeping-days').fill('120');
   await b.getByTestId('save-rule').click();
   await saved(b);
