@@ -53,7 +53,7 @@ export function renderShell(source, texts = loadTexts(source)) {
     })
     .replace(/\{\{([\w.]+)\}\}/g, (_, name) => {
       const [ru, en] = lookup(name).map(escapeHtml);
-      return `<span class="l-ru">${ru}</span><span class="l-en" lang="en">${en}</span>`;
+      return `<span class="sh-ru">${ru}</span><span class="sh-en" lang="en">${en}</span>`;
     })
     .trim();
 }

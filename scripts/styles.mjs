@@ -205,7 +205,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
   const problems = checkClassNames(source);
   if (problems.length) {
-    console.error(`styles: ${problems.length} class names break the naming rule (README, "Styles"); renames pending`);
+    console.error(`styles: class names break the naming rule (README, "Styles"):\n  ${problems.join('\n  ')}`);
+    process.exit(1);
   }
   const { critical, rest } = styleFiles(source);
   const wrote = writeBundle(source);

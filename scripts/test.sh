@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
-# the core's unit tests, the snapshot JSON Schema check, the browser end-to-end suite against
-# the release build, and the first load measured by Lighthouse (reports in target/lighthouse/).
+# the core's unit tests, the snapshot JSON Schema check, the stylesheets' naming rule, the browser
+# end-to-end suite against the release build, and the first load measured by Lighthouse (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -22,6 +22,9 @@ cargo test --offline
 
 step "snapshot JSON Schema (Ajv against files the exporter writes)"
 node --test tests/schema/*.test.mjs
+
+step "styles: collected from their folders, class names prefixed by component (scripts/styles.mjs)"
+node --test tests/styles/*.test.mjs
 
 step "release build (trunk) and the capacity data generator"
 trunk build --release --offline

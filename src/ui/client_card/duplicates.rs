@@ -36,7 +36,7 @@ pub fn DuplicateWarning(
     });
     view! {
         <Show when=move || !matches.with(Vec::is_empty)>
-            <div class="banner banner-warning duplicate-warning" role="status" data-testid="duplicate-warning">
+            <div class="banner banner-warning client-card-duplicate-warning" role="status" data-testid="duplicate-warning">
                 <ul>
                     {move || matches.get().into_iter().map(|(id, name, reason)| {
                         let why = match reason {

@@ -58,7 +58,7 @@ pub fn install_drop(dropped: DroppedFile) {
     let over = window_event_listener(leptos::ev::dragover, move |ev: web_sys::DragEvent| {
         if carries_files(&ev) {
             ev.prevent_default();
-            let _ = document().body().map(|b| b.class_list().add_1("dragging"));
+            let _ = document().body().map(|b| b.class_list().add_1("data-drop"));
         }
     });
     let leave = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
@@ -66,13 +66,13 @@ pub fn install_drop(dropped: DroppedFile) {
         if ev.related_target().is_none() {
             let _ = document()
                 .body()
-                .map(|b| b.class_list().remove_1("dragging"));
+                .map(|b| b.class_list().remove_1("data-drop"));
         }
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         let _ = document()
             .body()
-            .map(|b| b.class_list().remove_1("dragging"));
+            .map(|b| b.class_list().remove_1("data-drop"));
         let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())

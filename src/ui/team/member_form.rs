@@ -34,7 +34,7 @@ pub fn MemberForm(
         name.set(String::new());
     };
     view! {
-        <form class="member-form" on:submit=submit novalidate>
+        <form class="team-member-form" on:submit=submit novalidate>
             <label class="field">
                 <span>{tr(Text::FieldPersonName)}</span>
                 <input type="text" autocomplete="name" prop:value=name
