@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
-# the core's unit tests, the snapshot JSON Schema check, the stylesheets' naming rule, the browser
-# end-to-end suite against the release build, and the first load measured by Lighthouse (reports in target/lighthouse/).
+# the core's unit tests, the snapshot JSON Schema check, the stylesheets' collection and naming
+# rule, the browser end-to-end suite against the release build, and the first load measured by
+# Lighthouse (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
