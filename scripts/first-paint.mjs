@@ -1,8 +1,9 @@
 // The release build's first paint, used by scripts/post-build.mjs on Trunk's staged index.html:
 //  - the static shell (shell/shell.html) in place of <div id="boot">, its words in Russian and
 //    English from the app's own translation tables (src/i18n/*table.rs) and shell/texts.json;
-//  - one small critical <style> block (the top bar, the welcome screen and the shell) and every
-//    other style in one app-<hash>.css that the loader adds without blocking the first paint;
+//  - one small critical <style> block (style/, the top bar, the welcome screen and the shell) and
+//    every other style in one app-<hash>.css that the loader adds without blocking the first paint
+//    (which files are which: scripts/styles.mjs, by folder);
 //  - a preload hint for the wasm and a modulepreload for its JS glue, the glue minified;
 //  - the loader (shell/loader.js) as the page's one inline script, in place of Trunk's.
 // It returns the page and the hashes the Content-Security-Policy must allow.
@@ -10,11 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
-
-/** The first files of Trunk's style list, in order, that the critical block inlines. */
-const CRITICAL_PREFIX = ['style/base.css', 'style/forms.css', 'src/ui/shell/shell.css'];
-/** Inlined after them: the first-start screen (the first visit's largest text) and the shell. */
-const CRITICAL_EXTRA = ['src/ui/welcome/welcome.css', 'shell/shell.css'];
+import { styleFiles, SHELL_CSS } from './styles.mjs';
 
 const sha256 = (text) => createHash('sha256').update(text, 'utf8').digest('base64');
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -56,7 +53,7 @@ export function renderShell(source, texts = loadTexts(source)) {
     })
     .replace(/\{\{([\w.]+)\}\}/g, (_, name) => {
       const [ru, en] = lookup(name).map(escapeHtml);
-      return `<span class="l-ru">${ru}</span><span class="l-en" lang="en">${en}</span>`;
+      return `<span class="sh-ru">${ru}</span><span class="sh-en" lang="en">${en}</span>`;
     })
     .trim();
 }
@@ -75,17 +72,21 @@ export async function firstPaint({ stage, source, html }) {
   // Trunk's own preload links (with SRI of the unminified glue) make way for ours.
   html = html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>\s*/g, '');
 
-  // Styles: Trunk's links in order; the first ones are inlined, all but those go in one file.
+  // Styles: Trunk's link (the stylesheet scripts/styles.mjs collected) makes way for the same
+  // files split by folder: style/ and the first paint's components (plus the shell's own CSS)
+  // inlined, every other component in one file.
   const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"[^>]*>\s*/g)];
-  if (links.length < CRITICAL_PREFIX.length) throw new Error('expected Trunk\'s stylesheet links in index.html');
-  for (const [tag] of links) html = html.replace(tag, () => '');
-  const files = links.map(([, href]) => join(stage, href));
-  const rest = await minify(files.slice(CRITICAL_PREFIX.length).map((f) => readFileSync(f, 'utf8')).join('\n'), 'css');
-  for (const file of files) unlinkSync(file);
+  if (!links.length) throw new Error('expected Trunk\'s stylesheet link in index.html');
+  for (const [tag, href] of links) {
+    html = html.replace(tag, () => '');
+    unlinkSync(join(stage, href));
+  }
+  const parts = styleFiles(source);
+  const read = (files) => files.map((f) => readFileSync(join(source, f), 'utf8')).join('\n');
+  const rest = await minify(read(parts.rest), 'css');
   const cssName = `app-${createHash('sha256').update(rest).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(stage, cssName), rest);
-  const critical = await minify([...CRITICAL_PREFIX, ...CRITICAL_EXTRA]
-    .map((f) => readFileSync(join(source, f), 'utf8')).join('\n'), 'css');
+  const critical = await minify(read([...parts.critical, SHELL_CSS]), 'css');
 
   // The JS glue, minified in place (its name already changes with its content).
   const gluePath = join(stage, js);

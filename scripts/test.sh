@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
 # the layout rules (tests/layout), the core's unit tests, the snapshot JSON Schema check, the
-# browser end-to-end suite against the release build, and the first load measured by Lighthouse
-# (reports in target/lighthouse/).
+# stylesheets' collection and naming rule, the browser end-to-end suite against the release
+# build, and the first load measured by Lighthouse (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -26,6 +26,9 @@ cargo test --offline
 
 step "snapshot JSON Schema (Ajv against files the exporter writes)"
 node --test tests/schema/*.test.mjs
+
+step "styles: collected from their folders, class names prefixed by component (scripts/styles.mjs)"
+node --test tests/styles/*.test.mjs
 
 step "release build (trunk) and the capacity data generator"
 trunk build --release --offline

@@ -18,12 +18,12 @@ test('search and filters narrow the list', async () => {
   await openClients(page);
   await page.getByTestId('client-search').fill('вектор');
   assert.equal(await page.getByTestId('client-count').innerText(), '1 из 36');
-  assert.deepEqual(await page.locator('.client-link').allInnerTexts(), ['ООО «Вектор»']);
+  assert.deepEqual(await page.locator('.clients-link').allInnerTexts(), ['ООО «Вектор»']);
   await page.getByTestId('client-search').fill('');
   await page.getByTestId('filter-status').selectOption({ label: 'Постоянный' });
-  const regular = await page.locator('.client-table tbody tr').count();
+  const regular = await page.locator('.clients-table tbody tr').count();
   assert.equal(regular, 7);
-  const statuses = await page.locator('.client-table tbody .status').allInnerTexts();
+  const statuses = await page.locator('.clients-table tbody .status').allInnerTexts();
   assert.ok(statuses.every((s) => s === 'Постоянный'));
   await page.getByTestId('client-search').fill('нет такого клиента');
   assert.ok(await page.getByText('Ничего не найдено.').isVisible());
@@ -36,7 +36,7 @@ test('a client is edited, validated, and the edit survives a reload', async () =
   const { page, context } = await app.open();
   await loadDemoAs(page, /Алексей Смирнов/);
   await openClients(page);
-  await page.locator('.client-link', { hasText: 'ООО «Вектор»' }).click();
+  await page.locator('.clients-link', { hasText: 'ООО «Вектор»' }).click();
   await page.getByTestId('client-title').waitFor();
   const url = page.url();
 
@@ -69,7 +69,7 @@ test('a deal is edited on the client card', async () => {
   await loadDemoAs(page, /Алексей Смирнов/);
   await page.goto(page.url().replace(/#.*$/, '') + '#/clients/demo-c03');
   await page.getByTestId('client-title').waitFor();
-  await page.locator('.deal-item').first().getByRole('button', { name: 'Изменить' }).click();
+  await page.locator('.client-card-deal-item').first().getByRole('button', { name: 'Изменить' }).click();
   await page.getByTestId('deal-amount').fill('сто тысяч');
   await page.getByTestId('save-deal').click();
   assert.ok(await page.getByText('Введите сумму цифрами').isVisible());
@@ -79,9 +79,9 @@ test('a deal is edited on the client card', async () => {
   await page.getByText('Изменения сохранены').waitFor();
   assert.equal(await page.getByTestId('deal-stage-badge').first().innerText(), 'Переговоры');
   await page.getByRole('link', { name: 'Воронка' }).click();
-  const moved = page.locator('section.column[data-stage-id="stage-negotiation"] .deal-card', { hasText: 'ООО «Вектор»' });
+  const moved = page.locator('section.board-column[data-stage-id="stage-negotiation"] .board-card', { hasText: 'ООО «Вектор»' });
   await moved.waitFor();
-  assert.match(await moved.locator('.deal-amount').innerText(), /99\s999/);
+  assert.match(await moved.locator('.board-card-amount').innerText(), /99\s999/);
   await context.close();
 });
 
@@ -89,7 +89,7 @@ test('deleting a client asks first; cancel keeps it, confirm removes it and its 
   const { page, context } = await app.open();
   await loadDemoAs(page, /Алексей Смирнов/);
   await openClients(page);
-  await page.locator('.client-link', { hasText: 'ООО «Ромашка»' }).click();
+  await page.locator('.clients-link', { hasText: 'ООО «Ромашка»' }).click();
   await page.getByTestId('delete-client').click();
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
@@ -106,9 +106,9 @@ test('deleting a client asks first; cancel keeps it, confirm removes it and its 
   await saved(page);
   await page.reload();
   await openClients(page);
-  assert.equal(await page.locator('.client-link', { hasText: 'Ромашка' }).count(), 0);
+  assert.equal(await page.locator('.clients-link', { hasText: 'Ромашка' }).count(), 0);
   await page.getByRole('link', { name: 'Воронка' }).click();
-  assert.equal(await page.locator('.deal-card', { hasText: 'Ромашка' }).count(), 0);
+  assert.equal(await page.locator('.board-card', { hasText: 'Ромашка' }).count(), 0);
   await context.close();
 });
 
@@ -122,7 +122,7 @@ test('HTML typed into a client name is shown as text, never run', async () => {
   await page.getByTestId('client-title').waitFor();
   assert.equal(await page.getByTestId('client-title').innerText(), evil);
   await page.getByRole('link', { name: 'Воронка' }).click();
-  await page.locator('.deal-card', { hasText: 'ООО «Хакер»' }).waitFor();
+  await page.locator('.board-card', { hasText: 'ООО «Хакер»' }).waitFor();
   assert.equal(await page.locator('.board img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   await context.close();

@@ -46,7 +46,7 @@ function boxes(page, root) {
   return page.evaluate((root) => {
     const scope = document.querySelector(root);
     const out = {};
-    for (const selector of ['header.topbar', '.brand', '.topnav', '.topnav-link', '.lang-switch',
+    for (const selector of ['header.shell-topbar', '.shell-brand', '.shell-topnav', '.shell-topnav-link', '.shell-lang-switch',
       '.welcome h1', '.welcome-lead', '.welcome-points li']) {
       out[selector] = [...scope.querySelectorAll(selector)]
         .filter((el) => el.getClientRects().length > 0)
@@ -64,7 +64,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 
     const { context, page, errors, release, wasmRequests } = await heldPage({ viewport });
     await page.goto(app.server.url);
     const shell = page.locator('#boot');
-    await shell.locator('header.topbar').waitFor();
+    await shell.locator('header.shell-topbar').waitFor();
     await page.waitForFunction(() => document.documentElement.dataset.boot === 'loading');
     assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
     assert.equal(await shell.locator('.sh-welcome h1').innerText(), 'Salesdesk — рабочий стол отдела продаж');
@@ -78,7 +78,7 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 900 
     assert.match(await page.locator('.sh-status').innerText(), /Загружается приложение…/);
     // The shell's own skip link is the first Tab stop too.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'shell-skip-link');
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     assert.doesNotMatch(page.url(), /#main/, 'the skip link does not change the route');
@@ -109,23 +109,23 @@ test('a returning English user on a phone gets the English shell of the screen b
 
   const { context, page, errors, release } = await heldPage({ viewport: { width: 390, height: 844 }, storageState: storage });
   await page.goto(`${app.server.url}#/clients`);
-  await page.locator('#boot header.topbar').waitFor();
+  await page.locator('#boot header.shell-topbar').waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.equal(await page.locator('#boot .sh-clients h1').innerText(), 'Clients');
   assert.ok(await page.locator('#boot .sh-clients').isVisible());
   assert.ok(!(await page.locator('#boot .sh-welcome').isVisible()));
-  assert.equal(await page.locator('#boot .topnav').getAttribute('aria-label'), 'Sections');
+  assert.equal(await page.locator('#boot .shell-topnav').getAttribute('aria-label'), 'Sections');
   const active = page.locator('#boot [data-nav="clients"]');
   assert.equal(await active.innerText(), 'Clients');
   assert.equal(await active.evaluate((el) => getComputedStyle(el).fontWeight), '600');
   await page.screenshot({ path: `${SHOTS}/shell-390-en-clients.png` });
-  const bar = await page.locator('#boot header.topbar').boundingBox();
-  const nav = await page.locator('#boot .topnav').boundingBox();
+  const bar = await page.locator('#boot header.shell-topbar').boundingBox();
+  const nav = await page.locator('#boot .shell-topnav').boundingBox();
 
   release();
   await page.getByTestId('client-count').waitFor();
-  assert.deepEqual(await page.locator('header.topbar').boundingBox(), bar, 'the top bar keeps its size');
-  assert.deepEqual(await page.locator('.topnav').boundingBox(), nav);
+  assert.deepEqual(await page.locator('header.shell-topbar').boundingBox(), bar, 'the top bar keeps its size');
+  assert.deepEqual(await page.locator('.shell-topnav').boundingBox(), nav);
   assert.equal(await page.locator('main h1').first().innerText(), 'Clients');
   const shifts = await page.evaluate(() => window.__shifts);
   assert.deepEqual(shifts.filter((s) => !s.input), [], 'no layout shift');
@@ -167,7 +167,7 @@ test('with scripts off the page still shows the top bar and asks to turn JavaScr
   const context = await app.browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(app.server.url);
-  assert.ok(await page.locator('header.topbar').isVisible());
+  assert.ok(await page.locator('header.shell-topbar').isVisible());
   assert.match(await page.locator('main').innerText(), /Salesdesk работает в браузере: включите JavaScript\./);
   assert.ok(!(await page.locator('.sh-welcome').isVisible()), 'no screen is pretended without scripts');
   assert.ok(!(await page.locator('.sh-progress').isVisible()));
@@ -205,7 +205,7 @@ test('the skip link is the first Tab stop and leads past the top bar; the bar\'s
     const bar = lum(getComputedStyle(el.closest('header')).backgroundColor);
     return { className: el.className, style: getComputedStyle(el).outlineStyle, value: (Math.max(ring, bar) + 0.05) / (Math.min(ring, bar) + 0.05) };
   });
-  assert.equal(ratio.className, 'brand');
+  assert.equal(ratio.className, 'shell-brand');
   assert.equal(ratio.style, 'solid');
   assert.ok(ratio.value >= 3, `focus ring contrast ${ratio.value.toFixed(2)}:1`);
   await context.close();

@@ -22,11 +22,11 @@ test('demo data loads in one click, asks who I am, and fills board and list', as
   const { page, context } = await app.open();
   await loadDemoAs(page, /Дарья Кузнецова/);
   assert.equal(await page.getByTestId('me-select').inputValue(), 'demo-m3');
-  const cards = await page.locator('.deal-card').count();
+  const cards = await page.locator('.board-card').count();
   assert.ok(cards >= 30, `only ${cards} cards on the board`);
-  const columns = await page.locator('section.column').count();
+  const columns = await page.locator('section.board-column').count();
   assert.equal(columns, 7);
-  const headings = await page.locator('.column-head h2').allInnerTexts();
+  const headings = await page.locator('.board-column-head h2').allInnerTexts();
   assert.deepEqual(headings, ['Лид', 'Квалификация', 'Выявление потребностей', 'КП', 'Переговоры', 'Договор / счёт', 'Первая продажа']);
   await page.getByRole('link', { name: 'Клиенты' }).click();
   await page.getByTestId('client-count').waitFor();

@@ -38,7 +38,7 @@ export async function start() {
       await page.goto(server.url);
       // The static shell has a top bar too: wait for the app's, which replaces the shell (#boot).
       await page.waitForFunction(() => !document.getElementById('boot'));
-      await page.locator('header.topbar').waitFor();
+      await page.locator('header.shell-topbar').waitFor();
       return { context, page, errors };
     },
     async close() {

@@ -77,8 +77,8 @@ test('clients with awkward ids import, open, edit, survive a reload and delete',
     // From the board: the deal card's client link opens this client's card.
     await page.goto(`${app.server.url}#/`);
     await page.locator('.board').waitFor();
-    const card = page.locator('.deal-card', { hasText: titleOf(i) });
-    await card.locator('.deal-client').click();
+    const card = page.locator('.board-card', { hasText: titleOf(i) });
+    await card.locator('.board-card-client').click();
     await page.getByTestId('client-title').waitFor();
     assert.equal(await page.getByTestId('client-title').innerText(), name, `${what} from the board`);
 
@@ -89,7 +89,7 @@ test('clients with awkward ids import, open, edit, survive a reload and delete',
     await page.getByTestId('client-title').waitFor();
     assert.equal(await page.getByTestId('client-title').innerText(), name, what);
     assert.equal(await page.getByTestId('client-name').inputValue(), name, what);
-    await page.locator('.deal-item', { hasText: titleOf(i) }).waitFor();
+    await page.locator('.client-card-deal-item', { hasText: titleOf(i) }).waitFor();
 
     // Edit a field and save.
     const notes = `Заметка для ${what}`;

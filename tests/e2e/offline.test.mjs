@@ -24,7 +24,7 @@ test('after the first visit the app reloads and works with the network off', asy
   await page.reload();
   await page.locator('.board').waitFor();
   assert.equal(app.server.requests.length, before, 'nothing was fetched from the server');
-  assert.ok((await page.locator('.deal-card').count()) >= 30);
+  assert.ok((await page.locator('.board-card').count()) >= 30);
   // Work goes on offline and is saved.
   await page.getByRole('link', { name: '+ Новый клиент' }).click();
   await page.getByTestId('client-name').fill('ООО «Без сети»');

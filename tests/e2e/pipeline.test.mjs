@@ -8,8 +8,8 @@ let app;
 before(async () => { app = await start(); });
 after(async () => { await app.close(); });
 
-const column = (page, stage) => page.locator(`section.column[data-stage-id="stage-${stage}"]`);
-const card = (page, text) => page.locator('.deal-card', { hasText: text });
+const column = (page, stage) => page.locator(`section.board-column[data-stage-id="stage-${stage}"]`);
+const card = (page, text) => page.locator('.board-card', { hasText: text });
 
 async function createClient(page, name) {
   await page.getByRole('link', { name: '+ Новый клиент' }).click();
@@ -32,7 +32,7 @@ async function createClient(page, name) {
 // Drags a card with the mouse onto a column, at the card's own height (columns are full height).
 async function dragTo(page, source, target) {
   await source.scrollIntoViewIfNeeded();
-  const from = await source.locator('.deal-title').boundingBox();
+  const from = await source.locator('.board-card-title').boundingBox();
   const to = await target.boundingBox();
   const y = from.y + from.height / 2;
   await page.mouse.move(from.x + from.width / 2, y);
@@ -48,10 +48,10 @@ test('a new client with its first deal appears on the board in «Лид»', asyn
   await page.getByRole('link', { name: 'Воронка' }).click();
   const newCard = card(page, 'ООО «Тест-Пилот»');
   await newCard.waitFor();
-  assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: 'ООО «Тест-Пилот»' }).count(), 1);
-  assert.equal(plain(await newCard.locator('.deal-amount').innerText()), '1 250 000,50 ₽');
-  assert.match(await newCard.locator('.deal-next').innerText(), /05\.02\.2030 · Созвон с ЛПР/);
-  assert.equal(await newCard.locator('.avatar').innerText(), 'АС');
+  assert.equal(await column(page, 'lead').locator('.board-card', { hasText: 'ООО «Тест-Пилот»' }).count(), 1);
+  assert.equal(plain(await newCard.locator('.board-card-amount').innerText()), '1 250 000,50 ₽');
+  assert.match(await newCard.locator('.board-card-next').innerText(), /05\.02\.2030 · Созвон с ЛПР/);
+  assert.equal(await newCard.locator('.board-avatar').innerText(), 'АС');
   await context.close();
 });
 
@@ -70,11 +70,11 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
   await gate.waitFor();
   assert.match(await gate.innerText(), /Лид ещё не оценён/);
   await gate.getByRole('button', { name: 'Отмена' }).click();
-  assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 1);
+  assert.equal(await column(page, 'lead').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 1);
   await dragTo(page, moving, column(page, 'proposal'));
   await page.getByRole('button', { name: 'Всё равно перевести' }).click();
-  await column(page, 'proposal').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
-  assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 0);
+  await column(page, 'proposal').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
+  assert.equal(await column(page, 'lead').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 0);
   assert.equal(
     await page.getByTestId('board-announcement').innerText(),
     'Сделка «Пилотная поставка» перемещена на этап «КП»',
@@ -86,21 +86,21 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
   const forward = moving.getByRole('button', { name: 'Вперёд на этап «Переговоры»' });
   await forward.focus();
   await page.keyboard.press('Enter');
-  await column(page, 'negotiation').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
+  await column(page, 'negotiation').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   assert.equal(focused, 'Вперёд на этап «Договор / счёт»');
   await page.keyboard.press('Enter');
-  await column(page, 'contract').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
+  await column(page, 'contract').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   // And back once with Shift+Tab to the «back» button.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await column(page, 'negotiation').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
+  await column(page, 'negotiation').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
 
   await saved(page);
   await page.reload();
   await page.locator('.board').waitFor();
   assert.equal(
-    await column(page, 'negotiation').locator('.deal-card', { hasText: 'ООО «Перетаскиваемый»' }).count(),
+    await column(page, 'negotiation').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).count(),
     1,
   );
   await context.close();
@@ -109,18 +109,18 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
 test('a short click on a card opens the client; a drag cancelled with Escape moves nothing', async () => {
   const { page, context } = await app.open();
   await loadDemoAs(page, /Алексей Смирнов/);
-  const first = column(page, 'lead').locator('.deal-card').first();
-  const client = await first.locator('.deal-client').innerText();
-  const box = await first.locator('.deal-title').boundingBox();
+  const first = column(page, 'lead').locator('.board-card').first();
+  const client = await first.locator('.board-card-client').innerText();
+  const box = await first.locator('.board-card-title').boundingBox();
   await page.mouse.move(box.x + 5, box.y + 5);
   await page.mouse.down();
   const target = await column(page, 'proposal').boundingBox();
   await page.mouse.move(target.x + 50, target.y + 100, { steps: 8 });
   await page.keyboard.press('Escape');
   await page.mouse.up();
-  assert.equal(await column(page, 'lead').locator('.deal-card', { hasText: client }).count(), 1);
+  assert.equal(await column(page, 'lead').locator('.board-card', { hasText: client }).count(), 1);
 
-  await first.locator('.deal-client').click();
+  await first.locator('.board-card-client').click();
   await page.getByTestId('client-title').waitFor();
   assert.equal(await page.getByTestId('client-title').innerText(), client);
   await context.close();
@@ -129,14 +129,14 @@ test('a short click on a card opens the client; a drag cancelled with Escape mov
 test('«Мои» shows only my deals and is remembered', async () => {
   const { page, context } = await app.open();
   await loadDemoAs(page, /Игорь Попов/);
-  const all = await page.locator('.deal-card').count();
+  const all = await page.locator('.board-card').count();
   await page.getByTestId('scope-mine').click();
-  const mine = await page.locator('.deal-card').count();
+  const mine = await page.locator('.board-card').count();
   assert.ok(mine > 0 && mine < all, `mine ${mine} of ${all}`);
-  assert.deepEqual([...new Set(await page.locator('.deal-card .avatar').allInnerTexts())], ['ИП']);
+  assert.deepEqual([...new Set(await page.locator('.board-card .board-avatar').allInnerTexts())], ['ИП']);
   await page.reload();
   await page.locator('.board').waitFor();
-  assert.equal(await page.locator('.deal-card').count(), mine);
+  assert.equal(await page.locator('.board-card').count(), mine);
   assert.equal(await page.getByTestId('scope-mine').getAttribute('aria-pressed'), 'true');
   await context.close();
 });

@@ -8,7 +8,7 @@ let app;
 before(async () => { app = await start(); });
 after(async () => { await app.close(); });
 
-const badgeOn = (page, client) => page.locator('.deal-card', { hasText: client }).locator('.verdict');
+const badgeOn = (page, client) => page.locator('.board-card', { hasText: client }).locator('.qualification-verdict');
 
 async function newLead(page, name) {
   await page.getByRole('link', { name: '+ Новый клиент' }).click();
@@ -35,7 +35,7 @@ test('a rep assesses a lead, sees open questions, the badge and the history', as
   const { page, context } = await app.open();
   await loadDemoAs(page, /Алексей Смирнов/);
   await newLead(page, 'ООО «Квалифицируемый»');
-  assert.equal(await page.locator('.deal-item .verdict').innerText(), 'не оценён');
+  assert.equal(await page.locator('.client-card-deal-item .qualification-verdict').innerText(), 'не оценён');
 
   // The form shows each criterion's questions and level meanings.
   await page.getByTestId('assess').click();
@@ -47,8 +47,8 @@ test('a rep assesses a lead, sees open questions, the badge and the history', as
 
   // Authority unknown: 3 + 0 + 3 + 1 = 7 → nurture, and the card lists the open question.
   await assess(page, { budget: 3, authority: null, need: 3, timeline: 1 }, { budget: 'Бюджет на 2027 год утверждён' });
-  assert.equal(await page.locator('.deal-item .deal-qualification > .verdict').innerText(), '7/16 · прогревать');
-  const open = page.locator('.open-questions');
+  assert.equal(await page.locator('.client-card-deal-item .client-card-deal-qualification > .qualification-verdict').innerText(), '7/16 · прогревать');
+  const open = page.locator('.client-card-open-questions');
   assert.match(await open.locator('summary').innerText(), /Открытые вопросы: 1/);
   await open.locator('summary').click();
   assert.match(await open.innerText(), /Полномочия: Кто подписывает решения такого масштаба\?/);
@@ -58,28 +58,28 @@ test('a rep assesses a lead, sees open questions, the badge and the history', as
   assert.equal(await page.locator('fieldset[data-criterion="budget"] textarea').inputValue(), 'Бюджет на 2027 год утверждён');
   await page.getByRole('button', { name: 'Отмена' }).click();
   await assess(page, { authority: 2 });
-  assert.equal(await page.locator('.deal-item .deal-qualification > .verdict').innerText(), '9/16 · квалифицирован');
-  assert.equal(await page.locator('.open-questions').count(), 0);
+  assert.equal(await page.locator('.client-card-deal-item .client-card-deal-qualification > .qualification-verdict').innerText(), '9/16 · квалифицирован');
+  assert.equal(await page.locator('.client-card-open-questions').count(), 0);
   const history = page.getByTestId('assessment-history');
   assert.equal(await history.locator('li').count(), 2);
   assert.match(await history.locator('li').first().innerText(), /Алексей Смирнов · 9\/16 · квалифицирован/);
   assert.match(await history.locator('li').nth(1).innerText(), /7\/16 · прогревать/);
-  assert.equal(await history.locator('svg.score-chart').count(), 1);
+  assert.equal(await history.locator('svg.qualification-score-chart').count(), 1);
 
   // On the board: the badge in words, and a qualified lead goes to «КП» without a question.
   await page.getByRole('link', { name: 'Воронка' }).click();
   assert.equal(await badgeOn(page, 'ООО «Квалифицируемый»').innerText(), '9/16 · квалифицирован');
-  const card = page.locator('.deal-card', { hasText: 'ООО «Квалифицируемый»' });
+  const card = page.locator('.board-card', { hasText: 'ООО «Квалифицируемый»' });
   for (const name of ['Вперёд на этап «Квалификация»', 'Вперёд на этап «Выявление потребностей»', 'Вперёд на этап «КП»']) {
     await card.getByRole('button', { name }).click();
   }
-  await page.locator('section.column[data-stage-id="stage-proposal"] .deal-card', { hasText: 'ООО «Квалифицируемый»' }).waitFor();
+  await page.locator('section.board-column[data-stage-id="stage-proposal"] .board-card', { hasText: 'ООО «Квалифицируемый»' }).waitFor();
   assert.equal(await page.getByRole('alertdialog').count(), 0);
 
   await saved(page);
   await page.reload();
   await page.getByRole('link', { name: 'Клиенты' }).click();
-  await page.locator('.client-link', { hasText: 'ООО «Квалифицируемый»' }).click();
+  await page.locator('.clients-link', { hasText: 'ООО «Квалифицируемый»' }).click();
   await page.getByTestId('assessment-history').waitFor();
   assert.equal(await page.getByTestId('assessment-history').locator('li').count(), 2);
   await context.close();
@@ -89,18 +89,18 @@ test('the board and the list filter and sort by verdict', async () => {
   const { page, context } = await app.open();
   await loadDemoAs(page, /Марина Волкова/);
   await page.getByTestId('board-verdict').selectOption({ label: 'приоритет' });
-  const badges = await page.locator('.deal-card .verdict').allInnerTexts();
+  const badges = await page.locator('.board-card .qualification-verdict').allInnerTexts();
   assert.ok(badges.length > 0);
   assert.ok(badges.every((b) => b.endsWith('· приоритет')), badges.join(', '));
   await page.getByTestId('board-verdict').selectOption({ label: 'Все' });
   await page.getByTestId('board-by-score').check();
-  const lead = await page.locator('section.column[data-stage-id="stage-needs"] .deal-card .verdict').allInnerTexts();
+  const lead = await page.locator('section.board-column[data-stage-id="stage-needs"] .board-card .qualification-verdict').allInnerTexts();
   const points = lead.map((t) => (t.match(/^(\d+)\//) ?? [0, -1])[1] * 1);
   assert.deepEqual(points, [...points].sort((a, b) => b - a));
 
   await page.getByRole('link', { name: 'Клиенты' }).click();
   await page.getByTestId('filter-verdict').selectOption({ label: 'не оценён' });
-  const rows = await page.locator('.client-table tbody .verdict').allInnerTexts();
+  const rows = await page.locator('.clients-table tbody .qualification-verdict').allInnerTexts();
   assert.ok(rows.length > 0 && rows.every((t) => t === 'не оценён'));
   await context.close();
 });
@@ -162,7 +162,7 @@ test('switching to ANUM or CHAMP uses the same engine with other criteria', asyn
   await page.getByText('Модель сохранена, оценки пересчитаны').waitFor();
   await page.evaluate(() => { location.hash = '#/clients/demo-c02'; });
   await page.getByTestId('assess').first().click();
-  const legends = await page.locator('.criterion legend').allInnerTexts();
+  const legends = await page.locator('.qualification-criterion legend').allInnerTexts();
   assert.deepEqual(legends.map((l) => l.split(' · ')[0]), ['Проблемы', 'Полномочия', 'Деньги', 'Приоритетность']);
   assert.match(await page.locator('fieldset[data-criterion="timeline"]').innerText(), /Главный приоритет прямо сейчас/);
   await context.close();

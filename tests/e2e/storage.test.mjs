@@ -16,7 +16,7 @@ test('the language switch changes the UI and is remembered', async () => {
   await page.getByRole('link', { name: 'Pipeline' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(
-    (await page.locator('.column-head h2').allInnerTexts()).slice(0, 3),
+    (await page.locator('.board-column-head h2').allInnerTexts()).slice(0, 3),
     ['Lead', 'Qualification', 'Needs discovery'],
   );
   await page.reload();

@@ -28,7 +28,7 @@ test('a change in one tab shows in the other', async () => {
 
   await rename(a, 'demo-c01', 'ООО «СтройМаркет Плюс»');
   await saved(a);
-  await b.locator('.client-link', { hasText: 'ООО «СтройМаркет Плюс»' }).waitFor();
+  await b.locator('.clients-link', { hasText: 'ООО «СтройМаркет Плюс»' }).waitFor();
 
   // And back: a client created in B appears in A's list.
   await b.getByRole('link', { name: '+ Новый клиент' }).click();
@@ -37,7 +37,7 @@ test('a change in one tab shows in the other', async () => {
   await b.getByTestId('client-title').waitFor();
   await saved(b);
   await a.evaluate(() => { location.hash = '#/clients'; });
-  await a.locator('.client-link', { hasText: 'ООО «Из второй вкладки»' }).waitFor();
+  await a.locator('.clients-link', { hasText: 'ООО «Из второй вкладки»' }).waitFor();
   assert.equal(await a.getByTestId('client-count').innerText(), '37 из 37');
   await context.close();
 });
@@ -60,13 +60,13 @@ test('simultaneous edits in two tabs are both kept', async () => {
   await a.waitForTimeout(300);
   for (const page of [a, b]) {
     await page.evaluate(() => { location.hash = '#/clients'; });
-    await page.locator('.client-link', { hasText: 'АО «Правка из A»' }).waitFor();
-    await page.locator('.client-link', { hasText: 'ООО «Правка из B»' }).waitFor();
+    await page.locator('.clients-link', { hasText: 'АО «Правка из A»' }).waitFor();
+    await page.locator('.clients-link', { hasText: 'ООО «Правка из B»' }).waitFor();
   }
   const fresh = await context.newPage();
   await fresh.goto(app.server.url + '#/clients');
-  await fresh.locator('.client-link', { hasText: 'АО «Правка из A»' }).waitFor();
-  await fresh.locator('.client-link', { hasText: 'ООО «Правка из B»' }).waitFor();
+  await fresh.locator('.clients-link', { hasText: 'АО «Правка из A»' }).waitFor();
+  await fresh.locator('.clients-link', { hasText: 'ООО «Правка из B»' }).waitFor();
   assert.ok(Number(await storedNames(fresh)) > 0);
   await context.close();
 });

@@ -167,7 +167,7 @@ test('the director renames a product and removes only what nothing uses', async 
   await group.getByRole('button', { name: 'Сохранить' }).click();
   await group.locator('li', { hasText: 'Е2Е-ящик' }).waitFor();
   // The group still has products: refused with the reason.
-  await group.locator('.catalogue-name.group').waitFor();
+  await group.locator('.settings-catalogue-name.settings-catalogue-group').waitFor();
   await group.getByRole('button', { name: 'Удалить' }).first().click();
   assert.match(await page.getByTestId('catalogue').innerText(), /используется/);
   // Unused products go, then the empty group.
@@ -180,7 +180,7 @@ test('the director renames a product and removes only what nothing uses', async 
   const stored = await readStored(page);
   assert.ok(!stored.workspace.product_groups.some((g) => g.name === 'Е2Е-группа'));
   // A demo product on orders cannot be removed.
-  const used = page.getByTestId('catalogue-group').first().locator('.catalogue-products li').first();
+  const used = page.getByTestId('catalogue-group').first().locator('.settings-catalogue-products li').first();
   await used.getByRole('button', { name: 'Удалить' }).click();
   assert.match(await page.getByTestId('catalogue').innerText(), /используется/);
   await context.close();
@@ -222,11 +222,11 @@ test('the minimum-order condition: edited in Настройки, previewed, expl
   await page.getByTestId('client-title').waitFor();
   assert.equal(await page.getByTestId('eligibility').innerText(), 'Ещё не выполнил правило передачи');
   const condition = page.getByTestId('client-transfer').getByTestId('condition');
-  assert.equal(plain(await condition.locator('.label').innerText()), 'Каждый заказ за последние 3 месяца — от 50 000 ₽');
+  assert.equal(plain(await condition.locator('.transfer-condition-label').innerText()), 'Каждый заказ за последние 3 месяца — от 50 000 ₽');
   assert.equal(plain(await condition.getByTestId('condition-figures').innerText()), 'наименьший заказ 42 000 ₽ из 50 000 ₽');
   await page.getByTestId('lang-switch').click();
   assert.equal(plain(await condition.getByTestId('condition-figures').innerText()), 'smallest order 42 000 ₽ of 50 000 ₽');
-  assert.equal(plain(await condition.locator('.label').innerText()), 'Every order in the last 3 months at least 50 000 ₽');
+  assert.equal(plain(await condition.locator('.transfer-condition-label').innerText()), 'Every order in the last 3 months at least 50 000 ₽');
   await context.close();
 });
 

@@ -135,7 +135,7 @@ async function addOrder(page, rubles) {
 async function listedNames(page) {
   await page.evaluate(() => { location.hash = '#/clients'; });
   await page.getByTestId('client-count').waitFor();
-  return page.locator('.client-link').allInnerTexts();
+  return page.locator('.clients-link').allInnerTexts();
 }
 
 test('scenario 2: the director merges two reps\' files: one-sided edits are taken without conflicts, a true conflict is listed with both values', async () => {
@@ -230,14 +230,14 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   assert.deepEqual(worked, { deals: 2, orders: 1, assessments: 1 });
   const b = await context.newPage();
   await b.goto(`${app.server.url}#/clients`);
-  await b.locator('.client-link', { hasText: 'ООО «Только у директора 2»' }).waitFor();
+  await b.locator('.clients-link', { hasText: 'ООО «Только у директора 2»' }).waitFor();
 
   await previewFile(a, file);
   await confirmImport(a, 'replace');
   const ids = async (page) => (await readStored(page)).workspace.clients.map((c) => c.id);
   assert.ok(!(await ids(a)).some((id) => own.includes(id)), 'the replace dropped the director\'s clients');
   // The second tab follows, then keeps working: an edit there is saved over the replaced data.
-  await b.locator('.client-link', { hasText: 'ООО «Клиент из файла»' }).waitFor();
+  await b.locator('.clients-link', { hasText: 'ООО «Клиент из файла»' }).waitFor();
   await editClient(b, 'demo-c01', { notes: 'Правка из второй вкладки после замены' });
   await a.waitForTimeout(3000);
   for (const page of [a, b]) {
@@ -257,7 +257,7 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   await a.getByTestId('restore-backup').click();
   await a.getByRole('alertdialog').getByRole('button', { name: 'Вернуть копию' }).click();
   await saved(a);
-  await b.locator('.client-link', { hasText: 'ООО «Только у директора 1»' }).waitFor();
+  await b.locator('.clients-link', { hasText: 'ООО «Только у директора 1»' }).waitFor();
   await a.waitForTimeout(3000);
   for (const page of [a, b]) {
     await page.reload();

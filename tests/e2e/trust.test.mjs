@@ -197,7 +197,7 @@ test('scenario 3: an open deal editor survives a change to that deal in another 
   await loadDemoAs(a, /Марина Волкова/);
   const id = await newLead(a, 'ООО «Сделка в двух вкладках»');
   // The new-client form made its first deal.
-  await a.locator('.deal-item').waitFor();
+  await a.locator('.client-card-deal-item').waitFor();
 
   const b = await context.newPage();
   await b.goto(app.server.url);

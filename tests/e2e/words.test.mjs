@@ -73,10 +73,10 @@ test('the rule preview and the rule labels agree with their numbers', async () =
     await saved(page);
     await page.goto(`${app.server.url}#/clients/${client.id}`);
     const condition = page.getByTestId('client-transfer').getByTestId('condition').first();
-    assert.equal(await condition.locator('.label').innerText(), `Заказов не меньше ${n}`);
+    assert.equal(await condition.locator('.transfer-condition-label').innerText(), `Заказов не меньше ${n}`);
     assert.equal(await condition.getByTestId('condition-figures').innerText(), `заказов ${orders} из ${n}`);
     await page.getByTestId('lang-switch').click();
-    assert.equal(await condition.locator('.label').innerText(), `At least ${n} ${pluralForm('en', n, ['order', 'orders'])}`);
+    assert.equal(await condition.locator('.transfer-condition-label').innerText(), `At least ${n} ${pluralForm('en', n, ['order', 'orders'])}`);
     assert.equal(await condition.getByTestId('condition-figures').innerText(), `${orders} of ${n} ${pluralForm('en', n, ['order', 'orders'])}`);
     await page.getByTestId('lang-switch').click();
   }

@@ -79,7 +79,7 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                 None => state.tr(Text::NoFurtherStage).to_owned(),
             };
             view! {
-                <button type="button" class="step" node_ref=node disabled=disabled
+                <button type="button" class="board-card-step" node_ref=node disabled=disabled
                     aria-label=label.clone() title=label
                     on:click=move |_| step.run((id.clone(), direction))>
                     {symbol}
@@ -92,17 +92,17 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
     let has_next = !deal.next_step.is_empty() || next.is_some();
 
     view! {
-        <article class="deal-card" data-deal-id=deal.id.to_string()
-            class:dragging={ let f = is_dragged.clone(); move || f().is_some() }
+        <article class="board-card" data-deal-id=deal.id.to_string()
+            class:board-card-dragging={ let f = is_dragged.clone(); move || f().is_some() }
             style:transform=move || is_dragged().map(|(x, y)| format!("translate({x}px, {y}px) rotate(1.5deg)"))
             on:pointerdown=on_pointerdown>
-            <span class="deal-grip" aria-hidden="true">"⠿"</span>
-            <a class="deal-client" href=client_href on:click=on_link_click draggable="false">{deal.client_name.clone()}</a>
-            <p class="deal-title">{deal.title.clone()}</p>
-            <p class="deal-amount">{deal.amount.to_string()}</p>
+            <span class="board-card-grip" aria-hidden="true">"⠿"</span>
+            <a class="board-card-client" href=client_href on:click=on_link_click draggable="false">{deal.client_name.clone()}</a>
+            <p class="board-card-title">{deal.title.clone()}</p>
+            <p class="board-card-amount">{deal.amount.to_string()}</p>
             <VerdictBadge score=deal.score.clone()/>
             <Show when=move || has_next>
-                <p class="deal-next" class:overdue=overdue>
+                <p class="board-card-next" class:board-card-overdue=overdue>
                     {next.clone().map(|d| view! { <time>{d}</time>" · " })}
                     {deal.next_step.clone()}
                     <Show when=move || overdue>
@@ -110,9 +110,9 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                     </Show>
                 </p>
             </Show>
-            <div class="deal-foot">
-                <span class="avatar" title=deal.owner.1.clone()>{deal.owner.0.clone()}</span>
-                <span class="deal-steps">
+            <div class="board-card-foot">
+                <span class="board-avatar" title=deal.owner.1.clone()>{deal.owner.0.clone()}</span>
+                <span class="board-card-steps">
                     {step_button(StageStep::Back, deal.back_to.clone(), back_ref)}
                     {step_button(StageStep::Forward, deal.forward_to.clone(), forward_ref)}
                 </span>

@@ -140,7 +140,7 @@ pub fn Board() -> impl IntoView {
         <section class="board-page">
             <div class="page-head">
                 <h1>{state.text(Text::BoardTitle)}</h1>
-                <div class="segmented" role="group" aria-label=state.text(Text::ShowScope)>
+                <div class="board-segmented" role="group" aria-label=state.text(Text::ShowScope)>
                     <button type="button" aria-pressed=move || mine().to_string()
                         on:click=move |_| set_mine(true) data-testid="scope-mine">{state.text(Text::ScopeMine)}</button>
                     <button type="button" aria-pressed=move || (!mine()).to_string()
@@ -161,7 +161,7 @@ pub fn Board() -> impl IntoView {
             <Show when=nothing_mine>
                 <p class="empty-note">{state.text(Text::NoOwnDeals)}</p>
             </Show>
-            <div class="board" class:dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
+            <div class="board" class:board-dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
                 <For each=column_keys key=|k| k.clone() let((stage_id, name))>
                     <Column stage_id name columns step/>
                 </For>
@@ -236,21 +236,21 @@ fn Column(
     let heading_id = format!("col-{stage_id}");
     let labelled_by = heading_id.clone();
     view! {
-        <section class="column" data-stage-id=stage_id.to_string() aria-labelledby=labelled_by
-            class:drop-target=is_target>
-            <header class="column-head">
+        <section class="board-column" data-stage-id=stage_id.to_string() aria-labelledby=labelled_by
+            class:board-drop-target=is_target>
+            <header class="board-column-head">
                 <h2 id=heading_id>{name}</h2>
                 // A plain span may not carry an aria-label: the words are read from hidden text.
                 <span class="visually-hidden">{state.text(Text::DealsCount)}": "</span>
-                <span class="column-count">{count}</span>
-                <span class="column-total">{total}</span>
+                <span class="board-column-count">{count}</span>
+                <span class="board-column-total">{total}</span>
             </header>
-            <div class="column-body">
+            <div class="board-column-body">
                 <For each=deals.clone() key=|d| d.clone() let(deal)>
                     <DealCard deal step/>
                 </For>
                 <Show when=move || count.get() == 0>
-                    <p class="column-empty">{state.text(Text::ColumnEmpty)}</p>
+                    <p class="board-column-empty">{state.text(Text::ColumnEmpty)}</p>
                 </Show>
                 <Show when=move || { count.get() > shown.get() }>
                     <button type="button" class="secondary show-more" data-testid="show-more-cards"

@@ -76,14 +76,14 @@ pub fn DealList(client_id: Id) -> impl IntoView {
         }
     });
     view! {
-        <div class="panel deals-panel">
+        <div class="panel client-card-deals-panel">
             <div class="panel-head">
                 <h2>{state.text(Text::DealsTitle)}</h2>
                 <Show when=move || !adding.get()>
                     <button type="button" class="secondary" on:click=open_add data-testid="add-deal">{state.text(Text::AddDeal)}</button>
                 </Show>
             </div>
-            <ul class="deal-list">
+            <ul class="client-card-deal-list">
                 // Keyed by id only: a deal changed elsewhere updates in place, so an open editor
                 // stays open with what was typed in it.
                 <For each=deals.clone() key=|d| d.id.clone() let(deal)>
@@ -94,7 +94,7 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 <p class="muted">{state.text(Text::NoDeals)}</p>
             </Show>
             <Show when=move || adding.get()>
-                <form class="deal-form" on:submit=add.clone() novalidate>
+                <form class="client-card-deal-form" on:submit=add.clone() novalidate>
                     <DealFields draft errors/>
                     {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="form-actions">
@@ -245,10 +245,10 @@ fn DealItem(deal: Deal) -> impl IntoView {
         })
     };
     view! {
-        <li class="deal-item" data-deal-id=deal.id.to_string()>
+        <li class="client-card-deal-item" data-deal-id=deal.id.to_string()>
             <Show when=move || editing.get() fallback={
                 move || view! {
-                    <div class="deal-summary">
+                    <div class="client-card-deal-summary">
                         <div>
                             <strong>{title}</strong>
                             <span class="badge" data-testid="deal-stage-badge">{stage}</span>
@@ -262,7 +262,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 }
             }>
-                <form class="deal-form" on:submit=save novalidate>
+                <form class="client-card-deal-form" on:submit=save novalidate>
                     <DealFields draft errors/>
                     {move || (!clashes.get().is_empty()).then(|| view! {
                         <p class="banner banner-warning" role="alert" data-testid="deal-edit-clash">
@@ -280,10 +280,10 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 </form>
             </Show>
-            <div class="deal-qualification">
+            <div class="client-card-deal-qualification">
                 {move || view! { <VerdictBadge score=score.get()/> }}
                 <Show when=move || !open_questions.with(Vec::is_empty)>
-                    <details class="open-questions">
+                    <details class="client-card-open-questions">
                         <summary>{move || fill(state.tr(Text::OpenQuestions), &[&open_questions.with(Vec::len).to_string()])}</summary>
                         <ul>
                             {move || {

@@ -67,7 +67,7 @@ pub fn DuplicateWarning(
     });
     view! {
         <Show when=move || !matches.with(Vec::is_empty)>
-            <div class="banner banner-warning duplicate-warning" role="status" data-testid="duplicate-warning">
+            <div class="banner banner-warning client-card-duplicate-warning" role="status" data-testid="duplicate-warning">
                 <ul>
                     {move || matches.get().into_iter().map(|(id, name, reason)| {
                         let why = match reason {
@@ -97,7 +97,7 @@ pub fn DuplicateWarning(
                 </ul>
                 <p class="muted">{state.text(Text::DuplicateHint)}</p>
                 <Show when=move || failure.with(Option::is_some)>
-                    <p class="error" role="alert">{move || failure.get()}</p>
+                    <p class="field-error" role="alert">{move || failure.get()}</p>
                 </Show>
             </div>
         </Show>

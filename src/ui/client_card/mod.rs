@@ -106,7 +106,7 @@ pub fn NewClient() -> impl IntoView {
 
     view! {
         <section class="client-card">
-            <p class="crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
+            <p class="client-card-crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
             <h1>{state.text(Text::NewClientTitle)}</h1>
             <form on:submit=save novalidate data-testid="new-client-form">
                 <div class="panel">
@@ -222,7 +222,7 @@ pub fn ClientCard(id: Id) -> impl IntoView {
 
     view! {
         <section class="client-card">
-            <p class="crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
+            <p class="client-card-crumbs"><a href="#/clients">{state.text(Text::BackToClients)}</a></p>
             <Show when=move || client.with(Option::is_some) fallback=move || view! {
                 <h1>{state.text(Text::ClientNotFound)}</h1>
                 <p>{state.text(Text::ClientNotFoundText)}</p>
@@ -256,7 +256,7 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 <OrderList client_id=id.clone()/>
                 <ClientTransfer client_id=id.clone() history/>
                 <ClientGrowth client_id=id.clone() history/>
-                <div class="danger-zone">
+                <div class="client-card-danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {state.text(Text::DeleteClient)}
                     </button>

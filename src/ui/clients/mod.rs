@@ -165,7 +165,7 @@ pub fn ClientList() -> impl IntoView {
             </div>
             <Show when=move || rows.with(Vec::is_empty) fallback=move || view! {
                 <div class="table-wrap">
-                    <table class="client-table">
+                    <table class="clients-table">
                         <thead>
                             <tr>
                                 <th scope="col">{state.text(Text::FieldCompany)}</th>
@@ -181,7 +181,7 @@ pub fn ClientList() -> impl IntoView {
                             <For each=move || rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|r| r.clone() let(row)>
                                 <tr data-client-id=row.id.to_string()>
                                     <td data-label=state.text(Text::FieldCompany)>
-                                        <a href=href(&Route::Client(row.id.clone())) class="client-link">{row.name.clone()}</a>
+                                        <a href=href(&Route::Client(row.id.clone())) class="clients-link">{row.name.clone()}</a>
                                         <Show when={let inn = row.inn.clone(); move || !inn.is_empty()}>
                                             <span class="muted small">" "{state.text(Text::InnShort)}" "{row.inn.clone()}</span>
                                         </Show>

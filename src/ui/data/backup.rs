@@ -137,7 +137,7 @@ pub fn BackupPanel() -> impl IntoView {
                     {(!older.is_empty()).then(|| view! {
                         <details data-testid="older-backups">
                             <summary>{fill(state.tr(SnapshotText::OlderBackups), &[&older.len().to_string()])}</summary>
-                            <ul class="plain-list">
+                            <ul class="data-plain-list">
                                 {older.into_iter().map(|slot| {
                                     let (k1, k2) = (slot.key.clone(), slot.key.clone());
                                     view! {

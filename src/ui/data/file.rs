@@ -53,12 +53,12 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(PickedFile) + 'static) {
 }
 
 /// Lets a snapshot be dropped on any screen: the file is read and the data screen opens with
-/// it. Dragging over the page shows where to drop (the `dragging` class on `<body>`).
+/// it. Dragging over the page shows where to drop (the `data-drop` class on `<body>`).
 pub fn install_drop(dropped: DroppedFile) {
     let over = window_event_listener(leptos::ev::dragover, move |ev: web_sys::DragEvent| {
         if carries_files(&ev) {
             ev.prevent_default();
-            let _ = document().body().map(|b| b.class_list().add_1("dragging"));
+            let _ = document().body().map(|b| b.class_list().add_1("data-drop"));
         }
     });
     let leave = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
@@ -66,13 +66,13 @@ pub fn install_drop(dropped: DroppedFile) {
         if ev.related_target().is_none() {
             let _ = document()
                 .body()
-                .map(|b| b.class_list().remove_1("dragging"));
+                .map(|b| b.class_list().remove_1("data-drop"));
         }
     });
     let drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         let _ = document()
             .body()
-            .map(|b| b.class_list().remove_1("dragging"));
+            .map(|b| b.class_list().remove_1("data-drop"));
         let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())

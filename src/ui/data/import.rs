@@ -221,10 +221,10 @@ pub fn ImportPanel() -> impl IntoView {
         step.set(Step::Idle);
     };
     view! {
-        <div class="panel import-panel" data-testid="import">
+        <div class="panel data-import-panel" data-testid="import">
             <h2>{state.text(SnapshotText::ImportTitle)}</h2>
             <p class="hint">{state.text(SnapshotText::ImportHint)}</p>
-            <label class="button secondary file-button">
+            <label class="button secondary data-file-button">
                 {state.text(SnapshotText::ChooseFile)}
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick data-testid="import-file"/>
             </label>
@@ -239,7 +239,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Step::Preview { name } => view! {
-                    <div class="import-preview" data-testid="import-preview">
+                    <div class="data-import-preview" data-testid="import-preview">
                         <h3>{fill(state.tr(SnapshotText::PreviewTitle), &[&name])}</h3>
                         {move || loaded.with_value(|l| l.as_ref().map(|(s, p)| preview_view(state.lang(), s, p)))}
                         <Show when=move || !duplicates.with(Vec::is_empty)>
@@ -277,7 +277,7 @@ pub fn ImportPanel() -> impl IntoView {
                                 {state.text(SnapshotText::DirectorRecordsKept)}
                             </p>
                         </Show>
-                        <fieldset class="import-mode">
+                        <fieldset class="data-import-mode">
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
                                     on:change=move |_| { mode.set(Mode::Merge); deletions_ok.set(false); } data-testid="mode-merge"/>
@@ -315,7 +315,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Step::Viewing { name } => view! {
-                    <div class="read-only-view" data-testid="read-only">
+                    <div class="data-read-only-view" data-testid="read-only">
                         <p class="banner banner-warning">
                             <strong>{fill(state.tr(SnapshotText::ReadOnlyTitle), &[&name])}</strong>" "
                             {state.text(SnapshotText::ReadOnlyHint)}
@@ -325,7 +325,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Step::Done { summary, report } => view! {
-                    <div class="import-done" data-testid="import-report">
+                    <div class="data-import-done" data-testid="import-report">
                         <h3>{state.text(SnapshotText::ReportTitle)}</h3>
                         <p data-testid="import-summary">{summary}</p>
                         {report.map(|r| {
@@ -336,7 +336,7 @@ pub fn ImportPanel() -> impl IntoView {
                             view! {
                                 <details>
                                     <summary>{SnapshotText::ReportTitle.get(lang)}</summary>
-                                    <pre class="report-text" data-testid="report-text">{lines.join("\n")}</pre>
+                                    <pre class="data-report-text" data-testid="report-text">{lines.join("\n")}</pre>
                                 </details>
                                 <button type="button" class="secondary" data-testid="download-report"
                                     on:click=move |_| download_text(&file, &text, "text/plain;charset=utf-8")>

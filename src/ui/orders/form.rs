@@ -87,8 +87,8 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
     };
     let rows = move || draft.with(|d| (0..d.lines.len()).collect::<Vec<_>>());
     view! {
-        <form class="order-form" on:submit=submit novalidate data-testid="order-form">
-            <label class="field order-date">
+        <form class="orders-form" on:submit=submit novalidate data-testid="order-form">
+            <label class="field orders-date">
                 <span>{state.text(SalesText::OrderDate)}</span>
                 <input type="date" prop:value=move || draft.with(|d| d.date.clone())
                     on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev))
@@ -97,7 +97,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                 {move || error_for(OrderField::Date)().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
             </label>
             <For each=rows key=|i| *i let(i)>
-                <div class="order-line" data-testid="order-line">
+                <div class="orders-line" data-testid="order-line">
                     <label class="field">
                         <span>{state.text(SalesText::OrderProduct)}</span>
                         <select prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.product_id.clone()).unwrap_or_default())
@@ -130,7 +130,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
             <div class="form-actions">
                 <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.lines.push(OrderLineDraft::default()))
                     data-testid="order-add-line">{state.text(SalesText::AddLine)}</button>
-                <span class="order-running-total" data-testid="order-total">
+                <span class="orders-running-total" data-testid="order-total">
                     {move || fill(state.tr(SalesText::OrderTotal), &[&total().to_string()])}
                 </span>
             </div>

@@ -56,7 +56,7 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
             <Show when=move || orders.with(Vec::is_empty) && has_catalogue.get()>
                 <p class="muted">{state.text(SalesText::NoOrders)}</p>
             </Show>
-            <ul class="order-list">
+            <ul class="orders-list">
                 <For each=move || orders.get() key=|o| (o.id.clone(), o.updated_at) let(order)>
                     <OrderItem order/>
                 </For>
@@ -110,7 +110,7 @@ fn OrderItem(order: Order) -> impl IntoView {
         Signal::derive(move || fill(state.tr(SalesText::DeleteOrderQ), &[&date]))
     };
     view! {
-        <li class="order-item" data-testid="order">
+        <li class="orders-item" data-testid="order">
             <Show when=move || !editing.get() fallback={
                 let draft = draft.clone();
                 let id = order.id.clone();
@@ -118,12 +118,12 @@ fn OrderItem(order: Order) -> impl IntoView {
                     <OrderForm draft=draft.clone() existing=Some(id.clone()) on_done=Callback::new(move |()| editing.set(false))/>
                 }
             }>
-                <div class="order-summary">
+                <div class="orders-summary">
                     <strong>{date.clone()}</strong>
-                    <span class="order-total">{total.clone()}</span>
-                    <span class="muted order-lines">{lines.clone()}</span>
+                    <span class="orders-total">{total.clone()}</span>
+                    <span class="muted orders-lines">{lines.clone()}</span>
                 </div>
-                <div class="order-actions">
+                <div class="orders-actions">
                     <button type="button" class="link" on:click=move |_| editing.set(true)>{state.text(crate::i18n::Text::Edit)}</button>
                     <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{state.text(crate::i18n::Text::Delete)}</button>
                 </div>

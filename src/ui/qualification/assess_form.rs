@@ -82,7 +82,7 @@ pub fn AssessmentForm(
     };
     let deal_key = deal_id.to_string();
     view! {
-        <form class="assess-form" on:submit=save novalidate data-testid="assess-form">
+        <form class="qualification-assess-form" on:submit=save novalidate data-testid="assess-form">
             <For each=criteria key=|c| c.clone() let(c)>
                 {
                     let key = c.key.clone();
@@ -98,19 +98,19 @@ pub fn AssessmentForm(
                     let name = c.name.clone();
                     let weight = c.weight;
                     view! {
-                        <fieldset class="criterion" data-criterion=key.clone()>
+                        <fieldset class="qualification-criterion" data-criterion=key.clone()>
                             <legend>
                                 {move || name.get(state.lang()).to_owned()}
                                 <span class="muted small">{move || format!(" · {} {weight}", state.tr(Text::Weight))}</span>
                             </legend>
-                            <ul class="questions">
+                            <ul class="qualification-questions">
                                 {c.questions.iter().cloned().map(|q| view! { <li>{move || q.get(state.lang()).to_owned()}</li> }).collect_view()}
                             </ul>
-                            <div class="levels" role="radiogroup">
-                                <label class="level">
+                            <div class="qualification-levels" role="radiogroup">
+                                <label class="qualification-level">
                                     <input type="radio" name=group.clone() prop:checked={let current = current.clone(); move || current().is_none()}
                                         on:change={let key = key.clone(); move |_| set_level(key.clone(), None)}/>
-                                    <span class="level-num">"?"</span>
+                                    <span class="qualification-level-num">"?"</span>
                                     <span>{state.text(Text::Unknown)}</span>
                                 </label>
                                 {c.levels.iter().cloned().enumerate().map(|(i, text)| {
@@ -118,11 +118,11 @@ pub fn AssessmentForm(
                                     let key = key.clone();
                                     let current = current.clone();
                                     view! {
-                                        <label class="level">
+                                        <label class="qualification-level">
                                             <input type="radio" name=group.clone() value=level.to_string()
                                                 prop:checked=move || current() == Some(level)
                                                 on:change=move |_| set_level(key.clone(), Some(level))/>
-                                            <span class="level-num">{level}</span>
+                                            <span class="qualification-level-num">{level}</span>
                                             <span>{move || text.get(state.lang()).to_owned()}</span>
                                         </label>
                                     }

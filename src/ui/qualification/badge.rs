@@ -32,7 +32,7 @@ pub fn VerdictBadge(
         None => state.tr(Text::NotAssessed).to_owned(),
     };
     view! {
-        <span class=format!("verdict verdict-{}", verdict_code(verdict))
+        <span class=format!("qualification-verdict qualification-verdict-{}", verdict_code(verdict))
             data-verdict=verdict_code(verdict) title=state.text(Text::QualificationTitle)>
             {text}
         </span>

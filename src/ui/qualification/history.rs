@@ -44,7 +44,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
                 })
                 .collect();
             Some(view! {
-                <svg class="score-chart" viewBox="0 0 120 32" role="img"
+                <svg class="qualification-score-chart" viewBox="0 0 120 32" role="img"
                     aria-label=state.tr(Text::ScoreOverTime)>
                     <polyline points=points.join(" ") fill="none" stroke="currentColor" stroke-width="2"/>
                 </svg>
@@ -52,7 +52,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
         })
     };
     view! {
-        <div class="assessment-history" data-testid="assessment-history">
+        <div class="qualification-history" data-testid="assessment-history">
             <h4>{state.text(Text::AssessmentHistory)} {chart}</h4>
             <ol>
                 <For each=move || rows.get() key=|r| (r.0, r.2.points, r.2.max, r.2.verdict) let((at, who, s))>

@@ -128,13 +128,13 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
         }
     });
     view! {
-        <div class="catalogue" data-testid="catalogue">
+        <div class="settings-catalogue" data-testid="catalogue">
             <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="muted">{state.text(SalesText::NoGroups)}</p> }>
-                <ul class="catalogue-groups">
+                <ul class="settings-catalogue-groups">
                     <For each=move || groups.get() key=|g| g.clone() let((group_id, name, products))>
                         <li data-testid="catalogue-group">
                             <CatalogueItem id=group_id.clone() name=name.clone() group=None editing opened editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/>
-                            <ul class="catalogue-products">
+                            <ul class="settings-catalogue-products">
                                 {products.into_iter().map(|(id, product)| view! {
                                     <li><CatalogueItem id=id name=product group=Some(group_id.clone()) editing opened editable on_remove=Callback::new(remove) on_save=Callback::new(save_edit)/></li>
                                 }).collect_view()}
@@ -144,7 +144,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
                 </ul>
             </Show>
             <Show when=move || editable.get()>
-                <form class="catalogue-form" on:submit=add_group novalidate>
+                <form class="settings-catalogue-form" on:submit=add_group novalidate>
                     <label class="field grow">
                         <span>{state.text(SalesText::GroupName)}</span>
                         <input type="text" prop:value=move || group_name.get()
@@ -153,7 +153,7 @@ pub fn CatalogueEditor(editable: Signal<bool>) -> impl IntoView {
                     <button type="submit" class="secondary" data-testid="add-group">{state.text(SalesText::AddGroup)}</button>
                 </form>
                 <Show when=move || !groups.with(Vec::is_empty)>
-                    <form class="catalogue-form" on:submit=add_product novalidate>
+                    <form class="settings-catalogue-form" on:submit=add_product novalidate>
                         <label class="field grow">
                             <span>{state.text(SalesText::ProductName)}</span>
                             <input type="text" prop:value=move || product_name.get()
@@ -208,7 +208,7 @@ fn CatalogueItem(
     let shown = StoredValue::new(name);
     view! {
         <Show when=move || mine.get() fallback=move || view! {
-            <span class="catalogue-name" class:group=is_group>{shown.get_value()}</span>
+            <span class="settings-catalogue-name" class:settings-catalogue-group=is_group>{shown.get_value()}</span>
             <Show when=move || editable.get()>
                 <button type="button" class="link" on:click=move |_| start.run(())>{state.text(crate::i18n::Text::Edit)}</button>
                 <button type="button" class="link danger-text" on:click=move |_| on_remove.run(remove_id.get_value())>
@@ -216,7 +216,7 @@ fn CatalogueItem(
                 </button>
             </Show>
         }>
-            <form class="catalogue-form inline-edit" on:submit=move |ev| on_save.run(ev) novalidate>
+            <form class="settings-catalogue-form settings-inline-edit" on:submit=move |ev| on_save.run(ev) novalidate>
                 <label class="field grow">
                     <span>{state.text(if is_group { SalesText::GroupName } else { SalesText::ProductName })}</span>
                     <input type="text" prop:value=move || editing.with(|e| e.as_ref().map(|e| e.1.clone()).unwrap_or_default())

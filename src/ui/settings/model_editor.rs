@@ -100,7 +100,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
 
     let criterion_count = move || draft.with(|m| m.criteria.len());
     view! {
-        <fieldset class="model-editor" prop:disabled=move || !editable.get() data-testid="model-editor">
+        <fieldset class="settings-model-editor" prop:disabled=move || !editable.get() data-testid="model-editor">
             <SettingsClash clashes opened draft part_name=model_part/>
             <div class="form-grid">
                 <label class="field">
@@ -116,7 +116,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
             </div>
 
             <For each=move || 0..criterion_count() key=|i| *i let(i)>
-                <div class="panel criterion-editor" data-criterion=move || draft.with(|m| m.criteria.get(i).map(|c| c.key.clone()))>
+                <div class="panel settings-criterion-editor" data-criterion=move || draft.with(|m| m.criteria.get(i).map(|c| c.key.clone()))>
                     <div class="form-grid">
                         <label class="field">
                             <span>{state.text(Text::CriterionName)}</span>
@@ -164,7 +164,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
 
             <div class="panel">
                 <h3>{state.text(Text::VerdictBands)}</h3>
-                <table class="bands">
+                <table class="settings-bands">
                     <thead><tr><th>{state.text(Text::Verdict)}</th><th>{state.text(Text::From)}</th><th>{state.text(Text::To)}</th></tr></thead>
                     <tbody>
                         <For each=move || 0..draft.with(|m| m.bands.len()) key=|i| *i let(i)>
@@ -202,7 +202,7 @@ pub fn ModelEditor(editable: Signal<bool>) -> impl IntoView {
                 </label>
             </div>
 
-            <ul class="problems" role="alert" data-testid="model-problems">
+            <ul class="settings-problems" role="alert" data-testid="model-problems">
                 <For each=problems key=|p| p.clone() let(p)>
                     <li class="field-error">{p}</li>
                 </For>

@@ -83,7 +83,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
     let rows = move || draft.with(|d| (0..d.conditions.len()).collect::<Vec<_>>());
     let kind_code = |k: ConditionKind| format!("{k:?}");
     view! {
-        <fieldset class="rule-editor" disabled=move || !editable.get() data-testid="rule-editor">
+        <fieldset class="settings-rule-editor" disabled=move || !editable.get() data-testid="rule-editor">
             <SettingsClash clashes opened draft part_name=policy_part/>
             <label class="field inline">
                 <span>{state.text(SalesText::RuleCombinator)}</span>
@@ -95,7 +95,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                     <option value="any" selected=move || draft.with(|d| d.combinator == crate::domain::transfer::Combinator::Any)>{state.text(SalesText::CombAny)}</option>
                 </select>
             </label>
-            <div class="hint rule-help" data-testid="rule-help">
+            <div class="hint settings-rule-help" data-testid="rule-help">
                 <p>{state.text(SalesText::RuleWindowHelp)}</p>
                 <p data-testid="rule-window-now">{move || {
                     let (from, to) = last_months(state.today(), 3);
@@ -103,7 +103,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                 }}</p>
             </div>
             <For each=rows key=|i| *i let(i)>
-                <div class="rule-row" data-testid="rule-condition">
+                <div class="settings-rule-row" data-testid="rule-condition">
                     <label class="field">
                         <span>{move || fill(state.tr(SalesText::ConditionN), &[&(i + 1).to_string()])}</span>
                         <select on:change=move |ev| {
@@ -184,7 +184,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                         on:input=move |ev| draft.update(|d| d.lost_days = event_target_value(&ev)) data-testid="lost-days"/>
                 </label>
             </div>
-            <div class="what-if" data-testid="what-if" aria-live="polite">
+            <div class="settings-what-if" data-testid="what-if" aria-live="polite">
                 {move || {
                     let p = preview.get();
                     let lang = state.lang();
@@ -195,7 +195,7 @@ pub fn RuleEditor(editable: Signal<bool>) -> impl IntoView {
                     }
                 }}
             </div>
-            <ul class="problems" role="alert" data-testid="rule-problems">
+            <ul class="settings-problems" role="alert" data-testid="rule-problems">
                 {move || problems().into_iter().map(|p| view! { <li class="field-error">{p}</li> }).collect_view()}
             </ul>
             {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}

@@ -20,7 +20,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
             }
         };
         view! {
-            <a href=target class="topnav-link" class:active=active.clone()
+            <a href=target class="shell-topnav-link" class:shell-active=active.clone()
                 aria-current=move || active().then_some("page")>
                 {state.text(label)}
             </a>
@@ -35,19 +35,19 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
         })
     };
     view! {
-        <header class="topbar">
-            <a class="brand" href="#/">"Salesdesk"</a>
-            <nav class="topnav" aria-label=state.text(Text::NavLabel)>
+        <header class="shell-topbar">
+            <a class="shell-brand" href="#/">"Salesdesk"</a>
+            <nav class="shell-topnav" aria-label=state.text(Text::NavLabel)>
                 {link(Route::Board, Text::NavBoard)}
                 {link(Route::Clients, Text::NavClients)}
                 {link(Route::Transfers, Text::NavTransfers)}
                 {link(Route::Team, Text::NavTeam)}
                 {link(Route::Settings, Text::NavSettings)}
             </nav>
-            <div class="topbar-tools">
+            <div class="shell-topbar-tools">
                 <SaveIndicator/>
                 <MeSwitcher/>
-                <button class="lang-switch" type="button" on:click=toggle_lang
+                <button class="shell-lang-switch" type="button" on:click=toggle_lang
                     aria-label=state.text(Text::SwitchLanguage) data-testid="lang-switch">
                     {state.text(Text::SwitchLanguageShort)}
                 </button>
@@ -71,7 +71,7 @@ pub fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{state.text(Text::SkipToContent)}</a>
+        <a class="shell-skip-link" href="#main" on:click=skip>{state.text(Text::SkipToContent)}</a>
     }
 }
 
@@ -88,7 +88,7 @@ fn SaveIndicator() -> impl IntoView {
         (code, state.tr(text))
     };
     view! {
-        <span class="save-state" data-save-state=move || view_of().0 role="status">
+        <span class="shell-save-state" data-save-state=move || view_of().0 role="status">
             {move || view_of().1}
         </span>
     }
@@ -107,8 +107,8 @@ fn MeSwitcher() -> impl IntoView {
     };
     view! {
         <Show when=move || state.me().is_some()>
-            <label class="me-switch">
-                <span class="me-label">{state.text(Text::You)}</span>
+            <label class="shell-me-switch">
+                <span class="shell-me-label">{state.text(Text::You)}</span>
                 <select on:change=on_change prop:value=me data-testid="me-select"
                     aria-label=state.text(Text::YouAre)>
                     <For each=members key=|m| m.clone() let((id, name))>

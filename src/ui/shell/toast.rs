@@ -22,8 +22,8 @@ pub fn ToastView() -> impl IntoView {
         }
     });
     view! {
-        <div class="toast-region" role="status" aria-live="polite">
-            {move || state.toast.get().map(|t| view! { <div class="toast">{t.text}</div> })}
+        <div class="shell-toast-region" role="status" aria-live="polite">
+            {move || state.toast.get().map(|t| view! { <div class="shell-toast">{t.text}</div> })}
         </div>
     }
 }

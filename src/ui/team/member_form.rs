@@ -33,7 +33,7 @@ pub fn MemberForm(
         name.set(String::new());
     };
     view! {
-        <form class="member-form" on:submit=submit novalidate>
+        <form class="team-member-form" on:submit=submit novalidate>
             <label class="field">
                 <span>{state.text(Text::FieldPersonName)}</span>
                 <input type="text" autocomplete="name" prop:value=name

@@ -88,7 +88,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
         <tr data-member-id=id.to_string()>
             <Show when=move || editing.get() fallback=move || view! {
                 <td>
-                    <span class="member-name">{name}</span>
+                    <span class="team-member-name">{name}</span>
                     <Show when=move || is_me.get()>" "<span class="badge">{state.text(Text::ThisIsYou)}</span></Show>
                 </td>
                 <td>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>

@@ -45,14 +45,14 @@ pub fn EligibilityList(
         )
     };
     view! {
-        <div class="eligibility">
+        <div class="transfer-eligibility">
             <p class="muted">{combined}</p>
-            <ul class="conditions">
+            <ul class="transfer-conditions">
                 {move || items().into_iter().map(|(holds, label, figures)| view! {
-                    <li class:met=holds class:unmet=!holds data-testid="condition">
-                        <span class="mark" aria-hidden="true">{if holds { "✓" } else { "✗" }}</span>
-                        <span class="label">{label}</span>
-                        <span class="figures" data-testid="condition-figures">{figures}</span>
+                    <li class:transfer-condition-met=holds class:transfer-condition-unmet=!holds data-testid="condition">
+                        <span class="transfer-condition-mark" aria-hidden="true">{if holds { "✓" } else { "✗" }}</span>
+                        <span class="transfer-condition-label">{label}</span>
+                        <span class="transfer-condition-figures" data-testid="condition-figures">{figures}</span>
                     </li>
                 }).collect_view()}
             </ul>

@@ -30,7 +30,7 @@ pub fn ClientGrowth(
     });
     let groups_total = Memo::new(move |_| state.ws.with(|ws| ws.product_groups.len()));
     view! {
-        <div class="panel growth-panel" data-testid="growth">
+        <div class="panel transfer-growth-panel" data-testid="growth">
             <h2>{state.text(SalesText::GrowthTitle)}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SalesText::GrowthTitle)>
                 {move || metrics_table(state.lang(), &columns.get(), groups_total.get())}

@@ -37,8 +37,8 @@ pub fn TransferLog(#[prop(optional)] client_id: Option<Id>) -> impl IntoView {
         }>
             <ul class="transfer-log" data-testid="transfer-log">
                 <For each=move || records.get() key=|t| t.id.clone() let(t)>
-                    <li class="log-entry" data-testid="log-entry">
-                        <div class="log-head">
+                    <li class="transfer-log-entry" data-testid="log-entry">
+                        <div class="transfer-log-head">
                             <strong>{format_date(t.date)}</strong>
                             <a href=href(&Route::Client(t.client_id.clone()))>{name_of(&t.client_id)}</a>
                             <span>{format!("{} → {}", name_of(&t.from_member_id), name_of(&t.to_member_id))}</span>

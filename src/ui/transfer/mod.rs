@@ -67,10 +67,10 @@ pub fn TransferPage() -> impl IntoView {
                 <Show when=move || !queue.with(Vec::is_empty) fallback=move || view! {
                     <p class="muted" data-testid="queue-empty">{state.text(SalesText::QueueEmpty)}</p>
                 }>
-                    <ul class="queue" data-testid="queue">
+                    <ul class="transfer-queue" data-testid="queue">
                         <For each=move || queue.get() key=|e| e.client_id.clone() let(entry)>
-                            <li class="queue-entry" data-testid="queue-entry">
-                                <div class="queue-head">
+                            <li class="transfer-queue-entry" data-testid="queue-entry">
+                                <div class="transfer-queue-head">
                                     <a href=href(&Route::Client(entry.client_id.clone()))><strong>{name_of(&entry.client_id)}</strong></a>
                                     <span class="muted">{name_of(&entry.owner_id)}</span>
                                 </div>
@@ -131,7 +131,7 @@ pub fn ClientTransfer(
             <h2>{state.text(SalesText::RuleNow)}</h2>
             {move || match farmer.get() {
                 Some(name) => view! {
-                    <p class="eligible-state with-farmer" data-testid="with-farmer">
+                    <p class="transfer-eligible-state transfer-with-farmer" data-testid="with-farmer">
                         {fill(state.tr(SalesText::WithFarmer), &[&name])}
                     </p>
                 }.into_any(),
@@ -141,7 +141,7 @@ pub fn ClientTransfer(
                     let eligible = e.eligible;
                     let action_id = action_id.clone();
                     view! {
-                        <p class="eligible-state" class:yes=eligible data-testid="eligibility">{state.tr(text)}</p>
+                        <p class="transfer-eligible-state" class:transfer-eligible-yes=eligible data-testid="eligibility">{state.tr(text)}</p>
                         <EligibilityList rule=current_rule() eligibility=e/>
                         {eligible.then(|| view! { <TransferAction client_id=action_id/> })}
                     }.into_any()

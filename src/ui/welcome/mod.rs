@@ -78,18 +78,18 @@ pub fn WhoAmI() -> impl IntoView {
         }
     });
     view! {
-        <section class="whoami" data-testid="whoami">
+        <section class="welcome-whoami" data-testid="whoami">
             <h1>{state.text(Text::WhoAmITitle)}</h1>
             <p>{state.text(Text::WhoAmIText)}</p>
-            <ul class="whoami-list">
+            <ul class="welcome-whoami-list">
                 <For each=members key=|m| m.0.clone() let((id, name, title))>
                     <li>
-                        <button type="button" class="whoami-pick" on:click={
+                        <button type="button" class="welcome-whoami-pick" on:click={
                             let id = id.clone();
                             move |_| state.prefs.update(|p| p.me = Some(id.clone()))
                         }>
-                            <span class="whoami-name">{name}</span>
-                            <span class="whoami-title">{move || job_title_name(state.lang(), title)}</span>
+                            <span class="welcome-whoami-name">{name}</span>
+                            <span class="welcome-whoami-title">{move || job_title_name(state.lang(), title)}</span>
                         </button>
                     </li>
                 </For>
