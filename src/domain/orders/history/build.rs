@@ -11,17 +11,19 @@
 //! sort then reads sequentially and writes scattered, and assembling reads everything
 //! sequentially, where following positions into the records and their lines was most of its
 //! time. Assembling a client needs no string hashing or cloning, because products and groups are
-//! numbered once per build, their ids are kept once in a shared [`Names`] table, and «already
-//! seen by this client» is a stamp in an array indexed by that number. Every history's lists are
+//! numbered once per build (in an `FxHashMap`: the ids are the user's own records, so the
+//! standard map's flooding-resistant hasher would only cost time), their ids are kept once in a
+//! shared [`Names`] table, and «already seen by this client» is a stamp in an array indexed by
+//! that number. Every history's lists are
 //! slices of one [`Arena`], so a build makes a handful of allocations instead of several per
 //! client (and dropping the index frees as few).
 
-use super::id_numbers::IdNumbers;
 use super::{ClientHistory, OrderSummary};
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, Product};
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -100,15 +102,37 @@ const INLINE: usize = 4;
 /// no group.
 const NO_GROUP: u32 = u32::MAX;
 
+/// Ids numbered 0, 1, 2, … in order of first sight.
+#[derive(Default)]
+struct Numbering<'a> {
+    numbers: FxHashMap<&'a Id, u32>,
+    /// By number: the id.
+    ids: Vec<&'a Id>,
+}
+
+impl<'a> Numbering<'a> {
+    /// The number of `id`, numbering it if it is new; `true` when it is.
+    fn number(&mut self, id: &'a Id) -> (u32, bool) {
+        let next = as_u32(self.ids.len());
+        let number = *self.numbers.entry(id).or_insert(next);
+        if number == next {
+            self.ids.push(id);
+        }
+        (number, number == next)
+    }
+
+    /// The ids, by number, cloned.
+    fn cloned_ids(&self) -> Vec<Id> {
+        self.ids.iter().map(|&id| id.clone()).collect()
+    }
+}
+
 /// Numbers products and groups, and holds the scratch space of assembling one client.
 struct Builder<'a> {
-    product_number: IdNumbers<'a>,
-    /// By product number: its id.
-    product_ids: Vec<&'a Id>,
+    products: Numbering<'a>,
     /// By product number: its group's number, or [`NO_GROUP`].
     product_group: Vec<u32>,
-    /// By group number: its id.
-    group_ids: Vec<&'a Id>,
+    groups: Numbering<'a>,
     /// The product numbers of orders with more than [`INLINE`] lines, back to back.
     spilled: Vec<u32>,
     /// Which client (by stamp) last saw each product number.
@@ -133,15 +157,11 @@ pub(super) fn histories<'a>(
     // are 21 bytes; a wrong guess costs a reallocation.
     arena.order_ids.reserve(expected * 21);
     // Pass 1, in storage order: number each order's client and reduce the order.
-    let mut client_number = IdNumbers::with_capacity(1024);
-    let mut clients: Vec<&Id> = Vec::new();
+    let mut clients = Numbering::default();
     let mut reduced: Vec<Reduced> = Vec::with_capacity(expected);
     let (mut first_day, mut last_day) = (i32::MAX, i32::MIN);
     for order in orders {
-        let (client, new) = client_number.number(order.client_id.as_str());
-        if new {
-            clients.push(&order.client_id);
-        }
+        let (client, _) = clients.number(&order.client_id);
         let record = builder.reduce(order, client, &mut arena.order_ids);
         first_day = first_day.min(record.day);
         last_day = last_day.max(record.day);
@@ -151,7 +171,7 @@ pub(super) fn histories<'a>(
     // orders are one run, oldest first, with orders of the same client and day still in
     // storage order (assembling orders those by id).
     let by_date = sort_by_day(reduced, first_day, last_day);
-    let (grouped, bounds) = sort_by_client(&by_date, clients.len());
+    let (grouped, bounds) = sort_by_client(&by_date, clients.ids.len());
     drop(by_date);
     // Pass 3: assemble each client from its run, into the shared lists.
     let mut grouped = grouped;
@@ -165,6 +185,7 @@ pub(super) fn histories<'a>(
         .collect();
     let arena = Arc::new(arena);
     clients
+        .ids
         .into_iter()
         .zip(ranges)
         .map(|(client, ranges)| ClientHistory {
@@ -251,22 +272,17 @@ fn counting_sort<T: Copy + Default>(
 impl<'a> Builder<'a> {
     /// A builder for the catalogue `products`.
     fn new(products: &'a [Product]) -> Builder<'a> {
-        let mut group_number = IdNumbers::with_capacity(16);
         let mut builder = Builder {
-            product_number: IdNumbers::with_capacity(products.len()),
-            product_ids: Vec::with_capacity(products.len()),
+            products: Numbering::default(),
             product_group: Vec::with_capacity(products.len()),
-            group_ids: Vec::new(),
+            groups: Numbering::default(),
             spilled: Vec::new(),
             product_seen: Vec::new(),
             group_seen: Vec::new(),
             stamp: 0,
         };
         for p in products {
-            let (group, new) = group_number.number(p.group_id.as_str());
-            if new {
-                builder.group_ids.push(&p.group_id);
-            }
+            let (group, _) = builder.groups.number(&p.group_id);
             builder.add_product(&p.id, group);
         }
         builder
@@ -274,16 +290,14 @@ impl<'a> Builder<'a> {
 
     /// The number of product `id`, numbering it (in `group`) if it is new.
     fn add_product(&mut self, id: &'a Id, group: u32) -> u32 {
-        let (number, new) = self.product_number.number(id.as_str());
+        let (number, new) = self.products.number(id);
         if new {
-            self.product_ids.push(id);
             self.product_group.push(group);
         }
         number
     }
 
     /// Reduces one order of client number `client` to numbers, appending its id to `ids`.
-    #[inline(always)]
     fn reduce(&mut self, order: &'a Order, client: u32, ids: &mut String) -> Reduced {
         let mut products = [0; INLINE];
         let spill = order.lines.len() > INLINE;
@@ -292,10 +306,9 @@ impl<'a> Builder<'a> {
         }
         let mut total = Money::ZERO;
         for (k, line) in order.lines.iter().enumerate() {
-            let number = match self.product_number.get(line.product_id.as_str()) {
-                Some(n) => n,
-                None => self.add_product(&line.product_id, NO_GROUP),
-            };
+            // The catalogue's products are numbered already; one missing from it (it still
+            // appears on old orders) is numbered here, without a group.
+            let number = self.add_product(&line.product_id, NO_GROUP);
             match products.get_mut(k) {
                 Some(slot) if !spill => *slot = number,
                 _ => self.spilled.push(number),
@@ -320,8 +333,8 @@ impl<'a> Builder<'a> {
     /// [`Builder::reduce`]: later numbers would be missing from it.
     fn names(&self) -> Names {
         Names {
-            products: self.product_ids.iter().map(|&id| id.clone()).collect(),
-            groups: self.group_ids.iter().map(|&id| id.clone()).collect(),
+            products: self.products.cloned_ids(),
+            groups: self.groups.cloned_ids(),
         }
     }
 
@@ -378,16 +391,12 @@ impl<'a> Builder<'a> {
                     insert_sorted_unique(&mut arena.order_groups, start, slot.1);
                 }
             }
-            let group_bits = arena.order_groups[start..]
-                .iter()
-                .fold(0u32, |bits, &i| bits | 1u32.checked_shl(i).unwrap_or(0));
             arena.dates.push(order.date);
             arena.orders.push(OrderSummary {
                 date: order.date,
                 total: order.total,
                 id: order.id_start..order.id_end,
                 groups: as_u32(start)..as_u32(arena.order_groups.len()),
-                group_bits,
             });
         }
         Ranges {
@@ -406,8 +415,8 @@ impl<'a> Builder<'a> {
             self.stamp = 0;
         }
         self.stamp += 1;
-        self.product_seen.resize(self.product_ids.len(), 0);
-        self.group_seen.resize(self.group_ids.len(), (0, 0));
+        self.product_seen.resize(self.products.ids.len(), 0);
+        self.group_seen.resize(self.groups.ids.len(), (0, 0));
         self.stamp
     }
 }
