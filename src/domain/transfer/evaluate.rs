@@ -191,8 +191,9 @@ impl Windows {
     }
 }
 
-/// `orders` is `history.orders_until(today)`, computed once per client; `window` is the
-/// condition's from [`Windows`].
+/// One condition's outcome for one client: the only place a condition is evaluated, so a new
+/// condition is written once. `orders` is `history.orders_until(today)`, computed once per
+/// client; `window` is the condition's from [`Windows`].
 fn outcome(
     condition: &Condition,
     window: &Window,
@@ -278,8 +279,9 @@ fn sum(orders: &[OrderSummary]) -> Money {
 }
 
 /// The clients that pass `rule` as of `today`, sorted by id: a «what if» preview of a rule
-/// before it is saved. Clients without orders are not in the index and never pass, since every
-/// condition needs at least one order.
+/// before it is saved. Each client is `evaluate(…).eligible`, with the windows worked out once.
+/// Clients without orders are not in the index and never pass, since every condition needs at
+/// least one order.
 pub fn eligible_clients(rule: &TransferRule, index: &HistoryIndex, today: NaiveDate) -> Vec<Id> {
     let windows = Windows::new(rule, today);
     let mut ids: Vec<Id> = index
