@@ -146,7 +146,11 @@ pub fn client_metrics(
     let previous = period.previous();
     let (prev_orders, prev_revenue) =
         count_and_sum(history.orders_between(previous.from(), previous.to()));
-    let offered_bought = history.count_groups_in(in_period, |g| ctx.offered_groups.contains(g));
+    let offered_bought = history
+        .groups_in(in_period)
+        .into_iter()
+        .filter(|g| ctx.offered_groups.contains(*g))
+        .count();
     let groups_bought = u32::try_from(offered_bought).unwrap_or(u32::MAX);
     let last_order = history.orders_until(period.to()).last().map(|o| o.date);
     let days_since_last_order = last_order.and_then(|d| days_between(d, period.to()));

@@ -5,8 +5,6 @@
 //! histories of every client that has orders.
 
 mod build;
-mod fast_hash;
-mod id_numbers;
 
 use super::{Order, Product};
 use crate::domain::ids::Id;
@@ -14,9 +12,8 @@ use crate::domain::money::Money;
 use build::Arena;
 use chrono::Datelike;
 use chrono::NaiveDate;
-use fast_hash::{FastHash, FastHasher};
+use rustc_hash::{FxHashSet, FxHasher};
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -38,11 +35,6 @@ pub struct OrderSummary {
     id: Range<u32>,
     /// This order's slice of `Arena::order_groups`.
     groups: Range<u32>,
-    /// The same groups as bits (bit `i` for index `i`), complete when the client bought at
-    /// most 32 groups. Why both: the metrics of every client count the groups of a period's
-    /// orders, and with the bits they read only the summaries they already sum, not a second
-    /// list elsewhere in memory (a cache miss per client). It fits in the summary's padding.
-    group_bits: u32,
 }
 
 /// One client's orders, sorted by date, plus when each product and group was first bought.
@@ -239,44 +231,6 @@ impl ClientHistory {
             .collect()
     }
 
-    /// How many of the distinct groups bought in `orders` (a slice of this history's orders)
-    /// pass `keep`: `groups_in(orders)` filtered and counted. The metrics of every client need
-    /// only this count, so it is kept to the orders' own group bits when the client bought at
-    /// most 32 groups, and to a bit set up to 64, instead of two allocations per client.
-    pub(crate) fn count_groups_in(
-        &self,
-        orders: &[OrderSummary],
-        keep: impl Fn(&Id) -> bool,
-    ) -> usize {
-        let groups = self.group_list();
-        if groups.len() <= 32 {
-            let seen = orders.iter().fold(0, |bits, o| bits | o.group_bits);
-            return groups
-                .iter()
-                .enumerate()
-                .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.arena.names.group(g)))
-                .count();
-        }
-        if groups.len() > 64 {
-            return self
-                .groups_in(orders)
-                .into_iter()
-                .filter(|g| keep(g))
-                .count();
-        }
-        let mut seen = 0u64;
-        for order in orders {
-            for &i in self.local_groups(order) {
-                seen |= 1u64.checked_shl(i).unwrap_or(0);
-            }
-        }
-        groups
-            .iter()
-            .enumerate()
-            .filter(|&(i, &(g, _))| seen >> i & 1 == 1 && keep(self.arena.names.group(g)))
-            .count()
-    }
-
     /// The date `product_id` was first bought, whenever that was.
     pub fn first_bought_product(&self, product_id: &Id) -> Option<NaiveDate> {
         self.product_list()
@@ -348,8 +302,8 @@ impl IndexInputs {
     /// order, so it costs a few per cent of a build (`bench_core`).
     pub fn of(orders: &[Order], products: &[Product]) -> IndexInputs {
         // A sum of per-record hashes: the index does not depend on the records' order.
-        let mix = |f: &dyn Fn(&mut FastHasher)| {
-            let mut h = FastHasher::default();
+        let mix = |f: &dyn Fn(&mut FxHasher)| {
+            let mut h = FxHasher::default();
             f(&mut h);
             h.finish()
         };
@@ -379,7 +333,7 @@ impl IndexInputs {
 /// The histories of every client that has at least one order.
 #[derive(Clone, Debug, Default)]
 pub struct HistoryIndex {
-    by_client: HashSet<ByClient, FastHash>,
+    by_client: FxHashSet<ByClient>,
 }
 
 /// Equal when every client has an equal history in both.
@@ -398,8 +352,7 @@ impl HistoryIndex {
     /// Builds every client's history from all orders and the catalogue.
     pub fn build(orders: &[Order], products: &[Product]) -> HistoryIndex {
         let histories = build::histories(orders.iter(), products);
-        let mut by_client = HashSet::with_capacity_and_hasher(histories.len(), FastHash::default());
-        by_client.extend(histories.into_iter().map(ByClient));
+        let by_client = histories.into_iter().map(ByClient).collect();
         HistoryIndex { by_client }
     }
 
