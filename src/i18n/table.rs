@@ -156,7 +156,7 @@ texts! {
     MergeClientsQ => "Объединить «{}» с этой карточкой?", "Merge “{}” into this card?";
     MergeClientsText => "Сделки, заказы, оценки и история передачи «{}» перейдут в эту карточку, пустые поля заполнятся из неё, заметки объединятся. Карточка «{}» будет удалена — в том числе у коллег после обмена файлами.", "The deals, orders, assessments and transfer history of “{}” move to this card, its empty fields are filled from it and the notes are joined. The card “{}” is deleted, for colleagues too once files are exchanged.";
     MergeClients => "Объединить", "Merge";
-    ClientsMerged => "Карточки объединены: перенесено {} и {}.", "Cards merged: {} and {} moved.";
+    ClientsMerged => "Карточки объединены, перенесено: {} и {}.", "Cards merged, moved: {} and {}.";
     ErrSameRecord => "Это одна и та же карточка — объединять нечего.", "This is the same card: there is nothing to merge.";
     ErrDuplicate => "Запись с таким идентификатором уже есть.", "A record with this id already exists.";
     ErrUnknownMember => "Такого сотрудника нет в команде.", "No such team member.";

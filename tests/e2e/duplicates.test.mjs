@@ -89,7 +89,7 @@ test('the director folds a duplicate into the open card: deals and orders move, 
   const dialog = page.getByRole('alertdialog');
   assert.match(await dialog.innerText(), new RegExp(`Объединить «${original.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}» с этой карточкой\\?`));
   await dialog.getByTestId('confirm').click();
-  await page.getByText(/Карточки объединены: перенесено/).waitFor();
+  await page.getByText(/Карточки объединены, перенесено: \d+ (сделка|сделки|сделок) и \d+ (заказ|заказа|заказов)/).waitFor();
   await warning.waitFor({ state: 'detached' });
   await saved(page);
 
