@@ -10,6 +10,7 @@ use crate::domain::{Client, Deal, Id, StageKey};
 use crate::i18n::{describe_workspace_error, fill, status_name, Text};
 use crate::route::Route;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::form_follow::KeepOrTake;
 use crate::ui::orders::OrderList;
 use crate::ui::state::use_app;
 use crate::ui::transfer::{ClientGrowth, ClientTransfer};
@@ -302,16 +303,13 @@ fn ClashNotice(
                     view! {
                         <p>
                             {move || fill(state.tr(Text::EditClash), &[label, &theirs()])}
-                            " "
-                            <button type="button" class="secondary" data-testid="clash-keep"
-                                on:click=move |_| dismiss(&keep)>{state.text(Text::KeepMine)}</button>
-                            " "
-                            <button type="button" class="secondary" data-testid="clash-take"
-                                on:click=move |_| {
+                            <KeepOrTake
+                                on_keep=Callback::new(move |()| dismiss(&keep))
+                                on_take=Callback::new(move |()| {
                                     let now = opened.get_untracked();
                                     draft.update(|d| *d = crate::domain::form_edit::take_field(d, &take, &now));
                                     dismiss(&take);
-                                }>{state.text(Text::TakeTheirs)}</button>
+                                })/>
                         </p>
                     }
                 }

@@ -5,7 +5,7 @@
 
 use crate::domain::form_edit::take_field;
 use crate::i18n::{fill, Lang, Text, Translate};
-use crate::ui::form_follow::follow;
+use crate::ui::form_follow::{follow, KeepOrTake};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -59,16 +59,13 @@ where
                         view! {
                             <p>
                                 {move || fill(state.tr(Text::SettingsClash), &[part_name(state.lang(), &named)])}
-                                " "
-                                <button type="button" class="secondary" data-testid="clash-keep"
-                                    on:click=move |_| dismiss(&keep)>{state.text(Text::KeepMine)}</button>
-                                " "
-                                <button type="button" class="secondary" data-testid="clash-take"
-                                    on:click=move |_| {
+                                <KeepOrTake
+                                    on_keep=Callback::new(move |()| dismiss(&keep))
+                                    on_take=Callback::new(move |()| {
                                         let now = opened.get_untracked();
                                         draft.update(|d| *d = take_field(d, &take, &now));
                                         dismiss(&take);
-                                    }>{state.text(Text::TakeTheirs)}</button>
+                                    })/>
                             </p>
                         }
                     }
