@@ -37,6 +37,15 @@ test('5 000 clients and 100 000 orders fit, load and save in the browser', async
   assert.equal(await page.locator('.clients-table tbody tr').count(), 100);
   await page.getByTestId('show-more-rows').click();
   assert.equal(await page.locator('.clients-table tbody tr').count(), 200);
+  // «Передача»: over two thousand clients qualify; the queue shows them thirty at a time.
+  await page.evaluate(() => { location.hash = '#/transfers'; });
+  await page.getByTestId('queue-entry').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('queue-entry').count(), 30);
+  assert.match(await page.getByTestId('show-more-queue').innerText(), /Показать ещё \(\d{3,}\)/);
+  await page.getByTestId('show-more-queue').click();
+  assert.equal(await page.getByTestId('queue-entry').count(), 60);
+  await page.evaluate(() => { location.hash = '#/clients'; });
+  await page.getByTestId('client-count').waitFor({ timeout: 60_000 });
 
   // One edit, one save at full size.
   await page.getByRole('link', { name: '+ Новый клиент' }).click();

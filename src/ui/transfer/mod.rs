@@ -13,7 +13,7 @@ use crate::domain::orders::{ClientHistory, HistoryIndex, IndexInputs};
 use crate::domain::transfer::evaluate;
 use crate::domain::views::transfer_queue::transfer_queue;
 use crate::domain::Id;
-use crate::i18n::{fill, SalesText};
+use crate::i18n::{fill, SalesText, Text};
 use crate::route::{href, Route};
 use crate::ui::state::use_app;
 use action::{current_rule, TransferAction};
@@ -42,6 +42,10 @@ pub fn history_index() -> Memo<HistoryIndex> {
     })
 }
 
+/// How many clients the queue shows before «Показать ещё»: at team scale over two thousand
+/// qualify, and drawing them all froze the page for most of a second.
+const QUEUE_PER_PAGE: usize = 30;
+
 /// The «Передача» screen: the rule, the queue of eligible clients, the log, farmer metrics.
 #[component]
 pub fn TransferPage() -> impl IntoView {
@@ -50,6 +54,9 @@ pub fn TransferPage() -> impl IntoView {
     let queue = Memo::new(move |_| {
         index.with(|index| state.ws.with(|ws| transfer_queue(ws, index, state.today())))
     });
+    let shown = RwSignal::new(QUEUE_PER_PAGE);
+    let page = move || queue.with(|q| q.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let hidden = move || queue.with(Vec::len).saturating_sub(shown.get());
     let name_of = move |id: &Id| {
         state.ws.with(|ws| {
             ws.client(id)
@@ -68,7 +75,7 @@ pub fn TransferPage() -> impl IntoView {
                     <p class="muted" data-testid="queue-empty">{state.text(SalesText::QueueEmpty)}</p>
                 }>
                     <ul class="transfer-queue" data-testid="queue">
-                        <For each=move || queue.get() key=|e| e.client_id.clone() let(entry)>
+                        <For each=page key=|e| e.client_id.clone() let(entry)>
                             <li class="transfer-queue-entry" data-testid="queue-entry">
                                 <div class="transfer-queue-head">
                                     <a href=href(&Route::Client(entry.client_id.clone()))><strong>{name_of(&entry.client_id)}</strong></a>
@@ -79,6 +86,12 @@ pub fn TransferPage() -> impl IntoView {
                             </li>
                         </For>
                     </ul>
+                    <Show when=move || { hidden() > 0 }>
+                        <button type="button" class="secondary show-more" data-testid="show-more-queue"
+                            on:click=move |_| shown.update(|n| *n += QUEUE_PER_PAGE)>
+                            {move || fill(state.tr(Text::ShowMore), &[&hidden().to_string()])}
+                        </button>
+                    </Show>
                 </Show>
             </div>
             <div class="panel">
