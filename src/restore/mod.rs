@@ -5,13 +5,13 @@
 //!
 //! 1. size (files only) before anything is parsed;
 //! 2. unpack a packed stored value ([`crate::format::packed`]);
-//! 3. JSON, strictly: a key twice in one object is refused with its path ([`strict_json`]);
+//! 3. JSON, strictly: a key twice in one object is refused with its path (`strict_json`);
 //! 4. `format` must be `salesdesk.workspace`;
 //! 5. `version`: newer than this build is refused, older is migrated step by step ([`migrate`]);
 //! 6. every field's presence and kind, with its path; a record only from a JSON object
-//!    ([`typed`]); `serde`'s words turned into plain data ([`field_problem`]);
+//!    (`typed`); `serde`'s words turned into plain data (`field_problem`);
 //! 7. the records: ids, references, amounts, the scoring model, the transfer policy, and for
-//!    files the dates ([`validate`]), all problems listed up to [`MAX_LISTED_PROBLEMS`].
+//!    files the dates (`validate`), all problems listed up to [`MAX_LISTED_PROBLEMS`].
 //!
 //! Steps 1–6 stop at the first problem, since nothing after it can be read reliably. Pure: no
 //! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
