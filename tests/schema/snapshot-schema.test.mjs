@@ -20,7 +20,7 @@ const validate = ajv.compile(schema);
 const dir = mkdtempSync(join(tmpdir(), "salesdesk-snapshots-"));
 execFileSync(
   "cargo",
-  ["run", "--quiet", "--offline", "--bin", "bench_snapshot", "--", "--write-samples", dir],
+  ["run", "--quiet", "--offline", "--features", "testkit", "--bin", "bench_snapshot", "--", "--write-samples", dir],
   { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
 );
 const sample = (name) => JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8"));
