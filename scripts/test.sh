@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
 # the layout rules (tests/layout), the core's unit tests, the snapshot JSON Schema check, the
-# stylesheets' collection and naming rule, the browser end-to-end suite against the release
-# build, and the first load measured by Lighthouse (reports in target/lighthouse/).
+# stylesheets' collection and naming rule, the release wasm's size budget, the browser
+# end-to-end suite against the release build, and the first load measured by Lighthouse
+# (reports in target/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -33,6 +34,9 @@ node --test tests/styles/*.test.mjs
 step "release build (trunk) and the capacity data generator"
 trunk build --release --offline
 cargo build --release --offline --features testkit --bin bench_storage
+
+step "wasm size budget: dist/*_bg.wasm gzipped at level 9 (tests/size)"
+node --test tests/size/*.test.mjs
 
 step "browser end-to-end tests (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
