@@ -9,7 +9,7 @@
 use super::error::{FieldProblem, FoundValue, ValueKind};
 use serde_json::Value;
 
-/// The problem `message` describes at `path` (`serde_path_to_error`'s text, `.` for the top) in
+/// The problem `message` describes at `path` (empty or `.` for the top) in
 /// `root`; the path returned is the one to show (for a missing field, the field's own path).
 pub fn field_problem(message: &str, path: &str, root: &Value) -> (String, FieldProblem) {
     let path = if path == "." { "" } else { path };

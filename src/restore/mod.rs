@@ -19,6 +19,7 @@
 mod error;
 mod field_problem;
 pub mod migrate;
+mod path;
 mod strict_json;
 mod typed;
 mod validate;
@@ -126,15 +127,10 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
         .into());
     }
     let current = migrate::migrate(value, version)?;
-    let envelope: EnvelopeIn =
-        serde_path_to_error::deserialize(typed::Strict(&current)).map_err(|e| {
-            let (path, problem) = field_problem::field_problem(
-                &e.inner().to_string(),
-                &e.path().to_string(),
-                &current,
-            );
-            RestoreError::Field { path, problem }
-        })?;
+    let envelope: EnvelopeIn = typed::read(&current).map_err(|(path, e)| {
+        let (path, problem) = field_problem::field_problem(&e.to_string(), &path, &current);
+        RestoreError::Field { path, problem }
+    })?;
     drop(current);
     let plain_orders = envelope.workspace.orders.len();
     let workspace = envelope

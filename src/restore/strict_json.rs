@@ -3,6 +3,7 @@
 //! as empty and `"format": "other.app", "format": "salesdesk.workspace"` would pass, so a
 //! duplicate is refused with the path of the object that holds it.
 
+use super::path::Crumb;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
@@ -50,27 +51,6 @@ pub fn parse(text: &str) -> Result<Value, StrictJsonError> {
                 column: e.column(),
                 message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
             })
-        }
-    }
-}
-
-/// Where a value sits, as a chain back to the top; turned into text only for an error, so a
-/// 37 MB file does not build a path string for each of its values.
-enum Crumb<'a> {
-    Root,
-    Key(&'a Crumb<'a>, &'a str),
-    Index(&'a Crumb<'a>, usize),
-}
-
-impl Crumb<'_> {
-    fn path(&self) -> String {
-        match self {
-            Crumb::Root => String::new(),
-            Crumb::Key(up, key) => match up.path() {
-                p if p.is_empty() => (*key).to_owned(),
-                p => format!("{p}.{key}"),
-            },
-            Crumb::Index(up, i) => format!("{}[{i}]", up.path()),
         }
     }
 }

@@ -3,19 +3,65 @@
 //! fields in order, so `"workspace": []` would read as an empty workspace; here it is refused
 //! like any other value of the wrong kind. Everything else behaves as `serde_json` does.
 //!
-//! Errors carry `serde_json`'s words; [`super::error::FieldProblem::from_serde`] turns them into
-//! plain data the translation layer can put into the person's language.
+//! The path of the first value that failed is noted on the way out of the error (the deepest
+//! place it passed), so no path is built while reading goes well. Errors carry `serde_json`'s
+//! words; `field_problem` turns them into plain data the translation layer can word.
 
 use serde::de::value::BorrowedStrDeserializer;
+use serde::de::DeserializeOwned;
 use serde::de::{
     self, DeserializeSeed, EnumAccess, Error as _, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, VariantAccess, Visitor,
 };
 use serde::forward_to_deserialize_any;
 use serde_json::{Error, Value};
+use std::cell::RefCell;
 
-/// Reads a `T` from a borrowed [`Value`], structs only from objects.
-pub struct Strict<'a>(pub &'a Value);
+use super::path::Crumb;
+
+/// Reads a `T` from `value`, records only from objects; on failure also the path of the value
+/// that failed (empty for the top).
+pub fn read<T: DeserializeOwned>(value: &Value) -> Result<T, (String, Error)> {
+    let failed = RefCell::new(None);
+    let strict = Strict {
+        value,
+        at: &Crumb::Root,
+        failed: &failed,
+    };
+    T::deserialize(strict).map_err(|e| (failed.into_inner().unwrap_or_default(), e))
+}
+
+/// A value being read, where it sits, and where the first failure was noted.
+struct Strict<'de, 'p> {
+    value: &'de Value,
+    at: &'p Crumb<'p>,
+    failed: &'p RefCell<Option<String>>,
+}
+
+impl<'de, 'p> Strict<'de, 'p> {
+    /// The same place holding `value` (for a newtype or an enum's content).
+    fn with(&self, value: &'de Value) -> Strict<'de, 'p> {
+        Strict {
+            value,
+            at: self.at,
+            failed: self.failed,
+        }
+    }
+}
+
+/// Reads `value` at `at` with `seed`, noting `at` if this is where a failure first passes.
+fn read_at<'de, T: DeserializeSeed<'de>>(
+    seed: T,
+    value: &'de Value,
+    at: &Crumb<'_>,
+    failed: &RefCell<Option<String>>,
+) -> Result<T::Value, Error> {
+    let result = seed.deserialize(Strict { value, at, failed });
+    if result.is_err() && failed.borrow().is_none() {
+        *failed.borrow_mut() = Some(at.path());
+    }
+    result
+}
 
 fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
@@ -32,11 +78,11 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for Strict<'de> {
+impl<'de> de::Deserializer<'de> for Strict<'de, '_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => match (n.as_u64(), n.as_i64()) {
@@ -46,22 +92,29 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
             },
             Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Array(items) => {
-                let mut seq = Seq(items.iter());
+                let mut seq = Seq {
+                    items: items.iter(),
+                    next: 0,
+                    at: self.at,
+                    failed: self.failed,
+                };
                 let value = visitor.visit_seq(&mut seq)?;
-                match seq.0.len() {
+                match seq.items.len() {
                     0 => Ok(value),
                     _ => Err(Error::invalid_length(items.len(), &"fewer items")),
                 }
             }
             Value::Object(map) => visitor.visit_map(Fields {
                 iter: map.iter(),
-                value: None,
+                current: None,
+                at: self.at,
+                failed: self.failed,
             }),
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
@@ -73,7 +126,7 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Object(_) => self.deserialize_any(visitor),
             other => Err(Error::invalid_type(unexpected(other), &visitor)),
         }
@@ -85,11 +138,14 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
             Value::Object(map) if map.len() == 1 => {
                 let (variant, value) = map.iter().next().expect("one entry");
-                visitor.visit_enum(Variant { variant, value })
+                visitor.visit_enum(Variant {
+                    variant,
+                    content: self.with(value),
+                })
             }
             other => Err(Error::invalid_type(unexpected(other), &visitor)),
         }
@@ -113,32 +169,41 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
     }
 }
 
-struct Seq<'a>(std::slice::Iter<'a, Value>);
+struct Seq<'de, 'p> {
+    items: std::slice::Iter<'de, Value>,
+    next: usize,
+    at: &'p Crumb<'p>,
+    failed: &'p RefCell<Option<String>>,
+}
 
-impl<'de> SeqAccess<'de> for &mut Seq<'de> {
+impl<'de> SeqAccess<'de> for &mut Seq<'de, '_> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        self.0
-            .next()
-            .map(|v| seed.deserialize(Strict(v)))
-            .transpose()
+        let Some(value) = self.items.next() else {
+            return Ok(None);
+        };
+        let at = Crumb::Index(self.at, self.next);
+        self.next += 1;
+        read_at(seed, value, &at, self.failed).map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
+        Some(self.items.len())
     }
 }
 
-struct Fields<'a> {
-    iter: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
+struct Fields<'de, 'p> {
+    iter: serde_json::map::Iter<'de>,
+    current: Option<(&'de str, &'de Value)>,
+    at: &'p Crumb<'p>,
+    failed: &'p RefCell<Option<String>>,
 }
 
-impl<'de> MapAccess<'de> for Fields<'de> {
+impl<'de> MapAccess<'de> for Fields<'de, '_> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -147,7 +212,7 @@ impl<'de> MapAccess<'de> for Fields<'de> {
     ) -> Result<Option<K::Value>, Error> {
         match self.iter.next() {
             Some((key, value)) => {
-                self.value = Some(value);
+                self.current = Some((key, value));
                 seed.deserialize(BorrowedStrDeserializer::new(key))
                     .map(Some)
             }
@@ -156,8 +221,8 @@ impl<'de> MapAccess<'de> for Fields<'de> {
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(value) => seed.deserialize(Strict(value)),
+        match self.current.take() {
+            Some((key, value)) => read_at(seed, value, &Crumb::Key(self.at, key), self.failed),
             None => Err(Error::custom("a value without a key")),
         }
     }
@@ -168,29 +233,29 @@ impl<'de> MapAccess<'de> for Fields<'de> {
 }
 
 /// An enum written as `{"variant": content}`.
-struct Variant<'a> {
-    variant: &'a str,
-    value: &'a Value,
+struct Variant<'de, 'p> {
+    variant: &'de str,
+    content: Strict<'de, 'p>,
 }
 
-impl<'de> EnumAccess<'de> for Variant<'de> {
+impl<'de, 'p> EnumAccess<'de> for Variant<'de, 'p> {
     type Error = Error;
-    type Variant = Strict<'de>;
+    type Variant = Strict<'de, 'p>;
 
     fn variant_seed<V: DeserializeSeed<'de>>(
         self,
         seed: V,
-    ) -> Result<(V::Value, Strict<'de>), Error> {
+    ) -> Result<(V::Value, Strict<'de, 'p>), Error> {
         let variant = seed.deserialize(BorrowedStrDeserializer::<Error>::new(self.variant))?;
-        Ok((variant, Strict(self.value)))
+        Ok((variant, self.content))
     }
 }
 
-impl<'de> VariantAccess<'de> for Strict<'de> {
+impl<'de> VariantAccess<'de> for Strict<'de, '_> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<(), Error> {
-        match self.0 {
+        match self.value {
             Value::Null => Ok(()),
             other => Err(Error::invalid_type(unexpected(other), &"unit variant")),
         }
@@ -234,44 +299,65 @@ mod tests {
         Band { from: u8 },
     }
 
-    fn read<T: for<'de> Deserialize<'de>>(v: &Value) -> Result<T, String> {
-        T::deserialize(Strict(v)).map_err(|e| e.to_string())
+    fn read_text<T: DeserializeOwned>(v: &Value) -> Result<T, String> {
+        read(v).map_err(|(_, e)| e.to_string())
     }
 
     #[test]
     fn reads_records_lists_options_and_enums_like_serde_json() {
         let v = json!([{"amount": 5}, {"amount": -7, "note": "д"}]);
-        let ours: Vec<Line> = read(&v).unwrap();
+        let ours: Vec<Line> = read_text(&v).unwrap();
         assert_eq!(ours, Vec::<Line>::deserialize(&v).unwrap());
         let kinds = json!(["plain", {"weighted": 3}, {"band": {"from": 2}}]);
         assert_eq!(
-            read::<Vec<Kind>>(&kinds).unwrap(),
+            read_text::<Vec<Kind>>(&kinds).unwrap(),
             vec![Kind::Plain, Kind::Weighted(3), Kind::Band { from: 2 }]
         );
-        assert_eq!(read::<Option<u8>>(&json!(null)).unwrap(), None);
-        assert_eq!(read::<(i64, i64)>(&json!([1, 2])).unwrap(), (1, 2));
+        assert_eq!(read_text::<Option<u8>>(&json!(null)).unwrap(), None);
+        assert_eq!(read_text::<(i64, i64)>(&json!([1, 2])).unwrap(), (1, 2));
     }
 
     #[test]
     fn a_record_is_read_only_from_an_object() {
         // serde_json's Value accepts this as a Line with amount 5.
         assert!(Line::deserialize(&json!([5])).is_ok());
-        let e = read::<Line>(&json!([5])).unwrap_err();
+        let e = read_text::<Line>(&json!([5])).unwrap_err();
         assert!(
             e.starts_with("invalid type: sequence, expected struct Line"),
             "{e}"
         );
-        let e = read::<Kind>(&json!({"band": [2]})).unwrap_err();
+        let e = read_text::<Kind>(&json!({"band": [2]})).unwrap_err();
         assert!(e.contains("invalid type: sequence"), "{e}");
     }
 
     #[test]
     fn wrong_kinds_say_what_was_found_and_expected() {
-        let e = read::<Line>(&json!({"amount": 1.5})).unwrap_err();
+        let e = read_text::<Line>(&json!({"amount": 1.5})).unwrap_err();
         assert_eq!(e, "invalid type: floating point `1.5`, expected i64");
-        let e = read::<Line>(&json!({})).unwrap_err();
+        let e = read_text::<Line>(&json!({})).unwrap_err();
         assert_eq!(e, "missing field `amount`");
-        assert!(read::<(i64, i64)>(&json!([1, 2, 3])).is_err());
-        assert!(read::<u8>(&json!(300)).is_err());
+        assert!(read_text::<(i64, i64)>(&json!([1, 2, 3])).is_err());
+        assert!(read_text::<u8>(&json!(300)).is_err());
+    }
+
+    #[test]
+    fn the_first_failure_is_named_by_its_path() {
+        let v = json!({"lines": [{"amount": 1}, {"amount": "x"}]});
+        #[derive(Debug, Deserialize)]
+        struct Order {
+            #[allow(dead_code)]
+            lines: Vec<Line>,
+        }
+        let (path, _) = read::<Order>(&v).unwrap_err();
+        assert_eq!(path, "lines[1].amount");
+        let (path, e) = read::<Order>(&json!({"lines": [{}]})).unwrap_err();
+        assert_eq!(
+            (path.as_str(), e.to_string().as_str()),
+            ("lines[0]", "missing field `amount`")
+        );
+        let (path, _) = read::<Order>(&json!([])).unwrap_err();
+        assert_eq!(path, "");
+        let (path, _) = read::<Vec<Kind>>(&json!(["plain", {"band": {"from": "x"}}])).unwrap_err();
+        assert_eq!(path, "[1].from");
     }
 }
