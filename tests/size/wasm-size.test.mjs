@@ -6,11 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
-// A ratchet, not the target: what this test measured for the current release build (Node's zlib,
-// level 9: 673 562 B with Leptos's erased mode, 780 619 B before it; GNU `gzip -9` gives about
-// 9 KB less), rounded up to the next 10 000 B. Lower it whenever a step shrinks the wasm; never raise it without a reason in the
-// commit message. Issue 14's target is 350 000 B gzipped (aim 250 000 B).
-const BUDGET_GZIP_BYTES = 680_000;
+// A ratchet, not the target: what this test measured for the current release build, rounded up
+// to the next 10 000 B (Node's zlib, level 9: 662 743 B with one deserializer path, 673 562 B with
+// Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
+// it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
+// Issue 14's target is 350 000 B gzipped (aim 250 000 B).
+const BUDGET_GZIP_BYTES = 670_000;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
