@@ -1,0 +1,67 @@
+// Opens each screen at 5 000 clients / 100 000 orders and reports, per screen, the time until it
+// shows and the longest frozen stretch (long tasks) while it opens. Needs dist/ (trunk build
+// --release) and target/release/bench_storage (cargo build --release --features testkit --bin
+// bench_storage). Usage: node scripts/bench-screens.mjs [RUNS]   (default 5; min / median / max)
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start } from '../tests/e2e/helpers.mjs';
+
+// The route, and what shows once the screen is there.
+const SCREENS = [
+  ['«Клиенты»', '#/clients', '[data-testid="client-count"]'],
+  ['«Передача»', '#/transfers', '[data-testid="queue-entry"]'],
+  ['«Команда»', '#/team', '[data-testid="team-summary"]'],
+  ['«Настройки»', '#/settings', '[data-testid="storage-usage"]'],
+  ['«Данные»', '#/data', '[data-testid="export"]'],
+  ['«Воронка»', '#/', '.board-card'],
+];
+const runs = Number(process.argv[2] ?? 5);
+const file = join(mkdtempSync(join(tmpdir(), 'salesdesk-')), 'big.bin');
+execFileSync('target/release/bench_storage', ['--write', file]);
+const packed = readFileSync(file).toString('latin1');
+const app = await start();
+const results = new Map(SCREENS.map(([name]) => [name, []]));
+for (let r = 0; r < runs; r++) {
+  const { page, context } = await app.open();
+  await page.evaluate((value) => localStorage.setItem('salesdesk.workspace', value), packed);
+  await page.reload();
+  await page.getByTestId('whoami').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: /Андрей Лебедев/ }).click();
+  await page.locator('.board').waitFor({ timeout: 60_000 });
+  for (const [name, hash, shown] of SCREENS) {
+    // Each screen is opened from the board, as a person clicks from it.
+    if (hash !== '#/') {
+      await page.evaluate(() => { location.hash = '#/'; });
+      await page.locator('.board-card').first().waitFor({ timeout: 60_000 });
+    } else {
+      await page.evaluate(() => { location.hash = '#/data'; });
+      await page.getByTestId('export').waitFor({ timeout: 60_000 });
+    }
+    await page.waitForTimeout(700);
+    await page.evaluate((h) => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+        .observe({ type: 'longtask', buffered: false });
+      window.__t0 = performance.now();
+      location.hash = h;
+    }, hash);
+    await page.locator(shown).first().waitFor({ timeout: 60_000 });
+    const time = await page.evaluate(() => performance.now() - window.__t0);
+    await page.waitForTimeout(1200);
+    const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    results.get(name).push({ shown: Math.round(time), longest: Math.round(longest), elements });
+  }
+  await context.close();
+}
+await app.close();
+const stat = (list, k) => {
+  const v = list.map((x) => x[k]).sort((a, b) => a - b);
+  return `${v[0]} / ${v[Math.floor(v.length / 2)]} / ${v[v.length - 1]}`;
+};
+console.log(`opening a screen at 5 000 clients / 100 000 orders, ${runs} runs, min / median / max (ms):`);
+for (const [name, list] of results) {
+  console.log(`${name.padEnd(12)} shown ${stat(list, 'shown').padEnd(18)} longest task ${stat(list, 'longest').padEnd(18)} elements ${list[0].elements}`);
+}
