@@ -3,12 +3,10 @@
 
 use crate::domain::ids::Id;
 use crate::domain::orders::HistoryIndex;
-use crate::domain::team::Role;
 use crate::domain::transfer::{evaluate, Eligibility};
 use crate::domain::views::query::name_sort_key;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use std::collections::HashSet;
 
 /// One client waiting to pass to a farmer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,12 +30,7 @@ pub struct QueueEntry {
 pub fn transfer_queue(ws: &Workspace, index: &HistoryIndex, today: NaiveDate) -> Vec<QueueEntry> {
     // One set of farmers instead of `is_with_farmer` per client, which scans clients and members
     // each time and would make a 5 000-client queue quadratic.
-    let farmers: HashSet<&Id> = ws
-        .members
-        .iter()
-        .filter(|m| m.role() == Role::Farmer)
-        .map(|m| &m.id)
-        .collect();
+    let farmers = ws.farmer_ids();
     let rule = &ws.transfer_policy.rule;
     let mut entries: Vec<(String, QueueEntry)> = ws
         .clients

@@ -2,7 +2,6 @@ use super::clash::{follow_settings, policy_part, SettingsClash};
 use crate::domain::dates::format_date;
 use crate::domain::orders::calendar::last_months;
 use crate::domain::orders::HistoryIndex;
-use crate::domain::team::Role;
 use crate::domain::transfer::{eligible_clients, ConditionDraft, ConditionKind, PolicyDraft};
 use crate::domain::{Client, Id, Workspace};
 use crate::i18n::sales::{condition_kind_name, policy_draft_error_text};
@@ -234,12 +233,7 @@ fn what_if(
     // Each eligible id is looked up, not searched for: a scan of the clients per id made this
     // quadratic (270 ms frozen on opening «Настройки» at 5 000 clients).
     let clients: HashMap<&Id, &Client> = ws.clients.iter().map(|c| (&c.id, c)).collect();
-    let farmers: HashSet<&Id> = ws
-        .members
-        .iter()
-        .filter(|m| m.role() == Role::Farmer)
-        .map(|m| &m.id)
-        .collect();
+    let farmers = ws.farmer_ids();
     let with_hunters = |ids: Vec<Id>| -> HashSet<Id> {
         ids.into_iter()
             .filter(|id| {
