@@ -32,7 +32,7 @@ fn packed_values_are_latin1_and_much_smaller_than_json() {
     let ws = demo_workspace(t0().date_naive(), t0());
     let json = encode_json(&ws, t0(), 1);
     let packed = encode_workspace(&ws, t0(), 1);
-    assert!(packed.starts_with("SDZ11:"));
+    assert!(packed.starts_with("SDZ21:"));
     assert_eq!(stored_revision(&packed), 1);
     assert_eq!(stored_revision(&encode_workspace(&ws, t0(), 907)), 907);
     assert_eq!(stored_revision(&json), 0);
@@ -47,6 +47,23 @@ fn packed_values_are_latin1_and_much_smaller_than_json() {
         counted_bytes(&json)
     );
     assert_eq!(readable(&packed), json);
+}
+
+#[test]
+fn a_value_earlier_builds_packed_as_one_stream_still_reads() {
+    let ws = demo_workspace(t0().date_naive(), t0());
+    let json = encode_json(&ws, t0(), 5);
+    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 3);
+    let mut old = format!("{PACKED_PREFIX}5:");
+    old.extend(deflated.into_iter().map(char::from));
+    assert_eq!(stored_revision(&old), 5);
+    assert_eq!(
+        decode_stored(&old),
+        Ok(Stored {
+            workspace: ws,
+            revision: 5
+        })
+    );
 }
 
 #[test]
