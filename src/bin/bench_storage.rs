@@ -31,6 +31,13 @@ fn main() {
         println!("wrote {} bytes to {path}", packed.chars().count());
         return;
     }
+    if args.iter().any(|a| a == "--decode-only") {
+        let text = encode_workspace(&ws, at, 1);
+        for _ in 0..10 {
+            decode_workspace(&text).expect("decodes");
+        }
+        return;
+    }
     let json = encode_json(&ws, at, 1);
     let packed = encode_workspace(&ws, at, 1);
     let median = |mut v: Vec<f64>| {

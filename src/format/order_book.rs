@@ -9,7 +9,7 @@ use crate::domain::stamps::Stamps;
 use crate::domain::{Id, Money};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use thiserror::Error;
 
 /// The orders of a workspace as parallel columns; entry `i` of every column belongs to order `i`.

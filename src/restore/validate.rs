@@ -9,7 +9,9 @@ use crate::domain::money::Money;
 use crate::domain::qualification::MAX_LEVEL;
 use crate::domain::workspace::Workspace;
 use chrono::{Months, NaiveDate, SecondsFormat};
-use std::collections::HashSet;
+// Fx: fast for the many short ids checked at every load; in the browser no hasher is keyed
+// (std's own keys are fixed on wasm32), so a slower one would buy no protection.
+use rustc_hash::FxHashSet as HashSet;
 
 /// The earliest accepted business date or timestamp: 1 January 2000. Nothing in a CRM started
 /// in 2024 is older; an earlier date is a typo (1925 for 2025) or a broken export.
@@ -170,7 +172,7 @@ pub(super) fn check(
     let mut c = Checker {
         limits,
         problems,
-        seen: HashSet::new(),
+        seen: HashSet::default(),
     };
     for (i, m) in ws.members.iter().enumerate() {
         let base = || format!("workspace.members[{i}]");
@@ -216,7 +218,7 @@ pub(super) fn check(
         "workspace.scoring_model.updated_at",
     );
     // Assessments have their own namespace (as in `Workspace::integrity_problems`).
-    let mut assessment_ids = HashSet::new();
+    let mut assessment_ids = HashSet::default();
     for (i, a) in ws.assessments.iter().enumerate() {
         let base = || format!("workspace.assessments[{i}]");
         if !assessment_ids.insert(&a.id) {
@@ -288,8 +290,8 @@ pub(super) fn check(
         }
         c.stamps(o.created_at, o.updated_at, &base);
     }
-    let product_set: HashSet<Id> = ws.product_ids();
-    let group_set: HashSet<Id> = ws.group_ids();
+    let product_set = ws.product_ids();
+    let group_set = ws.group_ids();
     if let Err(e) = ws.transfer_policy.validate(&product_set, &group_set) {
         c.problems.add(|| RestoreError::InvalidTransferPolicy(e));
     }

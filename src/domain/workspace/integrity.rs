@@ -2,7 +2,9 @@
 
 use super::Workspace;
 use crate::domain::ids::Id;
-use std::collections::HashSet;
+// Fx: fast for the many short ids checked at every load; in the browser no hasher is keyed
+// (std's own keys are fixed on wasm32), so a slower one would buy no protection.
+use rustc_hash::FxHashSet as HashSet;
 use thiserror::Error;
 
 /// A problem found by [`Workspace::integrity_problems`] in data read from storage or a file.
@@ -26,7 +28,7 @@ impl Workspace {
     /// and references that resolve. Empty means sound.
     pub fn integrity_problems(&self) -> Vec<IntegrityProblem> {
         let mut problems = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let all_ids = self
             .members
             .iter()
