@@ -56,6 +56,8 @@ pub struct AppState {
     pub adopting: StoredValue<bool>,
     /// Bumped when the import backup in storage changes, so its panel reads it again.
     pub backup_changed: RwSignal<u64>,
+    /// While an export is being written: the steps done and the steps in all.
+    pub exporting: RwSignal<Option<(usize, usize)>>,
 }
 
 impl AppState {
@@ -83,6 +85,7 @@ impl AppState {
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
             backup_changed: RwSignal::new(0),
+            exporting: RwSignal::new(None),
         }
     }
 
