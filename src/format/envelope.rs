@@ -5,6 +5,7 @@
 
 use super::order_book::{OrderBook, OrderBookError};
 use crate::domain::dates::Timestamp;
+use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ScoringModel};
 use crate::domain::team::TeamMember;
@@ -75,6 +76,8 @@ pub struct WorkspaceOut<'a> {
     order_book: Option<OrderBook>,
     transfer_policy: &'a TransferPolicy,
     transfers: &'a [TransferRecord],
+    stage_history: &'a [StageChange],
+    pipeline_settings: &'a PipelineSettings,
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -104,6 +107,8 @@ impl<'a> WorkspaceOut<'a> {
             orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         } = ws;
         let order_book = (!plain_orders).then(|| {
             let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
@@ -124,6 +129,8 @@ impl<'a> WorkspaceOut<'a> {
             order_book,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         }
     }
 }
@@ -160,6 +167,10 @@ pub struct WorkspaceIn {
     transfer_policy: TransferPolicy,
     #[serde(default)]
     transfers: Vec<TransferRecord>,
+    #[serde(default)]
+    stage_history: Vec<StageChange>,
+    #[serde(default)]
+    pipeline_settings: PipelineSettings,
 }
 
 impl WorkspaceIn {
@@ -182,6 +193,8 @@ impl WorkspaceIn {
             orders,
             transfer_policy: self.transfer_policy,
             transfers: self.transfers,
+            stage_history: self.stage_history,
+            pipeline_settings: self.pipeline_settings,
         })
     }
 }

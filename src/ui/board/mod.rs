@@ -66,7 +66,8 @@ pub fn Board() -> impl IntoView {
     };
 
     let apply_move = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
-        let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, now));
+        let mover = state.mover();
+        let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, &mover, now));
         if moved == Ok(true) {
             if let Some(direction) = step {
                 focus.set(Some((deal_id.clone(), direction)));

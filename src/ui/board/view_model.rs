@@ -104,7 +104,7 @@ pub fn columns(
     today: NaiveDate,
 ) -> Vec<ColumnView> {
     let lookup = Lookup::new(ws);
-    board(ws, scope)
+    board(ws, scope, false)
         .into_iter()
         .enumerate()
         .map(|(at, col)| {

@@ -36,13 +36,17 @@ pub fn DealList(client_id: Id) -> impl IntoView {
     // A new deal placed straight at «КП» or later waits for the user's word.
     let pending_new = RwSignal::new(None::<Deal>);
     let gate_open = RwSignal::new(false);
-    let commit = move |deal: Deal| match state.change(|ws, _| ws.add_deal(deal)) {
-        Ok(()) => {
-            adding.set(false);
-            failure.set(None);
-            state.notify(state.tr(Text::DealAdded));
+    // The mover is read before `change`, which holds the workspace while its closure runs.
+    let commit = move |deal: Deal| {
+        let mover = state.mover();
+        match state.change(|ws, _| ws.add_deal(deal, &mover)) {
+            Ok(()) => {
+                adding.set(false);
+                failure.set(None);
+                state.notify(state.tr(Text::DealAdded));
+            }
+            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         }
-        Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
     };
     let add = {
         let client_id = client_id.clone();
@@ -161,7 +165,11 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let gate_open = RwSignal::new(false);
     let assessing = RwSignal::new(false);
     let apply = move |updated: Deal| {
-        if state.change(|ws, now| ws.update_deal(updated, now)).is_ok() {
+        let mover = state.mover();
+        if state
+            .change(|ws, now| ws.update_deal(updated, &mover, now))
+            .is_ok()
+        {
             editing.set(false);
             state.notify(state.tr(Text::ChangesSaved));
         }

@@ -42,10 +42,11 @@ pub fn NewClient() -> impl IntoView {
     let gate_open = RwSignal::new(false);
     let commit = move |client: Client, first_deal: Option<Deal>| {
         let id = client.id.clone();
+        let mover = state.mover();
         let result = state.change(move |ws, _| {
             ws.add_client(client)?;
             if let Some(d) = first_deal {
-                if let Err(e) = ws.add_deal(d) {
+                if let Err(e) = ws.add_deal(d, &mover) {
                     ws.clients.pop();
                     return Err(e);
                 }

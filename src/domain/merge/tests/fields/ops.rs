@@ -1,6 +1,7 @@
 //! One operation of one rep, through the workspace's own methods.
 
 use super::*;
+use crate::testkit::fixtures::mover;
 
 /// One operation of one rep, through the workspace's own methods. Operations the workspace
 /// refuses (removing a member who owns records without a successor, transferring a client that
@@ -77,7 +78,7 @@ impl Op<'_> {
                 let mut d = deal(id.as_str(), c.as_str(), owner.as_str(), stage, 1_000);
                 d.title = self.text("Сделка");
                 (d.created_at, d.updated_at) = (now, now);
-                ws.add_deal(d)
+                ws.add_deal(d, &mover(self.fresh("h").as_str()))
             }
             18 => {
                 let Some(d) = self.pick(&ws.deals) else {
@@ -305,7 +306,7 @@ impl Op<'_> {
             1 => d.amount = self.money(),
             2 | 3 => {
                 let stage = StageKey::DEFAULT_PIPELINE[self.rng.below(7)].default_id();
-                let _ = ws.move_deal(&id, &stage, now);
+                let _ = ws.move_deal(&id, &stage, &mover(self.fresh("h").as_str()), now);
                 return;
             }
             4 => {
@@ -317,6 +318,6 @@ impl Op<'_> {
                 None => return,
             },
         }
-        let _ = ws.update_deal(d, now);
+        let _ = ws.update_deal(d, &mover(self.fresh("h").as_str()), now);
     }
 }
