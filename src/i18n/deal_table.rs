@@ -60,6 +60,8 @@ texts! {
     HistReopened => "возвращена в работу в этап «{}»", "reopened in «{}»";
     HistMigrated => "в этапе «{}» (начало истории)", "in «{}» (start of the history)";
     UnknownStage => "этап удалён", "removed stage";
+    // The team summary
+    SumClosed => "Сделки: выиграно / проиграно", "Deals: won / lost";
     // Settings
     PipelineTitle => "Воронка: причины проигрыша и сроки этапов", "Pipeline: lost reasons and stage limits";
     PipelineHint => "Причины предлагаются, когда сделку закрывают как проигранную. Сделка, которая стоит в этапе дольше срока, отмечается на доске как застрявшая; пустое поле — без срока.", "The reasons are offered when a deal is closed as lost. A deal that stays in a stage longer than its limit is flagged on the board as stuck; leave a field empty for no limit.";

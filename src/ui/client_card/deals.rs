@@ -1,9 +1,14 @@
 use super::fields::DealFields;
+use super::stage_history::StageHistory;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, fill, stage_name, unqualified_message, Text};
+use crate::i18n::deals::closure_text;
+use crate::i18n::{
+    describe_workspace_error, fill, stage_name, unqualified_message, DealText, Text,
+};
 use crate::ui::clock;
+use crate::ui::deal_close::{reopen, CloseDealDialog};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
 use crate::ui::state::use_app;
@@ -240,6 +245,28 @@ fn DealItem(deal: Deal) -> impl IntoView {
         })
     };
     let title = move || current.with(|d| d.title.clone());
+    let closing = RwSignal::new(None::<Id>);
+    let is_closed = move || current.with(|d| d.closed.is_some());
+    let outcome = move || {
+        current.with(|d| {
+            d.closed.as_ref().map(|c| {
+                let day = format_date(clock::date_of(c.at()));
+                closure_text(state.lang(), c, &day)
+            })
+        })
+    };
+    let open_close = {
+        let id = deal.id.clone();
+        Callback::new(move |()| closing.set(Some(id.clone())))
+    };
+    let do_reopen = {
+        let id = deal.id.clone();
+        Callback::new(move |()| {
+            if let Some(title) = reopen(state, &id) {
+                state.notify(fill(state.tr(DealText::Reopened), &[&title]));
+            }
+        })
+    };
     let summary = move || {
         current.with(|deal| {
             format!(
@@ -262,10 +289,16 @@ fn DealItem(deal: Deal) -> impl IntoView {
                             <span class="badge" data-testid="deal-stage-badge">{stage}</span>
                         </div>
                         <div class="muted">{summary}</div>
+                        {move || outcome().map(|text| view! { <div class="client-card-deal-outcome" data-testid="deal-outcome">{text}</div> })}
                     </div>
                     <div class="row-actions">
                         <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{state.text(Text::Assess)}</button>
                         <button type="button" class="link" on:click=open_editor data-testid="edit-deal">{state.text(Text::Edit)}</button>
+                        {move || if is_closed() {
+                            view! { <button type="button" class="link" on:click=move |_| do_reopen.run(()) data-testid="reopen-deal">{state.text(DealText::Reopen)}</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="link" on:click=move |_| open_close.run(()) data-testid="close-deal">{state.text(DealText::CloseDeal)}</button> }.into_any()
+                        }}
                         <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{state.text(Text::Delete)}</button>
                     </div>
                 }
@@ -310,7 +343,13 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     <AssessmentForm deal_id=deal_id.clone() on_close=Callback::new(move |()| assessing.set(false))/>
                 </Show>
                 <AssessmentHistory deal_id=deal.id.clone()/>
+                <StageHistory deal_id=deal.id.clone()/>
             </div>
+            <CloseDealDialog deal=closing done=Callback::new(move |_: Id| {
+                let won = current.with_untracked(|d| d.closed.as_ref().is_some_and(|c| c.is_won()));
+                let key = if won { DealText::ClosedWon } else { DealText::ClosedLost };
+                state.notify(fill(state.tr(key), &[&current.with_untracked(|d| d.title.clone())]));
+            })/>
             <ConfirmDialog
                 open=gate_open
                 title=state.text_signal(Text::UnqualifiedMoveQ)

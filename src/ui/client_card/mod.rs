@@ -3,6 +3,7 @@
 mod deals;
 mod duplicates;
 mod fields;
+mod stage_history;
 
 use crate::domain::dates::format_date;
 use crate::domain::draft::{ClientDraft, DealDraft, FieldError};

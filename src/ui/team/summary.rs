@@ -53,6 +53,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                         <th scope="col">{state.text(SnapshotText::SumPipeline)}</th>
                         <th scope="col">{state.text(SnapshotText::SumPipelineAmount)}</th>
                         <th scope="col">{move || verdicts_heading(state.lang())}</th>
+                        <th scope="col">{state.text(crate::i18n::DealText::SumClosed)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReady)}</th>
                         <th scope="col">{state.text(SnapshotText::SumGiven)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReceived)}</th>
@@ -71,6 +72,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                                     <td>{deals}</td>
                                     <td>{amount.whole_rubles().to_string()}</td>
                                     <td>{verdicts}</td>
+                                    <td data-testid="summary-closed">{format!("{} / {}", f.closed.won, f.closed.lost)}</td>
                                     <td>{f.ready_for_transfer}</td>
                                     <td>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
                                     <td>{format!("{} / {}", f.transfers_received.in_period, f.transfers_received.all_time)}</td>
