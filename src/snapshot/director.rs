@@ -84,6 +84,14 @@ mod tests {
         let mut theirs = mine.clone();
         theirs.transfer_policy.thresholds.sleeping_days = 30;
         theirs.transfer_policy.updated_at = later(50);
+        let mut limits = theirs.pipeline_settings.clone();
+        limits
+            .stage_limits
+            .push(crate::domain::deal_flow::StageLimit {
+                stage_id: Id::from_raw("stage-lead"),
+                days: 2,
+            });
+        theirs.set_pipeline_settings(limits, later(50)).unwrap();
         let mut renamed = theirs.members[0].clone();
         renamed.name = "Переименован репом".into();
         theirs.update_member(renamed, later(51)).unwrap();
@@ -99,6 +107,7 @@ mod tests {
         let (guarded, set_aside) = director_records_guarded(&mine, &file_by(&theirs, &rep));
         assert!(set_aside);
         assert_eq!(guarded.transfer_policy, mine.transfer_policy);
+        assert_eq!(guarded.pipeline_settings, mine.pipeline_settings);
         assert_eq!(guarded.members[0], mine.members[0]);
         assert!(guarded.member(&Id::from_raw("new-rep")).is_some());
     }
