@@ -51,6 +51,7 @@ texts! {
     FirstSaleQ => "Первый заказ клиента: отметить сделку выигранной?", "The client's first order: mark the deal won?";
     FirstSaleText => "Сделка «{}» будет закрыта как выигранная на сумму заказа {}.", "The deal «{}» will be closed as won for the order's amount of {}.";
     FirstSaleConfirm => "Да, сделка выиграна", "Yes, the deal is won";
+    NotNow => "Не сейчас", "Not now";
     // Stage history
     HistoryTitle => "История этапов", "Stage history";
     HistCreated => "создана в этапе «{}»", "created in «{}»";

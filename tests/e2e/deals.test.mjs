@@ -190,16 +190,17 @@ test('the client\'s first order offers to mark its deal won for the order\'s amo
   await form.getByTestId('order-product').selectOption({ label: 'Гофрокороб' });
   await form.getByTestId('order-amount').fill('52 300');
   await form.getByTestId('save-order').click();
-  const offer = page.getByTestId('first-sale-dialog');
+  const offer = page.getByTestId('first-sale-offer');
   await offer.waitFor();
   assert.equal(
-    plain(await offer.locator('p').innerText()),
+    plain(await offer.locator('p').nth(1).innerText()),
     'Сделка «Пробная партия» будет закрыта как выигранная на сумму заказа 52 300 ₽.',
   );
   await offer.getByTestId('first-sale-confirm').click();
   const outcome = page.getByTestId('deal-outcome');
   await outcome.waitFor();
   assert.match(plain(await outcome.innerText()), /^Выиграна \d\d\.\d\d\.\d{4}: 52 300 ₽$/);
+  await offer.waitFor({ state: 'detached' });
   // A second order offers nothing.
   await page.getByTestId('add-order').click();
   await form.getByTestId('order-product').selectOption({ label: 'Гофрокороб' });

@@ -11,10 +11,10 @@ import { gzipSync, constants } from 'node:zlib';
 // Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
 // Issue 14's target is 350 000 B gzipped (aim 250 000 B).
-// Raised by 55 040 B for issue 12's closed deals and stage history (base 63450dd measured
-// 656 414 B, with them 711 454 B): the new records' reading, checks, merge and migration, and
+// Raised by 54 881 B for issue 12's closed deals and stage history (base 63450dd measured
+// 656 414 B, with them 711 295 B): the new records' reading, checks, merge and migration, and
 // the closing dialog, board cards, timeline and pipeline settings.
-const BUDGET_GZIP_BYTES = 725_040;
+const BUDGET_GZIP_BYTES = 724_881;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

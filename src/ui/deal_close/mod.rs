@@ -188,18 +188,11 @@ fn closure_from_form(
 }
 
 /// Offers to mark the deal `offer` holds (the client's most advanced open deal) won for the first
-/// order's amount; the order is `(id, total)`.
+/// order's amount; `offer` is `(deal, order, order total)`. An offer beside the orders, not a
+/// modal dialog: the rep may go on working on the card and answer later, or not at all.
 #[component]
-pub fn FirstSaleDialog(offer: RwSignal<Option<(Id, Id, Money)>>) -> impl IntoView {
+pub fn FirstSaleOffer(offer: RwSignal<Option<(Id, Id, Money)>>) -> impl IntoView {
     let state = use_app();
-    let yes_ref = NodeRef::<html::Button>::new();
-    Effect::new(move |_| {
-        if offer.with(Option::is_some) {
-            if let Some(b) = yes_ref.get() {
-                let _ = b.focus();
-            }
-        }
-    });
     let close = move || offer.set(None);
     let message = move || {
         offer.get().map_or_else(String::new, |(deal_id, _, total)| {
@@ -237,19 +230,16 @@ pub fn FirstSaleDialog(offer: RwSignal<Option<(Id, Id, Money)>>) -> impl IntoVie
     };
     view! {
         <Show when=move || offer.with(Option::is_some)>
-            <div class="dialog-backdrop" on:click=move |_| close()>
-                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="first-sale-title"
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }
-                    data-testid="first-sale-dialog">
-                    <h2 id="first-sale-title">{state.text(DealText::FirstSaleQ)}</h2>
-                    <p>{message}</p>
-                    <div class="dialog-actions">
-                        <button type="button" class="secondary" on:click=move |_| close()>{state.text(Text::Cancel)}</button>
-                        <button type="button" class="primary" node_ref=yes_ref on:click=confirm data-testid="first-sale-confirm">
-                            {state.text(DealText::FirstSaleConfirm)}
-                        </button>
-                    </div>
+            <div class="banner banner-info" role="status" data-testid="first-sale-offer">
+                <p><strong>{state.text(DealText::FirstSaleQ)}</strong></p>
+                <p>{message}</p>
+                <div class="banner-actions">
+                    <button type="button" class="primary" on:click=confirm data-testid="first-sale-confirm">
+                        {state.text(DealText::FirstSaleConfirm)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| close() data-testid="first-sale-dismiss">
+                        {state.text(DealText::NotNow)}
+                    </button>
                 </div>
             </div>
         </Show>

@@ -6,7 +6,7 @@ use crate::domain::dates::format_date;
 use crate::domain::orders::{Order, OrderDraft, OrderLineDraft};
 use crate::domain::{Id, Money};
 use crate::i18n::{fill, SalesText};
-use crate::ui::deal_close::FirstSaleDialog;
+use crate::ui::deal_close::FirstSaleOffer;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::state::use_app;
 use form::OrderForm;
@@ -70,7 +70,7 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
             <Show when=move || orders.with(Vec::is_empty) && has_catalogue.get()>
                 <p class="muted">{state.text(SalesText::NoOrders)}</p>
             </Show>
-            <FirstSaleDialog offer=first_sale/>
+            <FirstSaleOffer offer=first_sale/>
             <ul class="orders-list">
                 <For each=move || orders.get() key=|o| (o.id.clone(), o.updated_at) let(order)>
                     <OrderItem order/>
