@@ -6,6 +6,7 @@
 use super::order_book::OrderBookError;
 use super::order_books::OrderBooks;
 use crate::domain::dates::Timestamp;
+use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ScoringModel};
 use crate::domain::team::TeamMember;
@@ -73,6 +74,8 @@ pub struct WorkspaceOut<'a> {
     orders: &'a [Order],
     transfer_policy: &'a TransferPolicy,
     transfers: &'a [TransferRecord],
+    stage_history: &'a [StageChange],
+    pipeline_settings: &'a PipelineSettings,
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -93,6 +96,8 @@ impl<'a> WorkspaceOut<'a> {
             orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         } = ws;
         WorkspaceOut {
             members,
@@ -107,6 +112,8 @@ impl<'a> WorkspaceOut<'a> {
             orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         }
     }
 }
@@ -143,6 +150,10 @@ pub struct WorkspaceIn {
     transfer_policy: TransferPolicy,
     #[serde(default)]
     transfers: Vec<TransferRecord>,
+    #[serde(default)]
+    stage_history: Vec<StageChange>,
+    #[serde(default)]
+    pipeline_settings: PipelineSettings,
 }
 
 impl WorkspaceIn {
@@ -165,6 +176,8 @@ impl WorkspaceIn {
             orders,
             transfer_policy: self.transfer_policy,
             transfers: self.transfers,
+            stage_history: self.stage_history,
+            pipeline_settings: self.pipeline_settings,
         })
     }
 }

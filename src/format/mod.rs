@@ -12,4 +12,5 @@ pub mod packed;
 pub const FORMAT: &str = "salesdesk.workspace";
 /// The schema version this build writes. Version 2 added qualification, the catalogue and orders:
 /// a version-1 build would silently drop them, so it must refuse version 2 instead.
-pub const VERSION: u64 = 4;
+/// Version 5 added the stage history and deal outcomes, which a version-4 build would drop.
+pub const VERSION: u64 = 5;

@@ -109,6 +109,8 @@ impl ExportSteps {
             orders,
             transfer_policy: _,
             transfers,
+            stage_history,
+            pipeline_settings: _,
         } = ws;
         let s = &mut steps;
         list(s, "members", true, |w| &w.members, members.len());
@@ -134,6 +136,11 @@ impl ExportSteps {
             format!(",\"transfer_policy\":{}", json(&w.transfer_policy))
         }));
         list(s, "transfers", false, |w| &w.transfers, transfers.len());
+        let moves = stage_history.len();
+        list(s, "stage_history", false, |w| &w.stage_history, moves);
+        s.push(Box::new(|w| {
+            format!(",\"pipeline_settings\":{}", json(&w.pipeline_settings))
+        }));
         s.push(Box::new(move |w| {
             format!("}},\"derived\":{}}}", json(&derive(w, today, describe)))
         }));

@@ -3,6 +3,7 @@
 
 use super::clock;
 use crate::domain::dates::Timestamp;
+use crate::domain::workspace::Mover;
 use crate::domain::{Id, TeamMember, Workspace};
 use crate::i18n::{Lang, Translate};
 use crate::storage::LoadOutcome;
@@ -132,6 +133,16 @@ impl AppState {
     /// The id of the member using this browser (tracked).
     pub fn me_id(&self) -> Option<Id> {
         self.me().map(|m| m.id)
+    }
+
+    /// Who changes a deal's place in the pipeline now: this browser's member (if chosen) and a
+    /// fresh id for the stage history entry the change writes (not tracked).
+    pub fn mover(&self) -> Mover {
+        let me = self.prefs.with_untracked(|p| p.me.clone());
+        Mover {
+            by: me.filter(|id| self.ws.with_untracked(|ws| ws.member(id).is_some())),
+            entry_id: clock::new_id(),
+        }
     }
 
     /// The team as `(id, name)` pairs for `<select>` options (tracked).

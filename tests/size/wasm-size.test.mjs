@@ -11,7 +11,12 @@ import { gzipSync, constants } from 'node:zlib';
 // Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
 // Issue 14's target is 350 000 B gzipped (aim 250 000 B).
-const BUDGET_GZIP_BYTES = 670_000;
+// Raised by 54 881 B for issue 12's closed deals and stage history (base 63450dd measured
+// 656 414 B, with them 711 295 B): the new records' reading, checks, merge and migration, and
+// the closing dialog, board cards, timeline and pipeline settings. Then by 1 294 B to 726 175 B
+// measured after merging it with the stored pieces, the stepped export and the stacked tables
+// (+5 618 B on their own, 662 743 -> 668 361 B).
+const BUDGET_GZIP_BYTES = 726_175;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

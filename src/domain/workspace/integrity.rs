@@ -80,6 +80,10 @@ impl Workspace {
         for a in &self.assessments {
             dangling(&a.id, &a.deal_id, &deals);
         }
+        // A stage change's person and stages are history too; only its deal must exist.
+        for e in &self.stage_history {
+            dangling(&e.id, &e.deal_id, &deals);
+        }
         // Likewise the people in a transfer record; only its client must exist.
         for t in &self.transfers {
             dangling(&t.id, &t.client_id, &clients);

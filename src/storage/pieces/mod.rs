@@ -10,6 +10,7 @@ mod books;
 mod list;
 
 use crate::domain::dates::Timestamp;
+use crate::domain::deal_flow::StageChange;
 use crate::domain::orders::{Product, ProductGroup};
 use crate::domain::qualification::Assessment;
 use crate::domain::team::TeamMember;
@@ -37,6 +38,7 @@ pub struct PieceCache {
     products: Pieces<Product>,
     books: Books,
     transfers: Pieces<TransferRecord>,
+    stage_history: Pieces<StageChange>,
 }
 
 impl Default for PieceCache {
@@ -52,6 +54,7 @@ impl Default for PieceCache {
             products: Pieces::new(RECORDS_PER_PIECE),
             books: Books::default(),
             transfers: Pieces::new(RECORDS_PER_PIECE),
+            stage_history: Pieces::new(RECORDS_PER_PIECE),
         }
     }
 }
@@ -92,6 +95,8 @@ impl PieceCache {
             orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         } = ws;
         let mut out = PieceWriter::default();
         out.text(&format!(
@@ -130,7 +135,14 @@ impl PieceCache {
         list(&mut out, "transfers", &mut self.transfers, transfers, |r| {
             r.id.as_str()
         });
-        out.text("}}");
+        let moves = &mut self.stage_history;
+        list(&mut out, "stage_history", moves, stage_history, |r| {
+            r.id.as_str()
+        });
+        out.text(&format!(
+            ",\"pipeline_settings\":{}}}}}",
+            json(pipeline_settings)
+        ));
         out.finish(revision)
     }
 

@@ -53,6 +53,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                         <th scope="col">{state.text(SnapshotText::SumPipeline)}</th>
                         <th scope="col">{state.text(SnapshotText::SumPipelineAmount)}</th>
                         <th scope="col">{move || verdicts_heading(state.lang())}</th>
+                        <th scope="col">{state.text(crate::i18n::DealText::SumClosed)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReady)}</th>
                         <th scope="col">{state.text(SnapshotText::SumGiven)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReceived)}</th>
@@ -71,6 +72,7 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                                     <td data-label=state.text(SnapshotText::SumPipeline)>{deals}</td>
                                     <td data-label=state.text(SnapshotText::SumPipelineAmount)>{amount.whole_rubles().to_string()}</td>
                                     <td data-label=move || verdicts_heading(state.lang())>{verdicts}</td>
+                                    <td data-label=state.text(crate::i18n::DealText::SumClosed) data-testid="summary-closed">{format!("{} / {}", f.closed.won, f.closed.lost)}</td>
                                     <td data-label=state.text(SnapshotText::SumReady)>{f.ready_for_transfer}</td>
                                     <td data-label=state.text(SnapshotText::SumGiven)>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
                                     <td data-label=state.text(SnapshotText::SumReceived)>{format!("{} / {}", f.transfers_received.in_period, f.transfers_received.all_time)}</td>
