@@ -1,0 +1,133 @@
+//! Revenue and orders per month, and the hunters' first sales (a client's first order) per month.
+
+use super::period::{month_slot, months_of};
+use super::scope::{Owners, Scope};
+use crate::domain::ids::Id;
+use crate::domain::metrics::Period;
+use crate::domain::money::Money;
+use crate::domain::orders::calendar::YearMonth;
+use crate::domain::workspace::Workspace;
+use std::collections::HashMap;
+
+/// One month's sales.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthSales {
+    /// The month (the period's first and last month may be partial).
+    pub month: YearMonth,
+    /// The sum of the orders dated in it that fall in the period.
+    pub revenue: Money,
+    /// How many orders those are.
+    pub orders: u32,
+}
+
+/// Revenue and order count per month of `period`, for the orders whose client belonged to
+/// someone in `scope` on the order's date (see [`Owners`]). Every month of the period is
+/// listed, empty ones with zeros.
+pub fn monthly_sales(
+    ws: &Workspace,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+) -> Vec<MonthSales> {
+    let months = months_of(period);
+    let mut out: Vec<MonthSales> = months
+        .iter()
+        .map(|&month| MonthSales {
+            month,
+            revenue: Money::ZERO,
+            orders: 0,
+        })
+        .collect();
+    for order in ws.orders.iter().filter(|o| period.contains(o.date)) {
+        let counts = owners
+            .on(&order.client_id, order.date)
+            .is_some_and(|owner| scope.includes(owner));
+        if let (true, Some(slot)) = (counts, month_slot(&months, order.date)) {
+            out[slot].revenue += order.total();
+            out[slot].orders += 1;
+        }
+    }
+    out
+}
+
+/// One rep's first sales: per month of the period, the clients whose first order ever fell in
+/// that month while the rep owned them, and what those first orders came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FirstSales {
+    /// The rep who owned the client on the day of its first order (usually a hunter).
+    pub member_id: Id,
+    /// Per month of the period, oldest first: first sales counted.
+    pub counts: Vec<u32>,
+    /// Per month: the sum of those first orders (all orders of that first day).
+    pub amounts: Vec<Money>,
+}
+
+impl FirstSales {
+    /// First sales over the whole period.
+    pub fn total(&self) -> u32 {
+        self.counts.iter().sum()
+    }
+}
+
+/// First sales per rep per month of `period`, for the reps in `scope`. A client's first sale is
+/// the day of its first order (every order of that day counts towards its amount), credited to
+/// its owner on that day. Reps are listed in the team's order, each hunter even with no first
+/// sale (a hunter's zero is a figure), anyone else only with one; an owner no longer on the team
+/// comes last.
+pub fn first_sales(
+    ws: &Workspace,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+) -> Vec<FirstSales> {
+    let months = months_of(period);
+    // The first order day of every client and what was ordered on it, in one pass.
+    let mut first: HashMap<&Id, (chrono::NaiveDate, Money)> = HashMap::new();
+    for o in &ws.orders {
+        let entry = first.entry(&o.client_id).or_insert((o.date, Money::ZERO));
+        if o.date < entry.0 {
+            *entry = (o.date, Money::ZERO);
+        }
+        if o.date == entry.0 {
+            entry.1 += o.total();
+        }
+    }
+    let mut rows: Vec<FirstSales> = Vec::new();
+    let mut row_of: HashMap<Id, usize> = HashMap::new();
+    let mut add_row = |rows: &mut Vec<FirstSales>, id: &Id| -> usize {
+        *row_of.entry(id.clone()).or_insert_with(|| {
+            rows.push(FirstSales {
+                member_id: id.clone(),
+                counts: vec![0; months.len()],
+                amounts: vec![Money::ZERO; months.len()],
+            });
+            rows.len() - 1
+        })
+    };
+    for m in &ws.members {
+        if m.role() == crate::domain::team::Role::Hunter && scope.includes(&m.id) {
+            add_row(&mut rows, &m.id);
+        }
+    }
+    let mut found: Vec<(&Id, usize, Money)> = first
+        .iter()
+        .filter(|(_, (date, _))| period.contains(*date))
+        .filter_map(|(client, (date, amount))| {
+            let owner = owners.on(client, *date)?;
+            let slot = month_slot(&months, *date)?;
+            scope.includes(owner).then_some((owner, slot, *amount))
+        })
+        .collect();
+    // Members first in the team's order, then anyone else by id: a stable order.
+    let team_pos = |id: &Id| ws.members.iter().position(|m| &m.id == id);
+    found.sort_by(|a, b| {
+        (team_pos(a.0).unwrap_or(usize::MAX), a.0).cmp(&(team_pos(b.0).unwrap_or(usize::MAX), b.0))
+    });
+    for (owner, slot, amount) in found {
+        let row = add_row(&mut rows, owner);
+        rows[row].counts[slot] += 1;
+        rows[row].amounts[slot] += amount;
+    }
+    rows.sort_by_key(|r| team_pos(&r.member_id).unwrap_or(usize::MAX));
+    rows
+}
