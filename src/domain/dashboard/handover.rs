@@ -111,11 +111,12 @@ pub fn queue_waits(
     waits
 }
 
-/// The middle waiting time in days (the lower of the two middle ones for an even count).
+/// The middle waiting time in days (the lower of the two middle ones for an even count) of
+/// waits as [`queue_waits`] gives them, longest first.
 pub fn median_wait(waits: &[QueueWait]) -> Option<u32> {
-    let mut days: Vec<u32> = waits.iter().map(|w| w.days).collect();
-    days.sort_unstable();
-    days.get(days.len().saturating_sub(1) / 2).copied()
+    let n = waits.len();
+    let lower_middle = n.checked_sub(1)? / 2;
+    waits.get(n - 1 - lower_middle).map(|w| w.days)
 }
 
 /// Sums of one side (before or after the transfer) over a farmer's taken-over clients.
@@ -192,18 +193,22 @@ pub fn farmer_growth(
         offered_groups: &groups,
         thresholds: ws.transfer_policy.thresholds,
     };
-    let mut rows: Vec<FarmerGrowth> = Vec::new();
-    let mut picked: Vec<&TransferRecord> = latest
-        .into_values()
-        .filter(|t| scope.includes(&t.from_member_id) || scope.includes(&t.to_member_id))
+    // Rows in the team's order, then farmers no longer on the team as met in the log.
+    let mut rows: Vec<FarmerGrowth> = ws
+        .members
+        .iter()
+        .map(|m| FarmerGrowth {
+            farmer_id: m.id.clone(),
+            clients: 0,
+            before: GrowthSide::default(),
+            after: GrowthSide::default(),
+        })
         .collect();
-    let team_pos = |id: &Id| ws.members.iter().position(|m| &m.id == id);
-    picked.sort_by(|a, b| {
-        (team_pos(&a.to_member_id), &a.to_member_id, &a.client_id).cmp(&(
-            team_pos(&b.to_member_id),
-            &b.to_member_id,
-            &b.client_id,
-        ))
+    let picked = ws.transfers.iter().filter(|t| {
+        latest
+            .get(&t.client_id)
+            .is_some_and(|l| std::ptr::eq(*l, *t))
+            && (scope.includes(&t.from_member_id) || scope.includes(&t.to_member_id))
     });
     for t in picked {
         let empty;
@@ -215,19 +220,22 @@ pub fn farmer_growth(
             }
         };
         let (before, after) = split_at_transfer(history, t.date, period.to(), &ctx, None);
-        if rows.last().is_none_or(|r| r.farmer_id != t.to_member_id) {
-            rows.push(FarmerGrowth {
-                farmer_id: t.to_member_id.clone(),
-                clients: 0,
-                before: GrowthSide::default(),
-                after: GrowthSide::default(),
-            });
-        }
-        if let Some(row) = rows.last_mut() {
-            row.clients += 1;
-            row.before.add(&before);
-            row.after.add(&after);
-        }
+        let row = match rows.iter().position(|r| r.farmer_id == t.to_member_id) {
+            Some(row) => row,
+            None => {
+                rows.push(FarmerGrowth {
+                    farmer_id: t.to_member_id.clone(),
+                    clients: 0,
+                    before: GrowthSide::default(),
+                    after: GrowthSide::default(),
+                });
+                rows.len() - 1
+            }
+        };
+        rows[row].clients += 1;
+        rows[row].before.add(&before);
+        rows[row].after.add(&after);
     }
+    rows.retain(|r| r.clients > 0);
     rows
 }

@@ -10,7 +10,8 @@
 //! - [`handover`]: transfers per month, the transfer queue's waiting times, farmers' clients
 //!   before and after the transfer;
 //! - [`abc_xyz`]: the ABC × XYZ matrix of the client base;
-//! - [`verdicts`]: qualification verdicts per rep and per month.
+//! - [`verdicts`]: qualification verdicts per rep and per month;
+//! - [`csv`]: a table of the dashboard as a spreadsheet file.
 //!
 //! Seams for what needs data the workspace does not hold yet: the funnel's conversion, days in
 //! stage and lost reasons need a deal's stage history, and plan against fact needs stored
@@ -18,6 +19,7 @@
 //! [`Dashboard`], computed in [`dashboard`] from the same input.
 
 pub mod abc_xyz;
+pub mod csv;
 pub mod handover;
 pub mod period;
 pub mod sales;

@@ -92,42 +92,51 @@ pub fn first_sales(
             entry.1 += o.total();
         }
     }
-    let mut rows: Vec<FirstSales> = Vec::new();
-    let mut row_of: HashMap<Id, usize> = HashMap::new();
-    let mut add_row = |rows: &mut Vec<FirstSales>, id: &Id| -> usize {
-        *row_of.entry(id.clone()).or_insert_with(|| {
-            rows.push(FirstSales {
-                member_id: id.clone(),
-                counts: vec![0; months.len()],
-                amounts: vec![Money::ZERO; months.len()],
-            });
-            rows.len() - 1
-        })
-    };
-    for m in &ws.members {
-        if m.role() == crate::domain::team::Role::Hunter && scope.includes(&m.id) {
-            add_row(&mut rows, &m.id);
-        }
-    }
-    let mut found: Vec<(&Id, usize, Money)> = first
+    // Rows in the team's order (then owners no longer on the team, as met), each client in the
+    // clients' order: stable without sorting.
+    let mut rows: Vec<FirstSales> = ws
+        .members
         .iter()
-        .filter(|(_, (date, _))| period.contains(*date))
-        .filter_map(|(client, (date, amount))| {
-            let owner = owners.on(client, *date)?;
-            let slot = month_slot(&months, *date)?;
-            scope.includes(owner).then_some((owner, slot, *amount))
+        .filter(|m| scope.includes(&m.id))
+        .map(|m| FirstSales {
+            member_id: m.id.clone(),
+            counts: vec![0; months.len()],
+            amounts: vec![Money::ZERO; months.len()],
         })
         .collect();
-    // Members first in the team's order, then anyone else by id: a stable order.
-    let team_pos = |id: &Id| ws.members.iter().position(|m| &m.id == id);
-    found.sort_by(|a, b| {
-        (team_pos(a.0).unwrap_or(usize::MAX), a.0).cmp(&(team_pos(b.0).unwrap_or(usize::MAX), b.0))
-    });
-    for (owner, slot, amount) in found {
-        let row = add_row(&mut rows, owner);
+    for c in &ws.clients {
+        let Some((date, amount)) = first.get(&c.id) else {
+            continue;
+        };
+        if !period.contains(*date) {
+            continue;
+        }
+        let (Some(owner), Some(slot)) = (owners.on(&c.id, *date), month_slot(&months, *date))
+        else {
+            continue;
+        };
+        if !scope.includes(owner) {
+            continue;
+        }
+        let row = match rows.iter().position(|r| &r.member_id == owner) {
+            Some(row) => row,
+            None => {
+                rows.push(FirstSales {
+                    member_id: owner.clone(),
+                    counts: vec![0; months.len()],
+                    amounts: vec![Money::ZERO; months.len()],
+                });
+                rows.len() - 1
+            }
+        };
         rows[row].counts[slot] += 1;
-        rows[row].amounts[slot] += amount;
+        rows[row].amounts[slot] += *amount;
     }
-    rows.sort_by_key(|r| team_pos(&r.member_id).unwrap_or(usize::MAX));
+    // Hunters stay with zeros; anyone else only with a first sale.
+    let hunter = |id: &Id| {
+        ws.member(id)
+            .is_some_and(|m| m.role() == crate::domain::team::Role::Hunter)
+    };
+    rows.retain(|r| hunter(&r.member_id) || r.total() > 0);
     rows
 }

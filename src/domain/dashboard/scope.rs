@@ -26,6 +26,9 @@ impl Scope {
     }
 }
 
+/// A transferred client's transfers: (day, record id, from, to), in the log's order.
+type Moves<'a> = Vec<(NaiveDate, &'a Id, &'a Id, &'a Id)>;
+
 /// Who owned each client on each day, read from the transfer log: before a client's first
 /// transfer its owner was that transfer's `from_member_id`, from a transfer's date on its
 /// `to_member_id`; a client never transferred has always had its current owner.
@@ -35,8 +38,8 @@ impl Scope {
 /// for all time.
 pub struct Owners<'a> {
     current: HashMap<&'a Id, &'a Id>,
-    /// Per transferred client: the first owner, then (date, new owner) by date.
-    moves: HashMap<&'a Id, (&'a Id, Vec<(NaiveDate, &'a Id)>)>,
+    /// Per transferred client: its transfers.
+    moves: HashMap<&'a Id, Moves<'a>>,
 }
 
 impl<'a> Owners<'a> {
@@ -47,29 +50,29 @@ impl<'a> Owners<'a> {
             .iter()
             .map(|c: &Client| (&c.id, &c.owner_id))
             .collect();
-        let mut moves: HashMap<&Id, (&Id, Vec<(NaiveDate, &Id)>)> = HashMap::new();
-        let mut log: Vec<_> = ws.transfers.iter().collect();
-        log.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-        for t in log {
-            moves
-                .entry(&t.client_id)
-                .or_insert_with(|| (&t.from_member_id, Vec::new()))
-                .1
-                .push((t.date, &t.to_member_id));
+        let mut moves: HashMap<&Id, Moves<'_>> = HashMap::new();
+        for t in &ws.transfers {
+            moves.entry(&t.client_id).or_default().push((
+                t.date,
+                &t.id,
+                &t.from_member_id,
+                &t.to_member_id,
+            ));
         }
         Owners { current, moves }
     }
 
     /// The client's owner on `date` (`None`: an unknown client).
     pub fn on(&self, client_id: &Id, date: NaiveDate) -> Option<&'a Id> {
-        if let Some((first, changes)) = self.moves.get(client_id) {
-            let mut owner = *first;
-            for (day, to) in changes {
-                if *day <= date {
-                    owner = to;
-                }
-            }
-            return Some(owner);
+        if let Some(moves) = self.moves.get(client_id) {
+            // The latest transfer on or before `date` (by day, then record id) gave the client
+            // to its owner then; before the first one, the first transfer's giver owned it.
+            let latest = moves
+                .iter()
+                .filter(|m| m.0 <= date)
+                .max_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            let first = moves.iter().min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+            return latest.map(|m| m.3).or(first.map(|m| m.2));
         }
         self.current.get(client_id).copied()
     }

@@ -86,10 +86,8 @@ pub fn verdict_figures(
             .or_default()
             .push((local_date(a.created_at, offset_minutes), verdict));
     }
-    for list in history.values_mut() {
-        // Stable: assessments of one day keep their stored (oldest first) order.
-        list.sort_by_key(|(day, _)| *day);
-    }
+    // Assessments are stored oldest first, so each deal's list is in time order already (and
+    // so in local days).
     let ends: Vec<(YearMonth, NaiveDate)> = months_of(period)
         .into_iter()
         .map(|m| (m, m.last_day().min(period.to())))
@@ -101,7 +99,15 @@ pub fn verdict_figures(
             tally: Tally::default(),
         })
         .collect();
-    let mut by_rep: Vec<RepVerdicts> = Vec::new();
+    // Rows in the team's order, then owners no longer on the team as met.
+    let mut by_rep: Vec<RepVerdicts> = ws
+        .members
+        .iter()
+        .map(|m| RepVerdicts {
+            member_id: m.id.clone(),
+            tally: Tally::default(),
+        })
+        .collect();
     let verdict_on = |list: Option<&Vec<(NaiveDate, Verdict)>>, day: NaiveDate| {
         list.and_then(|l| l.iter().rev().find(|(d, _)| *d <= day).map(|(_, v)| *v))
     };
@@ -127,10 +133,6 @@ pub fn verdict_figures(
             by_rep[row].tally.add(verdict_on(list, period.to()));
         }
     }
-    let team_pos = |id: &Id| ws.members.iter().position(|m| &m.id == id);
-    by_rep.sort_by(|a, b| {
-        (team_pos(&a.member_id).unwrap_or(usize::MAX), &a.member_id)
-            .cmp(&(team_pos(&b.member_id).unwrap_or(usize::MAX), &b.member_id))
-    });
+    by_rep.retain(|r| r.tally.total() > 0);
     VerdictFigures { by_rep, by_month }
 }

@@ -5,6 +5,7 @@
 mod outcome;
 mod report;
 
+use super::dash_table::DashText;
 use super::errors::{describe_problem, describe_workspace_error};
 use super::names::stage_name;
 use super::report_table::ReportText;
@@ -29,7 +30,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
     let all = rows(Text::ALL)
         .chain(rows(SalesText::ALL))
         .chain(rows(SnapshotText::ALL))
-        .chain(rows(ReportText::ALL));
+        .chain(rows(ReportText::ALL))
+        .chain(rows(DashText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -64,6 +66,12 @@ fn russian_texts_are_russian() {
     }
     for text in SnapshotText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in DashText::ALL {
+        // «{}: {}, {}» and «{}. {}» are only places for other texts.
+        if !matches!(text, DashText::MatrixCell | DashText::ChartOf) {
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
     }
     for text in ReportText::ALL {
         if *text != ReportText::FieldContactEmail {
