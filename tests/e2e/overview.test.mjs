@@ -141,7 +141,11 @@ test('the dashboard fits a 390 px phone without sideways scrolling', async () =>
   await page.getByTestId('abc-matrix').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
-  await page.locator('.overview-cell').first().click();
+  await page.screenshot({ path: `${SHOTS}/overview-390-top.png` });
+  await page.locator('.overview-cell').nth(2).click();
+  await page.getByTestId('matrix-list').waitFor();
+  await page.locator('.overview-panel', { has: page.getByTestId('abc-matrix') }).screenshot({ path: `${SHOTS}/overview-390-matrix.png` });
+  await page.locator('.overview-panel', { has: page.getByTestId('chart-verdicts-rep') }).screenshot({ path: `${SHOTS}/overview-390-verdicts.png` });
   await page.screenshot({ path: `${SHOTS}/overview-390.png`, fullPage: true });
   // The English words follow the language switch.
   await page.getByTestId('lang-switch').click();

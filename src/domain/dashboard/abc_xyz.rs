@@ -8,7 +8,7 @@ use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The cut-offs of both classifications; the director may change them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

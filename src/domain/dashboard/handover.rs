@@ -14,7 +14,7 @@ use crate::domain::transfer::{evaluate, TransferRecord};
 use crate::domain::views::transfer_queue::transfer_queue;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Transfers dated in one month of the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,7 +179,7 @@ pub fn farmer_growth(
     period: Period,
     scope: &Scope,
 ) -> Vec<FarmerGrowth> {
-    let mut latest: HashMap<&Id, &TransferRecord> = HashMap::new();
+    let mut latest: HashMap<&Id, &TransferRecord> = HashMap::default();
     for t in ws.transfers.iter().filter(|t| t.date <= period.to()) {
         let newer = latest
             .get(&t.client_id)

@@ -7,7 +7,7 @@ use crate::domain::metrics::Period;
 use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
 use crate::domain::workspace::Workspace;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One month's sales.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub fn first_sales(
 ) -> Vec<FirstSales> {
     let months = months_of(period);
     // The first order day of every client and what was ordered on it, in one pass.
-    let mut first: HashMap<&Id, (chrono::NaiveDate, Money)> = HashMap::new();
+    let mut first: HashMap<&Id, (chrono::NaiveDate, Money)> = HashMap::default();
     for o in &ws.orders {
         let entry = first.entry(&o.client_id).or_insert((o.date, Money::ZERO));
         if o.date < entry.0 {

@@ -4,7 +4,7 @@ use crate::domain::client::Client;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The whole team, or one rep.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -50,7 +50,7 @@ impl<'a> Owners<'a> {
             .iter()
             .map(|c: &Client| (&c.id, &c.owner_id))
             .collect();
-        let mut moves: HashMap<&Id, Moves<'_>> = HashMap::new();
+        let mut moves: HashMap<&Id, Moves<'_>> = HashMap::default();
         for t in &ws.transfers {
             moves.entry(&t.client_id).or_default().push((
                 t.date,

@@ -10,7 +10,7 @@ use crate::domain::orders::calendar::YearMonth;
 use crate::domain::qualification::{score, Verdict};
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The verdicts in the order charts and tables show them; `None` is «never assessed».
 pub const VERDICT_ORDER: [Option<Verdict>; 5] = [
@@ -78,7 +78,7 @@ pub fn verdict_figures(
     scope: &Scope,
     offset_minutes: i32,
 ) -> VerdictFigures {
-    let mut history: HashMap<&Id, Vec<(NaiveDate, Verdict)>> = HashMap::new();
+    let mut history: HashMap<&Id, Vec<(NaiveDate, Verdict)>> = HashMap::default();
     for a in &ws.assessments {
         let verdict = score(&ws.scoring_model, a).verdict;
         history
