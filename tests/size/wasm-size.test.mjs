@@ -10,8 +10,10 @@ import { gzipSync, constants } from 'node:zlib';
 // to the next 10 000 B (Node's zlib, level 9: 662 743 B with one deserializer path, 673 562 B with
 // Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
-// Issue 14's target is 350 000 B gzipped (aim 250 000 B).
-const BUDGET_GZIP_BYTES = 670_000;
+// Issue 14's target is 350 000 B gzipped (aim 250 000 B). Raised for issue 13's dashboard
+// («Обзор») by exactly what it adds: 670 668 B at ec4d6d4 (already 668 B over the old 670 000)
+// + 44 677 B = 715 345 B (GNU `gzip -9`: 665 082 -> 709 902 B, +44 820 B; raw +115 413 B).
+const BUDGET_GZIP_BYTES = 715_345;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -34,7 +34,6 @@ pub use scope::{Owners, Scope};
 pub use verdicts::VerdictFigures;
 
 use crate::domain::metrics::Period;
-use crate::domain::orders::HistoryIndex;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
 
@@ -54,8 +53,10 @@ pub struct DashboardInput {
     pub offset_minutes: i32,
 }
 
-/// Every figure of the dashboard for one input, except the transfer queue, which is as of today
-/// whatever the period ([`handover::queue_waits`]).
+/// The dashboard's figures for one input that need no purchase-history index. The transfer queue
+/// ([`handover::queue_waits`], as of today whatever the period) and the farmers' before / after
+/// ([`handover::farmer_growth`]) need the index and are asked for separately, so a screen can
+/// show these first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dashboard {
     /// The days the period choice covers.
@@ -66,16 +67,14 @@ pub struct Dashboard {
     pub first_sales: Vec<FirstSales>,
     /// Transfers per month.
     pub transfers: Vec<MonthTransfers>,
-    /// Farmers' clients before and after the transfer.
-    pub growth: Vec<FarmerGrowth>,
     /// The ABC × XYZ matrix.
     pub matrix: AbcXyz,
     /// Qualification verdicts.
     pub verdicts: VerdictFigures,
 }
 
-/// The dashboard for `input`. `index` must be built from `ws.orders` and `ws.products`.
-pub fn dashboard(ws: &Workspace, index: &HistoryIndex, input: &DashboardInput) -> Dashboard {
+/// The dashboard for `input`.
+pub fn dashboard(ws: &Workspace, input: &DashboardInput) -> Dashboard {
     let period = input.period.resolve(input.today);
     let owners = Owners::new(ws);
     let scope = &input.scope;
@@ -84,7 +83,6 @@ pub fn dashboard(ws: &Workspace, index: &HistoryIndex, input: &DashboardInput) -
         sales: sales::monthly_sales(ws, &owners, period, scope),
         first_sales: sales::first_sales(ws, &owners, period, scope),
         transfers: handover::monthly_transfers(ws, period, scope),
-        growth: handover::farmer_growth(ws, index, period, scope),
         matrix: abc_xyz::abc_xyz(ws, period, input.today, scope, input.cutoffs),
         verdicts: verdicts::verdict_figures(ws, period, scope, input.offset_minutes),
     }

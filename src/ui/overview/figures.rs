@@ -4,7 +4,7 @@
 use super::chart::{Bar, ChartData};
 use crate::domain::dashboard::handover::GrowthSide;
 use crate::domain::dashboard::verdicts::{Tally, VERDICT_ORDER};
-use crate::domain::dashboard::Dashboard;
+use crate::domain::dashboard::{Dashboard, FarmerGrowth};
 use crate::domain::ids::Id;
 use crate::domain::metrics::Ratio;
 use crate::domain::money::Money;
@@ -195,7 +195,7 @@ fn check(side: &GrowthSide) -> String {
 }
 
 /// Farmers' clients before and after the transfer, as table rows.
-pub fn growth(d: &Dashboard, ws: &Workspace, lang: Lang) -> ChartData {
+pub fn growth(rows: &[FarmerGrowth], ws: &Workspace, lang: Lang) -> ChartData {
     ChartData {
         bars: Vec::new(),
         series: Vec::new(),
@@ -208,8 +208,7 @@ pub fn growth(d: &Dashboard, ws: &Workspace, lang: Lang) -> ChartData {
         ]
         .map(|c| c.get(lang).to_owned())
         .to_vec(),
-        rows: d
-            .growth
+        rows: rows
             .iter()
             .map(|g| {
                 vec![

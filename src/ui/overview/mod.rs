@@ -9,7 +9,7 @@ mod chart;
 mod figures;
 mod matrix;
 
-use crate::domain::dashboard::handover::{median_wait, queue_waits};
+use crate::domain::dashboard::handover::{farmer_growth, median_wait, queue_waits};
 use crate::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
 use crate::domain::dates::{format_date, iso_date, parse_date};
 use crate::domain::Id;
@@ -61,18 +61,33 @@ pub fn OverviewPage() -> impl IntoView {
             cutoffs: Cutoffs::default(),
             offset_minutes,
         };
-        index.with(|idx| state.ws.with(|ws| dashboard(ws, idx, &input)))
+        state.ws.with(|ws| dashboard(ws, &input))
     });
-    // The queue re-checks the rule for every client: it is worked out in the task after the
-    // screen is shown, so opening «Обзор» does not wait for it.
+    // The queue re-checks the rule for every client: it is worked out in a task after the
+    // screen's first frame, so opening «Обзор» does not wait for it.
     let queue_ready = RwSignal::new(false);
-    set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO);
+    request_animation_frame(move || {
+        set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO)
+    });
     let queue = Memo::new(move |_| {
         if !queue_ready.get() {
             return None;
         }
         let (today, scope) = (state.today(), scope.get());
         Some(index.with(|idx| state.ws.with(|ws| queue_waits(ws, idx, today, &scope))))
+    });
+    // The farmers' before / after needs the purchase-history index too: after the first frame.
+    let growth = Memo::new(move |_| {
+        if !queue_ready.get() {
+            return ChartData::default();
+        }
+        let (period, scope, lang) = (data.with(|d| d.period), scope.get(), state.lang());
+        index.with(|idx| {
+            state.ws.with(|ws| {
+                let rows = farmer_growth(ws, idx, period, &scope);
+                figures::growth(&rows, ws, lang)
+            })
+        })
     });
     let chart = move |build: fn(
         &crate::domain::dashboard::Dashboard,
@@ -91,7 +106,6 @@ pub fn OverviewPage() -> impl IntoView {
     let transfers = chart(|d, _, l| figures::transfers(d, l));
     let by_month = chart(|d, _, l| figures::verdicts_by_month(d, l));
     let by_rep = chart(figures::verdicts_by_rep);
-    let growth = chart(figures::growth);
     let matrix = Signal::from(Memo::new(move |_| data.with(|d| d.matrix.clone())));
 
     view! {
@@ -133,10 +147,10 @@ pub fn OverviewPage() -> impl IntoView {
                 <div class="panel overview-panel overview-panel-wide">
                     <h2>{state.text(DashText::GrowthTitle)}</h2>
                     <p class="hint">{state.text(DashText::GrowthHint)}</p>
-                    <Show when=move || growth.with(|g| !g.rows.is_empty())
+                    <Show when=move || growth.with(|g| !g.rows.is_empty() || !queue_ready.get())
                         fallback=move || view! { <p class="muted">{state.text(DashText::GrowthNone)}</p> }>
                         <div class="table-wrap" data-testid="growth-table">
-                            <DataTable title=title(DashText::GrowthTitle) data=growth/>
+                            <DataTable title=title(DashText::GrowthTitle) data=Signal::from(growth)/>
                         </div>
                     </Show>
                 </div>
