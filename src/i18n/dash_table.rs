@@ -51,7 +51,6 @@ texts! {
     GrowthNone => "Передач до конца периода не было.", "No transfers by the period's end.";
     MatrixTitle => "ABC × XYZ: клиенты по выручке и её стабильности", "ABC × XYZ: clients by revenue and its stability";
     MatrixHint => "A — клиенты, дающие первые 80 % выручки периода, B — следующие 15 %, C — остальное. X — выручка по 12 полным месяцам ровная (вариация до 10 %), Y — до 25 %, Z — больше. Нажмите на ячейку, чтобы увидеть клиентов.", "A: the clients making the first 80 % of the period's revenue, B: the next 15 %, C: the rest. X: steady monthly revenue over 12 complete months (variation up to 10 %), Y: up to 25 %, Z: more. Press a cell to see its clients.";
-    MatrixCell => "{}: {}, {}", "{}: {}, {}";
     MatrixNone => "За период ни один клиент не покупал.", "No client bought anything in the period.";
     MatrixClients => "Клиенты в ячейке {}", "Clients in cell {}";
     MatrixTotal => "Клиентов с выручкой: {}, выручка {}.", "Clients with revenue: {}, revenue {}.";
@@ -60,5 +59,4 @@ texts! {
     VerdictsHint => "Вердикт последней оценки каждой сделки на конец месяца.", "The verdict of each deal's latest assessment at the month's end.";
     VerdictsByRep => "Квалификация по сотрудникам на конец периода", "Qualification by rep at the period's end";
     Later => "Воронка с конверсией и днями на этапах, план и факт с прогнозом появятся, когда у сделок будет история этапов и директор задаст планы.", "The funnel with conversion and days in stage, and plan against fact with a forecast, come once deals keep their stage history and the director sets plans.";
-    ChartOf => "{}. {}", "{}. {}";
 }

@@ -95,7 +95,11 @@ pub fn BarChart(
                     {state.text(DashText::DownloadCsv)}
                 </button>
             </div>
-            <div class="table-wrap overview-chart-table" class:visually-hidden=move || !shown.get()>
+            // Scrolls (and takes the focus, for the keyboard) only while shown: hidden, it is
+            // for screen readers, which read it without scrolling.
+            <div class="overview-chart-table" class:table-wrap=move || shown.get()
+                class:visually-hidden=move || !shown.get() role="region" aria-label=move || title.get()
+                tabindex=move || shown.get().then_some("0")>
                 <DataTable title data/>
             </div>
         </figure>

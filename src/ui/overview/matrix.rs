@@ -3,7 +3,7 @@
 
 use crate::domain::dashboard::{Abc, AbcXyz, Xyz};
 use crate::domain::money::Money;
-use crate::i18n::{count, fill, DashText, Plural, Text, Translate};
+use crate::i18n::{fill, DashText, Text, Translate};
 use crate::route::{href, Route};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -56,32 +56,18 @@ pub fn Matrix(#[prop(into)] matrix: Signal<AbcXyz>) -> impl IntoView {
                 1 + (n * 3).div_ceil(max).min(3)
             }
         };
-        let label = {
-            let name = name.clone();
-            move || {
-                let (n, revenue) = figures();
-                let lang = state.lang();
-                fill(
-                    DashText::MatrixCell.get(lang),
-                    &[
-                        &name,
-                        &count(lang, Plural::Clients, n as u64),
-                        &revenue.whole_rubles().to_string(),
-                    ],
-                )
-            }
-        };
         let testid = format!("matrix-{name}");
         view! {
             <td>
                 <button type="button" class=move || format!("overview-cell overview-heat-{}", heat())
                     class:overview-cell-open=move || open.get() == Some((a, x))
                     aria-pressed=move || (open.get() == Some((a, x))).to_string()
-                    aria-label=label data-testid=testid
+                    data-testid=testid
                     on:click=move |_| {
                         shown.set(PER_PAGE);
                         open.update(|o| *o = if *o == Some((a, x)) { None } else { Some((a, x)) });
                     }>
+                    <span class="visually-hidden">{format!("{name}: ")}</span>
                     <span class="overview-cell-count">{move || figures().0}</span>
                     <span class="overview-cell-revenue">{move || figures().1.whole_rubles().to_string()}</span>
                 </button>
@@ -157,7 +143,7 @@ fn CellList(
                 <h3>{title}</h3>
                 <button type="button" class="link" on:click=move |_| close()>{state.text(DashText::CloseList)}</button>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=title>
                 <table class="metrics">
                     <thead><tr>
                         <th scope="col">{state.text(DashText::ColClient)}</th>

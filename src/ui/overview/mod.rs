@@ -149,7 +149,8 @@ pub fn OverviewPage() -> impl IntoView {
                     <p class="hint">{state.text(DashText::GrowthHint)}</p>
                     <Show when=move || growth.with(|g| !g.rows.is_empty() || !queue_ready.get())
                         fallback=move || view! { <p class="muted">{state.text(DashText::GrowthNone)}</p> }>
-                        <div class="table-wrap" data-testid="growth-table">
+                        <div class="table-wrap" data-testid="growth-table" tabindex="0" role="region"
+                            aria-label=state.text(DashText::GrowthTitle)>
                             <DataTable title=title(DashText::GrowthTitle) data=Signal::from(growth)/>
                         </div>
                     </Show>
