@@ -12,8 +12,9 @@ import { gzipSync, constants } from 'node:zlib';
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
 // Issue 14's target is 350 000 B gzipped (aim 250 000 B). Raised for issue 13's dashboard
 // («Обзор») by exactly what it adds: 670 668 B at ec4d6d4 (already 668 B over the old 670 000)
-// + 44 677 B = 715 345 B (GNU `gzip -9`: 665 082 -> 709 902 B, +44 820 B; raw +115 413 B).
-const BUDGET_GZIP_BYTES = 715_345;
+// + 44 535 B = 715 203 B (GNU `gzip -9`: 665 082 -> 709 621 B, +44 539 B; raw 1 795 469 ->
+// 1 910 887 B, +115 418 B).
+const BUDGET_GZIP_BYTES = 715_203;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
