@@ -5,6 +5,7 @@
 mod outcome;
 mod report;
 
+use super::dash_table::DashText;
 use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
 use super::names::stage_name;
@@ -31,7 +32,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(SalesText::ALL))
         .chain(rows(SnapshotText::ALL))
         .chain(rows(ReportText::ALL))
-        .chain(rows(DealText::ALL));
+        .chain(rows(DealText::ALL))
+        .chain(rows(DashText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -65,6 +67,9 @@ fn russian_texts_are_russian() {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in SnapshotText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in DashText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in ReportText::ALL {
