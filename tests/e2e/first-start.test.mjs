@@ -48,6 +48,7 @@ test('starting from scratch creates me as the first team member', async () => {
   assert.equal(stored.workspace.members[0].name, 'Ирина Соколова');
   assert.equal(stored.workspace.members[0].job_title, 'tele_sales_manager');
   await page.getByRole('link', { name: 'Команда' }).click();
+  await page.locator('tr', { hasText: 'Ирина Соколова' }).getByText('это вы').waitFor();
   assert.ok(await page.locator('tr', { hasText: 'Ирина Соколова' }).getByText('это вы').isVisible());
   await context.close();
 });

@@ -113,7 +113,7 @@ pub fn DataTable(
     #[prop(into)] data: Signal<ChartData>,
 ) -> impl IntoView {
     view! {
-        <table class="metrics">
+        <table class="metrics stacked">
             <caption class="visually-hidden">{move || title.get()}</caption>
             <thead><tr>
                 {move || data.with(|d| d.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}
@@ -122,10 +122,12 @@ pub fn DataTable(
                 {move || data.with(|d| d.rows.iter().map(|row| {
                     let mut cells = row.iter();
                     let head = cells.next().cloned().unwrap_or_default();
+                    // Each value names its column, for the stacked layout on a phone.
+                    let labels = d.columns.iter().skip(1).cloned();
                     view! {
                         <tr>
                             <th scope="row">{head}</th>
-                            {cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                            {cells.zip(labels).map(|(c, label)| view! { <td data-label=label>{c.clone()}</td> }).collect_view()}
                         </tr>
                     }
                 }).collect_view())}

@@ -144,7 +144,7 @@ fn CellList(
                 <button type="button" class="link" on:click=move |_| close()>{state.text(DashText::CloseList)}</button>
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label=title>
-                <table class="metrics">
+                <table class="metrics stacked">
                     <thead><tr>
                         <th scope="col">{state.text(DashText::ColClient)}</th>
                         <th scope="col">{state.text(DashText::ColRevenue)}</th>
@@ -154,8 +154,8 @@ fn CellList(
                         {move || rows().into_iter().map(|(id, client_name, revenue, cv): (_, String, Money, String)| view! {
                             <tr data-testid="matrix-client">
                                 <th scope="row"><a href=href(&Route::Client(id))>{client_name}</a></th>
-                                <td>{revenue.whole_rubles().to_string()}</td>
-                                <td>{cv}</td>
+                                <td data-label=state.text(DashText::ColRevenue)>{revenue.whole_rubles().to_string()}</td>
+                                <td data-label=state.text(DashText::ColVariation)>{cv}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
