@@ -18,8 +18,8 @@ import { gzipSync, constants } from 'node:zlib';
 // (+5 618 B on their own, 662 743 -> 668 361 B).
 // Then for issue 13's dashboard («Обзор») by exactly what it adds: +44 535 B (670 668 ->
 // 715 203 B measured on its own branch; GNU `gzip -9` +44 539 B; raw +115 418 B), and 1 019 B
-// more measured after the merge: 771 729 B.
-const BUDGET_GZIP_BYTES = 771_729;
+// more measured after the merge: 771 729 B; +98 B for data-labels on «Обзор»'s tables: 771 827 B.
+const BUDGET_GZIP_BYTES = 771_827;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
