@@ -212,6 +212,7 @@ impl Workspace {
     }
 }
 
+mod bulk;
 mod catalogue;
 mod duplicates;
 mod integrity;
