@@ -217,7 +217,11 @@ mod tests {
         let mut seed = 15;
         for _ in 0..5_000 {
             let kopecks = (next(&mut seed) % 100_000_000_000_000) as i64;
-            let sign = if next(&mut seed).is_multiple_of(4) { -1 } else { 1 };
+            let sign = if next(&mut seed).is_multiple_of(4) {
+                -1
+            } else {
+                1
+            };
             let value = sign * kopecks;
             let money = Money::from_kopecks(value.abs());
             // The app's own display, as a person copies it: grouped, «,» and «₽».

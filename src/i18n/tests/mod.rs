@@ -6,6 +6,7 @@ mod outcome;
 mod report;
 
 use super::errors::{describe_problem, describe_workspace_error};
+use super::import_table::ImportText;
 use super::names::stage_name;
 use super::report_table::ReportText;
 use super::sales_table::SalesText;
@@ -29,7 +30,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
     let all = rows(Text::ALL)
         .chain(rows(SalesText::ALL))
         .chain(rows(SnapshotText::ALL))
-        .chain(rows(ReportText::ALL));
+        .chain(rows(ReportText::ALL))
+        .chain(rows(ImportText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -64,6 +66,12 @@ fn russian_texts_are_russian() {
     }
     for text in SnapshotText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in ImportText::ALL {
+        // The names of encodings are the same in every language.
+        if !matches!(text, ImportText::EncodingUtf8) {
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
     }
     for text in ReportText::ALL {
         if *text != ReportText::FieldContactEmail {

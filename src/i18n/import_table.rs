@@ -1,0 +1,66 @@
+//! User-facing texts of importing tables (clients and orders from 1C, Excel, CSV), Russian
+//! first, English second.
+
+use super::macros::texts;
+
+texts! {
+    ImportText;
+    // Fields a column can hold
+    FieldClientName => "Клиент (название)", "Client (name)";
+    FieldInn => "ИНН", "INN";
+    FieldKpp => "КПП", "KPP";
+    FieldContactName => "Контактное лицо", "Contact person";
+    FieldPhone => "Телефон", "Phone";
+    FieldEmail => "Эл. почта", "E-mail";
+    FieldOwner => "Ответственный", "Owner";
+    FieldStatus => "Статус", "Status";
+    FieldNotes => "Заметки", "Notes";
+    FieldDate => "Дата", "Date";
+    FieldDocument => "Документ", "Document";
+    FieldProduct => "Номенклатура", "Product";
+    FieldArticle => "Артикул", "Article";
+    FieldGroup => "Группа товаров", "Product group";
+    FieldQuantity => "Количество", "Quantity";
+    FieldAmount => "Сумма", "Amount";
+    FieldSkip => "— не загружать —", "— leave out —";
+    // What the rows are; how a text file is read
+    TargetClients => "Клиенты", "Clients";
+    TargetOrders => "Заказы (строки документов)", "Orders (document lines)";
+    EncodingUtf8 => "UTF-8", "UTF-8";
+    EncodingWindows1251 => "Windows-1251 (1С, Excel)", "Windows-1251 (1C, Excel)";
+    SeparatorSemicolon => "точка с запятой «;»", "semicolon “;”";
+    SeparatorComma => "запятая «,»", "comma “,”";
+    SeparatorTab => "табуляция", "tab";
+    // Row problems («строка 17: …» is put around them)
+    RowPrefix => "строка {}: {}", "row {}: {}";
+    ProblemMissing => "не заполнено поле «{}»", "“{}” is empty";
+    ProblemAmountNotNumber => "сумма «{}» не число", "the amount “{}” is not a number";
+    ProblemAmountPrecise => "в сумме «{}» больше двух знаков копеек", "the amount “{}” has more than two digits of kopecks";
+    ProblemAmountLarge => "сумма «{}» слишком велика", "the amount “{}” is too large";
+    ProblemDate => "дата «{}» не распознана", "the date “{}” is not a date";
+    ProblemInnLength => "ИНН «{}»: должно быть 10 или 12 цифр", "INN “{}”: it must have 10 or 12 digits";
+    ProblemInnDigits => "ИНН «{}»: только цифры", "INN “{}”: digits only";
+    ProblemInnChecksum => "ИНН «{}» не проходит проверку контрольных цифр", "INN “{}” fails its check digits";
+    ProblemNotPositive => "сумма «{}» не больше нуля (возвраты не загружаются)", "the amount “{}” is not above zero (returns are not imported)";
+    ProblemUnknownStatus => "статус «{}» неизвестен — оставлен прежний", "unknown status “{}”: left as it was";
+    ProblemUnknownOwner => "в команде нет «{}» — ответственным будете вы", "no “{}” on the team: you will be the owner";
+    ProblemClientInnNotFound => "клиент с ИНН {} не найден — создать?", "no client with INN {}: create it?";
+    ProblemClientNameNotFound => "клиент «{}» не найден — создать?", "no client “{}”: create it?";
+    ProblemProductNotFound => "товара «{}» нет в каталоге", "“{}” is not in the catalogue";
+    ProblemRepeated => "этот клиент уже есть в строке {}", "this client is already in row {}";
+    ProblemDeletedEarlier => "заказ по документу «{}» уже загружался и был удалён — не загружается снова", "the order of document “{}” was imported before and deleted: it is not imported again";
+    ProblemDocumentWaits => "документ не загружается: в строке {} ошибка", "the document is not imported: row {} has a problem";
+    // Whole-file refusals
+    ErrFileTooLarge => "Файл {} МБ — больше предела {} МБ.", "The file is {} MB, over the {} MB limit.";
+    ErrNotATable => "Это не таблица: загрузите файл .xlsx или .csv.", "This is not a table: use an .xlsx or .csv file.";
+    ErrProtectedOrOld => "Файл защищён паролем или сохранён в старом формате .xls: снимите пароль или сохраните его как .xlsx.", "The file is password-protected or an old .xls: remove the password or save it as .xlsx.";
+    ErrWorkbook => "Книгу Excel не удаётся прочитать: {}", "The workbook cannot be read: {}";
+    ErrEmpty => "В файле нет данных.", "The file has no data.";
+    ErrNoRows => "Под строкой заголовков нет ни одной строки.", "There are no rows under the header row.";
+    ErrMappingMissing => "Укажите столбец для поля «{}».", "Choose a column for “{}”.";
+    ErrMappingTwice => "Поле «{}» выбрано для двух столбцов.", "“{}” is chosen for two columns.";
+    // The preview and the result
+    SummaryClients => "Клиенты: добавится {}, найдено без изменений {}, обновится {}, пропущено {}.", "Clients: {} added, {} found unchanged, {} updated, {} skipped.";
+    SummaryOrders => "Заказы: добавится {}, уже есть {}, обновится {}, пропущено {}.", "Orders: {} added, {} already there, {} updated, {} skipped.";
+    SummaryTable => "Таблица: строка заголовков {}, строк данных {}.", "Table: header row {}, {} data rows.";
+}
