@@ -4,7 +4,8 @@
 //!
 //! The steps, one concern per file:
 //! - [`read`]: what kind of file it is, its encoding ([`encoding`]) and separator
-//!   ([`delimited`]), its rows;
+//!   ([`delimited`]), its rows; an `.xlsx` workbook's rows come from [`workbook`]
+//!   (its archive read by `zip`, its XML by `xml`);
 //! - [`table`]: the table inside the rows (the header row found under titles, totals dropped);
 //! - [`columns`]: the fields, guessed from Russian and English headers, and the mapping;
 //! - [`number`] and [`date`]: amounts into exact kopecks and dates, as files write them;
@@ -28,6 +29,9 @@ pub mod problem;
 pub mod read;
 pub mod rows;
 pub mod table;
+pub mod workbook;
+mod xml;
+mod zip;
 
 pub use apply::{apply, undo, Applied};
 pub use columns::{Field, Mapping, MappingError, Target};
@@ -40,6 +44,40 @@ pub use table::{Cell, DataTable, SourceRow, TableError};
 
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
+
+/// How a file was read: the settings of a text file (shown, and changeable), or the sheet of a
+/// workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A CSV or TSV file.
+    Text(TextSettings),
+    /// An `.xlsx` workbook: its first sheet.
+    Workbook {
+        /// The sheet's name.
+        sheet: String,
+    },
+}
+
+/// The rows of a file of any kind the import takes; for text, with the given encoding and
+/// separator or, where `None`, those detected.
+pub fn read_file(
+    bytes: &[u8],
+    encoding: Option<TextEncoding>,
+    separator: Option<Separator>,
+) -> Result<(Source, Vec<SourceRow>), FileError> {
+    match read::check_file(bytes)? {
+        FileKind::Text => {
+            let (settings, rows) = read::read_text(bytes, encoding, separator);
+            Ok((Source::Text(settings), rows))
+        }
+        FileKind::Zip => {
+            let (sheet, rows) = workbook::read_xlsx(bytes)?;
+            Ok((Source::Workbook { sheet }, rows))
+        }
+        FileKind::Ole => Err(FileError::ProtectedOrOld),
+        FileKind::Binary => Err(FileError::NotATable),
+    }
+}
 
 /// The table of rows read from a file: its header row found by the headers an import knows.
 pub fn find_table(rows: Vec<SourceRow>) -> Result<DataTable, TableError> {
