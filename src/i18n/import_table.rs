@@ -62,5 +62,30 @@ texts! {
     // The preview and the result
     SummaryClients => "Клиенты: добавится {}, найдено без изменений {}, обновится {}, пропущено {}.", "Clients: {} added, {} found unchanged, {} updated, {} skipped.";
     SummaryOrders => "Заказы: добавится {}, уже есть {}, обновится {}, пропущено {}.", "Orders: {} added, {} already there, {} updated, {} skipped.";
+    // The import screen
+    TableTitle => "Клиенты и заказы из таблицы", "Clients and orders from a spreadsheet";
+    TableHint => "Файл .xlsx или .csv: выгрузка из 1С («Продажи», «Реализация товаров и услуг»), из CRM или таблица, которую ведут вручную. До нажатия «Импортировать» ничего не меняется.", "An .xlsx or .csv file: a 1C export («Продажи», «Реализация товаров и услуг»), a CRM export or a hand-kept spreadsheet. Nothing changes until you press Import.";
+    ChooseTable => "Выбрать таблицу", "Choose a spreadsheet";
+    FileName => "Файл «{}»", "File “{}”";
+    SheetName => "Лист «{}»", "Sheet “{}”";
+    EncodingLabel => "Кодировка", "Encoding";
+    SeparatorLabel => "Разделитель", "Separator";
+    TargetLabel => "Что в файле", "What the file holds";
+    ColumnHeader => "Столбец в файле", "Column in the file";
+    SampleHeader => "Первая строка", "First row";
+    FieldHeader => "Загрузить как", "Import as";
+    CreateClients => "Создавать клиентов, которых нет", "Create clients that are missing";
+    CreateProducts => "Создавать товары, которых нет в каталоге", "Create products missing from the catalogue";
+    RestoreDeleted => "Загрузить снова и заказы, удалённые после прошлой загрузки", "Import again the orders deleted since an earlier import";
+    DefaultGroup => "Импорт", "Imported";
+    ProblemsTitle => "Строки с замечаниями: {}", "Rows with remarks: {}";
+    MoreRows => "…и ещё {}", "…and {} more";
+    ImportButton => "Импортировать", "Import";
+    CloseTable => "Закрыть", "Close";
+    NothingToImport => "Загружать нечего: всё из файла уже есть.", "Nothing to import: everything in the file is already here.";
+    NeedTeam => "Сначала добавьте себя в команду: новые клиенты будут вашими.", "Add yourself to the team first: new clients will be yours.";
+    Imported => "Импорт выполнен.", "Imported.";
+    UndoImport => "Отменить импорт", "Undo the import";
+    Undone => "Импорт отменён.", "The import was undone.";
     SummaryTable => "Таблица: строка заголовков {}, строк данных {}.", "Table: header row {}, {} data rows.";
 }

@@ -9,8 +9,10 @@ use super::plan::{Counts, GroupChoice, Options, Plan, Preview};
 use super::problem::{Problem, RowProblem};
 use super::rows::{read_line, LineFields};
 use super::table::{DataTable, SourceRow};
+use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
+use crate::domain::stamps::next_stamp;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -211,7 +213,8 @@ pub(super) fn preview_orders(
         doc.keys.push(key);
     }
 
-    let removed: HashSet<&Id> = ws.removed.iter().map(|t| &t.id).collect();
+    let removed: HashMap<&Id, Timestamp> =
+        ws.removed.iter().map(|t| (&t.id, t.removed_at)).collect();
     let existing: HashMap<&Id, &Order> = ws.orders.iter().map(|o| (&o.id, o)).collect();
     let mut orders = Counts::default();
     for doc in documents {
@@ -223,24 +226,33 @@ pub(super) fn preview_orders(
             orders.skipped += 1;
             continue;
         }
-        if removed.contains(&doc.id) {
-            let problem = RowProblem::DeletedEarlier {
-                document: doc.number,
-            };
-            work.problems.push(Problem {
-                row: doc.rows[0],
-                problem,
-            });
-            orders.skipped += 1;
-            continue;
+        // Brought back, an order is stamped after its deletion, or a copy of the tombstone
+        // (another tab's, a colleague's file) would remove it again.
+        let mut created = options.now;
+        let deleted = removed
+            .get(&doc.id)
+            .filter(|_| !existing.contains_key(&doc.id));
+        if let Some(&removed_at) = deleted {
+            if !options.restore_deleted {
+                let problem = RowProblem::DeletedEarlier {
+                    document: doc.number,
+                };
+                work.problems.push(Problem {
+                    row: doc.rows[0],
+                    problem,
+                });
+                orders.skipped += 1;
+                continue;
+            }
+            created = next_stamp(options.now, removed_at);
         }
         let order = Order {
             id: doc.id,
             client_id: doc.client_id,
             date: doc.date,
             lines: doc.lines,
-            created_at: options.now,
-            updated_at: options.now,
+            created_at: created,
+            updated_at: created,
             stamps: Default::default(),
         };
         match existing.get(&order.id) {

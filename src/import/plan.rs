@@ -27,6 +27,9 @@ pub struct Options {
     pub create_clients: bool,
     /// Whether a product missing from the catalogue is created (otherwise its documents wait).
     pub create_products: bool,
+    /// Whether orders imported before and deleted in the app (or by undoing an import) come
+    /// back; otherwise they are left out with a problem.
+    pub restore_deleted: bool,
     /// The group of created products when a row gives none.
     pub group: GroupChoice,
     /// When the import happens: the new records' creation time.

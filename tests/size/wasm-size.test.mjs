@@ -10,8 +10,9 @@ import { gzipSync, constants } from 'node:zlib';
 // to the next 10 000 B (Node's zlib, level 9: 662 743 B with one deserializer path, 673 562 B with
 // Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
-// Issue 14's target is 350 000 B gzipped (aim 250 000 B).
-const BUDGET_GZIP_BYTES = 670_000;
+// Issue 14's target is 350 000 B gzipped (aim 250 000 B). Raised by 68 000 B for issue 15's table
+// import (662 871 B before it, 730 829 B with it: core, csv, the xlsx reader and the screen).
+const BUDGET_GZIP_BYTES = 738_000;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

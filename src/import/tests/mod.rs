@@ -26,6 +26,7 @@ fn options() -> Options {
         owner: Id::from_raw("ivan"),
         create_clients: true,
         create_products: true,
+        restore_deleted: false,
         group: GroupChoice::Named("Импорт".into()),
         now: later(60),
     }

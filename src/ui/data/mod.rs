@@ -5,6 +5,8 @@ mod backup;
 mod file;
 mod import;
 mod preview;
+mod table_import;
+mod table_parts;
 
 pub use file::{install_drop, DroppedFile};
 
@@ -17,6 +19,7 @@ use crate::ui::state::{use_app, AppState};
 use backup::BackupPanel;
 use import::ImportPanel;
 use leptos::prelude::*;
+use table_import::TableImportPanel;
 
 /// Exports the whole workspace as a snapshot file named after the user and the day, and
 /// remembers when, for the weekly reminder.
@@ -66,6 +69,7 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </div>
             <ImportPanel/>
+            <TableImportPanel/>
             <BackupPanel/>
         </section>
     }
