@@ -137,3 +137,39 @@ test('a file that is not a table is refused with the reason', async () => {
   await page.getByTestId('table-file').setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: locked });
   assert.match(await text(page, 'table-error'), /защищён паролем/);
 });
+
+test('imported orders make a client eligible for transfer, with the figures', async () => {
+  const { page } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  const day = (n) => {
+    const d = new Date(Date.now() - n * 86_400_000);
+    return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+  };
+  const file = (rows) => Buffer.from(['Дата;Документ;Покупатель;ИНН;Товар;Сумма', ...rows].join('\n'));
+  const importRows = async (name, rows) => {
+    await page.goto(`${app.server.url}#/data`);
+    await page.getByTestId('table-file').setInputFiles({ name, mimeType: 'text/csv', buffer: file(rows) });
+    await page.getByTestId('table-setup').waitFor();
+    await page.getByTestId('table-confirm').click();
+    await page.getByTestId('table-result').waitFor();
+    await saved(page);
+  };
+  const card = async () => {
+    const w = (await readStored(page)).workspace;
+    const client = w.clients.find((c) => c.inn === '7707083893');
+    await page.goto(`${app.server.url}#/clients/${encodeURIComponent(client.id)}`);
+    await page.getByTestId('eligibility').waitFor();
+  };
+  await importRows('january.csv', [`${day(40)};А-1;ООО «Импортный»;7707083893;Гофрокороб;120 000,00`]);
+  await card();
+  assert.equal(await page.getByTestId('eligibility').innerText(), 'Ещё не выполнил правило передачи');
+  assert.equal(await page.getByTestId('condition-figures').innerText(), 'заказов 1 из 2');
+  // The next month's file repeats the first document and adds a second: one more order, not two.
+  await importRows('february.csv', [
+    `${day(40)};А-1;ООО «Импортный»;7707083893;Гофрокороб;120 000,00`,
+    `${day(10)};А-7;ООО «Импортный»;7707083893;Гофрокороб;80 000,00`,
+  ]);
+  await card();
+  assert.equal(await page.getByTestId('eligibility').innerText(), 'Выполнил правило передачи');
+  assert.equal(await page.getByTestId('condition-figures').innerText(), 'заказов 2 из 2');
+});
