@@ -12,6 +12,7 @@
 //! - [`rows`]: a row through the mapping into typed values, or its [`problem`];
 //! - [`directory`] and [`identity`]: finding clients, members and products, and the id an
 //!   imported order takes from its source document;
+//! - [`memory`]: a mapping as keys the browser keeps for the next file with the same headers;
 //! - `clients` and `orders`: the preview for each target ([`plan`]), and [`apply`] (with undo).
 
 pub mod apply;
@@ -22,6 +23,7 @@ pub mod delimited;
 pub mod directory;
 pub mod encoding;
 pub mod identity;
+pub mod memory;
 pub mod number;
 mod orders;
 pub mod plan;

@@ -7,10 +7,12 @@ use super::file::read_bytes;
 use super::table_parts::{column_row, preview_view, settings_view};
 use crate::i18n::import::{describe_counts, describe_file_error, describe_table_error};
 use crate::i18n::{fill, ImportText, Translate};
+use crate::import::memory::{from_keys, signature, to_keys};
 use crate::import::{
     apply, find_table, read_file, undo, Applied, DataTable, Field, GroupChoice, Mapping, Options,
     Preview, Separator, Source, Target, TextEncoding,
 };
+use crate::storage::{TableMapping, REMEMBERED_MAPPINGS};
 use crate::ui::clock;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
@@ -65,6 +67,33 @@ fn compute(
     )
 }
 
+/// The mapping kept for a file with these headers, if it still fits them.
+fn remembered_mapping(state: AppState, headers: &[String]) -> Option<Mapping> {
+    let key = signature(headers);
+    state.prefs.with_untracked(|p| {
+        let kept = p.table_mappings.iter().find(|m| m.headers == key)?;
+        from_keys(&kept.target, &kept.fields, headers.len())
+    })
+}
+
+/// Keeps the mapping an import used, newest first, for the next file with the same headers.
+fn remember_mapping(state: AppState, headers: &[String], mapping: &Mapping) {
+    let key = signature(headers);
+    let (target, fields) = to_keys(mapping);
+    state.prefs.update(|p| {
+        p.table_mappings.retain(|m| m.headers != key);
+        p.table_mappings.insert(
+            0,
+            TableMapping {
+                headers: key,
+                target,
+                fields,
+            },
+        );
+        p.table_mappings.truncate(REMEMBERED_MAPPINGS);
+    });
+}
+
 /// The import of a table, a panel of the data screen.
 #[component]
 pub fn TableImportPanel() -> impl IntoView {
@@ -90,8 +119,18 @@ pub fn TableImportPanel() -> impl IntoView {
         });
         mapping.set(columns);
     };
-    // A new file: orders when its columns make an order file, else a client list if they make one.
+    // A new file: as it was set up last time for the same headers; otherwise orders when its
+    // columns make an order file, else a client list if they make one.
     let pick_target = move || {
+        let remembered = loaded.with_untracked(|l| match l {
+            Some(Loaded::Ready { table, .. }) => remembered_mapping(state, &table.headers),
+            _ => None,
+        });
+        if let Some(m) = remembered {
+            target.set(m.target);
+            mapping.set(m.columns);
+            return;
+        }
         let fits = |t| {
             loaded.with_untracked(|l| match l {
                 Some(Loaded::Ready { table, .. }) => {
@@ -201,6 +240,11 @@ pub fn TableImportPanel() -> impl IntoView {
         match state.change(|ws, now| apply(ws, &fresh.plan, today, now)) {
             Ok(did) => {
                 applied.set_value(Some(did));
+                loaded.with_untracked(|l| {
+                    if let Some(Loaded::Ready { table, .. }) = l {
+                        remember_mapping(state, &table.headers, &mapping);
+                    }
+                });
                 let lang = state.lang();
                 let mut summary = vec![ImportText::Imported.get(lang).to_owned()];
                 if fresh.target == Target::Clients || fresh.clients.added > 0 {
