@@ -4,7 +4,7 @@
 use super::clients::{new_client, owner_of};
 use super::columns::{Field, Mapping};
 use super::directory::Directory;
-use super::identity::{name_key, order_id};
+use super::identity::order_id;
 use super::plan::{Counts, GroupChoice, Options, Plan, Preview};
 use super::problem::{Problem, RowProblem};
 use super::rows::{read_line, LineFields};
@@ -29,7 +29,7 @@ struct Document {
 }
 
 /// What names a row's document before its cells are read: the document, date and client cells
-/// as written. A row that cannot be read still has one, so the other lines of its document wait
+/// as written (trimmed; not normalised further, since this runs for every row). A row that cannot be read still has one, so the other lines of its document wait
 /// for it (an order missing a line would have the wrong total).
 fn raw_key(row: &SourceRow, mapping: &Mapping) -> String {
     let cell = |f| {
@@ -40,22 +40,22 @@ fn raw_key(row: &SourceRow, mapping: &Mapping) -> String {
     };
     format!(
         "{}|{}|{}|{}",
-        name_key(&cell(Field::Document)),
+        cell(Field::Document),
         cell(Field::Date),
         cell(Field::Inn),
-        name_key(&cell(Field::ClientName))
+        cell(Field::ClientName)
     )
 }
 
 /// Everything the preview of one file keeps as it goes.
 struct Work<'a> {
-    ws: &'a Workspace,
     options: &'a Options,
     dir: Directory,
     plan: Plan,
     clients: Counts,
     problems: Vec<Problem>,
     matched_clients: HashSet<Id>,
+    existing_clients: HashSet<Id>,
     default_group: Option<Id>,
 }
 
@@ -67,7 +67,7 @@ impl Work<'_> {
         new_id: &mut dyn FnMut() -> Id,
     ) -> Result<Id, RowProblem> {
         if let Some(id) = self.dir.find_client(&line.client) {
-            if self.ws.client(&id).is_some() && self.matched_clients.insert(id.clone()) {
+            if self.existing_clients.contains(&id) && self.matched_clients.insert(id.clone()) {
                 self.clients.matched += 1;
             }
             return Ok(id);
@@ -155,13 +155,14 @@ pub(super) fn preview_orders(
     new_id: &mut dyn FnMut() -> Id,
 ) -> Preview {
     let mut work = Work {
-        ws,
         options,
         dir: Directory::new(ws),
         plan: Plan::default(),
         clients: Counts::default(),
         problems: Vec::new(),
         matched_clients: HashSet::new(),
+        // A set, not `ws.client`: that scans the list, once per row of the file.
+        existing_clients: ws.clients.iter().map(|c| c.id.clone()).collect(),
         default_group: None,
     };
     let mut documents: Vec<Document> = Vec::new();

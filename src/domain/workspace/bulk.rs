@@ -40,8 +40,13 @@ impl Workspace {
             }
             order.validate(&products)?;
         }
+        // Every id of the other kinds at once: `id_taken` scans the lists, once per order.
+        taken.extend(self.members.iter().map(|m| &m.id));
+        taken.extend(self.clients.iter().map(|c| &c.id));
+        taken.extend(self.deals.iter().map(|d| &d.id));
+        taken.extend(self.stages.iter().map(|s| &s.id));
         for order in &added {
-            if !taken.insert(&order.id) || self.id_taken(&order.id) {
+            if !taken.insert(&order.id) {
                 return Err(WorkspaceError::DuplicateId(order.id.clone()));
             }
         }

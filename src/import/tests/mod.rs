@@ -2,6 +2,7 @@
 //! report saved as a Windows-1251 `;` CSV, and an amoCRM-style client export in UTF-8 with a BOM.
 
 mod orders;
+mod speed;
 mod workbook;
 
 use super::*;
