@@ -71,6 +71,7 @@ texts! {
     EncodingLabel => "Кодировка", "Encoding";
     SeparatorLabel => "Разделитель", "Separator";
     TargetLabel => "Что в файле", "What the file holds";
+    ColumnNumber => "Столбец {}", "Column {}";
     ColumnHeader => "Столбец в файле", "Column in the file";
     SampleHeader => "Первая строка", "First row";
     FieldHeader => "Загрузить как", "Import as";

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { start, saved, plain, loadDemoAs, readStored } from './helpers.mjs';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url);
@@ -120,6 +121,8 @@ test('clients, then orders from 1C: preview, problems, mapping, undo, re-import,
   // The same report as .xlsx: the same documents, one of them edited (document 102).
   await pick(page, '1c-sales.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   assert.match(await text(page, 'table-setup'), /Лист «Продажи»/);
+  // The report's empty margin column is named by its number.
+  assert.equal(await page.getByRole('combobox', { name: 'Столбец 1' }).inputValue(), '');
   assert.equal(await page.getByTestId('table-encoding').count(), 0);
   assert.equal(await text(page, 'table-orders'), 'Заказы: добавится 0, уже есть 2, обновится 1, пропущено 0.');
   await page.getByTestId('table-confirm').click();
@@ -176,4 +179,21 @@ test('imported orders make a client eligible for transfer, with the figures', as
   await card();
   assert.equal(await page.getByTestId('eligibility').innerText(), 'Выполнил правило передачи');
   assert.equal(await page.getByTestId('condition-figures').innerText(), 'заказов 2 из 2');
+});
+
+test('the import set-up and its preview pass axe', async () => {
+  const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  // axe is injected as a script, which the app's CSP forbids; this context bypasses CSP for it.
+  const { page } = await app.open({ bypassCSP: true });
+  await loadDemoAs(page, /Алексей Смирнов/);
+  await page.goto(`${app.server.url}#/data`);
+  await page.addScriptTag({ path: AXE });
+  for (const [name, type] of [['1c-sales-cp1251.csv', 'text/csv'], ['1c-sales.xlsx', 'application/octet-stream']]) {
+    await pick(page, name, type);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`);
+    });
+    assert.deepEqual(violations, [], name);
+  }
 });

@@ -77,12 +77,21 @@ pub(super) fn column_row(
             m[column] = field;
         });
     };
+    // A column with no header (the margin column of a report) is named by its number.
+    let name = if header.trim().is_empty() {
+        fill(
+            state.tr(ImportText::ColumnNumber),
+            &[&(column + 1).to_string()],
+        )
+    } else {
+        header
+    };
     view! {
         <tr>
-            <th scope="row">{header.clone()}</th>
+            <th scope="row">{name.clone()}</th>
             <td class="muted">{sample}</td>
             <td>
-                <select aria-label=header data-testid=format!("table-column-{column}") on:change=on_change>
+                <select aria-label=name data-testid=format!("table-column-{column}") on:change=on_change>
                     <option value="" selected=move || chosen().is_none()>{state.text(ImportText::FieldSkip)}</option>
                     {move || Field::of(target.get()).iter().map(|&f| view! {
                         <option value=field_key(f) selected=move || chosen() == Some(f)>{field_name(state.lang(), f)}</option>
