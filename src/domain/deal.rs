@@ -1,6 +1,7 @@
 //! Deals: a hunter's attempt to win a sale, moving through the pipeline stages.
 
 use super::dates::Timestamp;
+use super::deal_flow::Closure;
 use super::ids::Id;
 use super::money::Money;
 use super::stamps::Stamps;
@@ -29,6 +30,10 @@ pub struct Deal {
     /// When the next step is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_step_date: Option<NaiveDate>,
+    /// How the deal ended; `None` while it is open (on the board). A closed deal keeps its
+    /// stage, so reopening puts it back where it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Closure>,
     /// When the record was created.
     pub created_at: Timestamp,
     /// When the record was last changed.
@@ -46,12 +51,19 @@ crate::fielded!(Deal {
     "owner_id" => owner_id,
     "next_step" => next_step,
     "next_step_date" => next_step_date,
+    "closed" => closed,
 });
 
 impl Deal {
+    /// Whether the deal is still being worked: not won, not lost.
+    pub fn is_open(&self) -> bool {
+        self.closed.is_none()
+    }
+
     /// Whether the next step is missing or its date has passed: such deals need attention.
     pub fn needs_attention(&self, today: NaiveDate) -> bool {
-        self.next_step.trim().is_empty() || self.next_step_date.is_none_or(|d| d < today)
+        self.is_open() && self.next_step.trim().is_empty()
+            || self.next_step_date.is_none_or(|d| d < today)
     }
 
     /// Whether the next step's date is before `today`.

@@ -237,6 +237,7 @@ impl DealDraft {
             owner_id,
             next_step: self.next_step.trim().to_owned(),
             next_step_date,
+            closed: None,
             created_at,
             updated_at: created_at,
             stamps: Default::default(),

@@ -4,7 +4,8 @@
 //!   last changed, which the merge reads);
 //! - records: [`client`], [`deal`], [`stage`], [`team`], and the concerns with their own rules:
 //!   [`qualification`] (BANT and its kin), [`orders`] (and the history index), [`transfer`]
-//!   (the hunter → farmer rule), [`metrics`] (farmer metrics);
+//!   (the hunter → farmer rule), [`metrics`] (farmer metrics), [`deal_flow`] (how deals close,
+//!   their stage history, the pipeline settings);
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
 //! - [`views`]: read models computed for a screen (lists, the board, the team page, the
 //!   transfer queue, possible duplicates);
@@ -16,6 +17,7 @@
 pub mod client;
 pub mod dates;
 pub mod deal;
+pub mod deal_flow;
 pub mod demo;
 pub mod draft;
 pub mod form_edit;

@@ -3,8 +3,10 @@
 //! snapshot), and the workspace inside. Storage and snapshots share it, so a file saved from
 //! storage imports and a snapshot's workspace reads like a stored one.
 
-use super::order_book::{OrderBook, OrderBookError};
+use super::order_book::OrderBookError;
+use super::order_books::OrderBooks;
 use crate::domain::dates::Timestamp;
+use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ScoringModel};
 use crate::domain::team::TeamMember;
@@ -55,9 +57,9 @@ pub struct EnvelopeIn {
     pub workspace: WorkspaceIn,
 }
 
-/// The workspace as written: every field as it is, except the orders, which storage writes column
-/// by column (`order_book`) and a snapshot as plain objects (`orders`), for people and
-/// spreadsheets. Exactly one of the two order fields is present.
+/// The workspace as a snapshot file writes it: every field as it is, orders as plain objects
+/// (`orders`) for people and spreadsheets. Storage writes the same fields with the orders column
+/// by column, piece by piece (`storage::pieces`).
 #[derive(Serialize)]
 pub struct WorkspaceOut<'a> {
     members: &'a [TeamMember],
@@ -69,28 +71,18 @@ pub struct WorkspaceOut<'a> {
     assessments: &'a [Assessment],
     product_groups: &'a [ProductGroup],
     products: &'a [Product],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    orders: Option<&'a [Order]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    order_book: Option<OrderBook>,
+    orders: &'a [Order],
     transfer_policy: &'a TransferPolicy,
     transfers: &'a [TransferRecord],
+    stage_history: &'a [StageChange],
+    pipeline_settings: &'a PipelineSettings,
 }
 
 impl<'a> WorkspaceOut<'a> {
-    /// The stored shape: orders column by column.
-    pub fn of(ws: &'a Workspace) -> Self {
-        Self::build(ws, false)
-    }
-
     /// The snapshot shape: orders as plain objects under `orders`.
     pub fn with_plain_orders(ws: &'a Workspace) -> Self {
-        Self::build(ws, true)
-    }
-
-    fn build(ws: &'a Workspace, plain_orders: bool) -> Self {
         // Destructured without `..`: a field added to `Workspace` fails to compile here until it
-        // is stored too, so no field can be silently left out of storage.
+        // is written too, so no field can be silently left out of a file.
         let Workspace {
             members,
             clients,
@@ -104,12 +96,9 @@ impl<'a> WorkspaceOut<'a> {
             orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         } = ws;
-        let order_book = (!plain_orders).then(|| {
-            let client_ids: Vec<Id> = clients.iter().map(|c| c.id.clone()).collect();
-            let product_ids: Vec<Id> = products.iter().map(|p| p.id.clone()).collect();
-            OrderBook::pack(orders, &client_ids, &product_ids)
-        });
         WorkspaceOut {
             members,
             clients,
@@ -120,10 +109,11 @@ impl<'a> WorkspaceOut<'a> {
             assessments,
             product_groups,
             products,
-            orders: plain_orders.then_some(orders.as_slice()),
-            order_book,
+            orders,
             transfer_policy,
             transfers,
+            stage_history,
+            pipeline_settings,
         }
     }
 }
@@ -153,13 +143,17 @@ pub struct WorkspaceIn {
     /// Orders as plain objects (snapshots, hand-made or older data).
     #[serde(default)]
     pub orders: Vec<Order>,
-    /// Orders as columns (what this build writes).
+    /// Orders as columns (what storage writes): one book, or a list of books.
     #[serde(default)]
-    order_book: OrderBook,
+    order_book: OrderBooks,
     #[serde(default)]
     transfer_policy: TransferPolicy,
     #[serde(default)]
     transfers: Vec<TransferRecord>,
+    #[serde(default)]
+    stage_history: Vec<StageChange>,
+    #[serde(default)]
+    pipeline_settings: PipelineSettings,
 }
 
 impl WorkspaceIn {
@@ -182,6 +176,8 @@ impl WorkspaceIn {
             orders,
             transfer_policy: self.transfer_policy,
             transfers: self.transfers,
+            stage_history: self.stage_history,
+            pipeline_settings: self.pipeline_settings,
         })
     }
 }

@@ -8,8 +8,8 @@ use crate::domain::orders::{Order, OrderLine};
 use crate::domain::stamps::Stamps;
 use crate::domain::{Id, Money};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use thiserror::Error;
 
 /// The orders of a workspace as parallel columns; entry `i` of every column belongs to order `i`.

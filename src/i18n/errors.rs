@@ -1,6 +1,7 @@
 //! Why something was refused or cannot be read, in words: form fields, workspace operations,
 //! scoring models, stored data and saves.
 
+use super::deal_table::DealText;
 use super::names::verdict_name;
 use super::plural::{count, plural, Plural};
 use super::sales_table::SalesText;
@@ -63,6 +64,13 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
                 .map(|p| describe_model_error(lang, p))
                 .collect::<Vec<_>>()
                 .join(" ")
+        }
+        WorkspaceError::AlreadyClosed(_) => return DealText::ErrAlreadyClosed.get(lang).to_owned(),
+        WorkspaceError::NotClosed(_) => return DealText::ErrNotClosed.get(lang).to_owned(),
+        WorkspaceError::ReasonRequired => return DealText::ErrReasonRequired.get(lang).to_owned(),
+        WorkspaceError::AmountOutOfRange => return DealText::ErrAmountRange.get(lang).to_owned(),
+        WorkspaceError::InvalidPipelineSettings(_) => {
+            return DealText::ErrSettings.get(lang).to_owned()
         }
         WorkspaceError::MemberOwnsRecords { clients, deals } => {
             return fill(

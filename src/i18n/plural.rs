@@ -108,6 +108,10 @@ plurals! {
     // Rule editor preview
     WhatIf => ["Если сохранить, правило выполнит {} клиент (сейчас {}).", "Если сохранить, правило выполнят {} клиента (сейчас {}).", "Если сохранить, правило выполнят {} клиентов (сейчас {})."],
         ["If saved, {} client meets the rule (now {}).", "If saved, {} clients meet the rule (now {})."];
+    // The board: days in the current stage, and the stage's limit
+    DaysInStage => ["{} день в этапе", "{} дня в этапе", "{} дней в этапе"], ["{} day in stage", "{} days in stage"];
+    StageLimit => ["Дольше срока этапа: {} день", "Дольше срока этапа: {} дня", "Дольше срока этапа: {} дней"],
+        ["Longer than the stage's limit of {} day", "Longer than the stage's limit of {} days"];
     // Farmer metrics period
     PeriodMonths => ["{} месяц", "{} месяца", "{} месяцев"], ["{} month", "{} months"];
 }

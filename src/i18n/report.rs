@@ -26,6 +26,8 @@ pub fn kind_name(lang: Lang, kind: RecordKind) -> &'static str {
         RecordKind::ScoringModel => ReportText::KindScoringModel,
         RecordKind::Transfer => ReportText::KindTransfer,
         RecordKind::TransferPolicy => ReportText::KindTransferPolicy,
+        RecordKind::StageChange => ReportText::KindStageChange,
+        RecordKind::PipelineSettings => ReportText::KindPipelineSettings,
     }
     .get(lang)
 }
@@ -53,6 +55,9 @@ pub fn field_name(lang: Lang, field: &str) -> &'static str {
         "group_id" => ReportText::FieldGroup,
         "date" => ReportText::FieldDate,
         "lines" => ReportText::FieldLines,
+        "closed" => ReportText::FieldClosed,
+        "lost_reasons" => ReportText::FieldLostReasons,
+        "stage_limits" => ReportText::FieldStageLimits,
         _ => ReportText::FieldOther,
     }
     .get(lang)

@@ -19,6 +19,8 @@ texts! {
     KindScoringModel => "Модель квалификации", "Scoring model";
     KindTransfer => "Передача клиента", "Client transfer";
     KindTransferPolicy => "Правило передачи", "Transfer rule";
+    KindStageChange => "Смена этапа", "Stage change";
+    KindPipelineSettings => "Настройки воронки", "Pipeline settings";
     // Record fields
     FieldName => "Название", "Name";
     FieldInn => "ИНН", "INN";
@@ -39,6 +41,9 @@ texts! {
     FieldGroup => "Группа", "Group";
     FieldDate => "Дата", "Date";
     FieldLines => "Строки заказа", "Order lines";
+    FieldClosed => "Итог сделки", "Deal outcome";
+    FieldLostReasons => "Причины проигрыша", "Lost reasons";
+    FieldStageLimits => "Сроки этапов", "Stage limits";
     FieldOther => "Запись", "Record";
     // The report's head
     Title => "Отчёт об импорте Salesdesk", "Salesdesk import report";

@@ -2,6 +2,8 @@
 //! one text for each [`RestoreError`], with the JSON path where there is one and no parser
 //! jargon.
 
+use super::deal_table::DealText;
+use super::deals::describe_settings_problems;
 use super::errors::describe_model_error;
 use super::snapshot_table::SnapshotText;
 use super::translate::{fill, Translate};
@@ -83,6 +85,14 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             fill(t(SnapshotText::ErrModel), &[&list.join(" ")])
         }
         RestoreError::InvalidTransferPolicy(_) => t(SnapshotText::ErrPolicy).to_owned(),
+        RestoreError::InvalidPipelineSettings(problems) => {
+            // The file's stages may not be ours: a limit's stage is named by its id.
+            let words = describe_settings_problems(lang, problems, |id| id.to_string());
+            fill(DealText::ErrFileSettings.get(lang), &[&words])
+        }
+        RestoreError::BlankLostReason { path } => {
+            fill(DealText::ErrFileBlankReason.get(lang), &[path])
+        }
     }
 }
 

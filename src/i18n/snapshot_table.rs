@@ -13,6 +13,7 @@ texts! {
     ExportHint => "Весь workspace одним файлом JSON: для директора, для резервной копии, для таблиц.", "The whole workspace as one JSON file: for the director, a backup, or a spreadsheet.";
     ExportButton => "Выгрузить файл", "Export file";
     Exported => "Файл {} выгружен", "Exported {}";
+    Exporting => "Готовлю файл…", "Preparing the file…";
     LastExport => "Последняя выгрузка: {}.", "Last export: {}.";
     NeverExported => "Выгрузок с этого устройства ещё не было.", "Nothing has been exported from this device yet.";
     ReminderText => "Данные хранятся только в этом браузере. Последняя выгрузка была больше 7 дней назад — сохраните копию файлом.", "Your data lives only in this browser. The last export was more than 7 days ago: save a copy to a file.";

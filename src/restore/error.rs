@@ -2,6 +2,7 @@
 //! JSON path of the offending value where there is one (e.g. `workspace.deals[4].client_id`).
 //! Plain data: the words are the translation layer's (`i18n::restore`).
 
+use crate::domain::deal_flow::SettingsProblem;
 use crate::domain::ids::Id;
 use crate::domain::qualification::ModelError;
 use crate::domain::transfer::PolicyError;
@@ -131,6 +132,15 @@ pub enum RestoreError {
     /// The transfer rule or thresholds would be refused by the settings page.
     #[error("workspace.transfer_policy: {0}")]
     InvalidTransferPolicy(PolicyError),
+    /// The lost reasons or stage limits would be refused by the settings page.
+    #[error("workspace.pipeline_settings: invalid settings: {0:?}")]
+    InvalidPipelineSettings(Vec<SettingsProblem>),
+    /// A lost deal without a reason (neither a built-in one nor words).
+    #[error("{path}: a lost deal needs a reason")]
+    BlankLostReason {
+        /// The deal's `closed.reason`.
+        path: String,
+    },
     /// The records do not hang together in a way the checks above did not name.
     #[error("inconsistent data: {0}")]
     Inconsistent(IntegrityProblem),

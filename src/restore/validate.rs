@@ -4,12 +4,15 @@
 
 use super::error::RestoreError;
 use crate::domain::dates::{iso_date, Timestamp};
+use crate::domain::deal_flow::Closure;
 use crate::domain::ids::Id;
 use crate::domain::money::Money;
 use crate::domain::qualification::MAX_LEVEL;
 use crate::domain::workspace::Workspace;
 use chrono::{Months, NaiveDate, SecondsFormat};
-use std::collections::HashSet;
+// Fx: fast for the many short ids checked at every load; in the browser no hasher is keyed
+// (std's own keys are fixed on wasm32), so a slower one would buy no protection.
+use rustc_hash::FxHashSet as HashSet;
 
 /// The earliest accepted business date or timestamp: 1 January 2000. Nothing in a CRM started
 /// in 2024 is older; an earlier date is a typo (1925 for 2025) or a broken export.
@@ -170,7 +173,7 @@ pub(super) fn check(
     let mut c = Checker {
         limits,
         problems,
-        seen: HashSet::new(),
+        seen: HashSet::default(),
     };
     for (i, m) in ws.members.iter().enumerate() {
         let base = || format!("workspace.members[{i}]");
@@ -196,6 +199,21 @@ pub(super) fn check(
         if let Some(date) = d.next_step_date {
             c.date(date, || format!("{}.next_step_date", base()));
         }
+        match &d.closed {
+            Some(Closure::Won { amount, at, .. }) => {
+                c.amount(*amount, 0, || format!("{}.closed.amount", base()));
+                c.stamp(*at, || format!("{}.closed.at", base()));
+            }
+            Some(Closure::Lost { reason, at, .. }) => {
+                if reason.is_blank() {
+                    c.problems.add(|| RestoreError::BlankLostReason {
+                        path: format!("{}.closed.reason", base()),
+                    });
+                }
+                c.stamp(*at, || format!("{}.closed.at", base()));
+            }
+            None => {}
+        }
         c.stamps(d.created_at, d.updated_at, &base);
     }
     for (i, s) in ws.stages.iter().enumerate() {
@@ -216,7 +234,7 @@ pub(super) fn check(
         "workspace.scoring_model.updated_at",
     );
     // Assessments have their own namespace (as in `Workspace::integrity_problems`).
-    let mut assessment_ids = HashSet::new();
+    let mut assessment_ids = HashSet::default();
     for (i, a) in ws.assessments.iter().enumerate() {
         let base = || format!("workspace.assessments[{i}]");
         if !assessment_ids.insert(&a.id) {
@@ -288,8 +306,8 @@ pub(super) fn check(
         }
         c.stamps(o.created_at, o.updated_at, &base);
     }
-    let product_set: HashSet<Id> = ws.product_ids();
-    let group_set: HashSet<Id> = ws.group_ids();
+    let product_set = ws.product_ids();
+    let group_set = ws.group_ids();
     if let Err(e) = ws.transfer_policy.validate(&product_set, &group_set) {
         c.problems.add(|| RestoreError::InvalidTransferPolicy(e));
     }
@@ -297,6 +315,32 @@ pub(super) fn check(
         ws.transfer_policy.updated_at,
         "workspace.transfer_policy.updated_at",
     );
+    let settings_problems = ws.pipeline_settings.problems();
+    if !settings_problems.is_empty() {
+        c.problems
+            .add(|| RestoreError::InvalidPipelineSettings(settings_problems));
+    }
+    c.settings_stamp(
+        ws.pipeline_settings.updated_at,
+        "workspace.pipeline_settings.updated_at",
+    );
+    // Stage history entries have their own namespace, like assessments. Only the deal must
+    // exist: the person and the stages are history (they may be gone since).
+    let mut entry_ids = HashSet::default();
+    for (i, e) in ws.stage_history.iter().enumerate() {
+        let base = || format!("workspace.stage_history[{i}]");
+        if !entry_ids.insert(&e.id) {
+            c.problems.add(|| RestoreError::DuplicateId {
+                path: format!("{}.id", base()),
+                id: e.id.clone(),
+            });
+        }
+        c.refers(&deals, &e.deal_id, || format!("{}.deal_id", base()));
+        c.stamp(e.at, || format!("{}.at", base()));
+        if let Some(at) = e.restored_at {
+            c.stamp(at, || format!("{}.restored_at", base()));
+        }
+    }
     for (i, t) in ws.transfers.iter().enumerate() {
         let base = || format!("workspace.transfers[{i}]");
         c.unique(&t.id, base);

@@ -1,5 +1,5 @@
 //! The director's records in a file: the scoring model, the transfer rule and thresholds, the
-//! pipeline stages, the catalogue and the team roster are the director's to change. A file
+//! pipeline stages and settings (lost reasons, stage limits), the catalogue and the team roster are the director's to change. A file
 //! exported by anyone else may add to them (a product a rep's order needs, a colleague who owns a
 //! client) but never changes or deletes the ones we hold; the preview and the report say so.
 
@@ -30,6 +30,7 @@ pub fn director_records_guarded(mine: &Workspace, snapshot: &Snapshot) -> (Works
     let mut guarded = theirs.clone();
     guarded.scoring_model = mine.scoring_model.clone();
     guarded.transfer_policy = mine.transfer_policy.clone();
+    guarded.pipeline_settings = mine.pipeline_settings.clone();
     guarded.stages = keep_ours(&mine.stages, &theirs.stages, |s| &s.id);
     guarded.members = keep_ours(&mine.members, &theirs.members, |m| &m.id);
     guarded.product_groups = keep_ours(&mine.product_groups, &theirs.product_groups, |g| &g.id);
@@ -83,6 +84,14 @@ mod tests {
         let mut theirs = mine.clone();
         theirs.transfer_policy.thresholds.sleeping_days = 30;
         theirs.transfer_policy.updated_at = later(50);
+        let mut limits = theirs.pipeline_settings.clone();
+        limits
+            .stage_limits
+            .push(crate::domain::deal_flow::StageLimit {
+                stage_id: Id::from_raw("stage-lead"),
+                days: 2,
+            });
+        theirs.set_pipeline_settings(limits, later(50)).unwrap();
         let mut renamed = theirs.members[0].clone();
         renamed.name = "Переименован репом".into();
         theirs.update_member(renamed, later(51)).unwrap();
@@ -98,6 +107,7 @@ mod tests {
         let (guarded, set_aside) = director_records_guarded(&mine, &file_by(&theirs, &rep));
         assert!(set_aside);
         assert_eq!(guarded.transfer_policy, mine.transfer_policy);
+        assert_eq!(guarded.pipeline_settings, mine.pipeline_settings);
         assert_eq!(guarded.members[0], mine.members[0]);
         assert!(guarded.member(&Id::from_raw("new-rep")).is_some());
     }

@@ -33,7 +33,7 @@ pub use derived::{
     PeriodFigures, TransferCheck, DERIVED_MONTHS,
 };
 pub use director::{director_records_guarded, exported_by_director};
-pub use export::export_snapshot;
+pub use export::{export_snapshot, ExportSteps};
 pub use file_name::{snapshot_file_name, transliterate};
 pub use preview::{
     apply_merge, apply_replace, future_changes, record_counts, removals, ImportPreview,

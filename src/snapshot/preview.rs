@@ -31,7 +31,8 @@ fn count_of(ws: &Workspace, kind: RecordKind) -> usize {
         RecordKind::Order => ws.orders.len(),
         RecordKind::Stage => ws.stages.len(),
         RecordKind::Transfer => ws.transfers.len(),
-        RecordKind::ScoringModel | RecordKind::TransferPolicy => 1,
+        RecordKind::StageChange => ws.stage_history.len(),
+        RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => 1,
     }
 }
 
@@ -131,7 +132,9 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
         &after.transfers,
         &mut out,
     );
-    // An order, assessment or transfer is named by its date; say whose it is too.
+    let (a, b) = (&before.stage_history, &after.stage_history);
+    gone(RecordKind::StageChange, a, b, &mut out);
+    // An order, assessment, transfer or stage change is named by its date; say whose it is too.
     for r in &mut out {
         let owner = match r.kind {
             RecordKind::Order => before
@@ -151,6 +154,12 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
                 .iter()
                 .find(|a| a.id == r.id)
                 .and_then(|a| before.deal(&a.deal_id))
+                .map(|d| d.title.clone()),
+            RecordKind::StageChange => before
+                .stage_history
+                .iter()
+                .find(|e| e.id == r.id)
+                .and_then(|e| before.deal(&e.deal_id))
                 .map(|d| d.title.clone()),
             _ => None,
         };

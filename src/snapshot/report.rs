@@ -46,6 +46,8 @@ fn kind_key(kind: RecordKind) -> &'static str {
         RecordKind::ScoringModel => "scoring_model",
         RecordKind::Transfer => "transfer",
         RecordKind::TransferPolicy => "transfer_policy",
+        RecordKind::StageChange => "stage_change",
+        RecordKind::PipelineSettings => "pipeline_settings",
     }
 }
 

@@ -1,17 +1,57 @@
 //! The one boundary between the app and `localStorage`.
 
-use super::codec::{decode_stored, encode_workspace, quarantine_key, Stored, WORKSPACE_KEY};
+use super::codec::{decode_stored, quarantine_key, Stored, WORKSPACE_KEY};
 use super::outcome::{LoadOutcome, SaveError};
+use super::pieces::PieceCache;
 use super::prefs::{Prefs, PREFS_KEY};
 use crate::domain::dates::Timestamp;
 use crate::domain::merge::merge;
 use crate::domain::Workspace;
 use crate::format::packed::stored_revision;
 use crate::restore::RestoreError;
+use js_sys::JsString;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::Storage;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `localStorage` seen through a binding that leaves values in JavaScript.
+    type RawStorage;
+
+    /// `getItem` leaving the value in JavaScript: a full workspace is megabytes, and copying it
+    /// into wasm costs tens of milliseconds where a save needs only its first characters.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Result<Option<JsString>, wasm_bindgen::JsValue>;
+}
+
+/// The value under `key`, left in JavaScript.
+fn get_js(store: &Storage, key: &str) -> Option<JsString> {
+    use wasm_bindgen::JsCast;
+    store
+        .unchecked_ref::<RawStorage>()
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+thread_local! {
+    /// The pieces of the workspace last written, so the next save encodes only what changed.
+    static PIECES: RefCell<PieceCache> = RefCell::new(PieceCache::default());
+}
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored text of `ws`, reusing the pieces of the last save.
+fn encode(ws: &Workspace, saved_at: Timestamp, revision: u64) -> String {
+    PIECES.with_borrow_mut(|pieces| pieces.encode(ws, saved_at, revision))
+}
+
+/// Makes up to `budget` pieces of `ws` ahead of its next save; `true` once all are ready.
+pub fn prepare_save(ws: &Workspace, budget: usize) -> bool {
+    PIECES.with_borrow_mut(|pieces| pieces.prepare(ws, budget))
 }
 
 /// Reads the stored workspace and its revision; an unreadable value is quarantined, never
@@ -69,14 +109,20 @@ pub fn save_workspace(
     now_millis: i64,
 ) -> Result<Saved, SaveError> {
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let stored = store.get_item(WORKSPACE_KEY).ok().flatten();
-    let stored_rev = stored.as_deref().map_or(0, stored_revision);
+    let stored = get_js(&store, WORKSPACE_KEY);
+    // The revision sits in the first characters; only they cross into wasm.
+    let stored_rev = stored
+        .as_ref()
+        .map_or(0, |raw| stored_revision(&String::from(raw.slice(0, 40))));
     let mut merged = None;
     let mut quarantined = None;
     // Anything but the value this tab last read or wrote is read before it is replaced: another
     // tab's save is merged, and what cannot be read (another program's data, damage, a newer
     // version) is moved aside first, never overwritten.
-    if let Some(raw) = stored.filter(|_| stored_rev != base_revision || base_revision == 0) {
+    if let Some(raw) = stored
+        .filter(|_| stored_rev != base_revision || base_revision == 0)
+        .and_then(|raw| raw.as_string())
+    {
         match decode_stored(&raw) {
             Ok(theirs) => merged = Some(merge(ws, &theirs.workspace).workspace),
             Err(error) => match quarantine(&store, &raw, now_millis) {
@@ -86,7 +132,7 @@ pub fn save_workspace(
         }
     }
     let revision = stored_rev.max(base_revision) + 1;
-    let text = encode_workspace(merged.as_ref().unwrap_or(ws), saved_at, revision);
+    let text = encode(merged.as_ref().unwrap_or(ws), saved_at, revision);
     store.set_item(WORKSPACE_KEY, &text).map_err(refusal)?;
     Ok(Saved {
         revision,
@@ -158,7 +204,7 @@ pub fn save_backup(ws: &Workspace, taken_at: Timestamp) -> Result<(), SaveError>
         ws.clients.len(),
         ws.orders.len()
     );
-    let text = encode_workspace(ws, taken_at, 0);
+    let text = encode(ws, taken_at, 0);
     loop {
         match store.set_item(&key, &text) {
             Ok(()) => break,
@@ -249,17 +295,24 @@ pub fn save_prefs(prefs: &Prefs) {
     }
 }
 
-/// The bytes Chromium charges for every `salesdesk.*` entry (the workspace, preferences and any
-/// quarantined copies).
+/// The bytes Chromium charges for every `salesdesk.*` entry (the workspace, preferences, backups
+/// and any quarantined copies), counted without copying the values into wasm.
 pub fn used_bytes() -> u64 {
     let Some(store) = storage() else { return 0 };
+    let beyond_latin1 = js_sys::RegExp::new("[^\\u0000-\\u00ff]", "");
     let count = store.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| store.key(i).ok().flatten())
         .filter(|key| key.starts_with("salesdesk."))
         .map(|key| {
-            let value = store.get_item(&key).ok().flatten().unwrap_or_default();
-            super::capacity::entry_bytes(&key, &value)
+            let value = get_js(&store, &key);
+            let units = value.as_ref().map_or(0, |v| u64::from(v.length()));
+            let wide = value
+                .as_ref()
+                .is_some_and(|v| v.search(&beyond_latin1) >= 0);
+            // Chromium keeps a string one byte per character when every character is Latin-1,
+            // two bytes per UTF-16 unit otherwise.
+            super::capacity::counted_bytes(&key) + if wide { 2 * units } else { units }
         })
         .sum()
 }

@@ -6,27 +6,16 @@
 //! `workspace.clients[3].owner_id`), broken references, bad amounts. Any of these makes the
 //! caller quarantine the stored value instead of overwriting it.
 
+use super::pieces::PieceCache;
 use crate::domain::dates::Timestamp;
 use crate::domain::workspace::Workspace;
-use crate::format::envelope::WorkspaceOut;
-use crate::format::packed::pack;
-use crate::format::{FORMAT, VERSION};
+use crate::format::packed::unpack;
 use crate::restore::{restore, Rejection, RestoreError, RestoreOptions};
-use serde::Serialize;
 
 /// The `localStorage` key of the workspace.
 pub const WORKSPACE_KEY: &str = "salesdesk.workspace";
 /// Prefix of keys that keep unreadable stored values for recovery.
 pub const QUARANTINE_PREFIX: &str = "salesdesk.quarantine.";
-
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'static str,
-    version: u64,
-    saved_at: Timestamp,
-    revision: u64,
-    workspace: WorkspaceOut<'a>,
-}
 
 /// A workspace as read from storage, with the save counter other tabs compare against.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,21 +26,17 @@ pub struct Stored {
     pub revision: u64,
 }
 
-/// The workspace as plain JSON (the envelope), for reading by people and other tools.
+/// The workspace as plain JSON (the envelope), for reading by people and other tools: exactly
+/// what the stored value unpacks to.
 pub fn encode_json(workspace: &Workspace, saved_at: Timestamp, revision: u64) -> String {
-    let envelope = EnvelopeOut {
-        format: FORMAT,
-        version: VERSION,
-        saved_at,
-        revision,
-        workspace: WorkspaceOut::of(workspace),
-    };
-    serde_json::to_string(&envelope).expect("a workspace always serialises")
+    unpack(&encode_workspace(workspace, saved_at, revision)).expect("a value just packed unpacks")
 }
 
-/// The stored text of a workspace: the JSON envelope, deflated and packed as Latin-1.
+/// The stored text of a workspace: the JSON envelope, deflated piece by piece and packed as
+/// Latin-1 (see [`PieceCache`], which a running app keeps so that a save reuses the pieces of
+/// the one before).
 pub fn encode_workspace(workspace: &Workspace, saved_at: Timestamp, revision: u64) -> String {
-    pack(&encode_json(workspace, saved_at, revision), revision)
+    PieceCache::default().encode(workspace, saved_at, revision)
 }
 
 /// Reads a stored workspace (packed or plain JSON), migrating older versions step by step.

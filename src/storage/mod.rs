@@ -5,6 +5,7 @@
 pub mod capacity;
 pub mod codec;
 pub mod outcome;
+pub mod pieces;
 pub mod prefs;
 
 #[cfg(target_arch = "wasm32")]

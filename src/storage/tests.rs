@@ -32,7 +32,7 @@ fn packed_values_are_latin1_and_much_smaller_than_json() {
     let ws = demo_workspace(t0().date_naive(), t0());
     let json = encode_json(&ws, t0(), 1);
     let packed = encode_workspace(&ws, t0(), 1);
-    assert!(packed.starts_with("SDZ11:"));
+    assert!(packed.starts_with("SDZ21:"));
     assert_eq!(stored_revision(&packed), 1);
     assert_eq!(stored_revision(&encode_workspace(&ws, t0(), 907)), 907);
     assert_eq!(stored_revision(&json), 0);
@@ -50,11 +50,28 @@ fn packed_values_are_latin1_and_much_smaller_than_json() {
 }
 
 #[test]
+fn a_value_earlier_builds_packed_as_one_stream_still_reads() {
+    let ws = demo_workspace(t0().date_naive(), t0());
+    let json = encode_json(&ws, t0(), 5);
+    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 3);
+    let mut old = format!("{PACKED_PREFIX}5:");
+    old.extend(deflated.into_iter().map(char::from));
+    assert_eq!(stored_revision(&old), 5);
+    assert_eq!(
+        decode_stored(&old),
+        Ok(Stored {
+            workspace: ws,
+            revision: 5
+        })
+    );
+}
+
+#[test]
 fn envelope_names_format_version_and_revision() {
     let v: serde_json::Value =
         serde_json::from_str(&encode_json(&Workspace::default(), t0(), 3)).unwrap();
     assert_eq!(v["format"], "salesdesk.workspace");
-    assert_eq!(v["version"], 4);
+    assert_eq!(v["version"], 5);
     assert_eq!(v["revision"], 3);
     assert_eq!(v["saved_at"], "2026-01-15T09:00:00Z");
     // Money is stored as whole kopecks.
@@ -140,7 +157,7 @@ fn newer_versions_are_refused() {
         decode_workspace(text),
         Err(RestoreError::FutureVersion {
             found: 7,
-            supported: 4
+            supported: 5
         })
     );
 }

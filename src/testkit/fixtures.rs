@@ -8,7 +8,7 @@ use crate::domain::money::Money;
 use crate::domain::qualification::{Assessment, Rating};
 use crate::domain::stage::StageKey;
 use crate::domain::team::{JobTitle, TeamMember};
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Mover, Workspace};
 
 /// A fixed moment: 2026-01-15 09:00 UTC.
 pub fn t0() -> Timestamp {
@@ -55,9 +55,18 @@ pub fn deal(id: &str, client: &str, owner: &str, stage: StageKey, rubles: i64) -
         owner_id: Id::from_raw(owner),
         next_step: String::new(),
         next_step_date: None,
+        closed: None,
         created_at: t0(),
         updated_at: t0(),
         stamps: Default::default(),
+    }
+}
+
+/// A change by nobody in particular whose history entry gets the id `entry`.
+pub fn mover(entry: &str) -> Mover {
+    Mover {
+        by: None,
+        entry_id: Id::from_raw(entry),
     }
 }
 
@@ -78,12 +87,21 @@ pub fn small_workspace() -> Workspace {
     ws.add_client(client("c2", "АО «Северсталь-Сервис»", "olga"))
         .unwrap();
     ws.add_client(client("c3", "ИП Орлов", "ivan")).unwrap();
-    ws.add_deal(deal("d1", "c1", "ivan", StageKey::Lead, 100_000))
-        .unwrap();
-    ws.add_deal(deal("d2", "c2", "olga", StageKey::Proposal, 250_000))
-        .unwrap();
-    ws.add_deal(deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000))
-        .unwrap();
+    ws.add_deal(
+        deal("d1", "c1", "ivan", StageKey::Lead, 100_000),
+        &mover("d1-created"),
+    )
+    .unwrap();
+    ws.add_deal(
+        deal("d2", "c2", "olga", StageKey::Proposal, 250_000),
+        &mover("d2-created"),
+    )
+    .unwrap();
+    ws.add_deal(
+        deal("d3", "c1", "ivan", StageKey::Negotiation, 50_000),
+        &mover("d3-created"),
+    )
+    .unwrap();
     ws
 }
 

@@ -5,6 +5,7 @@
 use crate::domain::client::{Client, ClientStatus, ContactPerson};
 use crate::domain::dates::{timestamp_from_millis, Timestamp};
 use crate::domain::deal::Deal;
+use crate::domain::deal_flow::{StageChange, StageChangeKind};
 use crate::domain::ids::Id;
 use crate::domain::inn::complete_inn;
 use crate::domain::money::Money;
@@ -139,8 +140,19 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             updated_at: stamp(n),
             stamps: Default::default(),
         });
+        let deal_id = next_id(&mut rng, n);
+        ws.stage_history.push(StageChange {
+            id: Id::from_raw(format!("{deal_id}-created")),
+            deal_id: deal_id.clone(),
+            kind: StageChangeKind::Created,
+            from: None,
+            to: pipeline[i % pipeline.len()].default_id(),
+            at: stamp(n),
+            by: Some(owner.clone()),
+            restored_at: None,
+        });
         ws.deals.push(Deal {
-            id: next_id(&mut rng, n),
+            id: deal_id,
             client_id: id,
             title: format!("Поставка, этап {}", i % 5 + 1),
             stage_id: pipeline[i % pipeline.len()].default_id(),
@@ -148,6 +160,7 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             owner_id: owner,
             next_step: "Позвонить ЛПР".to_owned(),
             next_step_date: Some(today + Duration::days((i % 30) as i64)),
+            closed: None,
             created_at: stamp(n),
             updated_at: stamp(n),
             stamps: Default::default(),

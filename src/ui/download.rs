@@ -5,10 +5,15 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&text.into());
+    download_parts(file_name, &js_sys::Array::of1(&text.into()), mime);
+}
+
+/// Offers the strings in `parts`, joined, as a download named `file_name` (the browser joins
+/// them, so a file written in steps is never one string in wasm).
+pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -5,6 +5,7 @@ mod client_card;
 mod clients;
 mod clock;
 mod data;
+mod deal_close;
 mod dialog;
 mod download;
 mod form_follow;

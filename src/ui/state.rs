@@ -3,6 +3,7 @@
 
 use super::clock;
 use crate::domain::dates::Timestamp;
+use crate::domain::workspace::Mover;
 use crate::domain::{Id, TeamMember, Workspace};
 use crate::i18n::{Lang, Translate};
 use crate::storage::LoadOutcome;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub adopting: StoredValue<bool>,
     /// Bumped when the import backup in storage changes, so its panel reads it again.
     pub backup_changed: RwSignal<u64>,
+    /// While an export is being written: the steps done and the steps in all.
+    pub exporting: RwSignal<Option<(usize, usize)>>,
 }
 
 impl AppState {
@@ -83,6 +86,7 @@ impl AppState {
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
             backup_changed: RwSignal::new(0),
+            exporting: RwSignal::new(None),
         }
     }
 
@@ -129,6 +133,16 @@ impl AppState {
     /// The id of the member using this browser (tracked).
     pub fn me_id(&self) -> Option<Id> {
         self.me().map(|m| m.id)
+    }
+
+    /// Who changes a deal's place in the pipeline now: this browser's member (if chosen) and a
+    /// fresh id for the stage history entry the change writes (not tracked).
+    pub fn mover(&self) -> Mover {
+        let me = self.prefs.with_untracked(|p| p.me.clone());
+        Mover {
+            by: me.filter(|id| self.ws.with_untracked(|ws| ws.member(id).is_some())),
+            entry_id: clock::new_id(),
+        }
     }
 
     /// The team as `(id, name)` pairs for `<select>` options (tracked).

@@ -2,6 +2,7 @@
 // downloaded browser, and the release build served from dist/.
 import { chromium } from 'playwright-core';
 import { serveDist } from './server.mjs';
+import { inflateRawSync } from 'node:zlib';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -68,14 +69,30 @@ export async function loadDemoAs(page, name) {
   await saved(page);
 }
 
-/** The workspace envelope as stored: unpacks the deflated Latin-1 value the app writes. */
+/**
+ * The workspace envelope as stored: unpacks the deflated Latin-1 value the app writes, either
+ * one stream (`SDZ1<revision>:`) or pieces (`SDZ2<revision>:<length>,…;`, see
+ * src/format/packed.rs), each inflated on its own and joined.
+ */
 export async function readStored(page) {
-  const { inflateRawSync } = await import('node:zlib');
   const raw = await page.evaluate(() => localStorage.getItem('salesdesk.workspace'));
-  if (raw === null) return null;
-  const packed = raw.match(/^SDZ1(\d+):/);
-  if (!packed) return JSON.parse(raw);
-  return JSON.parse(inflateRawSync(Buffer.from(raw.slice(packed[0].length), 'latin1')).toString('utf8'));
+  return raw === null ? null : unpackStored(raw);
+}
+
+/** The JSON envelope inside a stored value. */
+export function unpackStored(raw) {
+  const one = raw.match(/^SDZ1(\d+):/);
+  if (one) return JSON.parse(inflateRawSync(Buffer.from(raw.slice(one[0].length), 'latin1')).toString('utf8'));
+  const pieces = raw.match(/^SDZ2(\d+):([\d,]*);/);
+  if (!pieces) return JSON.parse(raw);
+  const body = Buffer.from(raw.slice(pieces[0].length), 'latin1');
+  let at = 0;
+  const parts = pieces[2].split(',').filter(Boolean).map((length) => {
+    const part = inflateRawSync(body.subarray(at, at + Number(length)));
+    at += Number(length);
+    return part;
+  });
+  return JSON.parse(Buffer.concat(parts).toString('utf8'));
 }
 
 /** The Russian (or English) form of a word for `n`, by the browser's own CLDR plural rules. */

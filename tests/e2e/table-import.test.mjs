@@ -22,19 +22,22 @@ async function pick(page, name, mimeType) {
 const text = async (page, id) => plain(await page.getByTestId(id).innerText());
 /**
  * The stored workspace with its orders as `{ id, amounts }`: storage keeps orders column by
- * column (`order_book`, see src/format/order_book.rs).
+ * column in one book or a list of books (`order_book`, see src/format/order_books.rs).
  */
 async function stored(page) {
   const w = (await readStored(page)).workspace;
-  const book = w.order_book;
-  const ids = book && book.ids ? book.ids.split(' ') : [];
-  let line = 0;
-  const orders = ids.map((id, i) => {
-    const amounts = book.amount.slice(line, line + book.line_count[i]);
-    line += book.line_count[i];
-    return { id, amounts };
+  if (w.orders) return { ...w, orders: w.orders.map((o) => ({ id: o.id, amounts: o.lines.map((l) => l.amount) })) };
+  const books = Array.isArray(w.order_book) ? w.order_book : w.order_book ? [w.order_book] : [];
+  const orders = books.flatMap((book) => {
+    const ids = book.ids ? book.ids.split(' ') : [];
+    let line = 0;
+    return ids.map((id, i) => {
+      const amounts = book.amount.slice(line, line + book.line_count[i]);
+      line += book.line_count[i];
+      return { id, amounts };
+    });
   });
-  return { ...w, orders: w.orders ? w.orders.map((o) => ({ id: o.id, amounts: o.lines.map((l) => l.amount) })) : orders };
+  return { ...w, orders };
 }
 
 test('clients, then orders from 1C: preview, problems, mapping, undo, re-import, xlsx', async () => {

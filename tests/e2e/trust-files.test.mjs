@@ -99,14 +99,17 @@ async function storedClient(page, id) {
 }
 
 /**
- * The client of every stored order. Storage keeps orders column by column (`order_book`, see
- * src/format/order_book.rs): each order's client is its position in the client list plus one,
- * or 0 for the next id of `other_clients`.
+ * The client of every stored order. Storage keeps orders column by column in a list of books
+ * (`order_book`, see src/format/order_book.rs): each order's client is its position in the
+ * client list plus one, or 0 for the next id of the book's `other_clients`.
  */
 function orderClients(w) {
   if (w.orders) return w.orders.map((o) => o.client_id);
-  let other = 0;
-  return w.order_book.client.map((p) => (p === 0 ? w.order_book.other_clients[other++] : w.clients[p - 1].id));
+  const books = Array.isArray(w.order_book) ? w.order_book : [w.order_book];
+  return books.flatMap((book) => {
+    let other = 0;
+    return book.client.map((p) => (p === 0 ? book.other_clients[other++] : w.clients[p - 1].id));
+  });
 }
 
 /** Rates the first deal on the open card (BANT levels by criterion) and saves the assessment. */

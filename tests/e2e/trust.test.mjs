@@ -161,6 +161,9 @@ test('scenario 4: deletions a merge would make are named, need a yes, are counte
   ];
   const goneDeals = new Set(ws.deals.filter((d) => goneIds.has(d.client_id)).map((d) => d.id));
   dropped.push(...ws.assessments.filter((a) => goneDeals.has(a.deal_id)).map((a) => a.id));
+  // Their deals' stage history goes with them (a file keeping it would be refused).
+  dropped.push(...ws.stage_history.filter((e) => goneDeals.has(e.deal_id)).map((e) => e.id));
+  ws.stage_history = ws.stage_history.filter((e) => !goneDeals.has(e.deal_id));
   ws.clients = ws.clients.filter((c) => !goneIds.has(c.id));
   ws.deals = ws.deals.filter((d) => !goneIds.has(d.client_id));
   ws.orders = ws.orders.filter((o) => !goneIds.has(o.client_id));

@@ -60,9 +60,12 @@ test("a snapshot whose rule has every kind of condition matches the schema", () 
   assert.equal(validate(broken), false);
 });
 
-test("the version 4 fixture (with field stamps) matches the schema", () => {
-  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v4.json"), "utf8"));
-  assertValid(doc, "snapshot-v4.json");
+test("the version 5 fixture (field stamps, closed deals, stage history, pipeline settings) matches the schema", () => {
+  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v5.json"), "utf8"));
+  assert.ok(doc.workspace.deals.some((d) => d.closed?.outcome === "lost"));
+  assert.ok(doc.workspace.stage_history.some((e) => e.kind === "reopened"));
+  assert.ok(doc.workspace.pipeline_settings.stage_limits.length > 0);
+  assertValid(doc, "snapshot-v5.json");
 });
 
 test("the schema refuses what the format forbids", () => {
@@ -77,7 +80,10 @@ test("the schema refuses what the format forbids", () => {
     ["an unknown role", (d) => { d.workspace.members[0].job_title = "ceo"; }],
     ["an unknown condition kind", (d) => { d.workspace.transfer_policy.rule.conditions[0].kind = "luck"; }],
     ["column-wise orders", (d) => { d.workspace.order_book = {}; }],
-    ["a newer version", (d) => { d.version = 5; }],
+    ["a newer version", (d) => { d.version = 6; }],
+    ["a lost deal without a reason", (d) => { d.workspace.deals[0].closed = { outcome: "lost", reason: {}, at: "2026-03-10T12:00:00Z" }; }],
+    ["an unknown kind of stage change", (d) => { d.workspace.stage_history[0].kind = "teleported"; }],
+    ["a stage limit of zero days", (d) => { d.workspace.pipeline_settings.stage_limits = [{ stage_id: "stage-lead", days: 0 }]; }],
     ["a field stamp that is not a pair", (d) => { d.workspace.clients[0].stamps = { fields: { notes: { at: "2026-01-01T00:00:00Z" } } }; }],
     ["a missing client id", (d) => { delete d.workspace.clients[0].id; }],
     ["an order without lines", (d) => { d.workspace.orders[0].lines = []; }],

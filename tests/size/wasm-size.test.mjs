@@ -10,9 +10,15 @@ import { gzipSync, constants } from 'node:zlib';
 // to the next 10 000 B (Node's zlib, level 9: 662 743 B with one deserializer path, 673 562 B with
 // Leptos's erased mode alone, 780 619 B before it; GNU `gzip -9` gives about 6–9 KB less). Lower
 // it whenever a step shrinks the wasm; never raise it without a reason in the commit message.
-// Issue 14's target is 350 000 B gzipped (aim 250 000 B). Raised by 68 000 B for issue 15's table
-// import (662 871 B before it, 730 829 B with it: core, csv, the xlsx reader and the screen).
-const BUDGET_GZIP_BYTES = 738_000;
+// Issue 14's target is 350 000 B gzipped (aim 250 000 B).
+// Raised by 54 881 B for issue 12's closed deals and stage history (base 63450dd measured
+// 656 414 B, with them 711 295 B): the new records' reading, checks, merge and migration, and
+// the closing dialog, board cards, timeline and pipeline settings. Then by 1 294 B to 726 175 B
+// measured after merging it with the stored pieces, the stepped export and the stacked tables
+// (+5 618 B on their own, 662 743 -> 668 361 B).
+// Then by 71 879 B to 798 054 B measured after merging issue 15's table import (core, csv, the
+// xlsx reader, the screen; on its own base 662 871 -> 734 629 B).
+const BUDGET_GZIP_BYTES = 798_054;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -14,6 +14,7 @@ mod tables;
 use super::client::{Client, ClientStatus, ContactPerson};
 use super::dates::Timestamp;
 use super::deal::Deal;
+use super::deal_flow::{StageChange, StageChangeKind};
 use super::ids::Id;
 use super::inn::complete_inn;
 use super::money::Money;
@@ -35,6 +36,47 @@ impl Lcg {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
+    }
+}
+
+/// A demo deal's stage history: created as a lead, and (unless still a lead) moved to its stage
+/// 1 to 30 days ago, so the board shows a spread of days in stage. No random numbers are drawn
+/// here: the rest of the demo data stays as it was.
+fn add_demo_history(
+    ws: &mut Workspace,
+    deal_id: &Id,
+    owner: &Id,
+    stage_index: usize,
+    i: usize,
+    created: Timestamp,
+    now: Timestamp,
+) {
+    let stages = StageKey::DEFAULT_PIPELINE;
+    let entry = |suffix: &str, kind, from: Option<Id>, to: Id, at| StageChange {
+        id: Id::from_raw(format!("{deal_id}-{suffix}")),
+        deal_id: deal_id.clone(),
+        kind,
+        from,
+        to,
+        at,
+        by: Some(owner.clone()),
+        restored_at: None,
+    };
+    let lead = stages[0].default_id();
+    ws.stage_history.push(entry(
+        "created",
+        StageChangeKind::Created,
+        None,
+        lead.clone(),
+        created,
+    ));
+    if stage_index > 0 {
+        let age = (now - created).num_days() - 1;
+        let days = ((i as i64 * 7) % 30 + 1).min(age.max(0));
+        let to = stages[stage_index].default_id();
+        let at = now - Duration::days(days);
+        ws.stage_history
+            .push(entry("moved", StageChangeKind::Moved, Some(lead), to, at));
     }
 }
 
@@ -105,8 +147,10 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             continue;
         }
         let due = today + Duration::days(rng.next(21) as i64 - 5);
+        let deal_id = Id::from_raw(format!("demo-d{:02}", i + 1));
+        add_demo_history(&mut ws, &deal_id, &owner, stage_index, i, created, now);
         ws.deals.push(Deal {
-            id: Id::from_raw(format!("demo-d{:02}", i + 1)),
+            id: deal_id,
             client_id,
             title: (*product).to_owned(),
             stage_id: stages[stage_index].default_id(),
@@ -114,6 +158,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             owner_id: owner,
             next_step: NEXT_STEPS[rng.next(NEXT_STEPS.len() as u64) as usize].to_owned(),
             next_step_date: Some(due),
+            closed: None,
             created_at: created,
             updated_at: now,
             stamps: Default::default(),

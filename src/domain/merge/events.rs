@@ -29,11 +29,15 @@ pub enum RecordKind {
     Transfer,
     /// The transfer rule and activity thresholds (a single value).
     TransferPolicy,
+    /// Entries of the deals' stage history.
+    StageChange,
+    /// The lost reasons and stage limits (a single value, merged field by field).
+    PipelineSettings,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 11] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Member,
         RecordKind::Client,
         RecordKind::Deal,
@@ -45,6 +49,8 @@ impl RecordKind {
         RecordKind::ScoringModel,
         RecordKind::Transfer,
         RecordKind::TransferPolicy,
+        RecordKind::StageChange,
+        RecordKind::PipelineSettings,
     ];
 }
 

@@ -5,6 +5,7 @@ use super::events::{Conflict, MergeEvent, RecordKind, Side};
 use super::fields::merge_fields;
 use super::record::{merge_restored, Record};
 use crate::domain::dates::{format_date, Timestamp};
+use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::Assessment;
@@ -76,6 +77,60 @@ never_edited!(
     Assessment => |a| format_date(a.created_at.date_naive()),
     TransferRecord => |t| format_date(t.date),
 );
+
+/// A stage history entry is never edited either: its time is its last change, unless a restore
+/// brought it back (`restored_at`). Two copies that differ otherwise (never made by the app) are
+/// merged whole. Its label is the day of the change.
+impl Record for StageChange {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.restored_at.map_or(self.at, |at| at.max(self.at))
+    }
+    fn label(&self) -> String {
+        format_date(self.at.date_naive())
+    }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        let plain = |r: &Self| Self {
+            restored_at: None,
+            ..r.clone()
+        };
+        merge_restored(ours, theirs, plain, kind, events)
+    }
+}
+
+/// The id conflicts about the pipeline settings carry, since the settings have none.
+pub const PIPELINE_SETTINGS_ID: &str = "pipeline-settings";
+
+/// The pipeline settings are one value with stamped fields: two copies merge field by field,
+/// like a record people edit.
+impl Record for PipelineSettings {
+    fn id(&self) -> &Id {
+        static ID: std::sync::LazyLock<Id> =
+            std::sync::LazyLock::new(|| Id::from_raw(PIPELINE_SETTINGS_ID));
+        &ID
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn label(&self) -> String {
+        String::new()
+    }
+    fn merge_pair(
+        ours: &Self,
+        theirs: &Self,
+        kind: RecordKind,
+        events: &mut Vec<MergeEvent>,
+    ) -> Self {
+        merge_fields(ours, theirs, kind, events)
+    }
+}
 
 /// An order's label is its business date (the client it belongs to is in the record).
 impl Record for Order {

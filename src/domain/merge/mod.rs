@@ -11,6 +11,8 @@
 //!   a record changed after its deletion survives and is reported;
 //! - stages carry no timestamps: ours win, theirs add only stages we lack;
 //! - the scoring model and the transfer policy: the newer wins, ours on a tie;
+//! - the stage history is a log: the union of both sides' entries, one per id; the pipeline
+//!   settings merge field by field, like a record;
 //! - tombstones: the union, one per id, the latest time kept;
 //! - then the result is repaired so that it always passes [`Workspace::integrity_problems`]:
 //!   deals, orders and assessments whose client or deal is gone go with it; a deleted member,
@@ -40,6 +42,7 @@ mod tombstones;
 
 pub use events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
 pub use fields::merge_fields;
+pub use kinds::PIPELINE_SETTINGS_ID;
 pub use record::Record;
 pub use records::merge_records;
 pub use repair::{DropReason, Repair};
@@ -118,6 +121,26 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             RecordKind::Transfer,
         ),
     );
+    let stage_history = collect(
+        &mut events,
+        merge_records(
+            &ours.stage_history,
+            &theirs.stage_history,
+            all,
+            unseen,
+            RecordKind::StageChange,
+        ),
+    );
+    let pipeline_settings = if ours.pipeline_settings == theirs.pipeline_settings {
+        ours.pipeline_settings.clone()
+    } else {
+        merge_fields(
+            &ours.pipeline_settings,
+            &theirs.pipeline_settings,
+            RecordKind::PipelineSettings,
+            &mut events,
+        )
+    };
     // Listing every field (no `..`) makes a new collection in `Workspace` a compile error here
     // rather than data a merge silently loses.
     let mut ws = Workspace {
@@ -133,6 +156,8 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         orders,
         transfer_policy: TransferPolicy::default(),
         transfers,
+        stage_history,
+        pipeline_settings,
     };
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
 

@@ -98,7 +98,8 @@ fn dropped<T: Record>(kind: RecordKind, record: &T, reason: DropReason) -> Repai
 }
 
 /// Rule 1: drops deals (and orders) whose client is missing, deals whose stage is missing, then
-/// assessments whose deal is missing; all but the stage case get tombstones.
+/// assessments and stage history entries whose deal is missing; all but the stage case get
+/// tombstones.
 pub(super) fn drop_orphans(ws: &mut Workspace, tombstones: &mut Tombstones) -> Vec<Repair> {
     let mut repairs = Vec::new();
     let clients: HashSet<&Id> = ws.clients.iter().map(|c| &c.id).collect();
@@ -148,6 +149,21 @@ pub(super) fn drop_orphans(ws: &mut Workspace, tombstones: &mut Tombstones) -> V
                 a,
                 &a.deal_id,
                 RecordKind::Assessment,
+                reason,
+                tombstones,
+                &mut repairs,
+            );
+        }
+        keep
+    });
+    ws.stage_history.retain(|e| {
+        let keep = deals.contains(&e.deal_id);
+        if !keep {
+            let reason = DropReason::DealMissing(e.deal_id.clone());
+            orphan(
+                e,
+                &e.deal_id,
+                RecordKind::StageChange,
                 reason,
                 tombstones,
                 &mut repairs,
@@ -338,6 +354,13 @@ fn drop_dangling(ws: &mut Workspace, record: &Id, missing: &Id, repairs: &mut Ve
         record,
         repairs,
         |a| why(&a.deal_id == missing, DealMissing),
+    );
+    drop_where(
+        &mut ws.stage_history,
+        RecordKind::StageChange,
+        record,
+        repairs,
+        |e| why(&e.deal_id == missing, DealMissing),
     );
     drop_where(
         &mut ws.products,

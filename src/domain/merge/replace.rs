@@ -10,8 +10,8 @@
 //! values win. A record `current` had deleted and
 //! `incoming` brings back (a restore of the backup taken before a replace dropped it) is stamped
 //! as changed after its tombstone: another tab still holds that tombstone, and a record older
-//! than a tombstone is one the tombstone removes. Assessments and transfer records are never
-//! edited, so theirs is a `restored_at` time instead.
+//! than a tombstone is one the tombstone removes. Assessments, transfer records and stage history
+//! entries are never edited, so theirs is a `restored_at` time instead.
 
 use super::record::Record;
 use super::tombstones::latest_by_id;
@@ -60,6 +60,11 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
+    let history = &current.stage_history;
+    drop_missing(history, &out.stage_history, &mut removed, now);
+    revive(history, &mut out.stage_history, deleted, now, |e, at| {
+        e.restored_at = Some(at);
+    });
     let assessments = &current.assessments;
     revive(assessments, &mut out.assessments, deleted, now, |a, at| {
         a.restored_at = Some(at);
@@ -81,6 +86,11 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
             .updated_at
             .max(out.scoring_model.updated_at);
         out.scoring_model.updated_at = next_stamp(now, latest);
+    }
+    // The pipeline settings have stamped fields: the incoming values are stamped as changed now.
+    if out.pipeline_settings != current.pipeline_settings {
+        let now = next_stamp(now, out.pipeline_settings.latest_stamp());
+        stamp_changes(&current.pipeline_settings, &mut out.pipeline_settings, now);
     }
     if out.transfer_policy != current.transfer_policy {
         let latest = (current.transfer_policy.updated_at).max(out.transfer_policy.updated_at);
@@ -188,6 +198,7 @@ fn ids(ws: &Workspace) -> HashSet<Id> {
     all.extend(ws.orders.iter().map(|r| r.id.clone()));
     all.extend(ws.assessments.iter().map(|r| r.id.clone()));
     all.extend(ws.transfers.iter().map(|r| r.id.clone()));
+    all.extend(ws.stage_history.iter().map(|r| r.id.clone()));
     all
 }
 

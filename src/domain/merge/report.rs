@@ -128,7 +128,10 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
         RecordKind::Order => ws.orders.iter().any(|o| &o.id == id),
         RecordKind::Stage => ws.stage(id).is_some(),
         RecordKind::Transfer => ws.transfers.iter().any(|t| &t.id == id),
-        RecordKind::ScoringModel | RecordKind::TransferPolicy => true,
+        RecordKind::StageChange => ws.stage_history.iter().any(|e| &e.id == id),
+        RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => {
+            true
+        }
     }
 }
 
@@ -186,6 +189,10 @@ pub(super) fn build(
     report.set_counts(RecordKind::ScoringModel, model);
     let policy = value_counts(ours.transfer_policy != merged.transfer_policy);
     report.set_counts(RecordKind::TransferPolicy, policy);
+    let history = count(&ours.stage_history, &merged.stage_history);
+    report.set_counts(RecordKind::StageChange, history);
+    let settings = value_counts(ours.pipeline_settings != merged.pipeline_settings);
+    report.set_counts(RecordKind::PipelineSettings, settings);
     report
 }
 

@@ -28,7 +28,13 @@ impl<'a> Lookup<'a> {
             .enumerate()
             .map(|(i, s)| (&s.id, i))
             .collect();
-        let rank = |d: &Deal| (stage_at.get(&d.stage_id).copied(), Reverse(d.created_at));
+        let rank = |d: &Deal| {
+            (
+                d.is_open(),
+                stage_at.get(&d.stage_id).copied(),
+                Reverse(d.created_at),
+            )
+        };
         let mut main_deal: HashMap<&Id, &Deal> = HashMap::new();
         for deal in &ws.deals {
             // `>=` keeps the last of equals, as `Iterator::max_by_key` does in the scanning version.

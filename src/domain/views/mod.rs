@@ -1,10 +1,11 @@
 //! Read models: answers computed from the workspace for a screen, never stored. Lists and the
 //! board (`query`), per-view lookups (`lookup`), the team page (`team_view`), the transfer queue
-//! (`transfer_queue`) and possible duplicates (`duplicates`).
+//! (`transfer_queue`), possible duplicates (`duplicates`) and days in a stage (`stage_clock`).
 
 pub mod duplicates;
 pub mod lookup;
 pub mod query;
+pub mod stage_clock;
 pub mod team_view;
 pub mod transfer_queue;
 

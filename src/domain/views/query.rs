@@ -58,12 +58,19 @@ pub enum ClientSort {
     Score,
 }
 
-/// The client's most advanced deal: the one that says how far the hunter has got.
+/// The client's most advanced deal: the one that says how far the hunter has got. An open deal
+/// comes before any closed one: a lost attempt does not say where the work stands now.
 pub fn main_deal<'a>(ws: &'a Workspace, client_id: &Id) -> Option<&'a Deal> {
     ws.deals
         .iter()
         .filter(|d| &d.client_id == client_id)
-        .max_by_key(|d| (ws.stage_index(&d.stage_id), std::cmp::Reverse(d.created_at)))
+        .max_by_key(|d| {
+            (
+                d.is_open(),
+                ws.stage_index(&d.stage_id),
+                std::cmp::Reverse(d.created_at),
+            )
+        })
 }
 
 /// The stage of the client's most advanced deal.
@@ -160,8 +167,9 @@ pub struct BoardColumn<'a> {
     pub total: Money,
 }
 
-/// The pipeline board: one column per stage with the deals in `scope`.
-pub fn board<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<BoardColumn<'a>> {
+/// The pipeline board: one column per stage with the deals in `scope`; closed deals (won or
+/// lost) only when `closed` is set, in the stage they were closed in.
+pub fn board<'a>(ws: &'a Workspace, scope: &Scope, closed: bool) -> Vec<BoardColumn<'a>> {
     ws.stages
         .iter()
         .map(|stage| {
@@ -169,6 +177,7 @@ pub fn board<'a>(ws: &'a Workspace, scope: &Scope) -> Vec<BoardColumn<'a>> {
                 .deals
                 .iter()
                 .filter(|d| d.stage_id == stage.id && scope.includes(&d.owner_id))
+                .filter(|d| closed || d.is_open())
                 .collect();
             let total = deals.iter().map(|d| d.amount).sum();
             BoardColumn {
@@ -316,13 +325,13 @@ mod tests {
     #[test]
     fn board_columns_follow_the_pipeline_and_scope() {
         let ws = small_workspace();
-        let all = board(&ws, &Scope::Everyone);
+        let all = board(&ws, &Scope::Everyone, false);
         assert_eq!(all.len(), 7);
         let counts: Vec<usize> = all.iter().map(|c| c.deals.len()).collect();
         assert_eq!(counts, [1, 0, 0, 1, 1, 0, 0]);
         assert_eq!(all[3].total, Money::from_rubles(250_000));
 
-        let mine = board(&ws, &Scope::Mine(Id::from_raw("ivan")));
+        let mine = board(&ws, &Scope::Mine(Id::from_raw("ivan")), false);
         let counts: Vec<usize> = mine.iter().map(|c| c.deals.len()).collect();
         assert_eq!(counts, [1, 0, 0, 0, 1, 0, 0]);
     }

@@ -5,6 +5,7 @@
 //! Everything is computed in a few linear passes with one [`HistoryIndex`], so the view stays
 //! fast on a large base (5 000 clients, 100 000 orders).
 
+use crate::domain::deal_flow::Closure;
 use crate::domain::ids::Id;
 use crate::domain::metrics::{
     farmer_metrics, ClientMetrics, FarmerMetrics, MetricsContext, Period,
@@ -24,8 +25,8 @@ use std::collections::{HashMap, HashSet};
 pub struct StageLoad {
     /// The stage.
     pub stage_id: Id,
-    /// Deals in it. Deals have no «closed» state: the last stage («Первая продажа») holds the
-    /// won ones, every earlier stage the open ones.
+    /// Open deals in it (closed deals leave the pipeline and count in
+    /// [`RowFigures::closed`]).
     pub deals: u32,
     /// The sum of their amounts.
     pub amount: Money,
@@ -70,6 +71,17 @@ impl VerdictCounts {
     }
 }
 
+/// Closed deals: how many were won and for how much, how many were lost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClosedCounts {
+    /// Deals won.
+    pub won: u32,
+    /// The sum they were won for.
+    pub won_amount: Money,
+    /// Deals lost.
+    pub lost: u32,
+}
+
 /// Transfers counted by their date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TransferCounts {
@@ -91,8 +103,10 @@ impl TransferCounts {
 pub struct RowFigures {
     /// One entry per stage, in the pipeline's order, zeros included.
     pub pipeline: Vec<StageLoad>,
-    /// The row's deals by verdict.
+    /// The row's open deals by verdict.
     pub verdicts: VerdictCounts,
+    /// The row's closed deals: won (with their amounts) and lost.
+    pub closed: ClosedCounts,
     /// Clients that meet the transfer rule today but are still with this member: the member's
     /// part of [`transfer_queue`]. Always 0 for a farmer; for the total, the queue's length.
     pub ready_for_transfer: u32,
@@ -121,6 +135,7 @@ impl RowFigures {
                 })
                 .collect(),
             verdicts: VerdictCounts::default(),
+            closed: ClosedCounts::default(),
             ready_for_transfer: 0,
             transfers_given: TransferCounts::default(),
             transfers_received: TransferCounts::default(),
@@ -176,6 +191,18 @@ pub fn team_view(ws: &Workspace, today: NaiveDate, period: Period) -> TeamView {
         let verdict = lookup.deal_score(&deal.id).map(|s| s.verdict);
         let row = row_of.get(&deal.owner_id).map(|&i| &mut rows[i]);
         for figures in row.into_iter().chain([&mut total]) {
+            match &deal.closed {
+                Some(Closure::Won { amount, .. }) => {
+                    figures.closed.won += 1;
+                    figures.closed.won_amount += *amount;
+                    continue;
+                }
+                Some(Closure::Lost { .. }) => {
+                    figures.closed.lost += 1;
+                    continue;
+                }
+                None => {}
+            }
             figures.verdicts.add(verdict);
             if let Some(load) = stage_of
                 .get(&deal.stage_id)

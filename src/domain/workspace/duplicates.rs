@@ -143,8 +143,11 @@ mod tests {
         dup.contact.phone = "+7 900 000-00-00".into();
         dup.notes = "Звонить после обеда".into();
         ws.add_client(dup).unwrap();
-        ws.add_deal(deal("d9", "c9", "ivan", StageKey::Lead, 50_000))
-            .unwrap();
+        ws.add_deal(
+            deal("d9", "c9", "ivan", StageKey::Lead, 50_000),
+            &mover("a3"),
+        )
+        .unwrap();
         ws.add_order(order_on("o9", "c9", 1_000, day(10)), day(10), later(5))
             .unwrap();
         ws

@@ -2,7 +2,9 @@
 
 use super::Workspace;
 use crate::domain::ids::Id;
-use std::collections::HashSet;
+// Fx: fast for the many short ids checked at every load; in the browser no hasher is keyed
+// (std's own keys are fixed on wasm32), so a slower one would buy no protection.
+use rustc_hash::FxHashSet as HashSet;
 use thiserror::Error;
 
 /// A problem found by [`Workspace::integrity_problems`] in data read from storage or a file.
@@ -26,7 +28,7 @@ impl Workspace {
     /// and references that resolve. Empty means sound.
     pub fn integrity_problems(&self) -> Vec<IntegrityProblem> {
         let mut problems = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let all_ids = self
             .members
             .iter()
@@ -77,6 +79,10 @@ impl Workspace {
         // The assessor is history, not ownership: it may have left the team since.
         for a in &self.assessments {
             dangling(&a.id, &a.deal_id, &deals);
+        }
+        // A stage change's person and stages are history too; only its deal must exist.
+        for e in &self.stage_history {
+            dangling(&e.id, &e.deal_id, &deals);
         }
         // Likewise the people in a transfer record; only its client must exist.
         for t in &self.transfers {

@@ -6,6 +6,7 @@
 use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::deal::Deal;
+use crate::domain::deal_flow::{PipelineSettings, SettingsProblem, StageChange};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ModelError, ScoringModel};
@@ -65,6 +66,12 @@ pub struct Workspace {
     /// The audit log of hunter→farmer transfers, oldest first.
     #[serde(default)]
     pub transfers: Vec<TransferRecord>,
+    /// Every stage change of every deal (moves, closing, reopening), in the order recorded.
+    #[serde(default)]
+    pub stage_history: Vec<StageChange>,
+    /// The director's lost reasons and stage limits.
+    #[serde(default)]
+    pub pipeline_settings: PipelineSettings,
 }
 
 impl Default for Workspace {
@@ -82,6 +89,8 @@ impl Default for Workspace {
             orders: Vec::new(),
             transfer_policy: TransferPolicy::default(),
             transfers: Vec::new(),
+            stage_history: Vec::new(),
+            pipeline_settings: PipelineSettings::default(),
         }
     }
 }
@@ -140,6 +149,21 @@ pub enum WorkspaceError {
     /// The client is already owned by a farmer.
     #[error("client {0} is already with a farmer")]
     AlreadyWithFarmer(Id),
+    /// The deal is already closed (won or lost).
+    #[error("deal {0} is already closed")]
+    AlreadyClosed(Id),
+    /// The deal is open: there is nothing to reopen.
+    #[error("deal {0} is open")]
+    NotClosed(Id),
+    /// A lost deal needs a reason.
+    #[error("a reason is required")]
+    ReasonRequired,
+    /// A won amount outside the range of money.
+    #[error("the amount is out of range")]
+    AmountOutOfRange,
+    /// The pipeline settings are invalid.
+    #[error("invalid pipeline settings: {0:?}")]
+    InvalidPipelineSettings(Vec<SettingsProblem>),
     /// A team member still owns clients or deals and no one was named to take them over.
     #[error("the member still owns {clients} clients and {deals} deals")]
     MemberOwnsRecords {
@@ -214,6 +238,7 @@ impl Workspace {
 
 mod bulk;
 mod catalogue;
+mod closing;
 mod duplicates;
 mod integrity;
 mod orders;
@@ -221,6 +246,7 @@ mod pipeline;
 mod team;
 pub mod transfer;
 
+pub use closing::Mover;
 pub use duplicates::ClientsMerged;
 pub use integrity::IntegrityProblem;
 pub use pipeline::StageStep;

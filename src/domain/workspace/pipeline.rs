@@ -1,9 +1,10 @@
 //! Clients, deals, their BANT assessments and moves through the pipeline's stages.
 
-use super::{Workspace, WorkspaceError};
+use super::{Mover, Workspace, WorkspaceError};
 use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::deal::Deal;
+use crate::domain::deal_flow::StageChangeKind;
 use crate::domain::ids::Id;
 use crate::domain::qualification::{self, Assessment, Score, ScoringModel};
 use crate::domain::stage::{Stage, StageKey};
@@ -73,6 +74,7 @@ impl Workspace {
         self.deals.retain(|d| &d.client_id != id);
         for (deal_id, latest) in deals {
             self.drop_assessments_of(&deal_id, now);
+            self.drop_history_of(&deal_id, now);
             self.tombstone(deal_id, now, latest);
         }
         let transfers: Vec<(Id, Timestamp)> = self
@@ -102,25 +104,45 @@ impl Workspace {
         self.require_member(&deal.owner_id)
     }
 
-    /// Adds a deal.
-    pub fn add_deal(&mut self, deal: Deal) -> Result<(), WorkspaceError> {
+    /// Adds a deal; its history starts with its creation in its stage.
+    pub fn add_deal(&mut self, deal: Deal, mover: &Mover) -> Result<(), WorkspaceError> {
         self.check_deal(&deal)?;
         if self.id_taken(&deal.id) {
             return Err(WorkspaceError::DuplicateId(deal.id));
         }
+        self.check_entry(mover)?;
+        let (id, stage, at) = (deal.id.clone(), deal.stage_id.clone(), deal.created_at);
         self.deals.push(deal);
+        self.record_change(&id, StageChangeKind::Created, None, stage, at, mover);
         Ok(())
     }
 
-    /// Replaces a deal's record with `deal` (same id), stamping the fields that changed.
-    pub fn update_deal(&mut self, deal: Deal, now: Timestamp) -> Result<(), WorkspaceError> {
+    /// Replaces a deal's record with `deal` (same id), stamping the fields that changed; a new
+    /// stage (chosen in the deal's editor) is recorded in the stage history.
+    pub fn update_deal(
+        &mut self,
+        deal: Deal,
+        mover: &Mover,
+        now: Timestamp,
+    ) -> Result<(), WorkspaceError> {
         self.check_deal(&deal)?;
-        let slot = self
-            .deals
-            .iter_mut()
-            .find(|d| d.id == deal.id)
+        let old = self
+            .deal(&deal.id)
             .ok_or_else(|| WorkspaceError::NotFound(deal.id.clone()))?;
-        stamps::replace(slot, deal, now);
+        let moved = (old.stage_id != deal.stage_id).then(|| {
+            let at = stamps::next_stamp(now, old.latest_stamp());
+            (old.stage_id.clone(), deal.stage_id.clone(), at)
+        });
+        if moved.is_some() {
+            self.check_entry(mover)?;
+        }
+        let id = deal.id.clone();
+        if let Some(slot) = self.deals.iter_mut().find(|d| d.id == id) {
+            stamps::replace(slot, deal, now);
+        }
+        if let Some((from, to, at)) = moved {
+            self.record_change(&id, StageChangeKind::Moved, Some(from), to, at, mover);
+        }
         Ok(())
     }
 
@@ -132,6 +154,7 @@ impl Workspace {
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         self.deals.retain(|d| &d.id != id);
         self.drop_assessments_of(id, now);
+        self.drop_history_of(id, now);
         self.tombstone(id.clone(), now, latest);
         Ok(())
     }
@@ -231,25 +254,33 @@ impl Workspace {
         qualification::needs_confirmation(self.deal_score(deal_id).as_ref(), from, target, proposal)
     }
 
-    /// Moves a deal to a stage (drag-and-drop). Returns whether anything changed.
+    /// Moves a deal to a stage (drag-and-drop), recording the move in the stage history.
+    /// Returns whether anything changed.
     pub fn move_deal(
         &mut self,
         id: &Id,
         stage_id: &Id,
+        mover: &Mover,
         now: Timestamp,
     ) -> Result<bool, WorkspaceError> {
         if self.stage(stage_id).is_none() {
             return Err(WorkspaceError::UnknownStage(stage_id.clone()));
         }
         let deal = self
-            .deals
-            .iter_mut()
-            .find(|d| &d.id == id)
+            .deal(id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         if &deal.stage_id == stage_id {
             return Ok(false);
         }
-        stamps::edit(deal, now, |d| d.stage_id = stage_id.clone());
+        self.check_entry(mover)?;
+        // The entry carries the same instant as the stage's stamp on the deal.
+        let at = stamps::next_stamp(now, deal.latest_stamp());
+        let from = deal.stage_id.clone();
+        if let Some(slot) = self.deals.iter_mut().find(|d| &d.id == id) {
+            stamps::edit(slot, now, |d| d.stage_id = stage_id.clone());
+        }
+        let to = stage_id.clone();
+        self.record_change(id, StageChangeKind::Moved, Some(from), to, at, mover);
         Ok(true)
     }
 
@@ -269,6 +300,7 @@ impl Workspace {
         &mut self,
         id: &Id,
         step: StageStep,
+        mover: &Mover,
         now: Timestamp,
     ) -> Result<Option<Id>, WorkspaceError> {
         if self.deal(id).is_none() {
@@ -277,7 +309,7 @@ impl Workspace {
         let Some(target) = self.neighbour_stage(id, step).map(|s| s.id.clone()) else {
             return Ok(None);
         };
-        self.move_deal(id, &target, now)?;
+        self.move_deal(id, &target, mover, now)?;
         Ok(Some(target))
     }
 }

@@ -5,6 +5,7 @@
 mod outcome;
 mod report;
 
+use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
 use super::import_table::ImportText;
 use super::names::stage_name;
@@ -31,6 +32,7 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(SalesText::ALL))
         .chain(rows(SnapshotText::ALL))
         .chain(rows(ReportText::ALL))
+        .chain(rows(DealText::ALL))
         .chain(rows(ImportText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
@@ -104,4 +106,85 @@ fn errors_read_as_sentences() {
     };
     assert!(describe_workspace_error(Lang::Ru, &e).contains("клиенты (2) и сделки (5)"));
     assert!(describe_problem(Lang::Ru, &Problem::Inn(InnError::BadChecksum)).contains("опечатки"));
+}
+
+#[test]
+fn days_in_stage_and_stage_limits_take_their_russian_plural() {
+    use super::deals::{days_in_stage, stage_limit_text};
+    let ru: Vec<String> = [1, 2, 5, 11, 21, 22]
+        .iter()
+        .map(|&n| days_in_stage(Lang::Ru, n))
+        .collect();
+    assert_eq!(
+        ru,
+        [
+            "1 день в этапе",
+            "2 дня в этапе",
+            "5 дней в этапе",
+            "11 дней в этапе",
+            "21 день в этапе",
+            "22 дня в этапе"
+        ]
+    );
+    assert_eq!(days_in_stage(Lang::Ru, 0), "0 дней в этапе");
+    assert_eq!(days_in_stage(Lang::En, 1), "1 day in stage");
+    assert_eq!(days_in_stage(Lang::En, 3), "3 days in stage");
+    assert_eq!(
+        stage_limit_text(Lang::Ru, 14),
+        "Дольше срока этапа: 14 дней"
+    );
+    assert_eq!(
+        stage_limit_text(Lang::Ru, 21),
+        "Дольше срока этапа: 21 день"
+    );
+}
+
+#[test]
+fn closed_deals_and_history_read_as_sentences() {
+    use super::deals::{closure_text, history_text, reason_name};
+    use crate::domain::deal_flow::{
+        Closure, LostReason, LostReasonKey, StageChange, StageChangeKind,
+    };
+    use crate::domain::{Id, Money};
+    let at = crate::testkit::fixtures::t0();
+    let lost = Closure::Lost {
+        reason: LostReason::builtin(LostReasonKey::NoDecisionMaker),
+        note: "ушёл в отпуск".into(),
+        at,
+    };
+    assert_eq!(
+        closure_text(Lang::Ru, &lost, "15.01.2026"),
+        "Проиграна 15.01.2026: Нет ЛПР / не вышли на ЛПР (ушёл в отпуск)"
+    );
+    let won = Closure::Won {
+        amount: Money::from_rubles(42_000),
+        order_id: None,
+        at,
+    };
+    assert_eq!(
+        closure_text(Lang::En, &won, "15.01.2026").replace('\u{a0}', " "),
+        "Won 15.01.2026: 42 000 ₽"
+    );
+    assert_eq!(
+        reason_name(Lang::En, &LostReason::custom("Тендер")),
+        "Тендер"
+    );
+    let stage = |id: &Id| {
+        let s = Stage::builtin(StageKey::Proposal);
+        (id == &s.id).then(|| stage_name(Lang::Ru, &s))
+    };
+    let moved = StageChange {
+        id: Id::from_raw("h1"),
+        deal_id: Id::from_raw("d1"),
+        kind: StageChangeKind::Moved,
+        from: Some(StageKey::Proposal.default_id()),
+        to: Id::from_raw("stage-gone"),
+        at,
+        by: None,
+        restored_at: None,
+    };
+    assert_eq!(
+        history_text(Lang::Ru, &moved, stage),
+        "«КП» → «этап удалён»"
+    );
 }

@@ -11,10 +11,10 @@ fn the_russian_report_lists_conflicts_resurrections_and_counts() {
     let text = report_text(Lang::Ru, &report());
     for line in [
         "Отчёт об импорте Salesdesk",
-        "Добавлено 2, обновлено 1, удалено 1, конфликтов 1",
+        "Добавлено 2, обновлено 1, удалено 2, конфликтов 1",
         "Файл: salesdesk-olga-smirnova-2026-03-10.json",
         "Импортирован: 15.01.2026 13:00",
-        "Выгружен: 10.03.2026 15:00; кем: Ольга Смирнова; версия приложения: 0.1.0; версия формата: 4",
+        "Выгружен: 10.03.2026 15:00; кем: Ольга Смирнова; версия приложения: 0.1.0; версия формата: 5",
         "  Клиент: добавлено 1, обновлено 1, без изменений 2, удалено 0",
         "Конфликты (1):",
         "  Клиент «ИП Орлов Дмитрий», поле «Название»: оставлено наше «ИП Орлов Дмитрий» (15.01.2026 12:50), в файле — «ИП Орлов Д. С.» (15.01.2026 12:20)",
@@ -34,7 +34,7 @@ fn the_english_report_says_the_same() {
     let text = report_text(Lang::En, &report());
     for line in [
         "Salesdesk import report",
-        "Added 2, updated 1, removed 1, conflicts 1",
+        "Added 2, updated 1, removed 2, conflicts 1",
         "Conflicts (1):",
         "  Client «ИП Орлов Дмитрий», field «Name»: kept ours «ИП Орлов Дмитрий» (15.01.2026 12:50); the file had «ИП Орлов Д. С.» (15.01.2026 12:20)",
         "Kept despite a deletion (1):",
@@ -49,7 +49,7 @@ fn the_preview_and_the_forms_name_kinds_and_fields_like_the_report() {
     let r = report();
     assert_eq!(
         summary_line(Lang::Ru, &r),
-        "Добавлено 2, обновлено 1, удалено 1, конфликтов 1"
+        "Добавлено 2, обновлено 1, удалено 2, конфликтов 1"
     );
     // The preview lists each conflict as the report will have it.
     let line = format!("  {}", conflict_line(Lang::Ru, &r, 0));

@@ -104,17 +104,17 @@ fn another_format_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_naming_both_versions() {
-    let e = refused(|v| v["version"] = json!(5));
+    let e = refused(|v| v["version"] = json!(6));
     assert_eq!(
         e,
         RestoreError::FutureVersion {
-            found: 5,
-            supported: 4
+            found: 6,
+            supported: 5
         }
     );
     assert_eq!(
         e.to_string(),
-        "written by a newer version of Salesdesk (format version 5, this one reads up to 4)"
+        "written by a newer version of Salesdesk (format version 6, this one reads up to 5)"
     );
 }
 

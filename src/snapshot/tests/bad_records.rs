@@ -258,3 +258,49 @@ fn huge_weights_and_bands_are_refused_not_overflowed() {
     });
     assert!(matches!(e, RestoreError::InvalidScoringModel(_)), "{e:?}");
 }
+
+#[test]
+fn a_stage_change_of_a_missing_deal_and_a_lost_deal_without_reason_are_refused() {
+    assert_eq!(
+        refused(|v| v["workspace"]["stage_history"][0]["deal_id"] = json!("d404")),
+        RestoreError::MissingReference {
+            path: "workspace.stage_history[0].deal_id".into(),
+            id: id("d404")
+        }
+    );
+    assert_eq!(
+        refused(|v| {
+            let copy = v["workspace"]["stage_history"][0].clone();
+            v["workspace"]["stage_history"]
+                .as_array_mut()
+                .unwrap()
+                .push(copy);
+        }),
+        RestoreError::DuplicateId {
+            path: "workspace.stage_history[3].id".into(),
+            id: id("d1-created")
+        }
+    );
+    assert_eq!(
+        refused(|v| {
+            v["workspace"]["deals"][1]["closed"] =
+                json!({"outcome": "lost", "reason": {}, "at": "2026-03-01T10:00:00Z"})
+        }),
+        RestoreError::BlankLostReason {
+            path: "workspace.deals[1].closed.reason".into()
+        }
+    );
+    assert!(matches!(
+        refused(|v| {
+            v["workspace"]["pipeline_settings"]["stage_limits"] =
+                json!([{"stage_id": "stage-lead", "days": 0}])
+        }),
+        RestoreError::InvalidPipelineSettings(_)
+    ));
+    // The person and the stages of an entry are history: a stage or member no longer there is
+    // not a missing reference.
+    let mut v = valid();
+    v["workspace"]["stage_history"][0]["from"] = json!("stage-removed-since");
+    v["workspace"]["stage_history"][0]["by"] = json!("left-the-team");
+    assert!(read_snapshot(&v.to_string(), today()).is_ok());
+}

@@ -59,13 +59,10 @@ pub(crate) fn small() -> Workspace {
     }
     ws.add_assessment(assessment("a1", "d1", [2, 3, 4, 1], 5))
         .unwrap();
-    ws.add_deal(crate::testkit::fixtures::deal(
-        "d9",
-        "c3",
-        "ivan",
-        crate::domain::StageKey::Lead,
-        1,
-    ))
+    ws.add_deal(
+        crate::testkit::fixtures::deal("d9", "c3", "ivan", crate::domain::StageKey::Lead, 1),
+        &crate::testkit::fixtures::mover("d9-created"),
+    )
     .unwrap();
     ws.remove_deal(&Id::from_raw("d9"), t0()).unwrap();
     let request = TransferRequest {

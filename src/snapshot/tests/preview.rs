@@ -8,7 +8,7 @@ use crate::snapshot::{
     apply_merge, export_snapshot, read_snapshot, record_counts, ImportPreview, ImportReport,
     KindPreview,
 };
-use crate::testkit::fixtures::{client, later};
+use crate::testkit::fixtures::{client, later, mover};
 
 fn id(s: &str) -> Id {
     Id::from_raw(s)
@@ -39,7 +39,7 @@ fn diverged() -> (Workspace, Workspace) {
     mine.remove_deal(&id("d3"), later(10)).unwrap();
     let mut d3 = theirs.deal(&id("d3")).unwrap().clone();
     d3.title = "Переговоры о годовом контракте".into();
-    theirs.update_deal(d3, later(25)).unwrap();
+    theirs.update_deal(d3, &mover("u1"), later(25)).unwrap();
     let text = export_snapshot(&theirs, Some(&theirs.members[1]), now(), today(), figures);
     let theirs_read = read_snapshot(&text, today()).unwrap().workspace;
     assert_eq!(theirs_read, theirs);
@@ -91,7 +91,14 @@ fn the_preview_counts_every_kind_both_ways() {
         .iter()
         .map(|r| (r.kind, r.label.as_str()))
         .collect();
-    assert_eq!(merge_removals, [(RecordKind::Deal, "Сделка d2")]);
+    // The deal's stage history goes with it, named by its date and the deal.
+    assert_eq!(
+        merge_removals,
+        [
+            (RecordKind::Deal, "Сделка d2"),
+            (RecordKind::StageChange, "15.01.2026 — Сделка d2")
+        ]
+    );
     assert!(preview
         .removed_by_replace
         .iter()

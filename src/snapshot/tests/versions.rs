@@ -1,25 +1,30 @@
-//! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v4.json`): each is read,
+//! One fixture per format version (`tests/fixtures/snapshot-v1.json` … `-v5.json`): each is read,
 //! migrated step by step, and holds exactly the data of its version.
 
 use super::{figures, today};
+use crate::domain::deal_flow::{
+    Closure, LostReason, LostReasonKey, PipelineSettings, StageChange, StageChangeKind, StageLimit,
+};
 use crate::domain::ids::Id;
 use crate::domain::metrics::ActivityThresholds;
 use crate::domain::money::Money;
 use crate::domain::qualification::ScoringModel;
 use crate::domain::transfer::{Condition, TransferPolicy};
-use crate::domain::ClientStatus;
+use crate::domain::workspace::{Mover, StageStep};
+use crate::domain::{ClientStatus, StageKey};
 use crate::snapshot::{export_snapshot, read_snapshot, DescribeOutcome, Snapshot};
 
 const V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
 const V2: &str = include_str!("../../../tests/fixtures/snapshot-v2.json");
 const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
-/// The version 4 fixture as stored (its `derived` section in the Russian words the app writes).
-pub(crate) const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
+/// The version 4 fixture as stored (its `derived` section in the Russian words the app wrote).
+const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
+/// The version 5 fixture as stored (its `derived` section in the Russian words the app writes).
+pub(crate) const V5: &str = include_str!("../../../tests/fixtures/snapshot-v5.json");
 
-/// The version 4 fixture: the version 3 data with a phone, a note and an order edited later, so
-/// that it carries field stamps, exported with `describe` writing the conditions' figures.
-/// `SALESDESK_WRITE_FIXTURE=1 cargo test version_4` writes it (from `crate::i18n`'s tests,
-/// which have the Russian words the file carries).
+/// The version 4 fixture's history: the version 3 data with a phone, a note and an order edited
+/// later, so that it carries field stamps, exported with `describe` writing the conditions'
+/// figures. (This build exports it as version 5; the fixture is what version 4 wrote.)
 pub(crate) fn v4_from_v3(describe: DescribeOutcome) -> String {
     let mut ws = read(V3).workspace;
     let at = chrono::DateTime::parse_from_rfc3339("2026-03-11T09:30:00Z")
@@ -33,6 +38,53 @@ pub(crate) fn v4_from_v3(describe: DescribeOutcome) -> String {
     o.date = o.date.succ_opt().unwrap();
     ws.update_order(o, at.date_naive(), at).unwrap();
     export_snapshot(&ws, None, at, at.date_naive(), describe)
+}
+
+/// The version 5 fixture: the version 4 data (migrated: one history entry per deal) where Ivan
+/// moved d1 on by a stage, lost d2 for want of budget and won d3, then reopened d3; the director
+/// added a reason of the team's own and a 14-day limit for «КП». Exported with `describe`
+/// writing the conditions' figures; `SALESDESK_WRITE_FIXTURE=1 cargo test version_5` writes it
+/// (from `crate::i18n`'s tests, which have the Russian words the file carries).
+pub(crate) fn v5_from_v4(describe: DescribeOutcome) -> String {
+    let mut ws = read(V4).workspace;
+    let at = |minute: u32| {
+        chrono::DateTime::parse_from_rfc3339(&format!("2026-03-12T10:{minute:02}:00Z"))
+            .unwrap()
+            .to_utc()
+    };
+    let by = |entry: &str| Mover {
+        by: Some(Id::from_raw("ivan")),
+        entry_id: Id::from_raw(entry),
+    };
+    let step = StageStep::Forward;
+    ws.step_deal(&Id::from_raw("d1"), step, &by("h-v5-1"), at(1))
+        .unwrap();
+    let lost = Closure::Lost {
+        reason: LostReason::builtin(LostReasonKey::NoBudget),
+        note: "Бюджет заморожен до осени".into(),
+        at: at(2),
+    };
+    ws.close_deal(&Id::from_raw("d2"), lost, &by("h-v5-2"), at(2))
+        .unwrap();
+    let won = Closure::Won {
+        amount: Money::from_rubles(3_500),
+        order_id: Some(Id::from_raw("o1")),
+        at: at(3),
+    };
+    ws.close_deal(&Id::from_raw("d3"), won, &by("h-v5-3"), at(3))
+        .unwrap();
+    ws.reopen_deal(&Id::from_raw("d3"), &by("h-v5-4"), at(4))
+        .unwrap();
+    let mut settings = ws.pipeline_settings.clone();
+    settings
+        .lost_reasons
+        .push(LostReason::custom("Ушли в тендер"));
+    settings.stage_limits.push(StageLimit {
+        stage_id: StageKey::Proposal.default_id(),
+        days: 14,
+    });
+    ws.set_pipeline_settings(settings, at(5)).unwrap();
+    export_snapshot(&ws, None, at(6), at(6).date_naive(), describe)
 }
 
 fn read(text: &str) -> Snapshot {
@@ -114,10 +166,10 @@ fn version_3_adds_the_transfer_policy_the_log_and_yearly_spend() {
 
 #[test]
 fn every_version_re_exports_as_the_current_one() {
-    for text in [V1, V2, V3, V4] {
+    for text in [V1, V2, V3, V4, V5] {
         let ws = read(text).workspace;
         let again = read(&export_snapshot(&ws, None, super::now(), today(), figures));
-        assert_eq!(again.meta.version, 4);
+        assert_eq!(again.meta.version, 5);
         assert_eq!(again.workspace, ws);
     }
     // The older files are the newer ones minus what their version lacked.
@@ -142,4 +194,59 @@ fn version_4_carries_field_stamps() {
     assert!(s.workspace.orders[0].stamps.fields.contains_key("date"));
     // The fixture is exactly what this build writes for that history.
     assert_eq!(read(&v4_from_v3(figures)).workspace, s.workspace);
+}
+
+#[test]
+fn version_4_deals_enter_the_stage_history_where_they_stand() {
+    let ws = read(V4).workspace;
+    assert_eq!(ws.stage_history.len(), ws.deals.len());
+    for deal in &ws.deals {
+        let entries = ws.stage_history_of(&deal.id);
+        assert_eq!(entries.len(), 1, "{}", deal.id);
+        let e = entries[0];
+        assert_eq!(e.kind, StageChangeKind::Migrated);
+        assert_eq!((e.from.as_ref(), &e.to), (None, &deal.stage_id));
+        assert_eq!(e.at, deal.updated_at);
+        assert_eq!(e.id, StageChange::migrated_id(&deal.id));
+        assert!(deal.closed.is_none());
+    }
+    assert_eq!(ws.pipeline_settings, PipelineSettings::default());
+}
+
+#[test]
+fn version_5_holds_outcomes_the_stage_history_and_the_pipeline_settings() {
+    let s = read(V5);
+    assert_eq!(s.meta.version, 5);
+    let ws = &s.workspace;
+    let d = |id: &str| ws.deal(&Id::from_raw(id)).unwrap();
+    assert_eq!(d("d1").stage_id, StageKey::Qualification.default_id());
+    assert!(matches!(
+        &d("d2").closed,
+        Some(Closure::Lost { reason, note, .. })
+            if reason.key == Some(LostReasonKey::NoBudget) && note.contains("осени")
+    ));
+    assert!(d("d3").is_open(), "won, then reopened");
+    let kinds = |id: &str| -> Vec<StageChangeKind> {
+        ws.stage_history_of(&Id::from_raw(id))
+            .iter()
+            .map(|e| e.kind)
+            .collect()
+    };
+    use StageChangeKind::*;
+    assert_eq!(kinds("d1"), [Migrated, Moved]);
+    assert_eq!(kinds("d2"), [Migrated, Lost]);
+    assert_eq!(kinds("d3"), [Migrated, Won, Reopened]);
+    assert!(ws
+        .stage_history
+        .iter()
+        .filter(|e| e.kind != Migrated)
+        .all(|e| e.by == Some(Id::from_raw("ivan"))));
+    assert_eq!(
+        ws.pipeline_settings
+            .limit_of(&StageKey::Proposal.default_id()),
+        Some(14)
+    );
+    assert_eq!(ws.pipeline_settings.lost_reasons.len(), 8);
+    // The fixture is exactly what this build writes for that history.
+    assert_eq!(read(&v5_from_v4(figures)).workspace, s.workspace);
 }

@@ -1,11 +1,14 @@
 use super::drag::{may_start, DragState};
 use super::view_model::DealView;
-use super::FocusRequest;
+use super::{BoardActions, FocusRequest};
 use crate::domain::dates::format_date;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
+use crate::i18n::deals::{days_in_stage, stage_limit_text};
+use crate::i18n::DealText;
 use crate::i18n::{fill, Text};
 use crate::route::{href, Route};
+use crate::ui::deal_close::reopen;
 use crate::ui::qualification::VerdictBadge;
 use crate::ui::state::use_app;
 use leptos::html;
@@ -52,10 +55,12 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
             })
         }
     };
+    let is_closed = deal.closed.is_some();
     let on_pointerdown = {
         let id = deal.id.clone();
         move |ev: leptos::ev::PointerEvent| {
-            if ev.button() != 0 || !may_start(ev.target(), &ev.pointer_type()) {
+            // A closed deal is out of the pipeline: it is reopened, not dragged.
+            if is_closed || ev.button() != 0 || !may_start(ev.target(), &ev.pointer_type()) {
                 return;
             }
             drag.press(id.clone(), ev.client_x() as f64, ev.client_y() as f64);
@@ -88,11 +93,33 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
         };
     let client_href = href(&Route::Client(deal.client_id.clone()));
     let next = deal.next_step_date.map(format_date);
-    let overdue = deal.overdue;
+    let overdue = deal.overdue && !is_closed;
     let has_next = !deal.next_step.is_empty() || next.is_some();
+    let age = deal.age;
+    let actions = expect_context::<BoardActions>();
+    let open_close = {
+        let id = deal.id.clone();
+        move |_| actions.closing.set(Some(id.clone()))
+    };
+    let do_reopen = {
+        let id = deal.id.clone();
+        move |_| {
+            if let Some(title) = reopen(state, &id) {
+                let text = fill(state.tr(DealText::Reopened), &[&title]);
+                actions.announcement.set(text.clone());
+                state.notify(text);
+            }
+        }
+    };
+    let title_for_aria = deal.title.clone();
+    let close_label = move || fill(state.tr(DealText::CloseDealAria), &[&title_for_aria]);
+    let title_for_reopen = deal.title.clone();
+    let reopen_label = move || fill(state.tr(DealText::ReopenAria), &[&title_for_reopen]);
+    let closed_text = deal.closed.clone();
 
     view! {
         <article class="board-card" data-deal-id=deal.id.to_string()
+            class:board-card-closed=is_closed class:board-card-stuck=age.stuck() && !is_closed
             class:board-card-dragging={ let f = is_dragged.clone(); move || f().is_some() }
             style:transform=move || is_dragged().map(|(x, y)| format!("translate({x}px, {y}px) rotate(1.5deg)"))
             on:pointerdown=on_pointerdown>
@@ -101,6 +128,20 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
             <p class="board-card-title">{deal.title.clone()}</p>
             <p class="board-card-amount">{deal.amount.to_string()}</p>
             <VerdictBadge score=deal.score.clone()/>
+            {match closed_text {
+                Some(text) => view! { <p class="board-card-outcome" data-testid="deal-outcome">{text}</p> }.into_any(),
+                None => view! {
+                    <p class="board-card-age" data-testid="days-in-stage">
+                        {move || days_in_stage(state.lang(), age.days)}
+                        {age.stuck().then(|| view! {
+                            " "<span class="badge badge-warn" data-testid="stuck"
+                                title=move || stage_limit_text(state.lang(), age.limit.unwrap_or_default())>
+                                {state.text(DealText::Stuck)}
+                            </span>
+                        })}
+                    </p>
+                }.into_any(),
+            }}
             <Show when=move || has_next>
                 <p class="board-card-next" class:board-card-overdue=overdue>
                     {next.clone().map(|d| view! { <time>{d}</time>" · " })}
@@ -112,10 +153,23 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
             </Show>
             <div class="board-card-foot">
                 <span class="board-avatar" title=deal.owner.1.clone()>{deal.owner.0.clone()}</span>
-                <span class="board-card-steps">
-                    {step_button(StageStep::Back, deal.back_to.clone(), back_ref)}
-                    {step_button(StageStep::Forward, deal.forward_to.clone(), forward_ref)}
-                </span>
+                {if is_closed {
+                    view! {
+                        <span class="board-card-steps">
+                            <button type="button" class="board-card-step" aria-label=reopen_label.clone() title=reopen_label
+                                on:click=do_reopen data-testid="reopen-deal">{state.text(DealText::Reopen)}</button>
+                        </span>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="board-card-close" aria-label=close_label.clone() title=close_label
+                            on:click=open_close data-testid="close-deal">{state.text(DealText::CloseDeal)}</button>
+                        <span class="board-card-steps">
+                            {step_button(StageStep::Back, deal.back_to.clone(), back_ref)}
+                            {step_button(StageStep::Forward, deal.forward_to.clone(), forward_ref)}
+                        </span>
+                    }.into_any()
+                }}
             </div>
         </article>
     }

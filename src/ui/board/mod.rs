@@ -8,7 +8,8 @@ mod view_model;
 use crate::domain::views::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, unqualified_message, Text, Translate};
+use crate::i18n::{fill, stage_name, unqualified_message, DealText, Text, Translate};
+use crate::ui::deal_close::CloseDealDialog;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::qualification::{VerdictChoice, VerdictFilter};
 use crate::ui::state::{use_app, AppState};
@@ -23,6 +24,15 @@ const CARDS_PER_PAGE: usize = 50;
 
 /// A request to move keyboard focus to a card once it is rendered in its new column.
 pub type FocusRequest = RwSignal<Option<(Id, StageStep)>>;
+
+/// What a card may ask of its board: open the closing dialog, announce a change.
+#[derive(Clone, Copy)]
+pub struct BoardActions {
+    /// The deal whose closing dialog is open.
+    pub closing: RwSignal<Option<Id>>,
+    /// The live region's text.
+    pub announcement: RwSignal<String>,
+}
 
 /// The pipeline board screen.
 #[component]
@@ -43,16 +53,32 @@ pub fn Board() -> impl IntoView {
     };
     let verdict = RwSignal::new(VerdictChoice::None);
     let by_score = RwSignal::new(false);
+    let show_closed = RwSignal::new(false);
+    // The deal whose closing dialog is open.
+    let closing = RwSignal::new(None::<Id>);
+    provide_context(BoardActions {
+        closing,
+        announcement,
+    });
     let columns = Memo::new(move |_| {
         let scope = scope();
         let lang = state.lang();
         let options = BoardOptions {
             verdict: verdict.get(),
             by_score: by_score.get(),
+            closed: show_closed.get(),
         };
-        state
-            .ws
-            .with(|ws| view_model::columns(ws, &scope, &options, lang, state.today()))
+        let today = state.today();
+        state.ws.with(|ws| {
+            view_model::columns(
+                ws,
+                &scope,
+                &options,
+                lang,
+                today,
+                &crate::ui::clock::date_of,
+            )
+        })
     });
     // A move that waits for the user's word: an unqualified lead going to «КП» or beyond.
     let pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
@@ -66,7 +92,8 @@ pub fn Board() -> impl IntoView {
     };
 
     let apply_move = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
-        let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, now));
+        let mover = state.mover();
+        let moved = state.change(|ws, now| ws.move_deal(&deal_id, &stage_id, &mover, now));
         if moved == Ok(true) {
             if let Some(direction) = step {
                 focus.set(Some((deal_id.clone(), direction)));
@@ -156,6 +183,12 @@ pub fn Board() -> impl IntoView {
                         data-testid="board-by-score"/>
                     {state.text(Text::SortByScore)}
                 </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=show_closed
+                        on:change=move |ev| show_closed.set(event_target_checked(&ev))
+                        data-testid="board-show-closed"/>
+                    {state.text(DealText::ShowClosed)}
+                </label>
             </div>
             <p class="hint">{state.text(Text::BoardHint)}</p>
             <Show when=nothing_mine>
@@ -169,6 +202,18 @@ pub fn Board() -> impl IntoView {
             <div class="visually-hidden" aria-live="assertive" data-testid="board-announcement">
                 {move || announcement.get()}
             </div>
+            <CloseDealDialog deal=closing done=Callback::new(move |id: Id| {
+                let lang = state.prefs.with_untracked(|p| p.lang);
+                let text = state.ws.with_untracked(|ws| {
+                    let deal = ws.deal(&id);
+                    let title = deal.map(|d| d.title.clone()).unwrap_or_default();
+                    let won = deal.and_then(|d| d.closed.as_ref()).is_some_and(|c| c.is_won());
+                    let key = if won { DealText::ClosedWon } else { DealText::ClosedLost };
+                    fill(key.get(lang), &[&title])
+                });
+                announcement.set(text.clone());
+                state.notify(text);
+            })/>
             <ConfirmDialog
                 open=gate_open
                 title=state.text_signal(Text::UnqualifiedMoveQ)

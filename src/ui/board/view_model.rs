@@ -1,11 +1,14 @@
 //! What the board shows, flattened into owned values so cards re-render only when their own
 //! content changes.
 
+use crate::domain::dates::format_date;
 use crate::domain::dates::Timestamp;
 use crate::domain::qualification::{Score, Verdict};
 use crate::domain::views::lookup::Lookup;
 use crate::domain::views::query::{board, Scope};
+use crate::domain::views::stage_clock::{stage_age, StageAge, StageClock};
 use crate::domain::{Deal, Id, Money, Workspace};
+use crate::i18n::deals::closure_text;
 use crate::i18n::{stage_name, Lang};
 use chrono::NaiveDate;
 
@@ -38,6 +41,11 @@ pub struct DealView {
     pub updated_at: Timestamp,
     /// The qualification score under the current model, if assessed.
     pub score: Option<Score>,
+    /// Days in the current stage and the stage's limit.
+    pub age: StageAge,
+    /// How a closed deal ended, in words («Проиграна 12.03.2026: Нет бюджета»); `None` while
+    /// the deal is open.
+    pub closed: Option<String>,
 }
 
 /// Which cards the board shows, besides the owner scope.
@@ -47,6 +55,8 @@ pub struct BoardOptions {
     pub verdict: Option<Option<Verdict>>,
     /// Highest score first within each column (otherwise oldest deal first).
     pub by_score: bool,
+    /// Closed deals too («Показать закрытые»), in the stage they were closed in.
+    pub closed: bool,
 }
 
 /// One column on the board.
@@ -62,14 +72,24 @@ pub struct ColumnView {
     pub total: Money,
 }
 
-fn deal_view(
-    ws: &Workspace,
-    lookup: &Lookup,
-    deal: &Deal,
-    stage_at: usize,
+/// What a card needs besides its deal: the indexes of the whole board and the calendar.
+struct CardContext<'a, 'b> {
+    ws: &'a Workspace,
+    lookup: &'b Lookup<'a>,
+    clock: &'b StageClock<'a>,
     lang: Lang,
     today: NaiveDate,
-) -> DealView {
+    local_day: &'b dyn Fn(Timestamp) -> NaiveDate,
+}
+
+fn deal_view(cx: &CardContext<'_, '_>, deal: &Deal, stage_at: usize) -> DealView {
+    let CardContext {
+        ws,
+        lookup,
+        lang,
+        today,
+        ..
+    } = *cx;
     let owner = ws
         .member(&deal.owner_id)
         .map(|m| (m.initials(), m.name.clone()))
@@ -92,26 +112,42 @@ fn deal_view(
         forward_to: name_at(stage_at + 1),
         updated_at: deal.updated_at,
         score: lookup.deal_score(&deal.id),
+        age: stage_age(ws, cx.clock, deal, today, cx.local_day),
+        closed: deal.closed.as_ref().map(|c| {
+            let day = format_date((cx.local_day)(c.at()));
+            closure_text(lang, c, &day)
+        }),
     }
 }
 
-/// The whole board for `scope`, filtered and ordered by `options`.
+/// The whole board for `scope`, filtered and ordered by `options`; `local_day` gives the user's
+/// local day of a stamp (days in a stage are counted on the user's calendar).
 pub fn columns(
     ws: &Workspace,
     scope: &Scope,
     options: &BoardOptions,
     lang: Lang,
     today: NaiveDate,
+    local_day: &dyn Fn(Timestamp) -> NaiveDate,
 ) -> Vec<ColumnView> {
     let lookup = Lookup::new(ws);
-    board(ws, scope)
+    let clock = StageClock::new(ws);
+    let cx = CardContext {
+        ws,
+        lookup: &lookup,
+        clock: &clock,
+        lang,
+        today,
+        local_day,
+    };
+    board(ws, scope, options.closed)
         .into_iter()
         .enumerate()
         .map(|(at, col)| {
             let mut deals: Vec<DealView> = col
                 .deals
                 .iter()
-                .map(|d| deal_view(ws, &lookup, d, at, lang, today))
+                .map(|d| deal_view(&cx, d, at))
                 .filter(|d| {
                     options
                         .verdict

@@ -1,9 +1,14 @@
 use super::fields::DealFields;
+use super::stage_history::StageHistory;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, fill, stage_name, unqualified_message, Text};
+use crate::i18n::deals::closure_text;
+use crate::i18n::{
+    describe_workspace_error, fill, stage_name, unqualified_message, DealText, Text,
+};
 use crate::ui::clock;
+use crate::ui::deal_close::{reopen, CloseDealDialog};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
 use crate::ui::state::use_app;
@@ -36,13 +41,17 @@ pub fn DealList(client_id: Id) -> impl IntoView {
     // A new deal placed straight at «КП» or later waits for the user's word.
     let pending_new = RwSignal::new(None::<Deal>);
     let gate_open = RwSignal::new(false);
-    let commit = move |deal: Deal| match state.change(|ws, _| ws.add_deal(deal)) {
-        Ok(()) => {
-            adding.set(false);
-            failure.set(None);
-            state.notify(state.tr(Text::DealAdded));
+    // The mover is read before `change`, which holds the workspace while its closure runs.
+    let commit = move |deal: Deal| {
+        let mover = state.mover();
+        match state.change(|ws, _| ws.add_deal(deal, &mover)) {
+            Ok(()) => {
+                adding.set(false);
+                failure.set(None);
+                state.notify(state.tr(Text::DealAdded));
+            }
+            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
         }
-        Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
     };
     let add = {
         let client_id = client_id.clone();
@@ -161,7 +170,11 @@ fn DealItem(deal: Deal) -> impl IntoView {
     let gate_open = RwSignal::new(false);
     let assessing = RwSignal::new(false);
     let apply = move |updated: Deal| {
-        if state.change(|ws, now| ws.update_deal(updated, now)).is_ok() {
+        let mover = state.mover();
+        if state
+            .change(|ws, now| ws.update_deal(updated, &mover, now))
+            .is_ok()
+        {
             editing.set(false);
             state.notify(state.tr(Text::ChangesSaved));
         }
@@ -232,6 +245,28 @@ fn DealItem(deal: Deal) -> impl IntoView {
         })
     };
     let title = move || current.with(|d| d.title.clone());
+    let closing = RwSignal::new(None::<Id>);
+    let is_closed = move || current.with(|d| d.closed.is_some());
+    let outcome = move || {
+        current.with(|d| {
+            d.closed.as_ref().map(|c| {
+                let day = format_date(clock::date_of(c.at()));
+                closure_text(state.lang(), c, &day)
+            })
+        })
+    };
+    let open_close = {
+        let id = deal.id.clone();
+        Callback::new(move |()| closing.set(Some(id.clone())))
+    };
+    let do_reopen = {
+        let id = deal.id.clone();
+        Callback::new(move |()| {
+            if let Some(title) = reopen(state, &id) {
+                state.notify(fill(state.tr(DealText::Reopened), &[&title]));
+            }
+        })
+    };
     let summary = move || {
         current.with(|deal| {
             format!(
@@ -254,10 +289,16 @@ fn DealItem(deal: Deal) -> impl IntoView {
                             <span class="badge" data-testid="deal-stage-badge">{stage}</span>
                         </div>
                         <div class="muted">{summary}</div>
+                        {move || outcome().map(|text| view! { <div class="client-card-deal-outcome" data-testid="deal-outcome">{text}</div> })}
                     </div>
                     <div class="row-actions">
                         <button type="button" class="link" on:click=move |_| assessing.set(true) data-testid="assess">{state.text(Text::Assess)}</button>
                         <button type="button" class="link" on:click=open_editor data-testid="edit-deal">{state.text(Text::Edit)}</button>
+                        {move || if is_closed() {
+                            view! { <button type="button" class="link" on:click=move |_| do_reopen.run(()) data-testid="reopen-deal">{state.text(DealText::Reopen)}</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="link" on:click=move |_| open_close.run(()) data-testid="close-deal">{state.text(DealText::CloseDeal)}</button> }.into_any()
+                        }}
                         <button type="button" class="link danger-text" on:click=move |_| confirm.set(true)>{state.text(Text::Delete)}</button>
                     </div>
                 }
@@ -302,7 +343,13 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     <AssessmentForm deal_id=deal_id.clone() on_close=Callback::new(move |()| assessing.set(false))/>
                 </Show>
                 <AssessmentHistory deal_id=deal.id.clone()/>
+                <StageHistory deal_id=deal.id.clone()/>
             </div>
+            <CloseDealDialog deal=closing done=Callback::new(move |_: Id| {
+                let won = current.with_untracked(|d| d.closed.as_ref().is_some_and(|c| c.is_won()));
+                let key = if won { DealText::ClosedWon } else { DealText::ClosedLost };
+                state.notify(fill(state.tr(key), &[&current.with_untracked(|d| d.title.clone())]));
+            })/>
             <ConfirmDialog
                 open=gate_open
                 title=state.text_signal(Text::UnqualifiedMoveQ)

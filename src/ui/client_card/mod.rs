@@ -3,6 +3,7 @@
 mod deals;
 mod duplicates;
 mod fields;
+mod stage_history;
 
 use crate::domain::dates::format_date;
 use crate::domain::draft::{ClientDraft, DealDraft, FieldError};
@@ -42,10 +43,11 @@ pub fn NewClient() -> impl IntoView {
     let gate_open = RwSignal::new(false);
     let commit = move |client: Client, first_deal: Option<Deal>| {
         let id = client.id.clone();
+        let mover = state.mover();
         let result = state.change(move |ws, _| {
             ws.add_client(client)?;
             if let Some(d) = first_deal {
-                if let Err(e) = ws.add_deal(d) {
+                if let Err(e) = ws.add_deal(d, &mover) {
                     ws.clients.pop();
                     return Err(e);
                 }

@@ -51,7 +51,7 @@ pub(super) fn preview_view(
     view! {
         <p class="muted" data-testid="preview-meta">{header}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=SnapshotText::ReportTitle.get(lang)>
-            <table class="metrics" data-testid="preview-table">
+            <table class="metrics stacked" data-testid="preview-table">
                 <thead><tr>
                     <th scope="col">{SnapshotText::PreviewKind.get(lang)}</th>
                     <th scope="col">{SnapshotText::PreviewMine.get(lang)}</th>
@@ -66,13 +66,13 @@ pub(super) fn preview_view(
                     {rows.into_iter().map(|k| view! {
                         <tr data-kind=format!("{:?}", k.kind)>
                             <th scope="row">{kind_name(lang, k.kind)}</th>
-                            <td>{k.mine}</td>
-                            <td>{k.in_file}</td>
-                            <td>{k.added}</td>
-                            <td>{k.updated}</td>
-                            <td>{k.unchanged}</td>
-                            <td>{k.removed}</td>
-                            <td>{k.conflicts}</td>
+                            <td data-label=SnapshotText::PreviewMine.get(lang)>{k.mine}</td>
+                            <td data-label=SnapshotText::PreviewInFile.get(lang)>{k.in_file}</td>
+                            <td data-label=SnapshotText::PreviewAdded.get(lang)>{k.added}</td>
+                            <td data-label=SnapshotText::PreviewUpdated.get(lang)>{k.updated}</td>
+                            <td data-label=SnapshotText::PreviewUnchanged.get(lang)>{k.unchanged}</td>
+                            <td data-label=SnapshotText::PreviewRemoved.get(lang)>{k.removed}</td>
+                            <td data-label=SnapshotText::PreviewConflicts.get(lang)>{k.conflicts}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

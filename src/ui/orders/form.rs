@@ -8,9 +8,14 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 
 /// The order form: a date and lines of product + amount, with the running total. Saves a new
-/// order, or replaces `existing`.
+/// order, or replaces `existing`; `on_added` hears of a new order (its id and total).
 #[component]
-pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>) -> impl IntoView {
+pub fn OrderForm(
+    draft: OrderDraft,
+    existing: Option<Id>,
+    on_done: Callback<()>,
+    #[prop(optional)] on_added: Option<Callback<(Id, Money)>>,
+) -> impl IntoView {
     let state = use_app();
     // The order as the form opened, to save only what the person changed.
     let opened = draft.clone();
@@ -64,6 +69,7 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                     ))
                 });
                 let order = order.unwrap_or(edited);
+                let added = (order.id.clone(), order.total());
                 let today = state.today_untracked();
                 let result = state.change(|ws, now| {
                     if is_new {
@@ -81,6 +87,9 @@ pub fn OrderForm(draft: OrderDraft, existing: Option<Id>, on_done: Callback<()>)
                     };
                     state.notify(state.tr(done));
                     on_done.run(());
+                    if let Some(callback) = on_added.filter(|_| is_new) {
+                        callback.run(added);
+                    }
                 }
             }
         }

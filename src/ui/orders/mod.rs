@@ -4,8 +4,9 @@ mod form;
 
 use crate::domain::dates::format_date;
 use crate::domain::orders::{Order, OrderDraft, OrderLineDraft};
-use crate::domain::Id;
+use crate::domain::{Id, Money};
 use crate::i18n::{fill, SalesText};
+use crate::ui::deal_close::FirstSaleOffer;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::state::use_app;
 use form::OrderForm;
@@ -27,6 +28,19 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
     };
     let has_catalogue = Memo::new(move |_| state.ws.with(|ws| !ws.products.is_empty()));
     let adding = RwSignal::new(false);
+    // The client's first order offers to mark its most advanced open deal won.
+    let first_sale = RwSignal::new(None::<(Id, Id, Money)>);
+    let on_added = {
+        let client_id = client_id.clone();
+        Callback::new(move |(order_id, total): (Id, Money)| {
+            let offer = state
+                .ws
+                .with_untracked(|ws| ws.first_sale_offer(&client_id).map(|d| d.id.clone()));
+            if let Some(deal_id) = offer {
+                first_sale.set(Some((deal_id, order_id, total)));
+            }
+        })
+    };
     let new_draft = {
         let client_id = client_id.clone();
         move || OrderDraft {
@@ -51,11 +65,12 @@ pub fn OrderList(client_id: Id) -> impl IntoView {
                 </p>
             </Show>
             <Show when=move || adding.get()>
-                <OrderForm draft=new_draft() existing=None on_done=Callback::new(move |()| adding.set(false))/>
+                <OrderForm draft=new_draft() existing=None on_done=Callback::new(move |()| adding.set(false)) on_added/>
             </Show>
             <Show when=move || orders.with(Vec::is_empty) && has_catalogue.get()>
                 <p class="muted">{state.text(SalesText::NoOrders)}</p>
             </Show>
+            <FirstSaleOffer offer=first_sale/>
             <ul class="orders-list">
                 <For each=move || orders.get() key=|o| (o.id.clone(), o.updated_at) let(order)>
                     <OrderItem order/>

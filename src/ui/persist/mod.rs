@@ -72,8 +72,13 @@ pub fn install(state: AppState) {
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
-        timer.set_value(set_timeout_with_handle(move || flush(state), SAVE_DELAY).ok());
+        timer.set_value(
+            set_timeout_with_handle(move || save_in_steps(state, timer), SAVE_DELAY).ok(),
+        );
     });
+    // Make the stored pieces of the loaded data ahead, in short steps once the page is up, so
+    // that the first edit's save reuses them instead of encoding megabytes at once.
+    set_timeout(move || prepare_in_steps(state), PREPARE_AFTER_LOAD);
 
     Effect::new(move |_| {
         let prefs = state.prefs.get();
@@ -131,6 +136,40 @@ pub fn install(state: AppState) {
     });
     // The app lives as long as the page; the listeners must too.
     std::mem::forget((on_hide, on_pagehide, on_storage));
+}
+
+/// How many stored pieces one step makes (each a few hundred records: about 10 ms in the
+/// browser), so no step freezes the page.
+const PIECES_PER_STEP: usize = 2;
+/// How long after start the pieces of the loaded data begin to be made: after the first paint.
+const PREPARE_AFTER_LOAD: Duration = Duration::from_millis(500);
+
+/// Makes the stored pieces of the workspace a few per task until all are ready.
+fn prepare_in_steps(state: AppState) {
+    let ready = state
+        .ws
+        .with_untracked(|ws| browser::prepare_save(ws, PIECES_PER_STEP));
+    if !ready {
+        set_timeout(move || prepare_in_steps(state), Duration::ZERO);
+    }
+}
+
+/// A debounced save: the changed pieces are made a few per task (after an import that changed
+/// everything, that keeps the page responding), then the workspace is written at once. A new
+/// change in between replaces `timer`, which stops these steps and starts a new wait.
+fn save_in_steps(state: AppState, timer: StoredValue<Option<TimeoutHandle>>) {
+    if state.save.get_untracked() != SaveState::Pending {
+        return;
+    }
+    let ready = state
+        .ws
+        .with_untracked(|ws| browser::prepare_save(ws, PIECES_PER_STEP));
+    if ready {
+        flush(state);
+    } else {
+        let next = set_timeout_with_handle(move || save_in_steps(state, timer), Duration::ZERO);
+        timer.set_value(next.ok());
+    }
 }
 
 /// Writes the workspace now, unless saving is blocked.

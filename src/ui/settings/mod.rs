@@ -1,9 +1,10 @@
-//! Team settings, edited by the director for everyone: the lead qualification model, the product
-//! catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
+//! Team settings, edited by the director for everyone: the lead qualification model, the
+//! pipeline's lost reasons and stage limits, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
 
 mod catalogue;
 mod clash;
 mod model_editor;
+mod pipeline_editor;
 mod rule_editor;
 
 use crate::domain::Role;
@@ -14,6 +15,7 @@ use crate::ui::state::use_app;
 use catalogue::CatalogueEditor;
 use leptos::prelude::*;
 use model_editor::ModelEditor;
+use pipeline_editor::PipelineEditor;
 use rule_editor::RuleEditor;
 
 /// The settings screen.
@@ -32,6 +34,9 @@ pub fn SettingsPage() -> impl IntoView {
                 <span></span>
             </Show>
             <ModelEditor editable=Signal::derive(is_director)/>
+            <h2 id="pipeline">{state.text(crate::i18n::DealText::PipelineTitle)}</h2>
+            <p class="hint">{state.text(crate::i18n::DealText::PipelineHint)}</p>
+            <PipelineEditor editable=Signal::derive(is_director)/>
             <h2 id="catalogue">{state.text(SalesText::CatalogueTitle)}</h2>
             <p class="hint">{state.text(SalesText::CatalogueHint)}</p>
             <CatalogueEditor editable=Signal::derive(is_director)/>

@@ -91,7 +91,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                     <span class="team-member-name">{name}</span>
                     <Show when=move || is_me.get()>" "<span class="badge">{state.text(Text::ThisIsYou)}</span></Show>
                 </td>
-                <td>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>
+                <td data-label=state.text(Text::ColJobTitle)>{move || member.get().map(|m| job_title_name(state.lang(), m.job_title))}</td>
             }>
                 <td>
                     <input type="text" prop:value=edit_name aria-label=state.text(Text::FieldPersonName)
@@ -99,8 +99,8 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                 </td>
                 <td><JobTitleSelect value=edit_title/></td>
             </Show>
-            <td class="num">{move || owned.get().0}</td>
-            <td class="num">{move || owned.get().1}</td>
+            <td class="num" data-label=state.text(Text::ColClients)>{move || owned.get().0}</td>
+            <td class="num" data-label=state.text(Text::ColDeals)>{move || owned.get().1}</td>
             <td class="row-actions">
                 <Show when=move || editing.get() fallback=move || view! {
                     <Show when=move || !is_me.get()>

@@ -32,7 +32,7 @@ pub fn TeamPage() -> impl IntoView {
             <h1>{state.text(Text::TeamTitle)}</h1>
             <p class="hint">{state.text(Text::TeamHint)}</p>
             <div class="table-wrap">
-                <table class="team-table">
+                <table class="team-table stacked">
                     <thead>
                         <tr>
                             <th scope="col">{state.text(Text::ColName)}</th>

@@ -47,12 +47,13 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             <h2>{state.text(SnapshotText::SummaryTitle)}</h2>
             <p class="hint">{state.text(SnapshotText::SummaryHint)}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SnapshotText::SummaryTitle)>
-                <table class="metrics">
+                <table class="metrics stacked">
                     <thead><tr>
                         <th scope="col">{state.text(SnapshotText::SumMember)}</th>
                         <th scope="col">{state.text(SnapshotText::SumPipeline)}</th>
                         <th scope="col">{state.text(SnapshotText::SumPipelineAmount)}</th>
                         <th scope="col">{move || verdicts_heading(state.lang())}</th>
+                        <th scope="col">{state.text(crate::i18n::DealText::SumClosed)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReady)}</th>
                         <th scope="col">{state.text(SnapshotText::SumGiven)}</th>
                         <th scope="col">{state.text(SnapshotText::SumReceived)}</th>
@@ -68,13 +69,14 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                             view! {
                                 <tr data-testid="summary-row">
                                     <th scope="row">{name}<br/><span class="muted">{role}</span></th>
-                                    <td>{deals}</td>
-                                    <td>{amount.whole_rubles().to_string()}</td>
-                                    <td>{verdicts}</td>
-                                    <td>{f.ready_for_transfer}</td>
-                                    <td>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
-                                    <td>{format!("{} / {}", f.transfers_received.in_period, f.transfers_received.all_time)}</td>
-                                    <td>{revenue}</td>
+                                    <td data-label=state.text(SnapshotText::SumPipeline)>{deals}</td>
+                                    <td data-label=state.text(SnapshotText::SumPipelineAmount)>{amount.whole_rubles().to_string()}</td>
+                                    <td data-label=move || verdicts_heading(state.lang())>{verdicts}</td>
+                                    <td data-label=state.text(crate::i18n::DealText::SumClosed) data-testid="summary-closed">{format!("{} / {}", f.closed.won, f.closed.lost)}</td>
+                                    <td data-label=state.text(SnapshotText::SumReady)>{f.ready_for_transfer}</td>
+                                    <td data-label=state.text(SnapshotText::SumGiven)>{format!("{} / {}", f.transfers_given.in_period, f.transfers_given.all_time)}</td>
+                                    <td data-label=state.text(SnapshotText::SumReceived)>{format!("{} / {}", f.transfers_received.in_period, f.transfers_received.all_time)}</td>
+                                    <td data-label=state.text(SnapshotText::SumFarmerRevenue)>{revenue}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -84,18 +86,23 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             <details>
                 <summary>{state.text(SnapshotText::SumByStage)}</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SnapshotText::SumByStage)>
-                    <table class="metrics" data-testid="summary-stages">
+                    <table class="metrics stacked" data-testid="summary-stages">
                         <thead><tr>
                             <th scope="col">{state.text(SnapshotText::SumMember)}</th>
                             {move || view_data.get().0.into_iter().map(|s| view! { <th scope="col">{s}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
-                            {move || view_data.get().1.into_iter().map(|(name, _, f)| view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    {f.pipeline.into_iter().map(|s| view! { <td>{s.deals}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
+                            {move || {
+                                let (stages, rows) = view_data.get();
+                                rows.into_iter().map(|(name, _, f)| view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        {f.pipeline.into_iter().zip(stages.clone()).map(|(s, stage)| view! {
+                                            <td data-label=stage>{s.deals}</td>
+                                        }).collect_view()}
+                                    </tr>
+                                }).collect_view()
+                            }}
                         </tbody>
                     </table>
                 </div>

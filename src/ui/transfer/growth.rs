@@ -86,6 +86,7 @@ fn metrics_table(
     groups_total: usize,
 ) -> impl IntoView {
     let dash = || "—".to_owned();
+    let single = columns.len() == 1;
     let row = |label: SalesText, cell: &dyn Fn(&ClientMetrics) -> String| {
         (
             label.get(lang),
@@ -122,7 +123,12 @@ fn metrics_table(
         }),
     ];
     view! {
-        <table class="metrics">
+        // On a phone the table turns into one card per metric: with one period the period is said
+        // once above it, with two each value carries its period's name.
+        <table class=if single { "metrics stacked transfer-growth-single" } else { "metrics stacked" }>
+            {single.then(|| view! {
+                <caption class="transfer-growth-caption">{columns[0].0.clone()}</caption>
+            })}
             <thead>
                 <tr><td></td>{columns.iter().map(|(h, _)| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr>
             </thead>
@@ -130,7 +136,9 @@ fn metrics_table(
                 {rows.into_iter().map(|(label, cells)| view! {
                     <tr>
                         <th scope="row">{label}</th>
-                        {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                        {cells.into_iter().zip(columns.iter()).map(|(c, (h, _))| view! {
+                            <td data-label=(!single).then(|| h.clone())>{c}</td>
+                        }).collect_view()}
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -193,7 +201,7 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                 </label>
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SalesText::FarmersTitle)>
-                <table class="metrics" data-testid="farmer-metrics">
+                <table class="metrics stacked" data-testid="farmer-metrics">
                     <thead><tr>
                         <th scope="col"></th>
                         <th scope="col">{state.text(SalesText::FClients)}</th>
@@ -210,15 +218,15 @@ pub fn FarmerMetricsTable(index: Memo<HistoryIndex>) -> impl IntoView {
                         <For each=move || rows.get() key=|r| format!("{:?}", r) let((name, m, trend))>
                             <tr>
                                 <th scope="row">{name}</th>
-                                <td>{m.clients}</td>
-                                <td>{m.buying_clients}</td>
-                                <td>{m.orders}</td>
-                                <td>{m.revenue.whole_rubles().to_string()}</td>
-                                <td>{m.average_check.map_or_else(dash, |c| c.whole_rubles().to_string())}</td>
-                                <td>{trend.map_or_else(dash, change_text)}</td>
-                                <td>{m.frequency.map_or_else(dash, ratio_text)}</td>
-                                <td>{m.repeat_rate.map_or_else(dash, percent_text)}</td>
-                                <td>{format!("{} / {}", m.sleeping, m.lost)}</td>
+                                <td data-label=state.text(SalesText::FClients)>{m.clients}</td>
+                                <td data-label=state.text(SalesText::FBuying)>{m.buying_clients}</td>
+                                <td data-label=state.text(SalesText::MOrders)>{m.orders}</td>
+                                <td data-label=state.text(SalesText::MRevenue)>{m.revenue.whole_rubles().to_string()}</td>
+                                <td data-label=state.text(SalesText::MAvgCheck)>{m.average_check.map_or_else(dash, |c| c.whole_rubles().to_string())}</td>
+                                <td data-label=state.text(SalesText::MTrend)>{trend.map_or_else(dash, change_text)}</td>
+                                <td data-label=state.text(SalesText::MFrequency)>{m.frequency.map_or_else(dash, ratio_text)}</td>
+                                <td data-label=state.text(SalesText::FRepeat)>{m.repeat_rate.map_or_else(dash, percent_text)}</td>
+                                <td data-label=state.text(SalesText::FSleepingLost)>{format!("{} / {}", m.sleeping, m.lost)}</td>
                             </tr>
                         </For>
                     </tbody>

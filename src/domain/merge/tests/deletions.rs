@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
-use crate::testkit::fixtures::{client, deal, member};
+use crate::testkit::fixtures::{client, deal, member, mover};
 
 #[test]
 fn tombstones_are_united_one_per_id_with_the_latest_time() {
@@ -29,7 +29,7 @@ fn a_deal_added_to_a_client_deleted_elsewhere_is_dropped_with_its_reason() {
     deleter.remove_client(&id("c1"), later(10)).unwrap();
     let mut d = deal("d-new", "c1", "ivan", StageKey::Lead, 5_000);
     d.updated_at = later(20);
-    adder.add_deal(d).unwrap();
+    adder.add_deal(d, &mover("h-new")).unwrap();
     adder
         .add_assessment(assessment("a-new", "d-new", 21))
         .unwrap();
@@ -51,6 +51,13 @@ fn a_deal_added_to_a_client_deleted_elsewhere_is_dropped_with_its_reason() {
             Repair::Dropped {
                 kind: RecordKind::Assessment,
                 id: id("a-new"),
+                label: "15.01.2026".into(),
+                reason: DropReason::DealMissing(id("d-new")),
+            },
+            // Its stage history goes with it too.
+            Repair::Dropped {
+                kind: RecordKind::StageChange,
+                id: id("h-new"),
                 label: "15.01.2026".into(),
                 reason: DropReason::DealMissing(id("d-new")),
             },
@@ -130,7 +137,10 @@ fn a_member_only_theirs_had_comes_with_their_deals() {
         .add_member(member("petr", "Пётр Иванов", JobTitle::SalesManager))
         .unwrap();
     theirs
-        .add_deal(deal("d-petr", "c2", "petr", StageKey::Lead, 1_000))
+        .add_deal(
+            deal("d-petr", "c2", "petr", StageKey::Lead, 1_000),
+            &mover("a28"),
+        )
         .unwrap();
     let out = merge(&ours, &theirs);
     assert_sound(&out.workspace);
@@ -218,11 +228,13 @@ fn the_report_counts_from_our_side() {
         }
     );
     assert_eq!(report.counts(RecordKind::Deal).removed, 1);
-    assert_eq!(report.summary().changes(), 3);
+    // The deal's history entry was removed with it.
+    assert_eq!(report.counts(RecordKind::StageChange).removed, 1);
+    assert_eq!(report.summary().changes(), 4);
     assert_eq!(
         report.to_string(),
-        "added 1, updated 1, kept 17, removed 1; 0 conflict(s), 0 resurrected, 0 repair(s), \
-         1 tombstone(s) changed"
+        "added 1, updated 1, kept 20, removed 2; 0 conflict(s), 0 resurrected, 0 repair(s), \
+         2 tombstone(s) changed"
     );
 }
 
@@ -309,14 +321,14 @@ fn a_member_kept_while_in_use_goes_once_unused_in_any_merge_order() {
     let mut b = base.clone();
     let mut d2 = b.deal(&id("d2")).unwrap().clone();
     d2.title = "Поставка, второй этап".into();
-    b.update_deal(d2, later(20)).unwrap();
+    b.update_deal(d2, &mover("u25"), later(20)).unwrap();
     let b = merge(&b, &a).workspace;
     assert!(b.member(&id("olga")).is_some());
     // C, unaware of it all, gives the deal to Anna.
     let mut c = base.clone();
     let mut d2 = c.deal(&id("d2")).unwrap().clone();
     d2.owner_id = id("anna");
-    c.update_deal(d2, later(15)).unwrap();
+    c.update_deal(d2, &mover("u26"), later(15)).unwrap();
 
     let orders = [
         merge(&merge(&a, &b).workspace, &c).workspace,

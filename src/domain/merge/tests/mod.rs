@@ -73,6 +73,7 @@ fn canonical(ws: &Workspace) -> Workspace {
     ws.orders.sort_by(|a, b| a.id.cmp(&b.id));
     ws.removed.sort_by(|a, b| a.id.cmp(&b.id));
     ws.transfers.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.stage_history.sort_by(|a, b| a.id.cmp(&b.id));
     ws
 }
 

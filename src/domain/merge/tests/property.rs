@@ -10,7 +10,7 @@ use crate::domain::orders::{Order, OrderLine, Product, ProductGroup};
 use crate::domain::qualification::{MinCriteriaRule, Template};
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
-use crate::testkit::fixtures::{client, deal, member};
+use crate::testkit::fixtures::{client, deal, member, mover};
 
 /// Knuth's MMIX linear congruential generator.
 pub(super) struct Lcg(pub(super) u64);
@@ -116,11 +116,12 @@ fn random_edit(w: &mut World, ws: &mut Workspace) {
             let mut d = deal(&id, c.as_str(), owner.as_str(), stage, 1_000);
             d.created_at = now;
             d.updated_at = now;
-            ws.add_deal(d)
+            ws.add_deal(d, &mover(&w.fresh("h")))
         }
         8 => random_deal(w, ws).map_or(Ok(()), |id| {
             let stage = StageKey::DEFAULT_PIPELINE[w.rng.below(7)].default_id();
-            ws.move_deal(&id, &stage, now).map(drop)
+            ws.move_deal(&id, &stage, &mover(&w.fresh("h")), now)
+                .map(drop)
         }),
         9 => random_deal(w, ws).map_or(Ok(()), |id| {
             let mut d = ws.deal(&id).unwrap().clone();
@@ -128,7 +129,7 @@ fn random_edit(w: &mut World, ws: &mut Workspace) {
             if let Some(owner) = random_member(w, ws) {
                 d.owner_id = owner;
             }
-            ws.update_deal(d, now)
+            ws.update_deal(d, &mover(&w.fresh("h")), now)
         }),
         10 => random_deal(w, ws).map_or(Ok(()), |id| ws.remove_deal(&id, now)),
         11 => {
@@ -368,7 +369,8 @@ fn check(seed: u64, a: &Workspace, b: &Workspace, seen: &mut Seen) -> (Workspace
             + ours.orders.len()
             + ours.stages.len()
             + ours.transfers.len()
-            + 2; // the scoring model and the transfer policy
+            + ours.stage_history.len()
+            + 3; // the scoring model, the transfer policy and the pipeline settings
         assert_eq!(s.kept + s.updated + s.removed, ours_records, "seed {seed}");
     }
     (ab.workspace, ba.workspace)

@@ -3,7 +3,7 @@
 use super::*;
 use crate::domain::qualification::Template;
 use crate::domain::stage::{Stage, StageKey};
-use crate::testkit::fixtures::deal;
+use crate::testkit::fixtures::{deal, mover};
 
 #[test]
 fn merging_a_workspace_with_itself_changes_nothing() {
@@ -15,7 +15,9 @@ fn merging_a_workspace_with_itself_changes_nothing() {
     assert_eq!(out.report.counts(RecordKind::Stage).kept, 7);
     assert_eq!(out.report.counts(RecordKind::ScoringModel).kept, 1);
     assert_eq!(out.report.counts(RecordKind::TransferPolicy).kept, 1);
-    assert_eq!(out.report.summary().kept, 3 + 3 + 3 + 1 + 7 + 1 + 1);
+    assert_eq!(out.report.counts(RecordKind::StageChange).kept, 3);
+    assert_eq!(out.report.counts(RecordKind::PipelineSettings).kept, 1);
+    assert_eq!(out.report.summary().kept, 3 + 3 + 3 + 1 + 7 + 1 + 1 + 3 + 1);
 }
 
 #[test]
@@ -25,7 +27,12 @@ fn edits_of_different_records_in_two_tabs_both_survive() {
     edit_client(&mut ours, "c1", "ours", 10);
     edit_client(&mut theirs, "c2", "theirs", 11);
     theirs
-        .move_deal(&id("d1"), &StageKey::Proposal.default_id(), later(12))
+        .move_deal(
+            &id("d1"),
+            &StageKey::Proposal.default_id(),
+            &mover("m19"),
+            later(12),
+        )
         .unwrap();
 
     let out = merge(&ours, &theirs);
@@ -115,7 +122,8 @@ fn a_deletion_in_one_tab_wins_over_the_untouched_copy_in_the_other() {
     assert_eq!(out.report.counts(RecordKind::Deal).removed, 2);
     assert_eq!(out.report.counts(RecordKind::Assessment).removed, 1);
     assert!(out.report.repairs.is_empty(), "plain tombstones, no repair");
-    assert_eq!(out.report.tombstones_changed, 4);
+    // The client, its two deals, their assessment and their two history entries.
+    assert_eq!(out.report.tombstones_changed, 6);
     // The tab that deleted learns nothing new.
     assert!(merge(&ours, &theirs).report.is_noop());
 }
@@ -162,11 +170,11 @@ fn deals_created_in_both_tabs_are_all_kept_in_a_stable_order() {
     let mut d = deal("d-ours", "c3", "ivan", StageKey::Lead, 10_000);
     d.created_at = later(10);
     d.updated_at = later(10);
-    ours.add_deal(d).unwrap();
+    ours.add_deal(d, &mover("a20")).unwrap();
     let mut d = deal("d-theirs", "c3", "olga", StageKey::Qualification, 20_000);
     d.created_at = later(11);
     d.updated_at = later(11);
-    theirs.add_deal(d).unwrap();
+    theirs.add_deal(d, &mover("a21")).unwrap();
 
     let out = merge(&ours, &theirs);
     let ids: Vec<&str> = out.workspace.deals.iter().map(|d| d.id.as_str()).collect();

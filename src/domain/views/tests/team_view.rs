@@ -41,8 +41,11 @@ fn team() -> Workspace {
     ws.add_client(client("c5", "ПАО «Альфа»", "marina"))
         .unwrap();
     ws.add_client(client("c6", "ООО «Дельта»", "anna")).unwrap();
-    ws.add_deal(deal("d4", "c5", "marina", StageKey::Contract, 400_000))
-        .unwrap();
+    ws.add_deal(
+        deal("d4", "c5", "marina", StageKey::Contract, 400_000),
+        &mover("a2"),
+    )
+    .unwrap();
     // d1 priority (16), d2 unqualified then qualified (4, then 10), d3 never, d4 nurture (6).
     for a in [
         assessment("a1", "d1", [4, 4, 4, 4], 1),

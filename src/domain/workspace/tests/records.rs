@@ -30,11 +30,11 @@ fn adding_records_checks_names_owners_and_ids() {
     let mut bad_stage = deal("d9", "c1", "ivan", StageKey::Lead, 1);
     bad_stage.stage_id = Id::from_raw("stage-nope");
     assert_eq!(
-        ws.add_deal(bad_stage),
+        ws.add_deal(bad_stage, &mover("a14")),
         Err(WorkspaceError::UnknownStage(Id::from_raw("stage-nope")))
     );
     assert_eq!(
-        ws.add_deal(deal("d9", "c404", "ivan", StageKey::Lead, 1)),
+        ws.add_deal(deal("d9", "c404", "ivan", StageKey::Lead, 1), &mover("a15")),
         Err(WorkspaceError::UnknownClient(Id::from_raw("c404")))
     );
     assert_eq!(ws.clients.len(), 3);
@@ -66,35 +66,61 @@ fn moving_deals_by_drop_and_by_step() {
     let mut ws = small_workspace();
     let d1 = Id::from_raw("d1");
     assert_eq!(
-        ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(1)),
+        ws.move_deal(
+            &d1,
+            &StageKey::Proposal.default_id(),
+            &mover("m4"),
+            later(1)
+        ),
         Ok(true)
     );
     assert_eq!(
-        ws.move_deal(&d1, &StageKey::Proposal.default_id(), later(2)),
+        ws.move_deal(
+            &d1,
+            &StageKey::Proposal.default_id(),
+            &mover("m5"),
+            later(2)
+        ),
         Ok(false)
     );
     assert_eq!(ws.deal(&d1).unwrap().updated_at, later(1));
 
     assert_eq!(
-        ws.step_deal(&d1, StageStep::Forward, later(3)),
+        ws.step_deal(&d1, StageStep::Forward, &mover("m6"), later(3)),
         Ok(Some(StageKey::Negotiation.default_id()))
     );
     assert_eq!(
-        ws.step_deal(&d1, StageStep::Back, later(4)),
+        ws.step_deal(&d1, StageStep::Back, &mover("m7"), later(4)),
         Ok(Some(StageKey::Proposal.default_id()))
     );
-    ws.move_deal(&d1, &StageKey::Lead.default_id(), later(5))
+    ws.move_deal(&d1, &StageKey::Lead.default_id(), &mover("m8"), later(5))
         .unwrap();
-    assert_eq!(ws.step_deal(&d1, StageStep::Back, later(6)), Ok(None));
-    ws.move_deal(&d1, &StageKey::FirstSale.default_id(), later(7))
-        .unwrap();
-    assert_eq!(ws.step_deal(&d1, StageStep::Forward, later(8)), Ok(None));
     assert_eq!(
-        ws.move_deal(&d1, &Id::from_raw("nowhere"), later(9)),
+        ws.step_deal(&d1, StageStep::Back, &mover("m9"), later(6)),
+        Ok(None)
+    );
+    ws.move_deal(
+        &d1,
+        &StageKey::FirstSale.default_id(),
+        &mover("m10"),
+        later(7),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.step_deal(&d1, StageStep::Forward, &mover("m11"), later(8)),
+        Ok(None)
+    );
+    assert_eq!(
+        ws.move_deal(&d1, &Id::from_raw("nowhere"), &mover("m12"), later(9)),
         Err(WorkspaceError::UnknownStage(Id::from_raw("nowhere")))
     );
     assert_eq!(
-        ws.step_deal(&Id::from_raw("d404"), StageStep::Forward, later(9)),
+        ws.step_deal(
+            &Id::from_raw("d404"),
+            StageStep::Forward,
+            &mover("m13"),
+            later(9)
+        ),
         Err(WorkspaceError::NotFound(Id::from_raw("d404")))
     );
 }
@@ -106,7 +132,8 @@ fn removing_a_client_removes_its_deals_and_leaves_tombstones() {
     assert_eq!(removed.name, "ООО «Вектор»");
     assert_eq!(ws.deals.len(), 1);
     let gone: Vec<&str> = ws.removed.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(gone, ["d1", "d3", "c1"]);
+    // Each deal's stage history goes with it.
+    assert_eq!(gone, ["d1-created", "d1", "d3-created", "d3", "c1"]);
     assert!(ws.integrity_problems().is_empty());
     assert_eq!(
         ws.remove_client(&Id::from_raw("c1"), later(2)),

@@ -1,6 +1,8 @@
 //! One operation of one rep, through the workspace's own methods.
 
 use super::*;
+use crate::domain::deal_flow::{Closure, LostReason};
+use crate::testkit::fixtures::mover;
 
 /// One operation of one rep, through the workspace's own methods. Operations the workspace
 /// refuses (removing a member who owns records without a successor, transferring a client that
@@ -77,7 +79,7 @@ impl Op<'_> {
                 let mut d = deal(id.as_str(), c.as_str(), owner.as_str(), stage, 1_000);
                 d.title = self.text("Сделка");
                 (d.created_at, d.updated_at) = (now, now);
-                ws.add_deal(d)
+                ws.add_deal(d, &mover(self.fresh("h").as_str()))
             }
             18 => {
                 let Some(d) = self.pick(&ws.deals) else {
@@ -300,12 +302,29 @@ impl Op<'_> {
             return;
         };
         let mut d = ws.deal(&id).unwrap().clone();
-        match self.rng.below(6) {
+        match self.rng.below(8) {
             0 => d.title = self.text("Сделка"),
             1 => d.amount = self.money(),
             2 | 3 => {
                 let stage = StageKey::DEFAULT_PIPELINE[self.rng.below(7)].default_id();
-                let _ = ws.move_deal(&id, &stage, now);
+                let _ = ws.move_deal(&id, &stage, &mover(self.fresh("h").as_str()), now);
+                return;
+            }
+            // Closing and reopening, as the board and the card do: the outcome is a field of
+            // the deal, and each writes a stage history entry.
+            6 => {
+                let reason = self.text("причина");
+                let lost = Closure::Lost {
+                    reason: LostReason::custom(&reason),
+                    note: String::new(),
+                    at: self.now,
+                };
+                let mover = mover(self.fresh("h").as_str());
+                let _ = ws.close_deal(&id, lost, &mover, self.now);
+                return;
+            }
+            7 => {
+                let _ = ws.reopen_deal(&id, &mover(self.fresh("h").as_str()), self.now);
                 return;
             }
             4 => {
@@ -317,6 +336,6 @@ impl Op<'_> {
                 None => return,
             },
         }
-        let _ = ws.update_deal(d, now);
+        let _ = ws.update_deal(d, &mover(self.fresh("h").as_str()), now);
     }
 }
