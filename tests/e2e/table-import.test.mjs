@@ -142,10 +142,12 @@ test('a file that is not a table is refused with the reason', async () => {
   await loadDemoAs(page, /Алексей Смирнов/);
   await page.goto(`${app.server.url}#/data`);
   await page.getByTestId('table-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  await page.getByTestId('table-error').waitFor();
   assert.equal(await text(page, 'table-error'), 'Это не таблица: загрузите файл .xlsx или .csv.');
   const locked = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]);
   await page.getByTestId('table-file').setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: locked });
-  assert.match(await text(page, 'table-error'), /защищён паролем/);
+  // The message is replaced once the second file is read.
+  await page.getByTestId('table-error').filter({ hasText: 'защищён паролем' }).waitFor();
 });
 
 test('imported orders make a client eligible for transfer, with the figures', async () => {
@@ -199,4 +201,9 @@ test('the import set-up and its preview pass axe', async () => {
     });
     assert.deepEqual(violations, [], name);
   }
+  // On a phone the mapping stacks into one card per column: no cell past the screen's edge.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => [...document.querySelectorAll('[data-testid="table-setup"] td, [data-testid="table-setup"] th')]
+    .filter((c) => c.getBoundingClientRect().right > window.innerWidth + 1).length);
+  assert.equal(overflow, 0);
 });

@@ -17,8 +17,9 @@ import { gzipSync, constants } from 'node:zlib';
 // measured after merging it with the stored pieces, the stepped export and the stacked tables
 // (+5 618 B on their own, 662 743 -> 668 361 B).
 // Then by 71 879 B to 798 054 B measured after merging issue 15's table import (core, csv, the
-// xlsx reader, the screen; on its own base 662 871 -> 734 629 B).
-const BUDGET_GZIP_BYTES = 798_054;
+// xlsx reader, the screen; on its own base 662 871 -> 734 629 B), and by 254 B to 798 308 B for
+// its column mapping stacking on a phone.
+const BUDGET_GZIP_BYTES = 798_308;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -339,7 +339,7 @@ pub fn TableImportPanel() -> impl IntoView {
                                 </select>
                             </label>
                             <div class="table-wrap">
-                                <table class="data-table-mapping">
+                                <table class="data-table-mapping stacked">
                                     <thead><tr>
                                         <th>{state.text(ImportText::ColumnHeader)}</th>
                                         <th>{state.text(ImportText::SampleHeader)}</th>

@@ -89,8 +89,8 @@ pub(super) fn column_row(
     view! {
         <tr>
             <th scope="row">{name.clone()}</th>
-            <td class="muted">{sample}</td>
-            <td>
+            <td class="muted" data-label=move || state.tr(ImportText::SampleHeader)>{sample}</td>
+            <td data-label=move || state.tr(ImportText::FieldHeader)>
                 <select aria-label=name data-testid=format!("table-column-{column}") on:change=on_change>
                     <option value="" selected=move || chosen().is_none()>{state.text(ImportText::FieldSkip)}</option>
                     {move || Field::of(target.get()).iter().map(|&f| view! {
