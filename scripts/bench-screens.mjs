@@ -13,6 +13,7 @@ const SCREENS = [
   ['«Клиенты»', '#/clients', '[data-testid="client-count"]'],
   ['«Передача»', '#/transfers', '[data-testid="queue-entry"]'],
   ['«Команда»', '#/team', '[data-testid="team-summary"]'],
+  ['«Обзор»', '#/overview', '[data-testid="abc-matrix"] .overview-cell-count'],
   ['«Настройки»', '#/settings', '[data-testid="storage-usage"]'],
   ['«Данные»', '#/data', '[data-testid="export"]'],
   ['«Воронка»', '#/', '.board-card'],

@@ -33,6 +33,7 @@ export function loadTexts(source) {
     '': readTable(join(source, 'src/i18n/table.rs')),
     Snapshot: readTable(join(source, 'src/i18n/snapshot_table.rs')),
     Sales: readTable(join(source, 'src/i18n/sales_table.rs')),
+    Dash: readTable(join(source, 'src/i18n/dash_table.rs')),
     Shell: new Map(Object.entries(shell)),
   };
 }

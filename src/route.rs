@@ -30,6 +30,8 @@ pub enum Route {
     Settings,
     /// The transfer queue, log and farmer metrics.
     Transfers,
+    /// The director's dashboard («Обзор»): the period's figures as charts.
+    Overview,
     /// Export, import and the backup.
     Data,
 }
@@ -60,6 +62,7 @@ pub fn route(hash: &str) -> Route {
         (Some("team"), None, None) => Route::Team,
         (Some("settings"), None, None) => Route::Settings,
         (Some("transfers"), None, None) => Route::Transfers,
+        (Some("overview"), None, None) => Route::Overview,
         (Some("data"), None, None) => Route::Data,
         _ => Route::Board,
     }
@@ -82,6 +85,7 @@ pub fn href(route: &Route) -> String {
         Route::Team => "#/team".to_owned(),
         Route::Settings => "#/settings".to_owned(),
         Route::Transfers => "#/transfers".to_owned(),
+        Route::Overview => "#/overview".to_owned(),
         Route::Data => "#/data".to_owned(),
     }
 }
@@ -188,6 +192,7 @@ mod tests {
         assert_eq!(route("#/team"), Route::Team);
         assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/transfers"), Route::Transfers);
+        assert_eq!(route("#/overview"), Route::Overview);
         assert_eq!(route("#/data"), Route::Data);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }
@@ -255,6 +260,7 @@ mod tests {
             Route::Team,
             Route::Settings,
             Route::Transfers,
+            Route::Overview,
             Route::Data,
         ]
     }

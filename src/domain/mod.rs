@@ -7,6 +7,8 @@
 //!   (the hunter → farmer rule), [`metrics`] (farmer metrics), [`deal_flow`] (how deals close,
 //!   their stage history, the pipeline settings);
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
+//! - [`dashboard`]: the director's figures of a period (sales, first sales, transfers, ABC × XYZ,
+//!   verdicts), computed for the «Обзор» screen;
 //! - [`views`]: read models computed for a screen (lists, the board, the team page, the
 //!   transfer queue, possible duplicates);
 //! - [`merge`]: two workspaces into one, field by field, with the report of what happened;
@@ -15,6 +17,7 @@
 //! - [`demo`]: the demo workspace of the first start.
 
 pub mod client;
+pub mod dashboard;
 pub mod dates;
 pub mod deal;
 pub mod deal_flow;

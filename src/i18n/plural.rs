@@ -85,6 +85,9 @@ plurals! {
     Orders => ["{} заказ", "{} заказа", "{} заказов"], ["{} order", "{} orders"];
     Problems => ["ещё {} проблема", "ещё {} проблемы", "ещё {} проблем"], ["{} more problem", "{} more problems"];
     Months => ["{} месяц", "{} месяца", "{} месяцев"], ["{} month", "{} months"];
+    Days => ["{} день", "{} дня", "{} дней"], ["{} day", "{} days"];
+    FirstSales => ["{} первая продажа", "{} первые продажи", "{} первых продаж"], ["{} first sale", "{} first sales"];
+    Transfers => ["{} передача", "{} передачи", "{} передач"], ["{} transfer", "{} transfers"];
     // Transfer rule: labels (the number picks the form; other values fill in order)
     CondOrderCount => ["Заказов не меньше {}", "Заказов не меньше {}", "Заказов не меньше {}"],
         ["At least {} order", "At least {} orders"];
@@ -219,6 +222,21 @@ mod tests {
             "Если сохранить, правило выполнят 22 клиента (сейчас 3)."
         );
         assert_eq!(count(Lang::Ru, Plural::Clients, 11), "11 клиентов");
+    }
+
+    #[test]
+    fn dashboard_counts_take_their_russian_forms() {
+        let days: Vec<String> = [1, 2, 5, 11, 21, 22]
+            .iter()
+            .map(|&n| count(Lang::Ru, Plural::Days, n))
+            .collect();
+        assert_eq!(
+            days,
+            ["1 день", "2 дня", "5 дней", "11 дней", "21 день", "22 дня"]
+        );
+        assert_eq!(count(Lang::Ru, Plural::FirstSales, 21), "21 первая продажа");
+        assert_eq!(count(Lang::Ru, Plural::Transfers, 3), "3 передачи");
+        assert_eq!(count(Lang::En, Plural::Days, 1), "1 day");
     }
 
     #[test]

@@ -12,6 +12,7 @@ texts! {
     NavClients => "Клиенты", "Clients";
     NavTeam => "Команда", "Team";
     NavTransfers => "Передача", "Transfers";
+    NavOverview => "Обзор", "Overview";
     FieldYearlySpend => "Закупки клиента в год (оценка), ₽", "Client's yearly spend (estimate), ₽";
     NavSettings => "Настройки", "Settings";
     SwitchLanguage => "EN — switch to English", "RU — переключить на русский";

@@ -11,6 +11,7 @@ mod download;
 mod form_follow;
 mod nav;
 mod orders;
+mod overview;
 mod persist;
 mod qualification;
 mod settings;
@@ -108,6 +109,7 @@ fn App() -> impl IntoView {
                         Route::Team => view! { <team::TeamPage/> }.into_any(),
                         Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                         Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
+                        Route::Overview => view! { <overview::OverviewPage/> }.into_any(),
                         Route::Data => view! { <data::DataPage/> }.into_any(),
                     }
                 }

@@ -5,6 +5,7 @@
 mod outcome;
 mod report;
 
+use super::dash_table::DashText;
 use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
 use super::import_table::ImportText;
@@ -33,6 +34,7 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(SnapshotText::ALL))
         .chain(rows(ReportText::ALL))
         .chain(rows(DealText::ALL))
+        .chain(rows(DashText::ALL))
         .chain(rows(ImportText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
@@ -67,6 +69,9 @@ fn russian_texts_are_russian() {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in SnapshotText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in DashText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in ImportText::ALL {

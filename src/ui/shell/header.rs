@@ -41,6 +41,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
                 {link(Route::Board, Text::NavBoard)}
                 {link(Route::Clients, Text::NavClients)}
                 {link(Route::Transfers, Text::NavTransfers)}
+                {link(Route::Overview, Text::NavOverview)}
                 {link(Route::Team, Text::NavTeam)}
                 {link(Route::Settings, Text::NavSettings)}
             </nav>

@@ -1,0 +1,62 @@
+//! User-facing texts of the director's dashboard («Обзор»), Russian first, English second.
+
+use super::macros::texts;
+
+texts! {
+    DashText;
+    Title => "Обзор", "Overview";
+    Hint => "Цифры периода по всей команде или по одному сотруднику: выручка, первые продажи, передачи фермерам, ABC × XYZ и квалификация.", "The period's figures for the whole team or one rep: revenue, first sales, transfers to farmers, ABC × XYZ and qualification.";
+    Controls => "Период и сотрудник", "Period and rep";
+    PeriodLabel => "Период", "Period";
+    PeriodThisMonth => "Этот месяц", "This month";
+    PeriodLastMonth => "Прошлый месяц", "Last month";
+    PeriodQuarter => "Квартал", "Quarter";
+    PeriodYear => "12 месяцев", "12 months";
+    PeriodCustom => "Свой период", "Custom range";
+    From => "С", "From";
+    To => "По", "To";
+    RepLabel => "Сотрудник", "Rep";
+    WholeTeam => "Вся команда", "Whole team";
+    PeriodShown => "Период: {} – {}", "Period: {} – {}";
+    ShowTable => "Таблица", "Table";
+    HideTable => "Скрыть таблицу", "Hide table";
+    DownloadCsv => "Скачать CSV", "Download CSV";
+    Empty => "За этот период данных нет.", "No data for this period.";
+    ColMonth => "Месяц", "Month";
+    ColRevenue => "Выручка", "Revenue";
+    ColOrders => "Заказов", "Orders";
+    ColRep => "Сотрудник", "Rep";
+    ColFirstSales => "Первых продаж", "First sales";
+    ColAmount => "Сумма", "Amount";
+    ColTransfers => "Передач", "Transfers";
+    ColFarmer => "Фермер", "Farmer";
+    ColClients => "Клиентов", "Clients";
+    ColFrequency => "Заказов в месяц: до → после", "Orders a month: before → after";
+    ColCheck => "Средний чек: до → после", "Average check: before → after";
+    ColGroups => "Групп товаров на клиента: до → после", "Product groups per client: before → after";
+    ColClient => "Клиент", "Client";
+    ColVariation => "Вариация по месяцам", "Monthly variation";
+    ColWaiting => "Ждёт", "Waiting";
+    ColSince => "Выполнил правило", "Met the rule";
+    RevenueTitle => "Выручка по месяцам", "Revenue by month";
+    RevenueTotal => "Всего за период: {}, заказов: {}.", "Period total: {}, orders: {}.";
+    FirstSalesTitle => "Первые продажи охотников", "Hunters' first sales";
+    FirstSalesHint => "Первая продажа — первый заказ клиента; засчитывается тому, чей это был клиент в тот день.", "A first sale is a client's first order, credited to whoever owned the client that day.";
+    TransfersTitle => "Передачи фермерам по месяцам", "Transfers to farmers by month";
+    QueueTitle => "Очередь на передачу", "Transfer queue";
+    QueueNone => "Сейчас никто не ждёт передачи.", "Nobody is waiting for a transfer.";
+    QueueMedian => "Медиана ожидания: {}; дольше всех — {}.", "Median wait: {}; the longest: {}.";
+    GrowthTitle => "Фермеры: клиенты до и после передачи", "Farmers: clients before and after the transfer";
+    GrowthHint => "До — с первого заказа до дня передачи, после — со дня передачи до конца периода; переданные не позже конца периода.", "Before: from the first order to the transfer; after: from the transfer to the period's end; clients transferred by the period's end.";
+    GrowthNone => "Передач до конца периода не было.", "No transfers by the period's end.";
+    MatrixTitle => "ABC × XYZ: клиенты по выручке и её стабильности", "ABC × XYZ: clients by revenue and its stability";
+    MatrixHint => "A — клиенты, дающие первые 80 % выручки периода, B — следующие 15 %, C — остальное. X — выручка по 12 полным месяцам ровная (вариация до 10 %), Y — до 25 %, Z — больше. Нажмите на ячейку, чтобы увидеть клиентов.", "A: the clients making the first 80 % of the period's revenue, B: the next 15 %, C: the rest. X: steady monthly revenue over 12 complete months (variation up to 10 %), Y: up to 25 %, Z: more. Press a cell to see its clients.";
+    MatrixNone => "За период ни один клиент не покупал.", "No client bought anything in the period.";
+    MatrixClients => "Клиенты в ячейке {}", "Clients in cell {}";
+    MatrixTotal => "Клиентов с выручкой: {}, выручка {}.", "Clients with revenue: {}, revenue {}.";
+    CloseList => "Закрыть список", "Close the list";
+    VerdictsTitle => "Квалификация сделок по месяцам", "Deal qualification by month";
+    VerdictsHint => "Вердикт последней оценки каждой сделки на конец месяца.", "The verdict of each deal's latest assessment at the month's end.";
+    VerdictsByRep => "Квалификация по сотрудникам на конец периода", "Qualification by rep at the period's end";
+    Later => "Воронка с конверсией и днями на этапах, план и факт с прогнозом появятся, когда у сделок будет история этапов и директор задаст планы.", "The funnel with conversion and days in stage, and plan against fact with a forecast, come once deals keep their stage history and the director sets plans.";
+}
