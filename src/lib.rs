@@ -1,7 +1,7 @@
 //! Salesdesk: a browser-only working tool for a B2B sales team (hunters, farmers, a director).
 //!
 //! The crate is split so that everything that can be pure is pure, in layers that only look
-//! down (`lang` ← `domain` ← `format` ← `restore` ← `storage`, `snapshot` ← `i18n` ← `ui`;
+//! down (`lang` ← `domain` ← `format` ← `restore` ← `storage`, `snapshot`, `import` ← `i18n` ← `ui`;
 //! `route` sits on `domain`):
 //! - [`lang`]: the interface language, a leaf with no crate imports;
 //! - [`domain`]: the model and its rules, no browser imports, tested with plain `cargo test`;
@@ -12,6 +12,8 @@
 //! - [`storage`]: the stored workspace plus, in the wasm build only, the one small boundary
 //!   that touches `localStorage`;
 //! - [`snapshot`]: JSON snapshots of the workspace (export, import preview, merge report data);
+//! - [`import`]: clients and orders from the tables people have (1C, Excel, CSV): reading,
+//!   column mapping, matching, a preview and applying it;
 //! - [`i18n`]: every user-visible word, Russian and English, and the functions that put domain,
 //!   storage and snapshot values into words;
 //! - [`route`]: the pure mapping from the URL hash to a screen;
@@ -20,6 +22,7 @@
 pub mod domain;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod lang;
 pub mod restore;
 pub mod route;

@@ -4,8 +4,9 @@
 //! are chosen here, so the language type itself lives in the leaf [`crate::lang`].
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
-//! [`ReportText`], [`DealText`], [`DashText`]), plus the texts whose words change with a number
-//! ([`Plural`]). The UI translates a key of any table through the one [`Translate`] trait.
+//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`]), plus the texts whose words
+//! change with a number ([`Plural`]). The UI translates a key of any table through the one
+//! [`Translate`] trait.
 //!
 //! This file only declares and re-exports: the files below import each other directly (never
 //! through `super::` re-exports), so no two files of `i18n` import each other.
@@ -14,6 +15,8 @@ mod dash_table;
 mod deal_table;
 pub mod deals;
 mod errors;
+pub mod import;
+mod import_table;
 mod macros;
 mod names;
 pub mod outcome;
@@ -35,6 +38,7 @@ pub use errors::{
     describe_model_error, describe_problem, describe_save_error, describe_workspace_error,
     unqualified_message,
 };
+pub use import_table::ImportText;
 pub use names::{job_title_name, role_name, stage_name, status_name, verdict_name};
 pub use plural::{count, plural, plural_category, Plural, PluralCategory};
 pub use report_table::ReportText;

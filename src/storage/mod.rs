@@ -13,7 +13,7 @@ pub mod browser;
 
 pub use codec::{decode_workspace, encode_workspace};
 pub use outcome::{LoadOutcome, SaveError};
-pub use prefs::Prefs;
+pub use prefs::{Prefs, TableMapping, REMEMBERED_MAPPINGS};
 
 #[cfg(test)]
 mod tests;

@@ -31,7 +31,25 @@ pub struct Prefs {
     /// The export reminder stays quiet until then («Напомнить завтра»).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_snoozed_until: Option<Timestamp>,
+    /// Column mappings of imported tables, newest first, so the next file from the same source
+    /// (the same headers) opens as it was set up last time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub table_mappings: Vec<TableMapping>,
 }
+
+/// How the columns of one kind of file were mapped, in plain words (the import's own keys).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableMapping {
+    /// The file's headers, one string (see `import::memory::signature`).
+    pub headers: String,
+    /// What the rows were: `clients` or `orders`.
+    pub target: String,
+    /// Per column, the field's key, empty for a column left out.
+    pub fields: Vec<String>,
+}
+
+/// How many mappings are remembered.
+pub const REMEMBERED_MAPPINGS: usize = 20;
 
 /// Days without an export after which the app reminds the user to save a copy.
 pub const EXPORT_REMINDER_DAYS: i64 = 7;

@@ -19,7 +19,9 @@ import { gzipSync, constants } from 'node:zlib';
 // Then for issue 13's dashboard («Обзор») by exactly what it adds: +44 535 B (670 668 ->
 // 715 203 B measured on its own branch; GNU `gzip -9` +44 539 B; raw +115 418 B), and 1 019 B
 // more measured after the merge: 771 729 B; +98 B for data-labels on «Обзор»'s tables: 771 827 B.
-const BUDGET_GZIP_BYTES = 771_827;
+// Then for issue 15's table import (core, csv, the xlsx reader, the screen) by what it adds,
+// measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
+const BUDGET_GZIP_BYTES = 843_220;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

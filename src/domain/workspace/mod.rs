@@ -236,6 +236,7 @@ impl Workspace {
     }
 }
 
+mod bulk;
 mod catalogue;
 mod closing;
 mod duplicates;

@@ -8,6 +8,7 @@ mod report;
 use super::dash_table::DashText;
 use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
+use super::import_table::ImportText;
 use super::names::stage_name;
 use super::report_table::ReportText;
 use super::sales_table::SalesText;
@@ -33,7 +34,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(SnapshotText::ALL))
         .chain(rows(ReportText::ALL))
         .chain(rows(DealText::ALL))
-        .chain(rows(DashText::ALL));
+        .chain(rows(DashText::ALL))
+        .chain(rows(ImportText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -71,6 +73,12 @@ fn russian_texts_are_russian() {
     }
     for text in DashText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in ImportText::ALL {
+        // The names of encodings are the same in every language.
+        if !matches!(text, ImportText::EncodingUtf8) {
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
     }
     for text in ReportText::ALL {
         if *text != ReportText::FieldContactEmail {

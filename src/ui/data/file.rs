@@ -97,3 +97,30 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
     ev.data_transfer()
         .is_some_and(|d| d.types().includes(&"Files".into(), 0))
 }
+
+/// Reads `file` as bytes (a spreadsheet or a CSV file of any encoding) and passes its name and
+/// bytes to `done`, or its size when it is over the import's limit and was not read.
+pub fn read_bytes(
+    file: web_sys::File,
+    done: impl FnOnce(String, Result<Vec<u8>, usize>) + 'static,
+) {
+    let name = file.name();
+    let bytes = file.size() as usize;
+    if bytes > crate::import::read::MAX_FILE_BYTES {
+        done(name, Err(bytes));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        return;
+    };
+    let handle = reader.clone();
+    let onload = Closure::once_into_js(move || {
+        let bytes = handle
+            .result()
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+            .unwrap_or_default();
+        done(name, Ok(bytes));
+    });
+    reader.set_onload(Some(onload.unchecked_ref()));
+    let _ = reader.read_as_array_buffer(&file);
+}

@@ -6,6 +6,8 @@ mod export;
 mod file;
 mod import;
 mod preview;
+mod table_import;
+mod table_parts;
 
 pub use export::export_now;
 pub use file::{install_drop, DroppedFile};
@@ -16,6 +18,7 @@ use crate::ui::state::use_app;
 use backup::BackupPanel;
 use import::ImportPanel;
 use leptos::prelude::*;
+use table_import::TableImportPanel;
 
 /// The «Данные» screen.
 #[component]
@@ -56,6 +59,7 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </div>
             <ImportPanel/>
+            <TableImportPanel/>
             <BackupPanel/>
         </section>
     }

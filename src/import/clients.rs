@@ -1,0 +1,171 @@
+//! A client list's preview: each row matched to a client of the app (by ИНН, then by name) and
+//! turned into a new client or the changes to an existing one.
+
+use super::columns::Mapping;
+use super::directory::Directory;
+use super::identity::name_key;
+use super::plan::{Counts, Options, Plan, Preview};
+use super::problem::{Problem, RowProblem};
+use super::rows::{read_client, ClientFields};
+use super::table::DataTable;
+use crate::domain::client::{Client, ClientStatus, ContactPerson};
+use crate::domain::ids::Id;
+use crate::domain::workspace::Workspace;
+use std::collections::HashMap;
+
+/// The owner a row names, or `None` with a warning when no member has that name.
+pub(super) fn owner_of(
+    dir: &Directory,
+    fields: &ClientFields,
+    warnings: &mut Vec<RowProblem>,
+) -> Option<Id> {
+    if fields.owner.is_empty() {
+        return None;
+    }
+    let found = dir.find_member(&fields.owner);
+    if found.is_none() {
+        warnings.push(RowProblem::UnknownOwner {
+            name: fields.owner.clone(),
+        });
+    }
+    found
+}
+
+/// A new client from a row. The КПП goes into the notes: the app has no field of its own for it.
+pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id: Id) -> Client {
+    let mut notes = fields.notes.clone();
+    if !fields.kpp.is_empty() {
+        if !notes.is_empty() {
+            notes.push('\n');
+        }
+        notes.push_str(&format!("КПП {}", fields.kpp));
+    }
+    Client {
+        id,
+        name: fields.name.clone(),
+        inn: fields.inn.clone(),
+        contact: ContactPerson {
+            name: fields.contact.clone(),
+            phone: fields.phone.clone(),
+            email: fields.email.clone(),
+        },
+        owner_id: owner,
+        status: fields.status.unwrap_or(ClientStatus::Lead),
+        notes,
+        yearly_spend: None,
+        created_at: options.now,
+        updated_at: options.now,
+        stamps: Default::default(),
+    }
+}
+
+/// `existing` with what the row says: a filled cell replaces the field (the name only when it
+/// is not the same name written differently; the ИНН only where there was none), an empty cell
+/// never clears one, and notes are only filled in where there were none.
+fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Client {
+    let mut client = existing.clone();
+    if !fields.name.is_empty() && name_key(&fields.name) != name_key(&client.name) {
+        client.name = fields.name.clone();
+    }
+    if client.inn.is_none() {
+        client.inn = fields.inn.clone();
+    }
+    let fill = |slot: &mut String, value: &str| {
+        if !value.is_empty() {
+            *slot = value.to_owned();
+        }
+    };
+    fill(&mut client.contact.name, &fields.contact);
+    fill(&mut client.contact.phone, &fields.phone);
+    fill(&mut client.contact.email, &fields.email);
+    if client.notes.is_empty() {
+        client.notes = fields.notes.clone();
+    }
+    if let Some(owner) = owner {
+        client.owner_id = owner;
+    }
+    if let Some(status) = fields.status {
+        client.status = status;
+    }
+    client
+}
+
+/// The preview of a client list.
+pub(super) fn preview_clients(
+    ws: &Workspace,
+    table: &DataTable,
+    mapping: &Mapping,
+    options: &Options,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Preview {
+    let mut dir = Directory::new(ws);
+    let mut plan = Plan::default();
+    let mut counts = Counts::default();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<Id, usize> = HashMap::new();
+    for row in &table.rows {
+        let mut report = |problem| {
+            problems.push(Problem {
+                row: row.number,
+                problem,
+            })
+        };
+        let (fields, mut warnings) = match read_client(row, mapping) {
+            Ok(read) => read,
+            Err(problem) => {
+                report(problem);
+                counts.skipped += 1;
+                continue;
+            }
+        };
+        let owner = owner_of(&dir, &fields, &mut warnings);
+        let found = dir.find_client(&fields);
+        if let Some(first_row) = found.as_ref().and_then(|id| seen.get(id)) {
+            report(RowProblem::RepeatedInFile {
+                first_row: *first_row,
+            });
+            counts.skipped += 1;
+            continue;
+        }
+        match found.as_ref().and_then(|id| ws.client(id)) {
+            Some(existing) => {
+                seen.insert(existing.id.clone(), row.number);
+                let client = updated(existing, &fields, owner);
+                if &client == existing {
+                    counts.matched += 1;
+                } else {
+                    counts.updated += 1;
+                    plan.changed_clients.push(client);
+                }
+            }
+            None if fields.name.is_empty() => {
+                report(RowProblem::Missing(super::columns::Field::ClientName));
+                counts.skipped += 1;
+                continue;
+            }
+            None => {
+                let client = new_client(
+                    &fields,
+                    owner.unwrap_or(options.owner.clone()),
+                    options,
+                    new_id(),
+                );
+                dir.add_client(&client);
+                seen.insert(client.id.clone(), row.number);
+                counts.added += 1;
+                plan.new_clients.push(client);
+            }
+        }
+        for warning in warnings {
+            report(warning);
+        }
+    }
+    Preview {
+        target: mapping.target,
+        rows: table.rows.len(),
+        clients: counts,
+        orders: Counts::default(),
+        problems,
+        plan,
+    }
+}

@@ -1,0 +1,140 @@
+//! The parts of the table import's panel that only show what they are given: the text file's
+//! settings, one row of the column mapping, and the preview.
+
+use crate::i18n::import::{
+    describe_counts, describe_mapping_error, describe_problem_row, encoding_name, field_name,
+    separator_name,
+};
+use crate::i18n::{fill, ImportText, Translate};
+use crate::import::{Field, Mapping, Preview, Separator, Target, TextEncoding};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// How many problem rows are listed; the rest are counted.
+const SHOWN_PROBLEMS: usize = 50;
+
+fn field_key(field: Field) -> String {
+    format!("{field:?}")
+}
+
+/// The encoding and separator of a text file, as detected, each changeable.
+pub(super) fn settings_view(
+    state: AppState,
+    encoding: RwSignal<Option<TextEncoding>>,
+    separator: RwSignal<Option<Separator>>,
+    reread: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="filters data-table-settings">
+            <label class="field">
+                <span>{state.text(ImportText::EncodingLabel)}</span>
+                <select data-testid="table-encoding" on:change=move |ev| {
+                    let chosen = TextEncoding::ALL.into_iter().find(|e| format!("{e:?}") == event_target_value(&ev));
+                    encoding.set(chosen);
+                    reread();
+                }>
+                    {TextEncoding::ALL.into_iter().map(|e| view! {
+                        <option value=format!("{e:?}") selected=move || encoding.get() == Some(e)>{move || encoding_name(state.lang(), e)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{state.text(ImportText::SeparatorLabel)}</span>
+                <select data-testid="table-separator" on:change=move |ev| {
+                    let chosen = Separator::ALL.into_iter().find(|s| format!("{s:?}") == event_target_value(&ev));
+                    separator.set(chosen);
+                    reread();
+                }>
+                    {Separator::ALL.into_iter().map(|s| view! {
+                        <option value=format!("{s:?}") selected=move || separator.get() == Some(s)>{move || separator_name(state.lang(), s)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// One column of the file: its header, its first value and the field it is read into.
+pub(super) fn column_row(
+    state: AppState,
+    column: usize,
+    header: String,
+    sample: String,
+    target: RwSignal<Target>,
+    mapping: RwSignal<Vec<Option<Field>>>,
+) -> impl IntoView {
+    let chosen = move || mapping.with(|m| m.get(column).copied().flatten());
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let field = Field::of(target.get_untracked())
+            .iter()
+            .copied()
+            .find(|f| field_key(*f) == value);
+        mapping.update(|m| {
+            if m.len() <= column {
+                m.resize(column + 1, None);
+            }
+            m[column] = field;
+        });
+    };
+    // A column with no header (the margin column of a report) is named by its number.
+    let name = if header.trim().is_empty() {
+        fill(
+            state.tr(ImportText::ColumnNumber),
+            &[&(column + 1).to_string()],
+        )
+    } else {
+        header
+    };
+    view! {
+        <tr>
+            <th scope="row">{name.clone()}</th>
+            <td class="muted" data-label=move || state.tr(ImportText::SampleHeader)>{sample}</td>
+            <td data-label=move || state.tr(ImportText::FieldHeader)>
+                <select aria-label=name data-testid=format!("table-column-{column}") on:change=on_change>
+                    <option value="" selected=move || chosen().is_none()>{state.text(ImportText::FieldSkip)}</option>
+                    {move || Field::of(target.get()).iter().map(|&f| view! {
+                        <option value=field_key(f) selected=move || chosen() == Some(f)>{field_name(state.lang(), f)}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+        </tr>
+    }
+}
+
+/// What the import would do, and every problem row (the first ones listed).
+pub(super) fn preview_view(state: AppState, mapping: Mapping, preview: Option<Preview>) -> AnyView {
+    let lang = state.lang();
+    if let Err(e) = mapping.check() {
+        return view! { <p class="field-error" role="alert" data-testid="table-mapping-error">{describe_mapping_error(lang, &e)}</p> }.into_any();
+    }
+    let Some(preview) = preview else {
+        return view! { <p class="banner banner-warning">{ImportText::NeedTeam.get(lang)}</p> }
+            .into_any();
+    };
+    let clients = describe_counts(lang, ImportText::SummaryClients, &preview.clients);
+    let orders = (preview.target == Target::Orders)
+        .then(|| describe_counts(lang, ImportText::SummaryOrders, &preview.orders));
+    let total = preview.problems.len();
+    let listed: Vec<String> = preview
+        .problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| describe_problem_row(lang, p))
+        .collect();
+    view! {
+        <div class="data-table-preview" data-testid="table-preview">
+            <p data-testid="table-clients">{clients}</p>
+            {orders.map(|o| view! { <p data-testid="table-orders">{o}</p> })}
+            {preview.plan.is_empty().then(|| view! { <p class="muted">{ImportText::NothingToImport.get(lang)}</p> })}
+            {(total > 0).then(|| view! {
+                <div class="banner banner-warning">
+                    <p>{fill(ImportText::ProblemsTitle.get(lang), &[&total.to_string()])}</p>
+                    <ul>{listed.into_iter().map(|p| view! { <li data-testid="table-problem">{p}</li> }).collect_view()}</ul>
+                    {(total > SHOWN_PROBLEMS).then(|| view! { <p>{fill(ImportText::MoreRows.get(lang), &[&(total - SHOWN_PROBLEMS).to_string()])}</p> })}
+                </div>
+            })}
+        </div>
+    }
+    .into_any()
+}
