@@ -11,7 +11,7 @@
 //! explicit form `#/clients/id/<encoded id>`, which is read for any id. `route(&href(r)) == r`
 //! holds for every route and every id.
 
-use crate::domain::Id;
+use crate::domain::{Id, Role};
 
 /// A screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +32,35 @@ pub enum Route {
     Transfers,
     /// Export, import and the backup.
     Data,
+    /// A farmer's regular clients: «Мои клиенты».
+    MyClients,
+}
+
+/// Where the app opens for a person of `role` when the address names no screen: a hunter on
+/// the board, a farmer on «Мои клиенты», the director on the team view (nobody chosen yet: the
+/// board).
+pub fn home(role: Option<Role>) -> Route {
+    match role {
+        Some(Role::Farmer) => Route::MyClients,
+        Some(Role::Director) => Route::Team,
+        Some(Role::Hunter) | None => Route::Board,
+    }
+}
+
+/// Whether `hash` names no screen at all (`""` or `"#"`), so the person's [`home`] is shown.
+/// `#/`, the board's own address, is explicit.
+pub fn names_no_screen(hash: &str) -> bool {
+    hash.strip_prefix('#').unwrap_or(hash).is_empty()
+}
+
+/// The screen to open at `hash` for a person of `role`: the hash when it names one, else the
+/// person's [`home`]. An explicit address always wins.
+pub fn opening(hash: &str, role: Option<Role>) -> Route {
+    if names_no_screen(hash) {
+        home(role)
+    } else {
+        route(hash)
+    }
 }
 
 /// The path segment of the new-client form under `clients/`.
@@ -61,6 +90,7 @@ pub fn route(hash: &str) -> Route {
         (Some("settings"), None, None) => Route::Settings,
         (Some("transfers"), None, None) => Route::Transfers,
         (Some("data"), None, None) => Route::Data,
+        (Some("my-clients"), None, None) => Route::MyClients,
         _ => Route::Board,
     }
 }
@@ -83,6 +113,7 @@ pub fn href(route: &Route) -> String {
         Route::Settings => "#/settings".to_owned(),
         Route::Transfers => "#/transfers".to_owned(),
         Route::Data => "#/data".to_owned(),
+        Route::MyClients => "#/my-clients".to_owned(),
     }
 }
 
@@ -177,6 +208,27 @@ mod tests {
     ];
 
     #[test]
+    fn each_role_opens_at_home_unless_the_address_names_a_screen() {
+        assert_eq!(home(Some(Role::Hunter)), Route::Board);
+        assert_eq!(home(Some(Role::Farmer)), Route::MyClients);
+        assert_eq!(home(Some(Role::Director)), Route::Team);
+        assert_eq!(home(None), Route::Board);
+        for empty in ["", "#"] {
+            assert!(names_no_screen(empty));
+            assert_eq!(opening(empty, Some(Role::Farmer)), Route::MyClients);
+            assert_eq!(opening(empty, Some(Role::Director)), Route::Team);
+            assert_eq!(opening(empty, None), Route::Board);
+        }
+        // An explicit address wins, the board's own `#/` included.
+        assert!(!names_no_screen("#/"));
+        assert_eq!(opening("#/", Some(Role::Farmer)), Route::Board);
+        assert_eq!(opening("#/clients", Some(Role::Director)), Route::Clients);
+        assert_eq!(opening("#/team", Some(Role::Hunter)), Route::Team);
+        assert_eq!(opening("#/my-clients", Some(Role::Hunter)), Route::MyClients);
+        assert_eq!(opening("#/nowhere", Some(Role::Farmer)), Route::Board);
+    }
+
+    #[test]
     fn hashes_map_to_screens() {
         assert_eq!(route(""), Route::Board);
         assert_eq!(route("#"), Route::Board);
@@ -189,6 +241,7 @@ mod tests {
         assert_eq!(route("#/settings"), Route::Settings);
         assert_eq!(route("#/transfers"), Route::Transfers);
         assert_eq!(route("#/data"), Route::Data);
+        assert_eq!(route("#/my-clients"), Route::MyClients);
         assert_eq!(route("#/nonsense/deep/path"), Route::Board);
     }
 
@@ -256,6 +309,7 @@ mod tests {
             Route::Settings,
             Route::Transfers,
             Route::Data,
+            Route::MyClients,
         ]
     }
 
