@@ -224,7 +224,10 @@ mod tests {
         assert_eq!(opening("#/", Some(Role::Farmer)), Route::Board);
         assert_eq!(opening("#/clients", Some(Role::Director)), Route::Clients);
         assert_eq!(opening("#/team", Some(Role::Hunter)), Route::Team);
-        assert_eq!(opening("#/my-clients", Some(Role::Hunter)), Route::MyClients);
+        assert_eq!(
+            opening("#/my-clients", Some(Role::Hunter)),
+            Route::MyClients
+        );
         assert_eq!(opening("#/nowhere", Some(Role::Farmer)), Route::Board);
     }
 

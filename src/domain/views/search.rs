@@ -47,8 +47,8 @@ pub fn search(ws: &Workspace, query: &str, limit: usize) -> Vec<SearchHit> {
         return Vec::new();
     }
     let needle_digits = digits(&needle);
-    let by_digits = needle_digits.len() >= MIN_QUERY
-        && needle_digits.len() * 2 >= needle.chars().count();
+    let by_digits =
+        needle_digits.len() >= MIN_QUERY && needle_digits.len() * 2 >= needle.chars().count();
     let has = |text: &str| !text.is_empty() && text.to_lowercase().contains(&needle);
     let has_digits = |text: &str| by_digits && digits(text).contains(&needle_digits);
     let mut hits = Vec::new();
@@ -122,7 +122,11 @@ mod tests {
 
     fn ws() -> Workspace {
         let mut ws = small_workspace();
-        let c1 = ws.clients.iter_mut().find(|c| c.id.as_str() == "c1").unwrap();
+        let c1 = ws
+            .clients
+            .iter_mut()
+            .find(|c| c.id.as_str() == "c1")
+            .unwrap();
         c1.inn = Some("7707083893".into());
         c1.contact.name = "Андрей Лебедев".into();
         c1.contact.phone = "+7 (912) 345-67-89".into();
@@ -142,12 +146,12 @@ mod tests {
         let ws = ws();
         let hits = search(&ws, "ВЕКТ", 10);
         assert_eq!(kinds(&hits), [(HitKind::Client, "c1")]);
-        assert_eq!(kinds(&search(&ws, "VEKTOR.ru", 10)), [(HitKind::Contact, "c1")]);
-        assert_eq!(hits[0].detail, "7707083893");
         assert_eq!(
-            kinds(&search(&ws, "708389", 10)),
-            [(HitKind::Client, "c1")]
+            kinds(&search(&ws, "VEKTOR.ru", 10)),
+            [(HitKind::Contact, "c1")]
         );
+        assert_eq!(hits[0].detail, "7707083893");
+        assert_eq!(kinds(&search(&ws, "708389", 10)), [(HitKind::Client, "c1")]);
         let phone = search(&ws, "912 345", 10);
         assert_eq!(kinds(&phone), [(HitKind::Contact, "c1")]);
         assert_eq!(phone[0].title, "Андрей Лебедев");
