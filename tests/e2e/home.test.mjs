@@ -139,3 +139,24 @@ test('«Мои клиенты» and the search fit a 390 px phone', async () => 
   await page.screenshot({ path: 'test-results/search-open-390.png' });
   await context.close();
 });
+
+test('axe finds nothing on «Мои клиенты» and the open search, desktop and phone', async () => {
+  const { createRequire } = await import('node:module');
+  const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    const { page, context } = await app.open({ bypassCSP: true, viewport });
+    await loadDemoHome(page, /Елена Морозова/);
+    await page.getByTestId('my-clients').waitFor();
+    await page.addScriptTag({ path: AXE });
+    const run = () => page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes[0]?.target?.join(' ')}`);
+    });
+    assert.deepEqual(await run(), [], `«Мои клиенты» at ${viewport.width}px`);
+    await page.getByTestId('top-search').fill('ООО');
+    await page.getByRole('option').first().waitFor();
+    await page.getByTestId('top-search').press('ArrowDown');
+    assert.deepEqual(await run(), [], `the open search at ${viewport.width}px`);
+    await context.close();
+  }
+});

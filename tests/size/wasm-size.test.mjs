@@ -15,8 +15,10 @@ import { gzipSync, constants } from 'node:zlib';
 // 656 414 B, with them 711 295 B): the new records' reading, checks, merge and migration, and
 // the closing dialog, board cards, timeline and pipeline settings. Then by 1 294 B to 726 175 B
 // measured after merging it with the stored pieces, the stepped export and the stacked tables
-// (+5 618 B on their own, 662 743 -> 668 361 B).
-const BUDGET_GZIP_BYTES = 726_175;
+// (+5 618 B on their own, 662 743 -> 668 361 B). Raised by 18 325 B to 744 500 B for issue 12's
+// role homes: «Мои клиенты» (its read model and paged table), the home choice and the top bar's
+// search combobox (main 22abbe9 measured 726 175 B, with them 744 500 B).
+const BUDGET_GZIP_BYTES = 744_500;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

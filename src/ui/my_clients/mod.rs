@@ -84,7 +84,7 @@ pub fn MyClients() -> impl IntoView {
                                         " "
                                         <span class="muted small">{move || status_name(state.lang(), row.status)}</span>
                                     </th>
-                                    <td data-label=state.text(SalesText::MyAttention)>
+                                    <td data-label=state.text(SalesText::MyAttention)><span>
                                         <span class=format!("my-clients-flag my-clients-{}", attention_code(row.attention))>
                                             {state.text(attention_text(row.attention))}
                                         </span>
@@ -93,7 +93,7 @@ pub fn MyClients() -> impl IntoView {
                                                 {move || count(state.lang(), Plural::UsualEvery, u64::from(d))}
                                             </span>
                                         })}
-                                    </td>
+                                    </span></td>
                                     <td data-label=state.text(SalesText::MyLastOrder)>
                                         {match row.last_order {
                                             Some(d) => format_date(d).into_any(),
