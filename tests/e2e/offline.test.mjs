@@ -48,7 +48,7 @@ test('a new release is announced and replaces the old cache only when the user c
   // Publish a "new release": same files, new service worker version.
   app.server.rewrites.set('/sw.js', (text) => text.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1next'"));
   try {
-    await page.getByRole('link', { name: 'Клиенты' }).click();
+    await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
     await page.getByTestId('client-search').fill('Вектор');
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.getByTestId('update-banner');
