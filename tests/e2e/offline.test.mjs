@@ -83,7 +83,7 @@ test('a whole session requests only the app\'s own files, under a strict CSP', a
   assert.doesNotMatch(csp, /unsafe-inline|https?:/);
   await loadDemoAs(page, /Марина Волкова/);
   for (const name of ['Клиенты', 'Команда', 'Настройки', 'Воронка']) {
-    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name, exact: true }).click();
     await page.locator('main h1').first().waitFor();
   }
   await page.evaluate(() => { location.hash = '#/clients/demo-c05'; });
