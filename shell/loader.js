@@ -33,11 +33,13 @@
     }
   };
   // The same choices as the app's: the route of src/route.rs (it marks the top bar's link) and
-  // the screen of src/ui/mod.rs (the first start and «who are you» come before any route).
+  // the screen of src/ui/mod.rs (the first start and «who are you» come before any route). An
+  // address naming no screen opens the person's home there, which needs the workspace's team
+  // (not read here): the shell then shows the board, a hunter's home.
   const route = () => {
     const [a, b, c] = location.hash.replace(/^#/, '').split('/').filter(Boolean);
     if (a === 'clients' && !c) return !b ? 'clients' : b === 'new' ? 'new-client' : 'client';
-    if (!b && ['team', 'settings', 'transfers', 'overview', 'data'].includes(a)) return a;
+    if (!b && ['team', 'settings', 'transfers', 'overview', 'data', 'my-clients'].includes(a)) return a;
     return 'board';
   };
   const place = () => {

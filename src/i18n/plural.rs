@@ -117,6 +117,10 @@ plurals! {
         ["Longer than the stage's limit of {} day", "Longer than the stage's limit of {} days"];
     // Farmer metrics period
     PeriodMonths => ["{} месяц", "{} месяца", "{} месяцев"], ["{} month", "{} months"];
+    // «Мои клиенты»
+    UsualEvery => ["обычно раз в {} день", "обычно раз в {} дня", "обычно раз в {} дней"], ["usually every {} day", "usually every {} days"];
+    NeedCall => ["{} клиент ждёт звонка", "{} клиента ждут звонка", "{} клиентов ждут звонка"], ["{} client waits for a call", "{} clients wait for a call"];
+    SearchFound => ["Найден {} результат", "Найдено {} результата", "Найдено {} результатов"], ["{} result found", "{} results found"];
 }
 
 impl Plural {

@@ -138,4 +138,27 @@ texts! {
     FBuying => "Покупали", "Buying";
     FRepeat => "Доля повторных покупок", "Repeat purchase rate";
     FSleepingLost => "Спящих / потерянных", "Sleeping / lost";
+    // «Мои клиенты»: a farmer's home
+    NavMyClients => "Мои клиенты", "My clients";
+    MyClientsTitle => "Мои клиенты", "My clients";
+    MyClientsHint => "Постоянные клиенты: сначала спящие и те, кому пора заказывать (нет заказа дольше полутора обычных интервалов).", "Regular clients: sleeping ones and those overdue for an order (no order for longer than 1.5× their usual interval) first.";
+    MyClientsEmpty => "У вас пока нет клиентов с заказами.", "You have no clients with orders yet.";
+    MyClient => "Клиент", "Client";
+    MyLastOrder => "Последний заказ", "Last order";
+    MyDaysSince => "Дней назад", "Days since";
+    MyRevenue => "Выручка за 12 месяцев", "Revenue, 12 months";
+    MyTrend => "К прошлым 12 месяцам", "Vs previous 12 months";
+    MyAttention => "Что делать", "What to do";
+    AttSleeping => "спящий — позвонить", "sleeping — call";
+    AttOverdue => "пора заказывать", "overdue for an order";
+    AttOnTrack => "заказывает как обычно", "ordering as usual";
+    AttLost => "потерян", "lost";
+    NoOrdersYet => "заказов нет", "no orders";
+    // The top bar's search
+    SearchLabel => "Поиск клиентов, сделок и контактов", "Search clients, deals and contacts";
+    SearchPlaceholderTop => "Поиск: название, ИНН, телефон, e-mail", "Search: name, ИНН, phone, e-mail";
+    SearchNone => "Ничего не найдено", "Nothing found";
+    HitClient => "клиент", "client";
+    HitContact => "контакт", "contact";
+    HitDeal => "сделка", "deal";
 }

@@ -9,6 +9,7 @@ mod deal_close;
 mod dialog;
 mod download;
 mod form_follow;
+mod my_clients;
 mod nav;
 mod orders;
 mod overview;
@@ -22,7 +23,7 @@ mod today;
 mod transfer;
 mod welcome;
 
-use crate::route::{route, Route};
+use crate::route::{names_no_screen, opening, Route};
 use leptos::ev;
 use leptos::prelude::*;
 use state::{use_app, AppState, SaveState};
@@ -73,9 +74,12 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let state = use_app();
-    let current = RwSignal::new(route(&nav::current_hash()));
+    // An address that names no screen opens the person's home (route::home): a hunter's board,
+    // a farmer's «Мои клиенты», the director's team view. An explicit address always wins.
+    let role = move || state.me().map(|m| m.role());
+    let current = RwSignal::new(opening(&nav::current_hash(), untrack(role)));
     let on_hash = window_event_listener(ev::hashchange, move |_| {
-        current.set(route(&nav::current_hash()));
+        current.set(opening(&nav::current_hash(), untrack(role)));
         // A new screen starts at its top, like a page load would.
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
@@ -84,6 +88,14 @@ fn App() -> impl IntoView {
     // Memos, so the page is rebuilt only when these answers change, not on every edit.
     let empty = Memo::new(move |_| state.ws.with(|ws| ws.is_empty()));
     let identified = Memo::new(move |_| state.me().is_some());
+    // Once the person is chosen (the first start, «кто вы»), she lands on her home too.
+    Effect::new(move |was: Option<bool>| {
+        let now = identified.get();
+        if was == Some(false) && now && names_no_screen(&nav::current_hash()) {
+            current.set(opening("", untrack(role)));
+        }
+        now
+    });
 
     view! {
         <shell::SkipLink/>
@@ -111,6 +123,7 @@ fn App() -> impl IntoView {
                         Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
                         Route::Overview => view! { <overview::OverviewPage/> }.into_any(),
                         Route::Data => view! { <data::DataPage/> }.into_any(),
+                        Route::MyClients => view! { <my_clients::MyClients/> }.into_any(),
                     }
                 }
             }}

@@ -31,7 +31,7 @@ test('every screen passes axe without serious or critical violations', async () 
     await audit(page, `welcome ${tag}`, findings);
     await loadDemoAs(page, /Марина Волкова/);
     await audit(page, `board ${tag}`, findings);
-    for (const [hash, label] of [['#/clients', 'clients'], ['#/clients/new', 'new client'], ['#/team', 'team'], ['#/settings', 'settings'], ['#/transfers', 'transfers'], ['#/overview', 'overview'], ['#/data', 'data']]) {
+    for (const [hash, label] of [['#/my-clients', 'my clients'], ['#/clients', 'clients'], ['#/clients/new', 'new client'], ['#/team', 'team'], ['#/settings', 'settings'], ['#/transfers', 'transfers'], ['#/overview', 'overview'], ['#/data', 'data']]) {
       await page.evaluate((h) => { location.hash = h; }, hash);
       await page.locator('main h1').first().waitFor();
       await audit(page, `${label} ${tag}`, findings);

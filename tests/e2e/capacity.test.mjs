@@ -21,6 +21,8 @@ test('5 000 clients and 100 000 orders fit, load and save in the browser', async
   await page.evaluate((value) => {
     localStorage.setItem('salesdesk.workspace', value);
   }, packed);
+  // Андрей directs: his home is the team view; this test starts on the board, by its address.
+  await page.evaluate(() => { location.hash = '#/'; });
   await page.reload();
   await page.getByTestId('whoami').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: /Андрей Лебедев/ }).click();

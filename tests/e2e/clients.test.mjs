@@ -8,7 +8,7 @@ before(async () => { app = await start(); });
 after(async () => { await app.close(); });
 
 async function openClients(page) {
-  await page.getByRole('link', { name: 'Клиенты' }).click();
+  await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
   await page.getByTestId('client-count').waitFor();
 }
 

@@ -28,7 +28,7 @@ test('demo data loads in one click, asks who I am, and fills board and list', as
   assert.equal(columns, 7);
   const headings = await page.locator('.board-column-head h2').allInnerTexts();
   assert.deepEqual(headings, ['Лид', 'Квалификация', 'Выявление потребностей', 'КП', 'Переговоры', 'Договор / счёт', 'Первая продажа']);
-  await page.getByRole('link', { name: 'Клиенты' }).click();
+  await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
   await page.getByTestId('client-count').waitFor();
   assert.equal(await page.getByTestId('client-count').innerText(), '36 из 36');
   await context.close();

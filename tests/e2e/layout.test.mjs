@@ -11,7 +11,7 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
   test(`every screen fits a ${name} width (${viewport.width}px)`, async () => {
     const { page, context } = await app.open({ viewport, hasTouch: name === 'phone', isMobile: name === 'phone' });
     await loadDemoAs(page, /Алексей Смирнов/);
-    for (const hash of ['#/', '#/clients', '#/clients/demo-c01', '#/clients/new', '#/team', '#/transfers', '#/settings', '#/data', '#/overview']) {
+    for (const hash of ['#/', '#/my-clients', '#/clients', '#/clients/demo-c01', '#/clients/new', '#/team', '#/transfers', '#/settings', '#/data', '#/overview']) {
       await page.evaluate((h) => { location.hash = h; }, hash);
       await page.locator('main h1').first().waitFor();
       await page.waitForTimeout(300);

@@ -48,7 +48,7 @@ test('a new release is announced and replaces the old cache only when the user c
   // Publish a "new release": same files, new service worker version.
   app.server.rewrites.set('/sw.js', (text) => text.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1next'"));
   try {
-    await page.getByRole('link', { name: 'Клиенты' }).click();
+    await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
     await page.getByTestId('client-search').fill('Вектор');
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const banner = page.getByTestId('update-banner');
@@ -83,7 +83,7 @@ test('a whole session requests only the app\'s own files, under a strict CSP', a
   assert.doesNotMatch(csp, /unsafe-inline|https?:/);
   await loadDemoAs(page, /Марина Волкова/);
   for (const name of ['Клиенты', 'Команда', 'Настройки', 'Воронка']) {
-    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name, exact: true }).click();
     await page.locator('main h1').first().waitFor();
   }
   await page.evaluate(() => { location.hash = '#/clients/demo-c05'; });

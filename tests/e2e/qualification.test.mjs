@@ -78,7 +78,7 @@ test('a rep assesses a lead, sees open questions, the badge and the history', as
 
   await saved(page);
   await page.reload();
-  await page.getByRole('link', { name: 'Клиенты' }).click();
+  await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
   await page.locator('.clients-link', { hasText: 'ООО «Квалифицируемый»' }).click();
   await page.getByTestId('assessment-history').waitFor();
   assert.equal(await page.getByTestId('assessment-history').locator('li').count(), 2);
@@ -98,7 +98,7 @@ test('the board and the list filter and sort by verdict', async () => {
   const points = lead.map((t) => (t.match(/^(\d+)\//) ?? [0, -1])[1] * 1);
   assert.deepEqual(points, [...points].sort((a, b) => b - a));
 
-  await page.getByRole('link', { name: 'Клиенты' }).click();
+  await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
   await page.getByTestId('filter-verdict').selectOption({ label: 'не оценён' });
   const rows = await page.locator('.clients-table tbody .qualification-verdict').allInnerTexts();
   assert.ok(rows.length > 0 && rows.every((t) => t === 'не оценён'));

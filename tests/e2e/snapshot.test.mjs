@@ -60,6 +60,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   await saved(page);
   assert.equal(await clientCount(page), 36);
   await page.goto(app.server.url);
+  await page.evaluate(() => { location.hash = '#/'; }); // the board by its address, whoever signs in
   await page.getByRole('button', { name: /Алексей Смирнов/ }).click();
   await page.locator('.board').waitFor();
 

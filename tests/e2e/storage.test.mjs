@@ -20,10 +20,10 @@ test('the language switch changes the UI and is remembered', async () => {
     ['Lead', 'Qualification', 'Needs discovery'],
   );
   await page.reload();
-  await page.getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
   assert.match(await page.getByTestId('client-count').innerText(), /^36 of 36$/);
   await page.getByTestId('lang-switch').click();
-  await page.getByRole('link', { name: 'Клиенты' }).waitFor();
+  await page.getByRole('link', { name: 'Клиенты', exact: true }).waitFor();
   await context.close();
 });
 

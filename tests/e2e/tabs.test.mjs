@@ -46,7 +46,7 @@ test('simultaneous edits in two tabs are both kept', async () => {
   const { page: a, context } = await app.open();
   await loadDemoAs(a, /Алексей Смирнов/);
   const b = await context.newPage();
-  await b.goto(app.server.url);
+  await b.goto(`${app.server.url}#/`);
   await b.locator('.board').waitFor();
 
   // Both tabs change different clients within the same save delay.

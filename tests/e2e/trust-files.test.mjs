@@ -60,6 +60,7 @@ async function repBrowser(file, rep, clock) {
   await previewFile(page, file);
   await confirmImport(page, 'replace');
   await page.goto(app.server.url);
+  await page.evaluate(() => { location.hash = '#/'; }); // the board by its address, whoever signs in
   await page.getByRole('button', { name: rep }).click();
   await page.locator('.board').waitFor();
   return opened;
@@ -306,7 +307,7 @@ test('scenario 6: a stale import preview does not erase edits another tab made m
   await previewFile(a, file);
   // Meanwhile a second tab edits two clients that the file holds as they were, and closes.
   const b = await context.newPage();
-  await b.goto(app.server.url);
+  await b.goto(`${app.server.url}#/`);
   await b.locator('.board').waitFor();
   await editClient(b, 'demo-c03', { name: 'ООО «Переименовано во вкладке B»' });
   await editClient(b, 'demo-c04', { phone: '+7 904 444-44-44', notes: 'Заметка из вкладки B' });
@@ -356,7 +357,7 @@ test('scenario 7: a file from a clock 300 days ahead does not win over later rea
 
   // The director has a second tab open on that client's card, and merges the file in the first.
   const b = await context.newPage();
-  await b.goto(app.server.url);
+  await b.goto(`${app.server.url}#/`);
   await b.locator('.board').waitFor();
   await openCard(b, 'demo-c08');
   await previewFile(a, file);

@@ -21,7 +21,9 @@ import { gzipSync, constants } from 'node:zlib';
 // more measured after the merge: 771 729 B; +98 B for data-labels on «Обзор»'s tables: 771 827 B.
 // Then for issue 15's table import (core, csv, the xlsx reader, the screen) by what it adds,
 // measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
-const BUDGET_GZIP_BYTES = 843_220;
+// Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
+// what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
+const BUDGET_GZIP_BYTES = 861_312;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

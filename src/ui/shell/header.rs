@@ -1,5 +1,6 @@
 use crate::domain::Id;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Translate;
+use crate::i18n::{Lang, SalesText, Text};
 use crate::route::{href, Route};
 use crate::ui::state::{use_app, SaveState};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Header(current: Signal<Route>) -> impl IntoView {
     let state = use_app();
-    let link = move |to: Route, label: Text| {
+    let link = move |to: Route, label: fn(Lang) -> &'static str| {
         let target = href(&to);
         let active = {
             let to = to.clone();
@@ -22,7 +23,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
         view! {
             <a href=target class="shell-topnav-link" class:shell-active=active.clone()
                 aria-current=move || active().then_some("page")>
-                {state.text(label)}
+                {move || label(state.lang())}
             </a>
         }
     };
@@ -38,13 +39,15 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
         <header class="shell-topbar">
             <a class="shell-brand" href="#/">"Salesdesk"</a>
             <nav class="shell-topnav" aria-label=state.text(Text::NavLabel)>
-                {link(Route::Board, Text::NavBoard)}
-                {link(Route::Clients, Text::NavClients)}
-                {link(Route::Transfers, Text::NavTransfers)}
-                {link(Route::Overview, Text::NavOverview)}
-                {link(Route::Team, Text::NavTeam)}
-                {link(Route::Settings, Text::NavSettings)}
+                {link(Route::MyClients, |l| SalesText::NavMyClients.get(l))}
+                {link(Route::Board, |l| Text::NavBoard.get(l))}
+                {link(Route::Clients, |l| Text::NavClients.get(l))}
+                {link(Route::Transfers, |l| Text::NavTransfers.get(l))}
+                {link(Route::Overview, |l| Text::NavOverview.get(l))}
+                {link(Route::Team, |l| Text::NavTeam.get(l))}
+                {link(Route::Settings, |l| Text::NavSettings.get(l))}
             </nav>
+            <super::search::TopSearch/>
             <div class="shell-topbar-tools">
                 <SaveIndicator/>
                 <MeSwitcher/>

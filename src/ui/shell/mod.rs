@@ -3,6 +3,7 @@
 mod banner;
 mod header;
 mod reminder;
+mod search;
 mod toast;
 mod update;
 
