@@ -54,6 +54,8 @@ async function openWith(size) {
     ? page.getByRole('button', { name: /Андрей Лебедев/ })
     : page.locator('.welcome-whoami-pick').first();
   await who.click();
+  // Each role opens on its own home (the director on the team view); the actions start on the board.
+  await page.evaluate(() => { location.hash = '#/'; });
   await page.locator('.board .board-card').first().waitFor({ timeout: 120_000 });
   await saved(page);
   return { page, context };
