@@ -39,19 +39,20 @@ macro_rules! plain_record {
 
 plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
 
-/// Records that are never edited (assessments, transfer records): the creation time is also the
-/// last change, unless a restore brought the record back after a deletion (`restored_at`). An
-/// assessment's label is the date it was made (its deal is in the record), a transfer's its
-/// business date.
+/// Records that are never edited (assessments, transfer records, stage history entries): the
+/// time they were made (`created_at`, or a stage change's `at`) is also the last change, unless a
+/// restore brought the record back after a deletion (`restored_at`). Two copies that differ
+/// otherwise (never made by the app) are merged whole. An assessment's label is the date it was
+/// made (its deal is in the record), a transfer's its business date, a stage change's its day.
 macro_rules! never_edited {
-    ($($kind:ty => |$r:ident| $label:expr),* $(,)?) => {
+    ($($kind:ty, made $made:ident => |$r:ident| $label:expr),* $(,)?) => {
         $(impl Record for $kind {
             fn id(&self) -> &Id {
                 &self.id
             }
             fn updated_at(&self) -> Timestamp {
                 self.restored_at
-                    .map_or(self.created_at, |at| at.max(self.created_at))
+                    .map_or(self.$made, |at| at.max(self.$made))
             }
             fn label(&self) -> String {
                 let $r = self;
@@ -74,36 +75,10 @@ macro_rules! never_edited {
 }
 
 never_edited!(
-    Assessment => |a| format_date(a.created_at.date_naive()),
-    TransferRecord => |t| format_date(t.date),
+    Assessment, made created_at => |a| format_date(a.created_at.date_naive()),
+    TransferRecord, made created_at => |t| format_date(t.date),
+    StageChange, made at => |s| format_date(s.at.date_naive()),
 );
-
-/// A stage history entry is never edited either: its time is its last change, unless a restore
-/// brought it back (`restored_at`). Two copies that differ otherwise (never made by the app) are
-/// merged whole. Its label is the day of the change.
-impl Record for StageChange {
-    fn id(&self) -> &Id {
-        &self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.restored_at.map_or(self.at, |at| at.max(self.at))
-    }
-    fn label(&self) -> String {
-        format_date(self.at.date_naive())
-    }
-    fn merge_pair(
-        ours: &Self,
-        theirs: &Self,
-        kind: RecordKind,
-        events: &mut Vec<MergeEvent>,
-    ) -> Self {
-        let plain = |r: &Self| Self {
-            restored_at: None,
-            ..r.clone()
-        };
-        merge_restored(ours, theirs, plain, kind, events)
-    }
-}
 
 /// The id conflicts about the pipeline settings carry, since the settings have none.
 pub const PIPELINE_SETTINGS_ID: &str = "pipeline-settings";
