@@ -6,6 +6,7 @@
 //!   [`qualification`] (BANT and its kin), [`orders`] (and the history index), [`transfer`]
 //!   (the hunter → farmer rule), [`metrics`] (farmer metrics), [`deal_flow`] (how deals close,
 //!   their stage history, the pipeline settings);
+//! - [`sales_plan`]: the director's monthly targets per rep;
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
 //! - [`dashboard`]: the director's figures of a period (sales, first sales, transfers, ABC × XYZ,
 //!   verdicts), computed for the «Обзор» screen;
@@ -31,6 +32,7 @@ pub mod metrics;
 pub mod money;
 pub mod orders;
 pub mod qualification;
+pub mod sales_plan;
 pub mod stage;
 pub mod stamps;
 pub mod team;

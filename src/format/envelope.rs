@@ -9,6 +9,7 @@ use crate::domain::dates::Timestamp;
 use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ScoringModel};
+use crate::domain::sales_plan::SalesPlan;
 use crate::domain::team::TeamMember;
 use crate::domain::transfer::{TransferPolicy, TransferRecord};
 use crate::domain::workspace::{Tombstone, Workspace};
@@ -76,6 +77,8 @@ pub struct WorkspaceOut<'a> {
     transfers: &'a [TransferRecord],
     stage_history: &'a [StageChange],
     pipeline_settings: &'a PipelineSettings,
+    #[serde(skip_serializing_if = "<[SalesPlan]>::is_empty")]
+    sales_plans: &'a [SalesPlan],
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -98,6 +101,7 @@ impl<'a> WorkspaceOut<'a> {
             transfers,
             stage_history,
             pipeline_settings,
+            sales_plans,
         } = ws;
         WorkspaceOut {
             members,
@@ -114,6 +118,7 @@ impl<'a> WorkspaceOut<'a> {
             transfers,
             stage_history,
             pipeline_settings,
+            sales_plans,
         }
     }
 }
@@ -154,6 +159,8 @@ pub struct WorkspaceIn {
     stage_history: Vec<StageChange>,
     #[serde(default)]
     pipeline_settings: PipelineSettings,
+    #[serde(default)]
+    sales_plans: Vec<SalesPlan>,
 }
 
 impl WorkspaceIn {
@@ -178,6 +185,7 @@ impl WorkspaceIn {
             transfers: self.transfers,
             stage_history: self.stage_history,
             pipeline_settings: self.pipeline_settings,
+            sales_plans: self.sales_plans,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Closed deals, the stage history and the pipeline settings in words.
 
 use super::deal_table::DealText;
+use super::plan_table::PlanText;
 use super::plural::{count, Plural};
 use super::translate::{fill, Translate};
 use crate::domain::deal_flow::{
@@ -95,9 +96,13 @@ pub fn describe_settings_problems(
                 fill(t(DealText::ErrDuplicateReason), &[&(i + 1).to_string()])
             }
             SettingsProblem::LimitOutOfRange(id) => fill(t(DealText::ErrLimitRange), &[&stage(id)]),
-            SettingsProblem::DuplicateStage(id) => {
+            SettingsProblem::DuplicateStage(id) | SettingsProblem::DuplicateProbability(id) => {
                 fill(t(DealText::ErrDuplicateStage), &[&stage(id)])
             }
+            SettingsProblem::ProbabilityOutOfRange(id) => {
+                fill(PlanText::ErrProbability.get(lang), &[&stage(id)])
+            }
+            SettingsProblem::AbcShares => PlanText::ErrAbc.get(lang).to_owned(),
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -3,6 +3,7 @@
 
 use super::deal_table::DealText;
 use super::names::verdict_name;
+use super::plan_table::PlanText;
 use super::plural::{count, plural, Plural};
 use super::sales_table::SalesText;
 use super::table::Text;
@@ -69,6 +70,7 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::NotClosed(_) => return DealText::ErrNotClosed.get(lang).to_owned(),
         WorkspaceError::ReasonRequired => return DealText::ErrReasonRequired.get(lang).to_owned(),
         WorkspaceError::AmountOutOfRange => return DealText::ErrAmountRange.get(lang).to_owned(),
+        WorkspaceError::InvalidPlan(_) => return PlanText::ErrPlan.get(lang).to_owned(),
         WorkspaceError::InvalidPipelineSettings(_) => {
             return DealText::ErrSettings.get(lang).to_owned()
         }

@@ -28,6 +28,7 @@ pub fn kind_name(lang: Lang, kind: RecordKind) -> &'static str {
         RecordKind::TransferPolicy => ReportText::KindTransferPolicy,
         RecordKind::StageChange => ReportText::KindStageChange,
         RecordKind::PipelineSettings => ReportText::KindPipelineSettings,
+        RecordKind::SalesPlan => ReportText::KindSalesPlan,
     }
     .get(lang)
 }

@@ -21,6 +21,7 @@ texts! {
     KindTransferPolicy => "Правило передачи", "Transfer rule";
     KindStageChange => "Смена этапа", "Stage change";
     KindPipelineSettings => "Настройки воронки", "Pipeline settings";
+    KindSalesPlan => "План продаж", "Sales plan";
     // Record fields
     FieldName => "Название", "Name";
     FieldInn => "ИНН", "INN";

@@ -5,6 +5,7 @@
 use super::deal_table::DealText;
 use super::deals::describe_settings_problems;
 use super::errors::describe_model_error;
+use super::plan_table::PlanText;
 use super::snapshot_table::SnapshotText;
 use super::translate::{fill, Translate};
 use crate::domain::money::Money;
@@ -89,6 +90,9 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             // The file's stages may not be ours: a limit's stage is named by its id.
             let words = describe_settings_problems(lang, problems, |id| id.to_string());
             fill(DealText::ErrFileSettings.get(lang), &[&words])
+        }
+        RestoreError::InvalidSalesPlan { path, .. } => {
+            fill(PlanText::ErrFilePlan.get(lang), &[path])
         }
         RestoreError::BlankLostReason { path } => {
             fill(DealText::ErrFileBlankReason.get(lang), &[path])

@@ -5,6 +5,7 @@
 use crate::domain::deal_flow::SettingsProblem;
 use crate::domain::ids::Id;
 use crate::domain::qualification::ModelError;
+use crate::domain::sales_plan::PlanProblem;
 use crate::domain::transfer::PolicyError;
 use crate::domain::workspace::IntegrityProblem;
 use crate::format::order_book::OrderBookError;
@@ -135,6 +136,14 @@ pub enum RestoreError {
     /// The lost reasons or stage limits would be refused by the settings page.
     #[error("workspace.pipeline_settings: invalid settings: {0:?}")]
     InvalidPipelineSettings(Vec<SettingsProblem>),
+    /// A sales plan the settings page would refuse (a bad month, id or target).
+    #[error("{path}: invalid sales plan: {problems:?}")]
+    InvalidSalesPlan {
+        /// The plan's place in the file.
+        path: String,
+        /// What is wrong.
+        problems: Vec<PlanProblem>,
+    },
     /// A lost deal without a reason (neither a built-in one nor words).
     #[error("{path}: a lost deal needs a reason")]
     BlankLostReason {

@@ -324,6 +324,25 @@ pub(super) fn check(
         ws.pipeline_settings.updated_at,
         "workspace.pipeline_settings.updated_at",
     );
+    // Plans have their own namespace; the rep is history (a plan outlives a removed member).
+    let mut plan_ids = HashSet::default();
+    for (i, p) in ws.sales_plans.iter().enumerate() {
+        let base = || format!("workspace.sales_plans[{i}]");
+        if !plan_ids.insert(&p.id) {
+            c.problems.add(|| RestoreError::DuplicateId {
+                path: format!("{}.id", base()),
+                id: p.id.clone(),
+            });
+        }
+        let problems = p.problems();
+        if !problems.is_empty() {
+            c.problems.add(|| RestoreError::InvalidSalesPlan {
+                path: base(),
+                problems,
+            });
+        }
+        c.stamps(p.created_at, p.updated_at, &base);
+    }
     // Stage history entries have their own namespace, like assessments. Only the deal must
     // exist: the person and the stages are history (they may be gone since).
     let mut entry_ids = HashSet::default();

@@ -1,5 +1,6 @@
 //! The director's records in a file: the scoring model, the transfer rule and thresholds, the
-//! pipeline stages and settings (lost reasons, stage limits), the catalogue and the team roster are the director's to change. A file
+//! pipeline stages and settings (lost reasons, stage limits, stage probabilities, ABC shares), the
+//! monthly sales plans, the catalogue and the team roster are the director's to change. A file
 //! exported by anyone else may add to them (a product a rep's order needs, a colleague who owns a
 //! client) but never changes or deletes the ones we hold; the preview and the report say so.
 
@@ -31,6 +32,7 @@ pub fn director_records_guarded(mine: &Workspace, snapshot: &Snapshot) -> (Works
     guarded.scoring_model = mine.scoring_model.clone();
     guarded.transfer_policy = mine.transfer_policy.clone();
     guarded.pipeline_settings = mine.pipeline_settings.clone();
+    guarded.sales_plans = mine.sales_plans.clone();
     guarded.stages = keep_ours(&mine.stages, &theirs.stages, |s| &s.id);
     guarded.members = keep_ours(&mine.members, &theirs.members, |m| &m.id);
     guarded.product_groups = keep_ours(&mine.product_groups, &theirs.product_groups, |g| &g.id);

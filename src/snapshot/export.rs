@@ -111,6 +111,7 @@ impl ExportSteps {
             transfers,
             stage_history,
             pipeline_settings: _,
+            sales_plans: _,
         } = ws;
         let s = &mut steps;
         list(s, "members", true, |w| &w.members, members.len());
@@ -140,6 +141,11 @@ impl ExportSteps {
         list(s, "stage_history", false, |w| &w.stage_history, moves);
         s.push(Box::new(|w| {
             format!(",\"pipeline_settings\":{}", json(&w.pipeline_settings))
+        }));
+        // A few hundred records at most (reps × months × kinds): one step, and none when empty.
+        s.push(Box::new(|w| match w.sales_plans.is_empty() {
+            true => String::new(),
+            false => format!(",\"sales_plans\":{}", json(&w.sales_plans)),
         }));
         s.push(Box::new(move |w| {
             format!("}},\"derived\":{}}}", json(&derive(w, today, describe)))

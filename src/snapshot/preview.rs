@@ -32,6 +32,7 @@ fn count_of(ws: &Workspace, kind: RecordKind) -> usize {
         RecordKind::Stage => ws.stages.len(),
         RecordKind::Transfer => ws.transfers.len(),
         RecordKind::StageChange => ws.stage_history.len(),
+        RecordKind::SalesPlan => ws.sales_plans.len(),
         RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => 1,
     }
 }

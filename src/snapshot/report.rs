@@ -48,6 +48,7 @@ fn kind_key(kind: RecordKind) -> &'static str {
         RecordKind::TransferPolicy => "transfer_policy",
         RecordKind::StageChange => "stage_change",
         RecordKind::PipelineSettings => "pipeline_settings",
+        RecordKind::SalesPlan => "sales_plan",
     }
 }
 

@@ -37,6 +37,17 @@ impl Default for Cutoffs {
     }
 }
 
+impl Cutoffs {
+    /// The usual cut-offs with the director's ABC shares (percent) instead of 80 / 15.
+    pub fn with_shares(shares: crate::domain::deal_flow::AbcShares) -> Self {
+        Cutoffs {
+            a_bp: shares.a * 100,
+            b_bp: shares.b * 100,
+            ..Cutoffs::default()
+        }
+    }
+}
+
 /// An ABC class: A the biggest clients, C the smallest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Abc {

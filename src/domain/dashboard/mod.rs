@@ -11,24 +11,29 @@
 //!   before and after the transfer;
 //! - [`abc_xyz`]: the ABC × XYZ matrix of the client base;
 //! - [`verdicts`]: qualification verdicts per rep and per month;
+//! - [`funnel`]: the funnel from the stage history (reached, conversion, days in stage, lost
+//!   reasons, hunters side by side);
+//! - [`plan_fact`]: plan against fact per rep and month, and the current month's forecast;
+//! - [`base_trend`]: sleeping and lost clients at each month's end;
 //! - [`csv`]: a table of the dashboard as a spreadsheet file.
-//!
-//! Seams for what needs data the workspace does not hold yet: the funnel's conversion, days in
-//! stage and lost reasons need a deal's stage history, and plan against fact needs stored
-//! monthly plans and stage probabilities. Each will be a sibling module here with its own part of
-//! [`Dashboard`], computed in [`dashboard`] from the same input.
 
 pub mod abc_xyz;
+pub mod base_trend;
 pub mod csv;
+pub mod funnel;
 pub mod handover;
 pub mod period;
+pub mod plan_fact;
 pub mod sales;
 pub mod scope;
 pub mod verdicts;
 
 pub use abc_xyz::{Abc, AbcXyz, Cutoffs, Xyz};
+pub use base_trend::BaseMonth;
+pub use funnel::Funnel;
 pub use handover::{FarmerGrowth, MonthTransfers, QueueWait};
 pub use period::PeriodChoice;
+pub use plan_fact::{Forecast, PlanFact};
 pub use sales::{FirstSales, MonthSales};
 pub use scope::{Owners, Scope};
 pub use verdicts::VerdictFigures;
@@ -71,6 +76,14 @@ pub struct Dashboard {
     pub matrix: AbcXyz,
     /// Qualification verdicts.
     pub verdicts: VerdictFigures,
+    /// The funnel from the stage history.
+    pub funnel: Funnel,
+    /// Plan against fact per rep and month.
+    pub plan_fact: PlanFact,
+    /// The current month's forecast (whatever the period).
+    pub forecast: Forecast,
+    /// Sleeping and lost clients at each month's end.
+    pub base: Vec<BaseMonth>,
 }
 
 /// The dashboard for `input`.
@@ -78,13 +91,25 @@ pub fn dashboard(ws: &Workspace, input: &DashboardInput) -> Dashboard {
     let period = input.period.resolve(input.today);
     let owners = Owners::new(ws);
     let scope = &input.scope;
+    let first_sales = sales::first_sales(ws, &owners, period, scope);
+    let this_month = PeriodChoice::ThisMonth.resolve(input.today);
+    let month_fact = if this_month == period {
+        first_sales.iter().flat_map(|f| &f.amounts).copied().sum()
+    } else {
+        let rows = sales::first_sales(ws, &owners, this_month, scope);
+        rows.iter().flat_map(|f| &f.amounts).copied().sum()
+    };
     Dashboard {
         period,
         sales: sales::monthly_sales(ws, &owners, period, scope),
-        first_sales: sales::first_sales(ws, &owners, period, scope),
+        plan_fact: plan_fact::plan_fact(ws, &owners, period, scope, &first_sales),
+        first_sales,
         transfers: handover::monthly_transfers(ws, period, scope),
         matrix: abc_xyz::abc_xyz(ws, period, input.today, scope, input.cutoffs),
         verdicts: verdicts::verdict_figures(ws, period, scope, input.offset_minutes),
+        funnel: funnel::funnel(ws, period, scope, input.offset_minutes),
+        forecast: plan_fact::forecast(ws, input.today, scope, month_fact),
+        base: base_trend::base_trend(ws, &owners, period, scope),
     }
 }
 

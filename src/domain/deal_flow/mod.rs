@@ -14,7 +14,10 @@ pub mod settings;
 
 pub use history::{days_between, StageChange, StageChangeKind};
 pub use outcome::{Closure, LostReason, LostReasonKey};
-pub use settings::{PipelineSettings, SettingsProblem, StageLimit, MAX_STAGE_DAYS};
+pub use settings::{
+    default_probability, AbcShares, PipelineSettings, SettingsProblem, StageLimit,
+    StageProbability, MAX_STAGE_DAYS,
+};
 
 #[cfg(test)]
 mod tests;

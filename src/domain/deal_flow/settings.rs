@@ -1,5 +1,6 @@
-//! The director's pipeline settings: the reasons a deal can be lost, and how many days a deal may
-//! stay in each stage before the board flags it as stuck.
+//! The director's pipeline settings: the reasons a deal can be lost, how many days a deal may
+//! stay in each stage before the board flags it as stuck, each stage's probability for the
+//! forecast, and the ABC classes' shares of revenue for «Обзор».
 //!
 //! A single value for the whole team, but edited like a record: each of its two fields carries a
 //! stamp, so a merge of two copies keeps each field's later change (see
@@ -8,6 +9,7 @@
 use super::outcome::{LostReason, LostReasonKey};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
+use crate::domain::stage::{Stage, StageKey};
 use crate::domain::stamps::Stamps;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -34,6 +36,17 @@ pub struct PipelineSettings {
     /// Per stage, the days after which a deal in it is flagged; a stage not listed has no limit.
     #[serde(default)]
     pub stage_limits: Vec<StageLimit>,
+    /// Per stage, the chance in percent that a deal in it is won: the weights of the pipeline
+    /// forecast. Read through [`PipelineSettings::probability_of`]; a stage not listed has the
+    /// usual weight of its built-in stage (see [`default_probability`]), or none.
+    #[serde(
+        default = "default_probabilities",
+        skip_serializing_if = "is_default_probabilities"
+    )]
+    pub stage_probabilities: Vec<StageProbability>,
+    /// The ABC classes' shares of revenue in percent: A, B, C (80 / 15 / 5); they add up to 100.
+    #[serde(default, skip_serializing_if = "AbcShares::is_default")]
+    pub abc_shares: AbcShares,
     /// When the settings were first saved (the epoch for the defaults).
     #[serde(default)]
     pub created_at: Timestamp,
@@ -48,7 +61,76 @@ pub struct PipelineSettings {
 crate::fielded!(PipelineSettings {
     "lost_reasons" => lost_reasons,
     "stage_limits" => stage_limits,
+    "stage_probabilities" => stage_probabilities,
+    "abc_shares" => abc_shares,
 });
+
+/// The chance that a deal in a stage is won, for the forecast.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageProbability {
+    /// The stage. A probability for a stage no longer in the pipeline is ignored.
+    pub stage_id: Id,
+    /// Percent, 0 to 100.
+    pub percent: u32,
+}
+
+/// The ABC classes' shares of revenue, in whole percent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbcShares {
+    /// A: the clients making the first this-many percent of revenue.
+    pub a: u32,
+    /// B: the next this-many percent.
+    pub b: u32,
+    /// C: the rest.
+    pub c: u32,
+}
+
+impl Default for AbcShares {
+    fn default() -> Self {
+        AbcShares { a: 80, b: 15, c: 5 }
+    }
+}
+
+impl AbcShares {
+    /// Whether these are the usual 80 / 15 / 5 (not written to files then).
+    pub fn is_default(&self) -> bool {
+        *self == AbcShares::default()
+    }
+
+    /// Whether each share is above zero and they add up to 100.
+    pub fn is_valid(&self) -> bool {
+        self.a > 0 && self.b > 0 && self.c > 0 && self.a + self.b + self.c == 100
+    }
+}
+
+/// The usual forecast weight of a built-in stage (the sales method's table): Лид 5 %,
+/// Квалификация 10 %, Выявление потребностей 20 %, КП 40 %, Переговоры 60 %, Договор / счёт 80 %,
+/// Первая продажа 100 %.
+pub fn default_probability(key: StageKey) -> u32 {
+    match key {
+        StageKey::Lead => 5,
+        StageKey::Qualification => 10,
+        StageKey::NeedsDiscovery => 20,
+        StageKey::Proposal => 40,
+        StageKey::Negotiation => 60,
+        StageKey::Contract => 80,
+        StageKey::FirstSale => 100,
+    }
+}
+
+fn default_probabilities() -> Vec<StageProbability> {
+    StageKey::DEFAULT_PIPELINE
+        .into_iter()
+        .map(|key| StageProbability {
+            stage_id: key.default_id(),
+            percent: default_probability(key),
+        })
+        .collect()
+}
+
+fn is_default_probabilities(list: &[StageProbability]) -> bool {
+    list == default_probabilities().as_slice()
+}
 
 fn default_reasons() -> Vec<LostReason> {
     LostReasonKey::DEFAULTS
@@ -62,6 +144,8 @@ impl Default for PipelineSettings {
         PipelineSettings {
             lost_reasons: default_reasons(),
             stage_limits: Vec::new(),
+            stage_probabilities: default_probabilities(),
+            abc_shares: AbcShares::default(),
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
             stamps: Stamps::default(),
@@ -84,6 +168,15 @@ pub enum SettingsProblem {
     /// Two limits for one stage.
     #[error("stage {0} has two limits")]
     DuplicateStage(Id),
+    /// A stage's probability above 100 %.
+    #[error("the probability of stage {0} is above 100 %")]
+    ProbabilityOutOfRange(Id),
+    /// Two probabilities for one stage.
+    #[error("stage {0} has two probabilities")]
+    DuplicateProbability(Id),
+    /// ABC shares that are not three positive percents adding up to 100.
+    #[error("the ABC shares do not add up to 100 %")]
+    AbcShares,
 }
 
 impl PipelineSettings {
@@ -107,7 +200,30 @@ impl PipelineSettings {
                 out.push(SettingsProblem::DuplicateStage(l.stage_id.clone()));
             }
         }
+        let mut weighted = HashSet::new();
+        for p in &self.stage_probabilities {
+            if p.percent > 100 {
+                out.push(SettingsProblem::ProbabilityOutOfRange(p.stage_id.clone()));
+            }
+            if !weighted.insert(&p.stage_id) {
+                out.push(SettingsProblem::DuplicateProbability(p.stage_id.clone()));
+            }
+        }
+        if !self.abc_shares.is_valid() {
+            out.push(SettingsProblem::AbcShares);
+        }
         out
+    }
+
+    /// The forecast weight of `stage` in percent: the director's, else its built-in stage's
+    /// usual weight, else zero.
+    pub fn probability_of(&self, stage: &Stage) -> u32 {
+        self.stage_probabilities
+            .iter()
+            .find(|p| p.stage_id == stage.id)
+            .map(|p| p.percent)
+            .or(stage.key.map(default_probability))
+            .unwrap_or(0)
     }
 
     /// The limit for a stage, if the director set one.

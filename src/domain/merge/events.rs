@@ -33,11 +33,13 @@ pub enum RecordKind {
     StageChange,
     /// The lost reasons and stage limits (a single value, merged field by field).
     PipelineSettings,
+    /// The director's monthly sales plans (one record per rep, month and kind).
+    SalesPlan,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 14] = [
         RecordKind::Member,
         RecordKind::Client,
         RecordKind::Deal,
@@ -51,6 +53,7 @@ impl RecordKind {
         RecordKind::TransferPolicy,
         RecordKind::StageChange,
         RecordKind::PipelineSettings,
+        RecordKind::SalesPlan,
     ];
 }
 

@@ -9,6 +9,7 @@ use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::Assessment;
+use crate::domain::sales_plan::SalesPlan;
 use crate::domain::transfer::TransferRecord;
 use crate::domain::{Client, Deal, Stage, TeamMember};
 
@@ -37,7 +38,7 @@ macro_rules! plain_record {
     };
 }
 
-plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name);
+plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name, SalesPlan => month);
 
 /// Records that are never edited (assessments, transfer records, stage history entries): the
 /// time they were made (`created_at`, or a stage change's `at`) is also the last change, unless a

@@ -141,6 +141,17 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             &mut events,
         )
     };
+    // Plans are never deleted (a cleared cell is a zero target), but a tombstone would apply.
+    let sales_plans = collect(
+        &mut events,
+        merge_records(
+            &ours.sales_plans,
+            &theirs.sales_plans,
+            all,
+            unseen,
+            RecordKind::SalesPlan,
+        ),
+    );
     // Listing every field (no `..`) makes a new collection in `Workspace` a compile error here
     // rather than data a merge silently loses.
     let mut ws = Workspace {
@@ -158,6 +169,7 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         transfers,
         stage_history,
         pipeline_settings,
+        sales_plans,
     };
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
 

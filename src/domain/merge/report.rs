@@ -129,6 +129,7 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
         RecordKind::Stage => ws.stage(id).is_some(),
         RecordKind::Transfer => ws.transfers.iter().any(|t| &t.id == id),
         RecordKind::StageChange => ws.stage_history.iter().any(|e| &e.id == id),
+        RecordKind::SalesPlan => ws.sales_plans.iter().any(|p| &p.id == id),
         RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => {
             true
         }
@@ -193,6 +194,8 @@ pub(super) fn build(
     report.set_counts(RecordKind::StageChange, history);
     let settings = value_counts(ours.pipeline_settings != merged.pipeline_settings);
     report.set_counts(RecordKind::PipelineSettings, settings);
+    let plans = count(&ours.sales_plans, &merged.sales_plans);
+    report.set_counts(RecordKind::SalesPlan, plans);
     report
 }
 

@@ -10,6 +10,7 @@ use crate::domain::deal_flow::{PipelineSettings, SettingsProblem, StageChange};
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
 use crate::domain::qualification::{Assessment, ModelError, ScoringModel};
+use crate::domain::sales_plan::{PlanProblem, SalesPlan};
 use crate::domain::stage::Stage;
 use crate::domain::stamps;
 use crate::domain::team::TeamMember;
@@ -72,6 +73,9 @@ pub struct Workspace {
     /// The director's lost reasons and stage limits.
     #[serde(default)]
     pub pipeline_settings: PipelineSettings,
+    /// The director's monthly targets per rep, one record per rep, month and kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sales_plans: Vec<SalesPlan>,
 }
 
 impl Default for Workspace {
@@ -91,6 +95,7 @@ impl Default for Workspace {
             transfers: Vec::new(),
             stage_history: Vec::new(),
             pipeline_settings: PipelineSettings::default(),
+            sales_plans: Vec::new(),
         }
     }
 }
@@ -161,6 +166,9 @@ pub enum WorkspaceError {
     /// A won amount outside the range of money.
     #[error("the amount is out of range")]
     AmountOutOfRange,
+    /// A sales plan is invalid.
+    #[error("invalid sales plan: {0:?}")]
+    InvalidPlan(Vec<PlanProblem>),
     /// The pipeline settings are invalid.
     #[error("invalid pipeline settings: {0:?}")]
     InvalidPipelineSettings(Vec<SettingsProblem>),
@@ -243,6 +251,7 @@ mod duplicates;
 mod integrity;
 mod orders;
 mod pipeline;
+mod plans;
 mod team;
 pub mod transfer;
 

@@ -10,6 +10,7 @@ use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
 use super::import_table::ImportText;
 use super::names::stage_name;
+use super::plan_table::PlanText;
 use super::report_table::ReportText;
 use super::sales_table::SalesText;
 use super::snapshot_table::SnapshotText;
@@ -35,7 +36,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(ReportText::ALL))
         .chain(rows(DealText::ALL))
         .chain(rows(DashText::ALL))
-        .chain(rows(ImportText::ALL));
+        .chain(rows(ImportText::ALL))
+        .chain(rows(PlanText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -72,6 +74,9 @@ fn russian_texts_are_russian() {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in DashText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in PlanText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in ImportText::ALL {

@@ -97,6 +97,7 @@ impl PieceCache {
             transfers,
             stage_history,
             pipeline_settings,
+            sales_plans,
         } = ws;
         let mut out = PieceWriter::default();
         out.text(&format!(
@@ -140,9 +141,14 @@ impl PieceCache {
             r.id.as_str()
         });
         out.text(&format!(
-            ",\"pipeline_settings\":{}}}}}",
+            ",\"pipeline_settings\":{}",
             json(pipeline_settings)
         ));
+        // A few hundred small records at most: written whole, and not at all when empty.
+        if !sales_plans.is_empty() {
+            out.text(&format!(",\"sales_plans\":{}", json(sales_plans)));
+        }
+        out.text("}}");
         out.finish(revision)
     }
 

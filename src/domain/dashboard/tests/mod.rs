@@ -1,6 +1,7 @@
 //! The dashboard's figures against hand-worked examples.
 
 mod abc;
+mod director;
 mod handover;
 mod verdicts;
 
@@ -110,7 +111,7 @@ fn months_of_a_period_include_partial_ends() {
     );
 }
 
-fn sales_workspace() -> Workspace {
+pub(super) fn sales_workspace() -> Workspace {
     with_orders(
         catalogue_workspace(),
         &[

@@ -1,0 +1,243 @@
+//! The funnel of a period, read from the deals' stage history: how many deals reached each
+//! stage, the conversion from each stage to the next and overall, their amounts, the median days
+//! spent in each stage, lost deals by reason, and the hunters side by side.
+//!
+//! **Reached** (the sales method's «deals that reached the stage, by the date they entered»): a
+//! deal reached a stage in the period when, by an entry of its history dated in the period
+//! (created, moved, reopened), it entered that stage or a later one. Passing a stage (a deal
+//! created straight in «КП») counts as having been through it, so the counts never grow from one
+//! stage to the next and no conversion exceeds 100 %. Days are the user's local days.
+
+use super::scope::Scope;
+use crate::domain::dates::{local_date, Timestamp};
+use crate::domain::deal_flow::{days_between, Closure, LostReason, StageChangeKind};
+use crate::domain::ids::Id;
+use crate::domain::metrics::Period;
+use crate::domain::money::Money;
+use crate::domain::team::Role;
+use crate::domain::workspace::Workspace;
+use rustc_hash::FxHashMap as HashMap;
+
+/// One stage of the funnel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FunnelStage {
+    /// The stage.
+    pub stage_id: Id,
+    /// Deals that reached it in the period.
+    pub reached: u32,
+    /// Their expected amounts.
+    pub amount: Money,
+    /// Per mille of them that reached the next stage (`None` for the last stage or none here).
+    pub to_next_permille: Option<u32>,
+    /// The median of the whole local days a deal spent in it, over the stays that ended in the
+    /// period (moved on, won or lost); `None` when none did.
+    pub median_days: Option<u32>,
+}
+
+/// Lost deals of one reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LostBy {
+    /// The reason as the deal holds it.
+    pub reason: LostReason,
+    /// Deals lost for it in the period.
+    pub deals: u32,
+    /// Their expected amounts.
+    pub amount: Money,
+}
+
+/// One hunter's funnel in short.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HunterFunnel {
+    /// The hunter.
+    pub member_id: Id,
+    /// Deals that reached the first stage in the period (every deal active in it).
+    pub leads: u32,
+    /// Deals that reached the last stage («Первая продажа») in the period.
+    pub first_sales: u32,
+    /// Deals closed won in the period, and what they were won for.
+    pub won: u32,
+    /// The won amounts.
+    pub won_amount: Money,
+    /// Deals closed lost in the period.
+    pub lost: u32,
+}
+
+/// The funnel of a period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Funnel {
+    /// The stages in the pipeline's order.
+    pub stages: Vec<FunnelStage>,
+    /// Deals closed won in the period.
+    pub won: u32,
+    /// What they were won for.
+    pub won_amount: Money,
+    /// Lost deals by reason, the most frequent first (then by the reason's order of appearance).
+    pub lost: Vec<LostBy>,
+    /// Every hunter in scope, in the team's order, even with nothing in the period.
+    pub hunters: Vec<HunterFunnel>,
+}
+
+impl Funnel {
+    /// Overall conversion, lead → the last stage, per mille (`None` with no lead).
+    pub fn overall_permille(&self) -> Option<u32> {
+        let first = self.stages.first()?.reached;
+        let last = self.stages.last()?.reached;
+        permille(last, first)
+    }
+}
+
+/// `part / whole` in per mille, rounded half up (`None` when `whole` is zero).
+pub fn permille(part: u32, whole: u32) -> Option<u32> {
+    (whole > 0)
+        .then(|| ((u64::from(part) * 2000 + u64::from(whole)) / (u64::from(whole) * 2)) as u32)
+}
+
+/// The lower middle of `days` (sorted here): the median a person can check by hand.
+fn median(days: &mut [u32]) -> Option<u32> {
+    days.sort_unstable();
+    let n = days.len();
+    days.get(n.checked_sub(1)? / 2).copied()
+}
+
+/// The funnel of `period` for the deals owned by someone in `scope` (their current owner).
+pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32) -> Funnel {
+    let stage_index: HashMap<&Id, usize> = ws
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let n = ws.stages.len();
+    let deals: HashMap<&Id, &crate::domain::Deal> = ws
+        .deals
+        .iter()
+        .filter(|d| scope.includes(&d.owner_id))
+        .map(|d| (&d.id, d))
+        .collect();
+    // Per deal, its entries in the order recorded.
+    let mut history: HashMap<&Id, Vec<(Timestamp, StageChangeKind, &Id)>> = HashMap::default();
+    for e in &ws.stage_history {
+        if deals.contains_key(&e.deal_id) {
+            history
+                .entry(&e.deal_id)
+                .or_default()
+                .push((e.at, e.kind, &e.to));
+        }
+    }
+    let day = |at: Timestamp| local_date(at, offset_minutes);
+    let mut furthest: HashMap<&Id, usize> = HashMap::default();
+    let mut stays: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (deal_id, entries) in &mut history {
+        entries.sort_by_key(|e| e.0);
+        for (i, (at, kind, to)) in entries.iter().enumerate() {
+            let Some(&index) = stage_index.get(to) else {
+                continue;
+            };
+            if !kind.starts_stage() {
+                continue;
+            }
+            if period.contains(day(*at)) {
+                let best = furthest.entry(*deal_id).or_insert(index);
+                *best = (*best).max(index);
+            }
+            // The stay ends at the deal's next entry (a move, a close); an open one has no end.
+            if let Some((left, _, _)) = entries.get(i + 1) {
+                if period.contains(day(*left)) {
+                    stays[index].push(days_between(day(*at), day(*left)));
+                }
+            }
+        }
+    }
+    let mut reached = vec![0u32; n];
+    let mut amounts = vec![Money::ZERO; n];
+    for (deal_id, &top) in &furthest {
+        for i in 0..=top {
+            reached[i] += 1;
+            amounts[i] += deals[deal_id].amount;
+        }
+    }
+    let stages = ws
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| FunnelStage {
+            stage_id: s.id.clone(),
+            reached: reached[i],
+            amount: amounts[i],
+            to_next_permille: reached
+                .get(i + 1)
+                .and_then(|&next| permille(next, reached[i])),
+            median_days: median(&mut stays[i]),
+        })
+        .collect();
+
+    let mut out = Funnel {
+        stages,
+        ..Funnel::default()
+    };
+    out.hunters = ws
+        .members
+        .iter()
+        .filter(|m| m.role() == Role::Hunter && scope.includes(&m.id))
+        .map(|m| HunterFunnel {
+            member_id: m.id.clone(),
+            leads: 0,
+            first_sales: 0,
+            won: 0,
+            won_amount: Money::ZERO,
+            lost: 0,
+        })
+        .collect();
+    let hunter_row = |rows: &[HunterFunnel], id: &Id| rows.iter().position(|h| &h.member_id == id);
+    for (deal_id, &top) in &furthest {
+        if let Some(row) = hunter_row(&out.hunters, &deals[deal_id].owner_id) {
+            out.hunters[row].leads += 1;
+            if n > 0 && top == n - 1 {
+                out.hunters[row].first_sales += 1;
+            }
+        }
+    }
+    // Closed deals, in the deals' order so that reasons keep a stable order.
+    for deal in ws.deals.iter().filter(|d| deals.contains_key(&d.id)) {
+        let Some(closure) = &deal.closed else {
+            continue;
+        };
+        if !period.contains(day(closure.at())) {
+            continue;
+        }
+        let row = hunter_row(&out.hunters, &deal.owner_id);
+        match closure {
+            Closure::Won { amount, .. } => {
+                out.won += 1;
+                out.won_amount += *amount;
+                if let Some(row) = row {
+                    out.hunters[row].won += 1;
+                    out.hunters[row].won_amount += *amount;
+                }
+            }
+            Closure::Lost { reason, .. } => {
+                let same = |l: &LostBy| {
+                    l.reason.key == reason.key
+                        && l.reason.text.trim().to_lowercase() == reason.text.trim().to_lowercase()
+                };
+                match out.lost.iter_mut().find(|l| same(l)) {
+                    Some(l) => {
+                        l.deals += 1;
+                        l.amount += deal.amount;
+                    }
+                    None => out.lost.push(LostBy {
+                        reason: reason.clone(),
+                        deals: 1,
+                        amount: deal.amount,
+                    }),
+                }
+                if let Some(row) = row {
+                    out.hunters[row].lost += 1;
+                }
+            }
+        }
+    }
+    // Stable: equal counts keep their order of appearance.
+    out.lost.sort_by(|a, b| b.deals.cmp(&a.deals));
+    out
+}
