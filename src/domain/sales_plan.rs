@@ -173,9 +173,59 @@ pub fn target_of(plans: &[SalesPlan], member_id: &Id, month: YearMonth, kind: Pl
     plans.iter().find(|p| p.id == id).map_or(0, |p| p.target)
 }
 
+/// A target as a person types it into the director's grid: roubles in the app's Russian
+/// form (`1 234 567`, `1 234,50 ₽`) for money, a whole number for the count; empty is no plan
+/// (zero). `None`: not a target.
+pub fn parse_target(kind: PlanKind, text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(0);
+    }
+    let target = if kind.is_money() {
+        crate::domain::money::Money::parse(text).ok()?.kopecks()
+    } else {
+        let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        digits.parse::<i64>().ok()?
+    };
+    (0..=MAX_TARGET).contains(&target).then_some(target)
+}
+
+/// A target as the grid shows it for editing: empty for no plan.
+pub fn target_input(kind: PlanKind, target: i64) -> String {
+    match (target, kind.is_money()) {
+        (0, _) => String::new(),
+        (t, true) => crate::domain::money::Money::from_kopecks(t).to_input(),
+        (t, false) => t.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Money;
+
+    #[test]
+    fn targets_read_as_people_type_them() {
+        assert_eq!(
+            parse_target(PlanKind::Revenue, "1 500 000"),
+            Some(150_000_000)
+        );
+        assert_eq!(
+            parse_target(PlanKind::FirstSalesAmount, "1 234,50 ₽"),
+            Some(123_450)
+        );
+        assert_eq!(parse_target(PlanKind::FirstSalesCount, " 12 "), Some(12));
+        assert_eq!(parse_target(PlanKind::FirstSalesCount, ""), Some(0));
+        assert_eq!(parse_target(PlanKind::FirstSalesCount, "1,5"), None);
+        assert_eq!(parse_target(PlanKind::Revenue, "-5"), None);
+        assert_eq!(parse_target(PlanKind::Revenue, "много"), None);
+        assert_eq!(
+            target_input(PlanKind::Revenue, 150_000_000),
+            Money::from_kopecks(150_000_000).to_input()
+        );
+        assert_eq!(target_input(PlanKind::FirstSalesCount, 0), "");
+        assert_eq!(target_input(PlanKind::FirstSalesCount, 7), "7");
+    }
 
     #[test]
     fn months_read_both_ways_and_refuse_nonsense() {

@@ -50,7 +50,7 @@ texts! {
     GrowthHint => "До — с первого заказа до дня передачи, после — со дня передачи до конца периода; переданные не позже конца периода.", "Before: from the first order to the transfer; after: from the transfer to the period's end; clients transferred by the period's end.";
     GrowthNone => "Передач до конца периода не было.", "No transfers by the period's end.";
     MatrixTitle => "ABC × XYZ: клиенты по выручке и её стабильности", "ABC × XYZ: clients by revenue and its stability";
-    MatrixHint => "A — клиенты, дающие первые 80 % выручки периода, B — следующие 15 %, C — остальное. X — выручка по 12 полным месяцам ровная (вариация до 10 %), Y — до 25 %, Z — больше. Нажмите на ячейку, чтобы увидеть клиентов.", "A: the clients making the first 80 % of the period's revenue, B: the next 15 %, C: the rest. X: steady monthly revenue over 12 complete months (variation up to 10 %), Y: up to 25 %, Z: more. Press a cell to see its clients.";
+    MatrixHint => "A — клиенты, дающие первые {} % выручки периода, B — следующие {} %, C — остальное. X — выручка по 12 полным месяцам ровная (вариация до 10 %), Y — до 25 %, Z — больше. Нажмите на ячейку, чтобы увидеть клиентов.", "A: the clients making the first {} % of the period's revenue, B: the next {} %, C: the rest. X: steady monthly revenue over 12 complete months (variation up to 10 %), Y: up to 25 %, Z: more. Press a cell to see its clients.";
     MatrixNone => "За период ни один клиент не покупал.", "No client bought anything in the period.";
     MatrixClients => "Клиенты в ячейке {}", "Clients in cell {}";
     MatrixTotal => "Клиентов с выручкой: {}, выручка {}.", "Clients with revenue: {}, revenue {}.";
@@ -58,5 +58,4 @@ texts! {
     VerdictsTitle => "Квалификация сделок по месяцам", "Deal qualification by month";
     VerdictsHint => "Вердикт последней оценки каждой сделки на конец месяца.", "The verdict of each deal's latest assessment at the month's end.";
     VerdictsByRep => "Квалификация по сотрудникам на конец периода", "Qualification by rep at the period's end";
-    Later => "Воронка с конверсией и днями на этапах, план и факт с прогнозом появятся, когда у сделок будет история этапов и директор задаст планы.", "The funnel with conversion and days in stage, and plan against fact with a forecast, come once deals keep their stage history and the director sets plans.";
 }

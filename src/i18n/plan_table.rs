@@ -55,6 +55,8 @@ texts! {
     PlansBadCell => "Не понял значение «{}» ({}, {}).", "Cannot read «{}» ({}, {}).";
     PlansNobody => "В команде нет охотников и фермеров.", "The team has no hunters or farmers.";
     ProbabilitiesTitle => "Вероятность сделки по этапам (для прогноза)", "Deal probability by stage (for the forecast)";
+    SaveForecast => "Сохранить вероятности и границы ABC", "Save probabilities and ABC cut-offs";
+    ForecastSaved => "Вероятности и границы ABC сохранены", "Probabilities and ABC cut-offs saved";
     AbcTitle => "Границы ABC, % выручки", "ABC cut-offs, % of revenue";
     ErrProbability => "Вероятность этапа «{}» должна быть от 0 до 100 %.", "The probability of stage «{}» must be 0 to 100 %.";
     ErrAbc => "Границы ABC — целые проценты больше нуля, в сумме 100.", "ABC cut-offs are whole percents above zero adding up to 100.";

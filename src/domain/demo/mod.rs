@@ -4,10 +4,12 @@
 //! always gives the same data, which keeps tests exact. The whole method shows: a pipeline with
 //! qualified and unqualified deals ([`assessments`]), a catalogue ([`catalogue`]), and orders
 //! with transfers ([`orders`]) that leave new clients ready for a farmer and not yet, sleeping
-//! and lost ones, and regular clients growing after their transfer.
+//! and lost ones, and regular clients growing after their transfer; won and lost deals with
+//! their stage history over the past months and the director's plans ([`closed`]).
 
 mod assessments;
 mod catalogue;
+mod closed;
 mod orders;
 mod tables;
 
@@ -39,9 +41,10 @@ impl Lcg {
     }
 }
 
-/// A demo deal's stage history: created as a lead, and (unless still a lead) moved to its stage
-/// 1 to 30 days ago, so the board shows a spread of days in stage. No random numbers are drawn
-/// here: the rest of the demo data stays as it was.
+/// A demo deal's stage history: created as a lead, moved through the stages between at even
+/// steps, and (unless still a lead) into its stage 1 to 30 days ago, so the board shows a spread
+/// of days in stage and the funnel has stays to measure. No random numbers are drawn here: the
+/// rest of the demo data stays as it was.
 fn add_demo_history(
     ws: &mut Workspace,
     deal_id: &Id,
@@ -75,8 +78,22 @@ fn add_demo_history(
         let days = ((i as i64 * 7) % 30 + 1).min(age.max(0));
         let to = stages[stage_index].default_id();
         let at = now - Duration::days(days);
+        let span = (at - created).num_minutes().max(0);
+        for j in 1..stage_index {
+            let when = created + Duration::minutes(span * j as i64 / stage_index as i64);
+            let (from, step) = (stages[j - 1].default_id(), stages[j].default_id());
+            let suffix = format!("moved-{j}");
+            ws.stage_history.push(entry(
+                &suffix,
+                StageChangeKind::Moved,
+                Some(from),
+                step,
+                when,
+            ));
+        }
+        let from = stages[stage_index - 1].default_id();
         ws.stage_history
-            .push(entry("moved", StageChangeKind::Moved, Some(lead), to, at));
+            .push(entry("moved", StageChangeKind::Moved, Some(from), to, at));
     }
 }
 
@@ -167,6 +184,8 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
     add_demo_assessments(&mut ws, now);
     catalogue::add_catalogue(&mut ws, now);
     orders::add_orders_and_transfers(&mut ws, today, now);
+    closed::add_closed_deals(&mut ws, today, now);
+    closed::add_plans(&mut ws, today, now);
     ws
 }
 

@@ -188,3 +188,41 @@ fn yearly_spends_show_each_share_of_wallet_over_the_last_quarter() {
         ]
     );
 }
+
+#[test]
+fn demo_makes_every_director_chart_meaningful() {
+    use crate::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
+    let ws = demo_workspace(today(), t0());
+    assert!(ws.integrity_problems().is_empty());
+    let input = DashboardInput {
+        period: PeriodChoice::TwelveMonths,
+        scope: Scope::Team,
+        today: today(),
+        cutoffs: Cutoffs::default(),
+        offset_minutes: 180,
+    };
+    let d = dashboard(&ws, &input);
+    let reached: Vec<u32> = d.funnel.stages.iter().map(|s| s.reached).collect();
+    assert!(reached.windows(2).all(|w| w[0] >= w[1]), "{reached:?}");
+    assert!(
+        reached.iter().all(|&r| r > 0),
+        "every stage reached: {reached:?}"
+    );
+    assert!(
+        d.funnel
+            .stages
+            .iter()
+            .filter(|s| s.median_days.is_some())
+            .count()
+            >= 5
+    );
+    assert!(d.funnel.won >= 3 && d.funnel.lost.len() >= 5);
+    assert!(d.funnel.hunters.iter().all(|h| h.leads > 0));
+    assert!(d.plan_fact.rows.iter().filter(|r| r.totals().0 > 0).count() >= 8);
+    assert!(d.plan_fact.rows.iter().any(|r| r.totals().1 > 0));
+    assert!(
+        d.forecast.weighted > crate::domain::Money::ZERO
+            && d.forecast.plan > crate::domain::Money::ZERO
+    );
+    assert!(d.base.iter().any(|m| m.sleeping + m.lost > 0));
+}

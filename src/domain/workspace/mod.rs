@@ -259,6 +259,7 @@ pub use closing::Mover;
 pub use duplicates::ClientsMerged;
 pub use integrity::IntegrityProblem;
 pub use pipeline::StageStep;
+pub use plans::PlanCell;
 pub use transfer::TransferRequest;
 
 #[cfg(test)]

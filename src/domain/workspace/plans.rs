@@ -126,3 +126,60 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+    use crate::domain::merge::merge;
+    use chrono::TimeZone;
+
+    #[test]
+    fn two_devices_setting_the_same_cell_merge_into_one_plan_with_the_later_target() {
+        let at = |m| {
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 30, 10, m, 0)
+                .unwrap()
+        };
+        let mut base = crate::testkit::fixtures::small_workspace();
+        let month = YearMonth {
+            year: 2026,
+            month: 12,
+        };
+        let cell = |target| PlanCell {
+            member_id: Id::from_raw("ivan"),
+            month,
+            kind: PlanKind::FirstSalesCount,
+            target,
+        };
+        base.set_sales_plans(&[cell(2)], at(1)).unwrap();
+        let (mut a, mut b) = (base.clone(), base.clone());
+        a.set_sales_plans(&[cell(3)], at(2)).unwrap();
+        b.set_sales_plans(
+            &[
+                cell(5),
+                PlanCell {
+                    kind: PlanKind::FirstSalesAmount,
+                    ..cell(100_00)
+                },
+            ],
+            at(3),
+        )
+        .unwrap();
+        let ab = merge(&a, &b).workspace;
+        let ba = merge(&b, &a).workspace;
+        assert_eq!(ab.sales_plans.len(), 2);
+        let count = |ws: &Workspace| {
+            crate::domain::sales_plan::target_of(
+                &ws.sales_plans,
+                &Id::from_raw("ivan"),
+                month,
+                PlanKind::FirstSalesCount,
+            )
+        };
+        assert_eq!((count(&ab), count(&ba)), (5, 5));
+        // A one-sided change is simply taken: no conflict when b saw nothing of a's.
+        let one_sided = merge(&base, &b);
+        assert!(one_sided.report.conflicts.is_empty());
+        assert_eq!(count(&one_sided.workspace), 5);
+    }
+}

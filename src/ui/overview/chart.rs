@@ -38,12 +38,14 @@ pub struct ChartData {
 }
 
 /// A titled chart of horizontal bars with its description and table. `key` makes the ids of
-/// its title and description unique on the page and names its CSV file.
+/// its title and description unique on the page and names its CSV file. With `funnel` the bars
+/// are centred under their labels, each as wide as its value: a funnel narrowing down.
 #[component]
 pub fn BarChart(
     key: &'static str,
     #[prop(into)] title: Signal<String>,
     #[prop(into)] data: Signal<ChartData>,
+    #[prop(optional)] funnel: bool,
 ) -> impl IntoView {
     let state = use_app();
     let shown = RwSignal::new(false);
@@ -82,7 +84,7 @@ pub fn BarChart(
                     preserveAspectRatio="xMinYMin meet">
                     <title id=title_id.clone()>{move || title.get()}</title>
                     <desc id=desc_id.clone()>{description}</desc>
-                    {move || bars_view(&data.get())}
+                    {move || bars_view(&data.get(), funnel)}
                 </svg>
                 <Legend data/>
             </Show>
@@ -150,7 +152,7 @@ fn Legend(#[prop(into)] data: Signal<ChartData>) -> impl IntoView {
 
 /// The rows: label on the left and value on the right of one line, the bar under them, its
 /// length relative to the longest row.
-fn bars_view(data: &ChartData) -> impl IntoView {
+fn bars_view(data: &ChartData, funnel: bool) -> impl IntoView {
     let max = data
         .bars
         .iter()
@@ -163,8 +165,11 @@ fn bars_view(data: &ChartData) -> impl IntoView {
         .enumerate()
         .map(|(row, bar)| {
             let y = row as u32 * ROW;
-            // Positions in tenths of a unit, in integers (no float formatting in the wasm).
-            let mut x: u64 = 0;
+            // Positions in tenths of a unit, in integers (no float formatting in the wasm). A
+            // funnel's bar starts where it is centred.
+            let total: u64 = bar.values.iter().sum();
+            let width = total.saturating_mul(u64::from(WIDTH) * 10) / max;
+            let mut x: u64 = if funnel { (u64::from(WIDTH) * 10 - width) / 2 } else { 0 };
             let tenths = |t: u64| format!("{}.{}", t / 10, t % 10);
             let segments = bar
                 .values
@@ -185,7 +190,8 @@ fn bars_view(data: &ChartData) -> impl IntoView {
                 <g>
                     <text class="overview-chart-label" x="0" y=y + 12>{bar.label.clone()}</text>
                     <text class="overview-chart-value" x=WIDTH y=y + 12 text-anchor="end">{bar.text.clone()}</text>
-                    <rect class="overview-chart-track" x="0" y=y + 17 width=WIDTH height="11" rx="2"/>
+                    <rect class="overview-chart-track" x="0" y=y + 17 width=WIDTH height="11" rx="2"
+                        visibility=if funnel { "hidden" } else { "visible" }/>
                     {segments}
                 </g>
             }

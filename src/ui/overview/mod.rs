@@ -6,8 +6,10 @@
 //! so a period change does not re-check the rule for every client.
 
 mod chart;
+mod director;
 mod figures;
 mod matrix;
+mod plan_figures;
 
 use crate::domain::dashboard::handover::{farmer_growth, median_wait, queue_waits};
 use crate::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
@@ -58,7 +60,9 @@ pub fn OverviewPage() -> impl IntoView {
             period: choice.get(),
             scope: scope.get(),
             today: state.today(),
-            cutoffs: Cutoffs::default(),
+            cutoffs: state
+                .ws
+                .with(|ws| Cutoffs::with_shares(ws.pipeline_settings.abc_shares)),
             offset_minutes,
         };
         state.ws.with(|ws| dashboard(ws, &input))
@@ -141,7 +145,10 @@ pub fn OverviewPage() -> impl IntoView {
                 </div>
                 <div class="panel overview-panel overview-panel-wide">
                     <h2>{state.text(DashText::MatrixTitle)}</h2>
-                    <p class="hint">{state.text(DashText::MatrixHint)}</p>
+                    <p class="hint">{move || {
+                        let shares = state.ws.with(|ws| ws.pipeline_settings.abc_shares);
+                        fill(state.tr(DashText::MatrixHint), &[&shares.a.to_string(), &shares.b.to_string()])
+                    }}</p>
                     <Matrix matrix/>
                 </div>
                 <div class="panel overview-panel overview-panel-wide">
@@ -164,8 +171,8 @@ pub fn OverviewPage() -> impl IntoView {
                     <h2>{state.text(DashText::VerdictsByRep)}</h2>
                     <BarChart key="verdicts-rep" title=title(DashText::VerdictsByRep) data=by_rep/>
                 </div>
+                <director::DirectorPanels data/>
             </div>
-            <p class="hint overview-later">{state.text(DashText::Later)}</p>
         </section>
     }
 }

@@ -1,10 +1,13 @@
 //! Team settings, edited by the director for everyone: the lead qualification model, the
-//! pipeline's lost reasons and stage limits, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
+//! pipeline's lost reasons, stage limits, forecast probabilities and ABC shares, the monthly
+//! sales plans, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
 
 mod catalogue;
 mod clash;
+mod forecast_editor;
 mod model_editor;
 mod pipeline_editor;
+mod plans_editor;
 mod rule_editor;
 
 use crate::domain::Role;
@@ -13,9 +16,11 @@ use crate::i18n::{fill, Text};
 use crate::storage::capacity::percent_used;
 use crate::ui::state::use_app;
 use catalogue::CatalogueEditor;
+use forecast_editor::ForecastEditor;
 use leptos::prelude::*;
 use model_editor::ModelEditor;
 use pipeline_editor::PipelineEditor;
+use plans_editor::PlansEditor;
 use rule_editor::RuleEditor;
 
 /// The settings screen.
@@ -37,6 +42,10 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="pipeline">{state.text(crate::i18n::DealText::PipelineTitle)}</h2>
             <p class="hint">{state.text(crate::i18n::DealText::PipelineHint)}</p>
             <PipelineEditor editable=Signal::derive(is_director)/>
+            <ForecastEditor editable=Signal::derive(is_director)/>
+            <h2 id="plans">{state.text(crate::i18n::PlanText::PlansTitle)}</h2>
+            <p class="hint">{state.text(crate::i18n::PlanText::PlansHint)}</p>
+            <PlansEditor editable=Signal::derive(is_director)/>
             <h2 id="catalogue">{state.text(SalesText::CatalogueTitle)}</h2>
             <p class="hint">{state.text(SalesText::CatalogueHint)}</p>
             <CatalogueEditor editable=Signal::derive(is_director)/>
