@@ -94,3 +94,19 @@ test("the schema refuses what the format forbids", () => {
     assert.equal(validate(doc), false, `${what} should be refused`);
   }
 });
+
+test("the director's plans, stage probabilities and ABC shares match the schema; a bad plan does not", () => {
+  const doc = sample("demo");
+  assert.ok(doc.workspace.sales_plans.length > 0, "the demo has plans");
+  assert.ok(doc.workspace.deals.some((d) => d.closed?.outcome === "lost"), "and lost deals");
+  const set = structuredClone(doc);
+  set.workspace.pipeline_settings.stage_probabilities = [{ stage_id: "stage-lead", percent: 15 }];
+  set.workspace.pipeline_settings.abc_shares = { a: 70, b: 20, c: 10 };
+  assertValid(set, "settings");
+  const broken = structuredClone(doc);
+  broken.workspace.sales_plans[0].month = "2026-13";
+  assert.equal(validate(broken), false);
+  const negative = structuredClone(doc);
+  negative.workspace.sales_plans[0].target = -1;
+  assert.equal(validate(negative), false);
+});
