@@ -76,7 +76,7 @@ test('the director sets a plan and a stage probability, then reads the funnel, t
   assert.equal(plan.target, 100_000_000, 'kopecks');
   assert.ok(plan.stamps.fields.target, 'the target carries its stamp');
   assert.deepEqual(stored.pipeline_settings.stage_probabilities.find((p) => p.stage_id === 'stage-lead'), { stage_id: 'stage-lead', percent: 30 });
-  assert.equal(await cell.inputValue(), '1 000 000'.replace(/ /g, '\u00a0'), 'the grid shows the saved plan');
+  assert.equal(plain(await cell.inputValue()), '1 000 000', 'the grid shows the saved plan');
   await page.getByTestId('plans-grid').screenshot({ path: `${SHOTS}/director-settings-plans-1366.png` });
   await page.getByTestId('forecast-editor').screenshot({ path: `${SHOTS}/director-settings-forecast-1366.png` });
   assert.deepEqual(await axe(page), [], 'settings at 1366 px');
@@ -113,8 +113,7 @@ test('the director sets a plan and a stage probability, then reads the funnel, t
   const pct = Math.round((fact * 100) / 100_000_000);
   const row = page.getByTestId('plan-table').locator('tbody tr', { hasText: 'Первые продажи, ₽' });
   const toDate = plain(await row.locator('td').last().innerText());
-  assert.equal(toDate, `${rubles(fact)} / 1 000 000 · ${pct} %`);
-  assert.ok(forecast.length > 0);
+  assert.equal(toDate, `${rubles(fact)} ₽ / 1 000 000 ₽ · ${pct} %`);
   const mine = plain(await page.getByTestId('forecast-line').innerText());
   assert.match(mine, /План месяца: 1 000 000 ₽, прогноз — \d+ % плана\.$/);
   await context.close();
