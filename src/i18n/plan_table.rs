@@ -37,7 +37,7 @@ texts! {
     KindAmount => "Первые продажи, ₽", "First sales, ₽";
     KindRevenue => "Выручка клиентов, ₽", "Clients' revenue, ₽";
     ForecastTitle => "Прогноз на текущий месяц", "Forecast for the current month";
-    ForecastHint => "Факт с начала месяца плюс открытые сделки, взвешенные по вероятностям этапов из «Настроек».", "Fact since the month began plus open deals weighted by the stage probabilities in «Settings».";
+    ForecastHint => "Первые продажи с начала месяца плюс открытые сделки с клиентами, ещё не покупавшими, взвешенные по вероятностям этапов из «Настроек».", "First sales since the month began plus the open deals of clients who have not bought yet, weighted by the stage probabilities in «Settings».";
     ForecastLine => "Факт: {}; взвешенная воронка: {}; прогноз: {}.", "Fact: {}; weighted pipeline: {}; forecast: {}.";
     ForecastPlan => "План месяца: {}, прогноз — {} плана.", "The month's plan: {}, the forecast is {} of it.";
     ColWeighted => "Взвешенно", "Weighted";

@@ -172,7 +172,9 @@ impl Forecast {
 
 /// The forecast for the month of `today`: `fact` (the hunters' first sales so far this month,
 /// from the dashboard's figures of this month) plus every open deal of the reps in `scope`
-/// weighted by its stage's probability.
+/// weighted by its stage's probability. A deal whose client has already ordered is left out:
+/// that client's first sale has happened (it is in the fact, or before), so the deal cannot
+/// bring another.
 pub fn forecast(ws: &Workspace, today: chrono::NaiveDate, scope: &Scope, fact: Money) -> Forecast {
     let month = YearMonth::of(today);
     let mut stages: Vec<ForecastStage> = ws
@@ -192,11 +194,16 @@ pub fn forecast(ws: &Workspace, today: chrono::NaiveDate, scope: &Scope, fact: M
         .enumerate()
         .map(|(i, s)| (&s.id, i))
         .collect();
-    for d in ws
-        .deals
+    let bought: rustc_hash::FxHashSet<&Id> = ws
+        .orders
         .iter()
-        .filter(|d| d.is_open() && scope.includes(&d.owner_id))
-    {
+        .filter(|o| o.date <= today)
+        .map(|o| &o.client_id)
+        .collect();
+    let open = |d: &&crate::domain::Deal| {
+        d.is_open() && scope.includes(&d.owner_id) && !bought.contains(&d.client_id)
+    };
+    for d in ws.deals.iter().filter(open) {
         if let Some(&i) = index.get(&d.stage_id) {
             stages[i].deals += 1;
             stages[i].amount += d.amount;

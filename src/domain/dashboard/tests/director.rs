@@ -259,6 +259,11 @@ fn the_forecast_weights_open_deals_by_the_directors_probabilities() {
     assert_eq!(ivan.plan, rub(300_000));
     let farmer = forecast(&ws, day(2026, 1, 15), &member_scope("anna"), Money::ZERO);
     assert_eq!((farmer.weighted, farmer.plan), (Money::ZERO, Money::ZERO));
+    // Once c1 has ordered, its deals (d1, d3) are no first sale to come.
+    ws.orders
+        .push(order_on("o1", "c1", 1_000, day(2026, 1, 10)));
+    let after = forecast(&ws, day(2026, 1, 15), &member_scope("ivan"), Money::ZERO);
+    assert_eq!(after.weighted, Money::ZERO);
 }
 
 #[test]
