@@ -238,6 +238,6 @@ pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32
         }
     }
     // Stable: equal counts keep their order of appearance.
-    out.lost.sort_by(|a, b| b.deals.cmp(&a.deals));
+    out.lost.sort_by_key(|l| std::cmp::Reverse(l.deals));
     out
 }

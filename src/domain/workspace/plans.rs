@@ -98,10 +98,10 @@ mod tests {
         };
         ws.set_sales_plans(&[cell(0)], at(1)).unwrap();
         assert!(ws.sales_plans.is_empty(), "clearing nothing adds nothing");
-        ws.set_sales_plans(&[cell(100_00)], at(2)).unwrap();
-        ws.set_sales_plans(&[cell(250_00)], at(3)).unwrap();
+        ws.set_sales_plans(&[cell(10_000)], at(2)).unwrap();
+        ws.set_sales_plans(&[cell(25_000)], at(3)).unwrap();
         assert_eq!(ws.sales_plans.len(), 1);
-        assert_eq!(ws.sales_plans[0].target, 250_00);
+        assert_eq!(ws.sales_plans[0].target, 25_000);
         assert_eq!(ws.sales_plans[0].updated_at, at(3));
         assert!(ws.sales_plans[0].stamps.fields.contains_key("target"));
         ws.set_sales_plans(&[cell(0)], at(4)).unwrap();
@@ -159,7 +159,7 @@ mod merge_tests {
                 cell(5),
                 PlanCell {
                     kind: PlanKind::FirstSalesAmount,
-                    ..cell(100_00)
+                    ..cell(10_000)
                 },
             ],
             at(3),
