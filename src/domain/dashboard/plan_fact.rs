@@ -6,6 +6,7 @@
 use super::period::{month_slot, months_of};
 use super::sales::FirstSales;
 use super::scope::{Owners, Scope};
+use crate::domain::client::ClientStatus;
 use crate::domain::ids::Id;
 use crate::domain::metrics::Period;
 use crate::domain::money::Money;
@@ -194,11 +195,13 @@ pub fn forecast(ws: &Workspace, today: chrono::NaiveDate, scope: &Scope, fact: M
         .enumerate()
         .map(|(i, s)| (&s.id, i))
         .collect();
+    // A client's status says whether it has ordered (statuses follow the orders and the day),
+    // which spares a pass over every order.
     let bought: rustc_hash::FxHashSet<&Id> = ws
-        .orders
+        .clients
         .iter()
-        .filter(|o| o.date <= today)
-        .map(|o| &o.client_id)
+        .filter(|c| !matches!(c.status, ClientStatus::Lead | ClientStatus::Prospect))
+        .map(|c| &c.id)
         .collect();
     let open = |d: &&crate::domain::Deal| {
         d.is_open() && scope.includes(&d.owner_id) && !bought.contains(&d.client_id)

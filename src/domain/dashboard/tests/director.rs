@@ -262,6 +262,10 @@ fn the_forecast_weights_open_deals_by_the_directors_probabilities() {
     // Once c1 has ordered, its deals (d1, d3) are no first sale to come.
     ws.orders
         .push(order_on("o1", "c1", 1_000, day(2026, 1, 10)));
+    // As the workspace's order operation marks it.
+    for c in ws.clients.iter_mut().filter(|c| c.id.as_str() == "c1") {
+        c.status = crate::domain::ClientStatus::New;
+    }
     let after = forecast(&ws, day(2026, 1, 15), &member_scope("ivan"), Money::ZERO);
     assert_eq!(after.weighted, Money::ZERO);
 }
