@@ -93,7 +93,7 @@ pub fn DirectorPanels(data: Memo<Dashboard>) -> impl IntoView {
             <h2>{state.text(PlanText::PlanTitle)}</h2>
             <p class="hint">{state.text(PlanText::PlanHint)}</p>
             <BarChart key="plan" title=title(PlanText::PlanTitle) data=plan/>
-            <div class="table-wrap overview-director-table" data-testid="plan-table" tabindex="0" role="region"
+            <div class="overview-director-table overview-director-cards" data-testid="plan-table" role="region"
                 aria-label=state.text(PlanText::PlanTitle)>
                 <DataTable title=title(PlanText::PlanTitle) data=plan/>
             </div>
