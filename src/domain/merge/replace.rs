@@ -58,6 +58,8 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
         now,
     );
     restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
+    let plans = &mut out.sales_plans;
+    restamp(&current.sales_plans, plans, deleted, &mut removed, now);
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
     let history = &current.stage_history;
@@ -199,6 +201,7 @@ fn ids(ws: &Workspace) -> HashSet<Id> {
     all.extend(ws.assessments.iter().map(|r| r.id.clone()));
     all.extend(ws.transfers.iter().map(|r| r.id.clone()));
     all.extend(ws.stage_history.iter().map(|r| r.id.clone()));
+    all.extend(ws.sales_plans.iter().map(|r| r.id.clone()));
     all
 }
 
