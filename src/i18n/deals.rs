@@ -1,6 +1,7 @@
 //! Closed deals, the stage history and the pipeline settings in words.
 
 use super::deal_table::DealText;
+use super::playbook_table::PlaybookText;
 use super::plural::{count, Plural};
 use super::translate::{fill, Translate};
 use crate::domain::deal_flow::{
@@ -97,6 +98,17 @@ pub fn describe_settings_problems(
             SettingsProblem::LimitOutOfRange(id) => fill(t(DealText::ErrLimitRange), &[&stage(id)]),
             SettingsProblem::DuplicateStage(id) => {
                 fill(t(DealText::ErrDuplicateStage), &[&stage(id)])
+            }
+            SettingsProblem::BlankItem(id, i) => fill(
+                PlaybookText::ErrBlankItem.get(lang),
+                &[&(i + 1).to_string(), &stage(id)],
+            ),
+            SettingsProblem::LongItem(id, i) => fill(
+                PlaybookText::ErrLongItem.get(lang),
+                &[&(i + 1).to_string(), &stage(id)],
+            ),
+            SettingsProblem::DuplicateItem(id) => {
+                fill(PlaybookText::ErrDuplicateItem.get(lang), &[&stage(id)])
             }
         })
         .collect::<Vec<_>>()

@@ -242,11 +242,11 @@ fn stages_keep_ours_and_add_only_what_we_lack() {
     let ours = base();
     let mut theirs = base();
     theirs.stages[0].custom_name = Some("Холодный лид".into());
-    theirs.stages.push(Stage {
-        id: id("stage-pilot"),
-        key: None,
-        custom_name: Some("Пилот".into()),
-    });
+    theirs.stages.push(Stage::custom(
+        id("stage-pilot"),
+        "Пилот",
+        Default::default(),
+    ));
     let out = merge(&ours, &theirs);
     assert_eq!(out.workspace.stages[0].custom_name, None);
     assert_eq!(out.workspace.stages.len(), 8);
