@@ -70,11 +70,7 @@ impl ChecklistItemKey {
             StageKey::Qualification => &[QualBant, QualDecisionMaker, QualVerdict],
             StageKey::NeedsDiscovery => &[NeedsMeeting, NeedsVolumes, NeedsWritten],
             StageKey::Proposal => &[ProposalSend, ProposalAnswerDate, ProposalAnswered],
-            StageKey::Negotiation => &[
-                NegotiationObjections,
-                NegotiationTerms,
-                NegotiationAgreed,
-            ],
+            StageKey::Negotiation => &[NegotiationObjections, NegotiationTerms, NegotiationAgreed],
             StageKey::Contract => &[ContractSigned, ContractInvoice, ContractPaid],
             StageKey::FirstSale => &[FirstShipment, FirstPayment, FirstHandover],
         }

@@ -8,9 +8,9 @@
 
 use super::checklist::{default_items, ChecklistItem, StageChecklist, MAX_ITEM_CHARS};
 use super::outcome::{LostReason, LostReasonKey};
-use crate::domain::stage::Stage;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
+use crate::domain::stage::Stage;
 use crate::domain::stamps::Stamps;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

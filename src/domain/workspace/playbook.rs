@@ -22,10 +22,8 @@ impl Workspace {
         let Some(deal) = self.deal(deal_id) else {
             return Vec::new();
         };
-        let (Some(from), Some(to)) = (
-            self.stage_index(&deal.stage_id),
-            self.stage_index(stage_id),
-        ) else {
+        let (Some(from), Some(to)) = (self.stage_index(&deal.stage_id), self.stage_index(stage_id))
+        else {
             return Vec::new();
         };
         if to <= from {

@@ -45,7 +45,12 @@ impl Workspace {
         if order.is_empty() {
             return;
         }
-        let rank = |s: &Stage| order.iter().position(|id| id == &s.id).unwrap_or(usize::MAX);
+        let rank = |s: &Stage| {
+            order
+                .iter()
+                .position(|id| id == &s.id)
+                .unwrap_or(usize::MAX)
+        };
         // A stable sort keeps unlisted stages in their present order.
         self.stages.sort_by_key(rank);
     }
@@ -112,17 +117,19 @@ impl Workspace {
         }
         self.stages.push(Stage::custom(id.clone(), &name, now));
         if !self.pipeline_settings.stage_order.is_empty() {
-            self.set_stage_order(
-                self.stages.iter().map(|s| s.id.clone()).collect(),
-                now,
-            );
+            self.set_stage_order(self.stages.iter().map(|s| s.id.clone()).collect(), now);
         }
         Ok(())
     }
 
     /// Moves a stage one place towards the start (`up`) or the end. Returns whether it moved
     /// (not at that end already).
-    pub fn move_stage(&mut self, id: &Id, up: bool, now: Timestamp) -> Result<bool, WorkspaceError> {
+    pub fn move_stage(
+        &mut self,
+        id: &Id,
+        up: bool,
+        now: Timestamp,
+    ) -> Result<bool, WorkspaceError> {
         let at = self
             .stage_index(id)
             .ok_or_else(|| WorkspaceError::UnknownStage(id.clone()))?;
@@ -183,9 +190,21 @@ impl Workspace {
             if self.stage(target).is_none() {
                 return Err(WorkspaceError::UnknownStage(target.clone()));
             }
-            self.check_entry(mover)?;
-            for deal in &deals {
-                self.move_deal(deal, target, mover, now)?;
+            // One history entry per deal: `<entry>`, `<entry>-2`, `<entry>-3`…
+            let movers: Vec<Mover> = (1..=deals.len())
+                .map(|n| Mover {
+                    by: mover.by.clone(),
+                    entry_id: match n {
+                        1 => mover.entry_id.clone(),
+                        n => Id::from_raw(format!("{}-{n}", mover.entry_id)),
+                    },
+                })
+                .collect();
+            for m in &movers {
+                self.check_entry(m)?;
+            }
+            for (deal, m) in deals.iter().zip(&movers) {
+                self.move_deal(deal, target, m, now)?;
             }
         }
         self.stages.retain(|s| &s.id != id);
@@ -240,7 +259,8 @@ impl Workspace {
                 .map(|s| s.id.clone()),
         );
         stamps::edit(&mut self.pipeline_settings, now, |p| {
-            p.stage_checklists.retain(|l| !builtin.contains(&l.stage_id));
+            p.stage_checklists
+                .retain(|l| !builtin.contains(&l.stage_id));
         });
         self.set_stage_order(order, now);
     }
