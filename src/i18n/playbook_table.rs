@@ -53,10 +53,12 @@ texts! {
     StageSaved => "Этапы сохранены", "Stages saved";
     RemoveTitle => "Удалить этап «{}»", "Remove the stage «{}»";
     RemoveMoveTo => "В этапе сделок: {}. Куда их перенести?", "Deals in the stage: {}. Where should they go?";
+    RemoveMoveToLabel => "Перенести сделки в этап", "Move the deals to";
     RemoveEmpty => "В этапе нет сделок.", "The stage holds no deals.";
     RemoveConfirm => "Перенести и удалить", "Move and remove";
     RemoveConfirmEmpty => "Удалить этап", "Remove the stage";
     Cancel => "Отмена", "Cancel";
+    ChecklistItems => "пунктов: {}", "items: {}";
     ChecklistOf => "Чек-лист этапа «{}»", "Checklist of «{}»";
     ItemLabel => "Пункт {} этапа «{}»", "Item {} of «{}»";
     RemoveItem => "Убрать пункт «{}»", "Remove the item «{}»";

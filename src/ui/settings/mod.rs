@@ -1,11 +1,13 @@
 //! Team settings, edited by the director for everyone: the lead qualification model, the
-//! pipeline's lost reasons and stage limits, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
+//! pipeline's stages with their checklists, lost reasons and stage limits, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
 
 mod catalogue;
+mod checklist_editor;
 mod clash;
 mod model_editor;
 mod pipeline_editor;
 mod rule_editor;
+mod stage_editor;
 
 use crate::domain::Role;
 use crate::i18n::SalesText;
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 use model_editor::ModelEditor;
 use pipeline_editor::PipelineEditor;
 use rule_editor::RuleEditor;
+use stage_editor::StageEditor;
 
 /// The settings screen.
 #[component]
@@ -36,6 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
             <ModelEditor editable=Signal::derive(is_director)/>
             <h2 id="pipeline">{state.text(crate::i18n::DealText::PipelineTitle)}</h2>
             <p class="hint">{state.text(crate::i18n::DealText::PipelineHint)}</p>
+            <StageEditor editable=Signal::derive(is_director)/>
             <PipelineEditor editable=Signal::derive(is_director)/>
             <h2 id="catalogue">{state.text(SalesText::CatalogueTitle)}</h2>
             <p class="hint">{state.text(SalesText::CatalogueHint)}</p>
