@@ -8,9 +8,10 @@ mod view_model;
 use crate::domain::views::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, unqualified_message, DealText, Text, Translate};
+use crate::i18n::{fill, stage_name, unqualified_message, DealText, PlaybookText, Text, Translate};
 use crate::ui::deal_close::CloseDealDialog;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::playbook::gate_question;
 use crate::ui::qualification::{VerdictChoice, VerdictFilter};
 use crate::ui::state::{use_app, AppState};
 use card::DealCard;
@@ -101,6 +102,21 @@ pub fn Board() -> impl IntoView {
             announce_move(state, announcement, &deal_id, &stage_id);
         }
     };
+    // Then the playbook's question: items of the deal's stage left unticked.
+    let check_pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
+    let check_open = RwSignal::new(false);
+    let check_text = RwSignal::new((String::new(), String::new()));
+    let checklist_then_move =
+        move |deal_id: Id, stage_id: Id, step: Option<StageStep>| match gate_question(
+            state, &deal_id, &stage_id,
+        ) {
+            Some(question) => {
+                check_text.set(question);
+                check_pending.set(Some((deal_id, stage_id, step)));
+                check_open.set(true);
+            }
+            None => apply_move(deal_id, stage_id, step),
+        };
     let move_to = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
         if state
             .ws
@@ -109,11 +125,16 @@ pub fn Board() -> impl IntoView {
             pending.set(Some((deal_id, stage_id, step)));
             gate_open.set(true);
         } else {
-            apply_move(deal_id, stage_id, step);
+            checklist_then_move(deal_id, stage_id, step);
         }
     };
     let confirm_move = Callback::new(move |()| {
         if let Some((deal_id, stage_id, step)) = pending.get_untracked() {
+            checklist_then_move(deal_id, stage_id, step);
+        }
+    });
+    let confirm_checklist = Callback::new(move |()| {
+        if let Some((deal_id, stage_id, step)) = check_pending.get_untracked() {
             apply_move(deal_id, stage_id, step);
         }
     });
@@ -220,6 +241,13 @@ pub fn Board() -> impl IntoView {
                 message=Signal::derive(move || unqualified_message(state.lang(), pending_score()))
                 confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_move
+            />
+            <ConfirmDialog
+                open=check_open
+                title=Signal::derive(move || check_text.with(|t| t.0.clone()))
+                message=Signal::derive(move || check_text.with(|t| t.1.clone()))
+                confirm_label=state.text_signal(PlaybookText::GateConfirm)
+                on_confirm=confirm_checklist
             />
         </section>
     }

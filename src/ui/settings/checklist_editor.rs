@@ -61,7 +61,10 @@ pub fn ChecklistEditor(stage_id: Id, stage_name: String) -> impl IntoView {
                 .get_untracked()
                 .into_iter()
                 .map(|(mut item, typed)| {
-                    let default = ChecklistItem { text: String::new(), ..item.clone() };
+                    let default = ChecklistItem {
+                        text: String::new(),
+                        ..item.clone()
+                    };
                     let typed = typed.trim().to_owned();
                     item.text = if item.key.is_some() && item_text(lang, &default) == typed {
                         String::new()

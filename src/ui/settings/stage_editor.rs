@@ -35,13 +35,19 @@ pub fn StageEditor(editable: Signal<bool>) -> impl IntoView {
         }
         Err(text) => failure.set(Some(text)),
     };
-    let describe = move |e: crate::domain::WorkspaceError| describe_workspace_error(state.lang(), &e);
+    let describe =
+        move |e: crate::domain::WorkspaceError| describe_workspace_error(state.lang(), &e);
     let rename = move |id: Id, name: String| {
         let result = state.change(|ws, now| ws.rename_stage(&id, &name, &shown, now));
-        report(result.map_err(describe), Some(state.tr(PlaybookText::StageSaved).to_owned()));
+        report(
+            result.map_err(describe),
+            Some(state.tr(PlaybookText::StageSaved).to_owned()),
+        );
     };
     let reorder = move |id: Id, up: bool| {
-        let result = state.change(|ws, now| ws.move_stage(&id, up, now)).map(|_| ());
+        let result = state
+            .change(|ws, now| ws.move_stage(&id, up, now))
+            .map(|_| ());
         report(result.map_err(describe), None);
     };
     let new_name = RwSignal::new(String::new());
@@ -52,7 +58,10 @@ pub fn StageEditor(editable: Signal<bool>) -> impl IntoView {
         if result.is_ok() {
             new_name.set(String::new());
         }
-        report(result.map_err(describe), Some(state.tr(PlaybookText::StageSaved).to_owned()));
+        report(
+            result.map_err(describe),
+            Some(state.tr(PlaybookText::StageSaved).to_owned()),
+        );
     };
     // The removal waiting for the director's word: the stage, and where its deals go.
     let removing = RwSignal::new(None::<Id>);
@@ -93,7 +102,10 @@ pub fn StageEditor(editable: Signal<bool>) -> impl IntoView {
             ws.restore_default_stages(now);
             Ok::<(), String>(())
         });
-        report(result, Some(state.tr(PlaybookText::StagesRestored).to_owned()));
+        report(
+            result,
+            Some(state.tr(PlaybookText::StagesRestored).to_owned()),
+        );
     });
     view! {
         <fieldset class="settings-pipeline-editor" prop:disabled=move || !editable.get() data-testid="stage-editor">
