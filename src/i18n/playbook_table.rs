@@ -36,6 +36,9 @@ texts! {
     GateTitle => "Этап «{}» не завершён", "Stage «{}» is not finished";
     GateConfirm => "Всё равно перейти", "Move on anyway";
     GateCancel => "Остаться", "Stay";
+    // The board on a phone
+    BoardStagesLabel => "Этапы воронки", "Pipeline stages";
+    BoardTabLabel => "{}: сделок {}", "{}: {} deals";
     // The director's stage editor
     StagesTitle => "Этапы воронки", "Pipeline stages";
     StagesHint => "Переименуйте, переставьте, добавьте или удалите этапы. У каждого этапа — чек-лист: что менеджер делает на этапе и когда этап пройден.", "Rename, reorder, add or remove stages. Each stage has a checklist: what the rep does there and when the stage is done.";

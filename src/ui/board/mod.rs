@@ -3,6 +3,7 @@
 
 mod card;
 mod drag;
+mod tabs;
 mod view_model;
 
 use crate::domain::views::query::Scope;
@@ -18,6 +19,7 @@ use card::DealCard;
 use drag::DragState;
 use leptos::ev;
 use leptos::prelude::*;
+use tabs::{PhoneStage, StageTabs};
 use view_model::BoardOptions;
 
 /// How many cards a column shows before «Показать ещё».
@@ -42,8 +44,10 @@ pub fn Board() -> impl IntoView {
     let drag = DragState::new();
     let focus: FocusRequest = RwSignal::new(None);
     let announcement = RwSignal::new(String::new());
+    let phone = PhoneStage::new();
     provide_context(drag);
     provide_context(focus);
+    provide_context(phone);
 
     let scope = move || {
         let mine = state.prefs.with(|p| p.board_mine_only);
@@ -155,10 +159,10 @@ pub fn Board() -> impl IntoView {
     };
 
     let on_move = window_event_listener(ev::pointermove, move |ev| {
-        if drag.current.with_untracked(Option::is_some)
-            && drag.moved(ev.client_x() as f64, ev.client_y() as f64)
-        {
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if drag.current.with_untracked(Option::is_some) && drag.moved(x, y) {
             ev.prevent_default();
+            columns.with_untracked(|c| phone.drag_at(x, y, c));
         }
     });
     let on_up = window_event_listener(ev::pointerup, move |_| {
@@ -215,6 +219,7 @@ pub fn Board() -> impl IntoView {
             <Show when=nothing_mine>
                 <p class="empty-note">{state.text(Text::NoOwnDeals)}</p>
             </Show>
+            <StageTabs columns phone/>
             <div class="board" class:board-dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
                 <For each=column_keys key=|k| k.clone() let((stage_id, name))>
                     <Column stage_id name columns step/>
@@ -306,11 +311,20 @@ fn Column(
         let stage_id = stage_id.clone();
         move || drag.over.with(|o| o.as_ref() == Some(&stage_id))
     };
+    let phone = expect_context::<PhoneStage>();
+    let away = {
+        let stage_id = stage_id.clone();
+        move || {
+            columns
+                .with(|c| phone.shown(c))
+                .is_some_and(|s| s != stage_id)
+        }
+    };
     let heading_id = format!("col-{stage_id}");
     let labelled_by = heading_id.clone();
     view! {
         <section class="board-column" data-stage-id=stage_id.to_string() aria-labelledby=labelled_by
-            class:board-drop-target=is_target>
+            class:board-drop-target=is_target class:board-column-away=away>
             <header class="board-column-head">
                 <h2 id=heading_id>{name}</h2>
                 // A plain span may not carry an aria-label: the words are read from hidden text.
