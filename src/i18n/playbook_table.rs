@@ -39,6 +39,20 @@ texts! {
     // The board on a phone
     BoardStagesLabel => "Этапы воронки", "Pipeline stages";
     BoardTabLabel => "{}: сделок {}", "{}: {} deals";
+    // The client card's summary and sections
+    SummaryTitle => "Коротко о клиенте", "The client at a glance";
+    SummaryStatus => "Статус", "Status";
+    SummaryOwner => "Ответственный", "Owner";
+    SummaryNextStep => "Следующий шаг", "Next step";
+    SummaryNoNextStep => "нет — назначьте в сделке", "none: set one on a deal";
+    SummaryLastOrder => "Последний заказ", "Last order";
+    SummaryNoOrders => "заказов ещё не было", "no orders yet";
+    SummaryTransfer => "Передача фермеру", "Hand-over to a farmer";
+    SectionContacts => "Реквизиты и контакты", "Details and contacts";
+    SectionDeals => "Сделки: {} (в работе {})", "Deals: {} ({} open)";
+    SectionOrders => "Заказы: {}", "Orders: {}";
+    SectionTransfer => "Передача фермеру", "Hand-over to a farmer";
+    SectionGrowth => "Рост клиента", "Client growth";
     // The director's stage editor
     StagesTitle => "Этапы воронки", "Pipeline stages";
     StagesHint => "Переименуйте, переставьте, добавьте или удалите этапы. У каждого этапа — чек-лист: что менеджер делает на этапе и когда этап пройден.", "Rename, reorder, add or remove stages. Each stage has a checklist: what the rep does there and when the stage is done.";

@@ -1,5 +1,6 @@
 use super::fields::DealFields;
 use super::stage_history::StageHistory;
+use super::summary::reveal_form;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
@@ -80,6 +81,8 @@ pub fn DealList(client_id: Id) -> impl IntoView {
             }
         }
     };
+    let add_form = NodeRef::<leptos::html::Form>::new();
+    reveal_form(add_form);
     let confirm_new = Callback::new(move |()| {
         if let Some(deal) = pending_new.get_untracked() {
             commit(deal);
@@ -104,7 +107,7 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 <p class="muted">{state.text(Text::NoDeals)}</p>
             </Show>
             <Show when=move || adding.get()>
-                <form class="client-card-deal-form" on:submit=add.clone() novalidate>
+                <form class="client-card-deal-form" on:submit=add.clone() novalidate node_ref=add_form>
                     <DealFields draft errors/>
                     {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="form-actions">
@@ -258,6 +261,8 @@ fn DealItem(deal: Deal) -> impl IntoView {
         }
     };
     let confirm = RwSignal::new(false);
+    let edit_form = NodeRef::<leptos::html::Form>::new();
+    reveal_form(edit_form);
     let remove = {
         let id = deal.id.clone();
         Callback::new(move |()| {
@@ -323,7 +328,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 }
             }>
-                <form class="client-card-deal-form" on:submit=save novalidate>
+                <form class="client-card-deal-form" on:submit=save novalidate node_ref=edit_form>
                     <DealFields draft errors/>
                     {move || (!clashes.get().is_empty()).then(|| view! {
                         <p class="banner banner-warning" role="alert" data-testid="deal-edit-clash">
