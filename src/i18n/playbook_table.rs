@@ -38,7 +38,7 @@ texts! {
     GateCancel => "Остаться", "Stay";
     // The board on a phone
     BoardStagesLabel => "Этапы воронки", "Pipeline stages";
-    BoardTabLabel => "{}: сделок {}", "{}: {} deals";
+    BoardTabDeals => ", сделок:", ", deals:";
     // The client card's summary and sections
     SummaryTitle => "Коротко о клиенте", "The client at a glance";
     SummaryStatus => "Статус", "Status";

@@ -80,7 +80,8 @@ test('the director renames, reorders, adds and removes stages; the deals of a re
   assert.equal(after.stages.find((s) => s.id === 'stage-lead'), undefined);
   assert.ok(after.removed.some((t) => t.id === 'stage-lead'));
   for (const id of inLead) assert.equal(after.deals.find((d) => d.id === id).stage_id, 'stage-qualification');
-  const moves = after.stage_history.filter((e) => e.from === 'stage-lead' && e.to === 'stage-qualification');
+  const known = new Set(before.stage_history.map((e) => e.id));
+  const moves = after.stage_history.filter((e) => !known.has(e.id) && e.from === 'stage-lead' && e.to === 'stage-qualification');
   assert.deepEqual(moves.map((e) => e.deal_id).sort(), inLead);
   assert.equal(after.stages.find((s) => s.id === 'stage-qualification').custom_name, 'BANT-квалификация');
   assert.deepEqual(after.pipeline_settings.stage_order.slice(0, 3), ['stage-qualification', 'stage-proposal', 'stage-needs']);
@@ -227,14 +228,14 @@ test('a phone client card opens short, with a summary; sections unfold and an op
   await page.screenshot({ path: `${SHOTS}playbook-client-card-390.png`, fullPage: true });
 
   // Unfold «Сделки»: the deals and their checklist; «Добавить сделку» opens a focused form.
-  await page.getByTestId('section-deals').locator('summary').click();
+  await page.getByTestId('section-deals').locator(':scope > summary').click();
   assert.equal(await page.getByTestId('section-deals').evaluate((d) => d.open), true);
   await page.getByTestId('deal-checklist').first().waitFor();
   await page.getByTestId('add-deal').click();
   await page.waitForFunction(() => document.activeElement?.closest('.client-card-deal-form') !== null);
   const box = await page.locator('.client-card-deal-form').boundingBox();
   assert.ok(box.y >= 0 && box.y < 844, 'the opened form is in view');
-  for (const name of ['contacts', 'orders', 'transfer', 'growth']) await page.getByTestId(`section-${name}`).locator('summary').click();
+  for (const name of ['contacts', 'orders', 'transfer', 'growth']) await page.getByTestId(`section-${name}`).locator(':scope > summary').click();
   const open = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`client card at 390 px: ${open} px with every section unfolded`);
   assert.ok(await overflow(page) <= 0);

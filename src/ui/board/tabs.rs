@@ -6,7 +6,7 @@
 
 use super::view_model::ColumnView;
 use crate::domain::Id;
-use crate::i18n::{fill, PlaybookText};
+use crate::i18n::PlaybookText;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,10 +108,9 @@ pub fn StageTabs(columns: Memo<Vec<ColumnView>>, phone: PhoneStage) -> impl Into
                     let id = id.clone();
                     move || shown.with(|s| s.as_ref() == Some(&id)).to_string()
                 };
-                let label = fill(state.tr(PlaybookText::BoardTabLabel), &[&name, &count.to_string()]);
                 let choose = id.clone();
                 view! {
-                    <button type="button" class="board-tab" aria-pressed=pressed aria-label=label
+                    <button type="button" class="board-tab" aria-pressed=pressed
                         data-stage-id=id.to_string() data-testid="board-tab"
                         on:click=move |ev| {
                             phone.chosen.set(Some(choose.clone()));
@@ -127,6 +126,9 @@ pub fn StageTabs(columns: Memo<Vec<ColumnView>>, phone: PhoneStage) -> impl Into
                             }
                         }>
                         <span class="board-tab-name">{name}</span>
+                        // The count's meaning is read from hidden words, so the accessible name
+                        // starts with the visible one.
+                        <span class="visually-hidden">{state.text(PlaybookText::BoardTabDeals)}</span>
                         <span class="board-tab-count">{count}</span>
                     </button>
                 }
