@@ -15,13 +15,13 @@ use leptos::prelude::*;
 /// The widest viewport on which sections start folded (the stylesheets' phone breakpoint).
 const PHONE_MAX_PX: f64 = 640.0;
 
-/// Whether the screen is a phone's, read once when a card opens.
+/// Whether the screen is a phone's, read once when a card opens: the layout viewport's width,
+/// which is what the stylesheets' media queries see (a phone's `innerWidth` grows when it zooms
+/// out).
 pub fn is_phone() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= PHONE_MAX_PX)
+    document()
+        .document_element()
+        .is_some_and(|root| f64::from(root.client_width()) <= PHONE_MAX_PX)
 }
 
 /// The summary of client `client_id`.
