@@ -48,11 +48,10 @@ impl PhoneStage {
     /// neighbouring stage (once per [`SWITCH_EVERY_MS`]), near the top or bottom it scrolls.
     pub fn drag_at(&self, x: f64, y: f64, columns: &[ColumnView]) {
         let window = window();
-        let width = window
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(0.0);
+        // The layout viewport, as the media queries see it (not a zoomed phone's `innerWidth`).
+        let width = document()
+            .document_element()
+            .map_or(0.0, |root| f64::from(root.client_width()));
         let height = window
             .inner_height()
             .ok()
