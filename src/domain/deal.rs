@@ -34,6 +34,11 @@ pub struct Deal {
     /// stage, so reopening puts it back where it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<Closure>,
+    /// The checklist items (of any stage) the rep ticked, by item id. Merged as one field: the
+    /// later tick or untick wins, so an untick is not undone by a copy that still had the tick
+    /// (a union would bring it back).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist_done: Vec<Id>,
     /// When the record was created.
     pub created_at: Timestamp,
     /// When the record was last changed.
@@ -52,6 +57,7 @@ crate::fielded!(Deal {
     "next_step" => next_step,
     "next_step_date" => next_step_date,
     "closed" => closed,
+    "checklist_done" => checklist_done,
 });
 
 impl Deal {

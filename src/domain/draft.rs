@@ -238,6 +238,7 @@ impl DealDraft {
             next_step: self.next_step.trim().to_owned(),
             next_step_date,
             closed: None,
+            checklist_done: Vec::new(),
             created_at,
             updated_at: created_at,
             stamps: Default::default(),

@@ -1,6 +1,8 @@
 //! The hunter's pipeline stages, from lead to first sale.
 
+use super::dates::Timestamp;
 use super::ids::Id;
+use super::stamps::Stamps;
 use serde::{Deserialize, Serialize};
 
 /// A built-in stage of the default pipeline; its name comes from the translation table unless the
@@ -63,6 +65,24 @@ pub struct Stage {
     /// A name the team chose; overrides the translated default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_name: Option<String>,
+    /// When the director added the stage (the epoch for the built-in ones and older data).
+    #[serde(default, skip_serializing_if = "is_epoch")]
+    pub created_at: Timestamp,
+    /// When the stage last changed (renamed); the epoch when it never did.
+    #[serde(default, skip_serializing_if = "is_epoch")]
+    pub updated_at: Timestamp,
+    /// When each field last changed, so that two copies renamed apart merge field by field.
+    #[serde(default, skip_serializing_if = "Stamps::is_empty")]
+    pub stamps: Stamps,
+}
+
+crate::fielded!(Stage {
+    "custom_name" => custom_name,
+});
+
+/// Whether a time is the Unix epoch, which stands for «never» in stage records.
+fn is_epoch(at: &Timestamp) -> bool {
+    *at == Timestamp::default()
 }
 
 impl Stage {
@@ -72,6 +92,21 @@ impl Stage {
             id: key.default_id(),
             key: Some(key),
             custom_name: None,
+            created_at: Timestamp::default(),
+            updated_at: Timestamp::default(),
+            stamps: Stamps::default(),
+        }
+    }
+
+    /// A stage of the team's own, added `now`.
+    pub fn custom(id: Id, name: &str, now: Timestamp) -> Self {
+        Stage {
+            id,
+            key: None,
+            custom_name: Some(name.trim().to_owned()),
+            created_at: now,
+            updated_at: now,
+            stamps: Stamps::default(),
         }
     }
 

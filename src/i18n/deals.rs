@@ -2,6 +2,7 @@
 
 use super::deal_table::DealText;
 use super::plan_table::PlanText;
+use super::playbook_table::PlaybookText;
 use super::plural::{count, Plural};
 use super::translate::{fill, Translate};
 use crate::domain::deal_flow::{
@@ -103,6 +104,17 @@ pub fn describe_settings_problems(
                 fill(PlanText::ErrProbability.get(lang), &[&stage(id)])
             }
             SettingsProblem::AbcShares => PlanText::ErrAbc.get(lang).to_owned(),
+            SettingsProblem::BlankItem(id, i) => fill(
+                PlaybookText::ErrBlankItem.get(lang),
+                &[&(i + 1).to_string(), &stage(id)],
+            ),
+            SettingsProblem::LongItem(id, i) => fill(
+                PlaybookText::ErrLongItem.get(lang),
+                &[&(i + 1).to_string(), &stage(id)],
+            ),
+            SettingsProblem::DuplicateItem(id) => {
+                fill(PlaybookText::ErrDuplicateItem.get(lang), &[&stage(id)])
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")

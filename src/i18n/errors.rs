@@ -74,6 +74,7 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
         WorkspaceError::InvalidPipelineSettings(_) => {
             return DealText::ErrSettings.get(lang).to_owned()
         }
+        WorkspaceError::Stage(e) => return super::playbook::describe_stage_error(lang, e),
         WorkspaceError::MemberOwnsRecords { clients, deals } => {
             return fill(
                 Text::ErrMemberOwns.get(lang),

@@ -4,7 +4,8 @@
 //! are chosen here, so the language type itself lives in the leaf [`crate::lang`].
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
-//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`], [`PlanText`]), plus the texts whose words
+//! [`ReportText`], [`DealText`], [`PlaybookText`], [`DashText`], [`ImportText`], [`PlanText`]), plus
+//! the texts whose words
 //! change with a number ([`Plural`]). The UI translates a key of any table through the one
 //! [`Translate`] trait.
 //!
@@ -21,6 +22,8 @@ mod macros;
 mod names;
 pub mod outcome;
 mod plan_table;
+pub mod playbook;
+mod playbook_table;
 pub mod plural;
 pub mod report;
 mod report_table;
@@ -42,6 +45,7 @@ pub use errors::{
 pub use import_table::ImportText;
 pub use names::{job_title_name, role_name, stage_name, status_name, verdict_name};
 pub use plan_table::PlanText;
+pub use playbook_table::PlaybookText;
 pub use plural::{count, plural, plural_category, Plural, PluralCategory};
 pub use report_table::ReportText;
 pub use sales_table::SalesText;

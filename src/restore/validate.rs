@@ -218,6 +218,9 @@ pub(super) fn check(
     }
     for (i, s) in ws.stages.iter().enumerate() {
         c.unique(&s.id, || format!("workspace.stages[{i}]"));
+        // The epoch stands for a built-in stage never edited (and for older data).
+        c.settings_stamp(s.created_at, &format!("workspace.stages[{i}].created_at"));
+        c.settings_stamp(s.updated_at, &format!("workspace.stages[{i}].updated_at"));
     }
     for (i, t) in ws.removed.iter().enumerate() {
         c.stamp(t.removed_at, || {

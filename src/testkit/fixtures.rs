@@ -56,6 +56,7 @@ pub fn deal(id: &str, client: &str, owner: &str, stage: StageKey, rubles: i64) -
         next_step: String::new(),
         next_step_date: None,
         closed: None,
+        checklist_done: Vec::new(),
         created_at: t0(),
         updated_at: t0(),
         stamps: Default::default(),

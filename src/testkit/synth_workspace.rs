@@ -161,6 +161,7 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             next_step: "Позвонить ЛПР".to_owned(),
             next_step_date: Some(today + Duration::days((i % 30) as i64)),
             closed: None,
+            checklist_done: Vec::new(),
             created_at: stamp(n),
             updated_at: stamp(n),
             stamps: Default::default(),

@@ -14,6 +14,7 @@ mod nav;
 mod orders;
 mod overview;
 mod persist;
+mod playbook;
 mod qualification;
 mod settings;
 mod shell;

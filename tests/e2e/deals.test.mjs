@@ -48,6 +48,8 @@ test('a deal moved, closed lost with a reason, shown by the filter, reopened, an
   // Keyboard: ▶ to «Квалификация».
   await card.getByRole('button', { name: 'Вперёд на этап «Квалификация»' }).focus();
   await page.keyboard.press('Enter');
+  // The playbook asks first: «Лид»'s checklist is not ticked.
+  await page.getByRole('button', { name: 'Всё равно перейти' }).click();
   const moved = cardIn(page, 'qualification', 'ООО «Проигранный»');
   await moved.waitFor();
 

@@ -25,14 +25,18 @@ for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['deskto
         .map((c) => c.textContent.trim().slice(0, 30)));
       assert.deepEqual(hidden, [], `${hash}: cells off-screen at ${viewport.width}px`);
     }
-    // The board scrolls inside itself, column by column.
+    // A phone's board shows one stage under a strip of tabs with counts (the strip scrolls
+    // inside itself); a wider screen shows every column and no tabs.
     await page.evaluate(() => { location.hash = '#/'; });
     await page.locator('.board').waitFor();
-    const board = await page.evaluate(() => {
-      const b = document.querySelector('.board');
-      return { scroll: b.scrollWidth, client: b.clientWidth };
-    });
-    if (name === 'phone') assert.ok(board.scroll > board.client, 'columns scroll sideways on a phone');
+    const board = await page.evaluate(() => ({
+      tabs: document.querySelector('[data-testid="board-tabs"]').offsetParent !== null,
+      columns: [...document.querySelectorAll('section.board-column')].filter((c) => c.offsetParent !== null).length,
+      counts: [...document.querySelectorAll('.board-tab-count')].every((c) => /^\d+$/.test(c.textContent)),
+    }));
+    if (name === 'phone') assert.deepEqual(board, { tabs: true, columns: 1, counts: true });
+    else assert.equal(board.tabs, false);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0);
     await page.screenshot({ path: `test-results/board-${name}.png` });
     await context.close();
   });

@@ -73,6 +73,8 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
   assert.equal(await column(page, 'lead').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 1);
   await dragTo(page, moving, column(page, 'proposal'));
   await page.getByRole('button', { name: 'Всё равно перевести' }).click();
+  // Then the playbook's question: «Лид»'s checklist is not ticked.
+  await page.getByRole('button', { name: 'Всё равно перейти' }).click();
   await column(page, 'proposal').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   assert.equal(await column(page, 'lead').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).count(), 0);
   assert.equal(
@@ -86,10 +88,12 @@ test('drag-and-drop and the keyboard move a deal, and a reload keeps it', async 
   const forward = moving.getByRole('button', { name: 'Вперёд на этап «Переговоры»' });
   await forward.focus();
   await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Всё равно перейти' }).click();
   await column(page, 'negotiation').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
   assert.equal(focused, 'Вперёд на этап «Договор / счёт»');
   await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Всё равно перейти' }).click();
   await column(page, 'contract').locator('.board-card', { hasText: 'ООО «Перетаскиваемый»' }).waitFor();
   // And back once with Shift+Tab to the «back» button.
   await page.keyboard.press('Shift+Tab');

@@ -72,6 +72,11 @@ test('a rep assesses a lead, sees open questions, the badge and the history', as
   const card = page.locator('.board-card', { hasText: 'ООО «Квалифицируемый»' });
   for (const name of ['Вперёд на этап «Квалификация»', 'Вперёд на этап «Выявление потребностей»', 'Вперёд на этап «КП»']) {
     await card.getByRole('button', { name }).click();
+    // Only the playbook's question (the stage's checklist is not ticked), never the BANT gate.
+    const asked = page.getByRole('alertdialog');
+    await asked.waitFor();
+    assert.match(await asked.innerText(), /Не выполнено:/);
+    await asked.getByRole('button', { name: 'Всё равно перейти' }).click();
   }
   await page.locator('section.board-column[data-stage-id="stage-proposal"] .board-card', { hasText: 'ООО «Квалифицируемый»' }).waitFor();
   assert.equal(await page.getByRole('alertdialog').count(), 0);

@@ -6,12 +6,15 @@
 //! - [`history`]: [`StageChange`], one entry per move, close or reopen, append-only like the
 //!   transfer log (when each deal entered its stage is read from it by
 //!   [`crate::domain::views::stage_clock`]);
+//! - [`checklist`]: the playbook, a checklist per stage ([`ChecklistItem`]);
 //! - [`settings`]: [`PipelineSettings`], merged field by field like any edited record.
 
+pub mod checklist;
 pub mod history;
 pub mod outcome;
 pub mod settings;
 
+pub use checklist::{ChecklistItem, ChecklistItemKey, StageChecklist};
 pub use history::{days_between, StageChange, StageChangeKind};
 pub use outcome::{Closure, LostReason, LostReasonKey};
 pub use settings::{

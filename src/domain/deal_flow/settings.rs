@@ -1,11 +1,13 @@
 //! The director's pipeline settings: the reasons a deal can be lost, how many days a deal may
-//! stay in each stage before the board flags it as stuck, each stage's probability for the
-//! forecast, and the ABC classes' shares of revenue for «Обзор».
+//! stay in each stage before the board flags it as stuck, the stages' order and their checklists
+//! (the playbook), each stage's probability for the forecast, and the ABC classes' shares of
+//! revenue for «Обзор».
 //!
-//! A single value for the whole team, but edited like a record: each of its two fields carries a
+//! A single value for the whole team, but edited like a record: each of its fields carries a
 //! stamp, so a merge of two copies keeps each field's later change (see
 //! [`crate::domain::stamps`]) and the director's files change it for everyone.
 
+use super::checklist::{default_items, ChecklistItem, StageChecklist, MAX_ITEM_CHARS};
 use super::outcome::{LostReason, LostReasonKey};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
@@ -47,6 +49,15 @@ pub struct PipelineSettings {
     /// The ABC classes' shares of revenue in percent: A, B, C (80 / 15 / 5); they add up to 100.
     #[serde(default, skip_serializing_if = "AbcShares::is_default")]
     pub abc_shares: AbcShares,
+    /// The stages' order by id, as the director last arranged them; empty means the order they
+    /// are stored in. A field here rather than a position on each stage, so that a reorder is
+    /// one change that merges whole, beside renames merged per stage. Stages it does not list
+    /// (added later, or on another copy) follow in stored order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_order: Vec<Id>,
+    /// Per stage, the checklist the director set; a stage not listed has its default items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_checklists: Vec<StageChecklist>,
     /// When the settings were first saved (the epoch for the defaults).
     #[serde(default)]
     pub created_at: Timestamp,
@@ -63,6 +74,8 @@ crate::fielded!(PipelineSettings {
     "stage_limits" => stage_limits,
     "stage_probabilities" => stage_probabilities,
     "abc_shares" => abc_shares,
+    "stage_order" => stage_order,
+    "stage_checklists" => stage_checklists,
 });
 
 /// The chance that a deal in a stage is won, for the forecast.
@@ -146,6 +159,8 @@ impl Default for PipelineSettings {
             stage_limits: Vec::new(),
             stage_probabilities: default_probabilities(),
             abc_shares: AbcShares::default(),
+            stage_order: Vec::new(),
+            stage_checklists: Vec::new(),
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
             stamps: Stamps::default(),
@@ -177,6 +192,15 @@ pub enum SettingsProblem {
     /// ABC shares that are not three positive percents adding up to 100.
     #[error("the ABC shares do not add up to 100 %")]
     AbcShares,
+    /// A checklist item with no words, by stage and position.
+    #[error("item {1} of the checklist of stage {0} is empty")]
+    BlankItem(Id, usize),
+    /// A checklist item longer than [`MAX_ITEM_CHARS`].
+    #[error("item {1} of the checklist of stage {0} is too long")]
+    LongItem(Id, usize),
+    /// Two checklist items with one id, or two checklists for one stage.
+    #[error("the checklist of stage {0} repeats an item or the stage")]
+    DuplicateItem(Id),
 }
 
 impl PipelineSettings {
@@ -212,6 +236,23 @@ impl PipelineSettings {
         if !self.abc_shares.is_valid() {
             out.push(SettingsProblem::AbcShares);
         }
+        let (mut lists, mut items) = (HashSet::new(), HashSet::new());
+        for list in &self.stage_checklists {
+            let stage = &list.stage_id;
+            if !lists.insert(stage) {
+                out.push(SettingsProblem::DuplicateItem(stage.clone()));
+            }
+            for (i, item) in list.items.iter().enumerate() {
+                if item.is_blank() {
+                    out.push(SettingsProblem::BlankItem(stage.clone(), i));
+                } else if item.text.chars().count() > MAX_ITEM_CHARS {
+                    out.push(SettingsProblem::LongItem(stage.clone(), i));
+                }
+                if !items.insert(&item.id) {
+                    out.push(SettingsProblem::DuplicateItem(stage.clone()));
+                }
+            }
+        }
         out
     }
 
@@ -224,6 +265,30 @@ impl PipelineSettings {
             .map(|p| p.percent)
             .or(stage.key.map(default_probability))
             .unwrap_or(0)
+    }
+
+    /// The checklist of a stage: the director's, or the stage's default items.
+    pub fn checklist_of(&self, stage: &Stage) -> Vec<ChecklistItem> {
+        self.stage_checklists
+            .iter()
+            .find(|l| l.stage_id == stage.id)
+            .map(|l| l.items.clone())
+            .unwrap_or_else(|| default_items(stage.key))
+    }
+
+    /// Sets the checklist of a stage (replacing the director's earlier one or the defaults).
+    pub fn set_checklist(&mut self, stage_id: &Id, items: Vec<ChecklistItem>) {
+        match self
+            .stage_checklists
+            .iter_mut()
+            .find(|l| &l.stage_id == stage_id)
+        {
+            Some(list) => list.items = items,
+            None => self.stage_checklists.push(StageChecklist {
+                stage_id: stage_id.clone(),
+                items,
+            }),
+        }
     }
 
     /// The limit for a stage, if the director set one.

@@ -176,6 +176,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             next_step: NEXT_STEPS[rng.next(NEXT_STEPS.len() as u64) as usize].to_owned(),
             next_step_date: Some(due),
             closed: None,
+            checklist_done: Vec::new(),
             created_at: created,
             updated_at: now,
             stamps: Default::default(),

@@ -1,7 +1,7 @@
 //! How each kind of record merges: the ones people edit field by field, the ones never edited
 //! (assessments, transfer records) as a whole with their restore time, orders and stages.
 
-use super::events::{Conflict, MergeEvent, RecordKind, Side};
+use super::events::{MergeEvent, RecordKind};
 use super::fields::merge_fields;
 use super::record::{merge_restored, Record};
 use crate::domain::dates::{format_date, Timestamp};
@@ -129,39 +129,27 @@ impl Record for Order {
     }
 }
 
-/// Stages carry no timestamp: every copy counts as equally old (the Unix epoch), so of two
-/// different copies ours wins, and theirs only contributes stages ours lacks.
+/// Stages are edited like records (renamed by the director, removed with a tombstone): two
+/// copies merge field by field; a stage that data from before stamps existed carries counts as
+/// set at the Unix epoch. Their order is a field of the pipeline settings, not of the stage.
 impl Record for Stage {
     fn id(&self) -> &Id {
         &self.id
     }
     fn updated_at(&self) -> Timestamp {
-        Timestamp::default()
+        self.updated_at
     }
     fn label(&self) -> String {
         self.custom_name
             .clone()
             .unwrap_or_else(|| self.id.as_str().to_owned())
     }
-    /// Stages are the director's: ours stay as they are (theirs only add stages we lack).
     fn merge_pair(
         ours: &Self,
         theirs: &Self,
         kind: RecordKind,
         events: &mut Vec<MergeEvent>,
     ) -> Self {
-        events.push(MergeEvent::Conflict(Conflict {
-            kind,
-            id: ours.id.clone(),
-            label: ours.label(),
-            field: None,
-            ours_value: String::new(),
-            theirs_value: String::new(),
-            ours_updated_at: Timestamp::default(),
-            theirs_updated_at: Timestamp::default(),
-            winner: Side::Ours,
-        }));
-        let _ = theirs;
-        ours.clone()
+        merge_fields(ours, theirs, kind, events)
     }
 }

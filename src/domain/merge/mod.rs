@@ -9,7 +9,8 @@
 //!   field, a tombstone removes a record only if it is at least as recent as the record's last
 //!   change (and, for a record both sides hold, only if one side had not seen the deletion), and
 //!   a record changed after its deletion survives and is reported;
-//! - stages carry no timestamps: ours win, theirs add only stages we lack;
+//! - stages merge field by field (their names); a removed stage a surviving deal still sits in
+//!   stays; their order is the pipeline settings' `stage_order` field, applied after the merge;
 //! - the scoring model and the transfer policy: the newer wins, ours on a tie;
 //! - the stage history is a log: the union of both sides' entries, one per id; the pipeline
 //!   settings merge field by field, like a record;
@@ -53,7 +54,6 @@ use crate::domain::ids::Id;
 use crate::domain::qualification::{ScoringModel, Template};
 use crate::domain::transfer::TransferPolicy;
 use crate::domain::workspace::Workspace;
-use std::collections::{HashMap, HashSet};
 use tombstones::Tombstones;
 
 /// The result of [`merge`]: the merged workspace and what happened.
@@ -73,15 +73,6 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
     let mut tombstones = Tombstones::union(&ours.removed, &theirs.removed);
     let mut events = Vec::new();
     let mut repairs = Vec::new();
-    // Stages are never deleted, so no tombstone applies to them.
-    let (stages, found) = merge_records(
-        &ours.stages,
-        &theirs.stages,
-        &HashMap::new(),
-        &HashSet::new(),
-        RecordKind::Stage,
-    );
-    events.extend(found);
     let (all, unseen) = (tombstones.as_map(), tombstones.unseen());
     let clients = collect(
         &mut events,
@@ -97,6 +88,18 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         &mut events,
         merge_records(&ours.deals, &theirs.deals, all, unseen, RecordKind::Deal),
     );
+    // A removed stage that a surviving deal still sits in stays (a deal is never dropped for its
+    // stage): the director moves the deals first, so only a deal moved in elsewhere keeps it.
+    let used = repair::in_use(deals.iter().map(|d| (&d.stage_id, &d.id)));
+    let (stages, found, kept) = repair::merge_keeping_used(
+        &ours.stages,
+        &theirs.stages,
+        &tombstones,
+        &used,
+        RecordKind::Stage,
+    );
+    events.extend(found);
+    repairs.extend(kept);
     let assessments = collect(
         &mut events,
         merge_records(
@@ -171,6 +174,7 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         pipeline_settings,
         sales_plans,
     };
+    ws.apply_stage_order();
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
 
     // Records others refer to go last, each after its users: which deleted ones must stay

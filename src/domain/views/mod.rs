@@ -3,6 +3,7 @@
 //! (`transfer_queue`), possible duplicates (`duplicates`), days in a stage (`stage_clock`), a farmer's «Мои клиенты»
 //! (`my_clients`) and the top bar's search (`search`).
 
+pub mod client_summary;
 pub mod duplicates;
 pub mod lookup;
 pub mod my_clients;

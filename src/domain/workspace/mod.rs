@@ -172,6 +172,9 @@ pub enum WorkspaceError {
     /// The pipeline settings are invalid.
     #[error("invalid pipeline settings: {0:?}")]
     InvalidPipelineSettings(Vec<SettingsProblem>),
+    /// A change to the stages was refused.
+    #[error(transparent)]
+    Stage(#[from] StageError),
     /// A team member still owns clients or deals and no one was named to take them over.
     #[error("the member still owns {clients} clients and {deals} deals")]
     MemberOwnsRecords {
@@ -252,6 +255,8 @@ mod integrity;
 mod orders;
 mod pipeline;
 mod plans;
+mod playbook;
+mod stages;
 mod team;
 pub mod transfer;
 
@@ -260,6 +265,7 @@ pub use duplicates::ClientsMerged;
 pub use integrity::IntegrityProblem;
 pub use pipeline::StageStep;
 pub use plans::PlanCell;
+pub use stages::{StageError, MAX_STAGE_NAME_CHARS};
 pub use transfer::TransferRequest;
 
 #[cfg(test)]

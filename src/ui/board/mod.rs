@@ -3,20 +3,23 @@
 
 mod card;
 mod drag;
+mod tabs;
 mod view_model;
 
 use crate::domain::views::query::Scope;
 use crate::domain::workspace::StageStep;
 use crate::domain::Id;
-use crate::i18n::{fill, stage_name, unqualified_message, DealText, Text, Translate};
+use crate::i18n::{fill, stage_name, unqualified_message, DealText, PlaybookText, Text, Translate};
 use crate::ui::deal_close::CloseDealDialog;
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::playbook::gate_question;
 use crate::ui::qualification::{VerdictChoice, VerdictFilter};
 use crate::ui::state::{use_app, AppState};
 use card::DealCard;
 use drag::DragState;
 use leptos::ev;
 use leptos::prelude::*;
+use tabs::{PhoneStage, StageTabs};
 use view_model::BoardOptions;
 
 /// How many cards a column shows before «Показать ещё».
@@ -41,8 +44,10 @@ pub fn Board() -> impl IntoView {
     let drag = DragState::new();
     let focus: FocusRequest = RwSignal::new(None);
     let announcement = RwSignal::new(String::new());
+    let phone = PhoneStage::new();
     provide_context(drag);
     provide_context(focus);
+    provide_context(phone);
 
     let scope = move || {
         let mine = state.prefs.with(|p| p.board_mine_only);
@@ -101,6 +106,21 @@ pub fn Board() -> impl IntoView {
             announce_move(state, announcement, &deal_id, &stage_id);
         }
     };
+    // Then the playbook's question: items of the deal's stage left unticked.
+    let check_pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
+    let check_open = RwSignal::new(false);
+    let check_text = RwSignal::new((String::new(), String::new()));
+    let checklist_then_move =
+        move |deal_id: Id, stage_id: Id, step: Option<StageStep>| match gate_question(
+            state, &deal_id, &stage_id,
+        ) {
+            Some(question) => {
+                check_text.set(question);
+                check_pending.set(Some((deal_id, stage_id, step)));
+                check_open.set(true);
+            }
+            None => apply_move(deal_id, stage_id, step),
+        };
     let move_to = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
         if state
             .ws
@@ -109,11 +129,16 @@ pub fn Board() -> impl IntoView {
             pending.set(Some((deal_id, stage_id, step)));
             gate_open.set(true);
         } else {
-            apply_move(deal_id, stage_id, step);
+            checklist_then_move(deal_id, stage_id, step);
         }
     };
     let confirm_move = Callback::new(move |()| {
         if let Some((deal_id, stage_id, step)) = pending.get_untracked() {
+            checklist_then_move(deal_id, stage_id, step);
+        }
+    });
+    let confirm_checklist = Callback::new(move |()| {
+        if let Some((deal_id, stage_id, step)) = check_pending.get_untracked() {
             apply_move(deal_id, stage_id, step);
         }
     });
@@ -134,10 +159,10 @@ pub fn Board() -> impl IntoView {
     };
 
     let on_move = window_event_listener(ev::pointermove, move |ev| {
-        if drag.current.with_untracked(Option::is_some)
-            && drag.moved(ev.client_x() as f64, ev.client_y() as f64)
-        {
+        let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+        if drag.current.with_untracked(Option::is_some) && drag.moved(x, y) {
             ev.prevent_default();
+            columns.with_untracked(|c| phone.drag_at(x, y, c));
         }
     });
     let on_up = window_event_listener(ev::pointerup, move |_| {
@@ -194,6 +219,7 @@ pub fn Board() -> impl IntoView {
             <Show when=nothing_mine>
                 <p class="empty-note">{state.text(Text::NoOwnDeals)}</p>
             </Show>
+            <StageTabs columns phone/>
             <div class="board" class:board-dragging=move || drag.current.with(|d| d.as_ref().is_some_and(|d| d.active))>
                 <For each=column_keys key=|k| k.clone() let((stage_id, name))>
                     <Column stage_id name columns step/>
@@ -220,6 +246,13 @@ pub fn Board() -> impl IntoView {
                 message=Signal::derive(move || unqualified_message(state.lang(), pending_score()))
                 confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_move
+            />
+            <ConfirmDialog
+                open=check_open
+                title=Signal::derive(move || check_text.with(|t| t.0.clone()))
+                message=Signal::derive(move || check_text.with(|t| t.1.clone()))
+                confirm_label=state.text_signal(PlaybookText::GateConfirm)
+                on_confirm=confirm_checklist
             />
         </section>
     }
@@ -278,11 +311,20 @@ fn Column(
         let stage_id = stage_id.clone();
         move || drag.over.with(|o| o.as_ref() == Some(&stage_id))
     };
+    let phone = expect_context::<PhoneStage>();
+    let away = {
+        let stage_id = stage_id.clone();
+        move || {
+            columns
+                .with(|c| phone.shown(c))
+                .is_some_and(|s| s != stage_id)
+        }
+    };
     let heading_id = format!("col-{stage_id}");
     let labelled_by = heading_id.clone();
     view! {
         <section class="board-column" data-stage-id=stage_id.to_string() aria-labelledby=labelled_by
-            class:board-drop-target=is_target>
+            class:board-drop-target=is_target class:board-column-away=away>
             <header class="board-column-head">
                 <h2 id=heading_id>{name}</h2>
                 // A plain span may not carry an aria-label: the words are read from hidden text.

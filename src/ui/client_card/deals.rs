@@ -1,15 +1,17 @@
 use super::fields::DealFields;
 use super::stage_history::StageHistory;
+use super::summary::reveal_form;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
 use crate::i18n::deals::closure_text;
 use crate::i18n::{
-    describe_workspace_error, fill, stage_name, unqualified_message, DealText, Text,
+    describe_workspace_error, fill, stage_name, unqualified_message, DealText, PlaybookText, Text,
 };
 use crate::ui::clock;
 use crate::ui::deal_close::{reopen, CloseDealDialog};
 use crate::ui::dialog::ConfirmDialog;
+use crate::ui::playbook::{gate_question, DealChecklist};
 use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -79,6 +81,8 @@ pub fn DealList(client_id: Id) -> impl IntoView {
             }
         }
     };
+    let add_form = NodeRef::<leptos::html::Form>::new();
+    reveal_form(add_form);
     let confirm_new = Callback::new(move |()| {
         if let Some(deal) = pending_new.get_untracked() {
             commit(deal);
@@ -103,7 +107,7 @@ pub fn DealList(client_id: Id) -> impl IntoView {
                 <p class="muted">{state.text(Text::NoDeals)}</p>
             </Show>
             <Show when=move || adding.get()>
-                <form class="client-card-deal-form" on:submit=add.clone() novalidate>
+                <form class="client-card-deal-form" on:submit=add.clone() novalidate node_ref=add_form>
                     <DealFields draft errors/>
                     {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                     <div class="form-actions">
@@ -179,12 +183,31 @@ fn DealItem(deal: Deal) -> impl IntoView {
             state.notify(state.tr(Text::ChangesSaved));
         }
     };
+    // After the BANT gate, the playbook's: items of the deal's stage left unticked.
+    let check_pending = RwSignal::new(None::<Deal>);
+    let check_open = RwSignal::new(false);
+    let check_text = RwSignal::new((String::new(), String::new()));
+    let checklist_then_apply =
+        move |updated: Deal| match gate_question(state, &updated.id, &updated.stage_id) {
+            Some(question) => {
+                check_text.set(question);
+                check_pending.set(Some(updated));
+                check_open.set(true);
+            }
+            None => apply(updated),
+        };
     let confirm_move = Callback::new(move |()| {
         if let Some(updated) = pending.get_untracked() {
+            checklist_then_apply(updated);
+        }
+    });
+    let confirm_checklist = Callback::new(move |()| {
+        if let Some(updated) = check_pending.get_untracked() {
             apply(updated);
         }
     });
     let deal_id = deal.id.clone();
+    let deal_id_checklist = deal.id.clone();
     let score = {
         let id = deal.id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.deal_score(&id)))
@@ -231,13 +254,15 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         pending.set(Some(updated));
                         gate_open.set(true);
                     } else {
-                        apply(updated);
+                        checklist_then_apply(updated);
                     }
                 }
             }
         }
     };
     let confirm = RwSignal::new(false);
+    let edit_form = NodeRef::<leptos::html::Form>::new();
+    reveal_form(edit_form);
     let remove = {
         let id = deal.id.clone();
         Callback::new(move |()| {
@@ -303,7 +328,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                     </div>
                 }
             }>
-                <form class="client-card-deal-form" on:submit=save novalidate>
+                <form class="client-card-deal-form" on:submit=save novalidate node_ref=edit_form>
                     <DealFields draft errors/>
                     {move || (!clashes.get().is_empty()).then(|| view! {
                         <p class="banner banner-warning" role="alert" data-testid="deal-edit-clash">
@@ -320,6 +345,9 @@ fn DealItem(deal: Deal) -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| editing.set(false)>{state.text(Text::Cancel)}</button>
                     </div>
                 </form>
+            </Show>
+            <Show when=move || !is_closed()>
+                <DealChecklist deal_id=deal_id_checklist.clone()/>
             </Show>
             <div class="client-card-deal-qualification">
                 {move || view! { <VerdictBadge score=score.get()/> }}
@@ -356,6 +384,13 @@ fn DealItem(deal: Deal) -> impl IntoView {
                 message=Signal::derive(move || unqualified_message(state.lang(), score.get()))
                 confirm_label=state.text_signal(Text::MoveAnyway)
                 on_confirm=confirm_move
+            />
+            <ConfirmDialog
+                open=check_open
+                title=Signal::derive(move || check_text.with(|t| t.0.clone()))
+                message=Signal::derive(move || check_text.with(|t| t.1.clone()))
+                confirm_label=state.text_signal(PlaybookText::GateConfirm)
+                on_confirm=confirm_checklist
             />
             <ConfirmDialog
                 open=confirm

@@ -4,11 +4,12 @@ mod deals;
 mod duplicates;
 mod fields;
 mod stage_history;
+mod summary;
 
 use crate::domain::dates::format_date;
 use crate::domain::draft::{ClientDraft, DealDraft, FieldError};
 use crate::domain::{Client, Deal, Id, StageKey};
-use crate::i18n::{describe_workspace_error, fill, status_name, Text};
+use crate::i18n::{describe_workspace_error, fill, status_name, PlaybookText, Text};
 use crate::route::Route;
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::form_follow::KeepOrTake;
@@ -20,6 +21,7 @@ use deals::DealList;
 use duplicates::DuplicateWarning;
 use fields::{ClientFields, DealFields};
 use leptos::prelude::*;
+use summary::{CardSection, ClientSummaryPanel};
 
 /// The form for a new client, optionally with its first deal.
 #[component]
@@ -222,6 +224,30 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.client_history(&id)))
     };
+    // The sections' headings carry their counts, so a folded card still says what it holds.
+    let counts = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.ws.with(|ws| {
+                crate::domain::views::client_summary::client_summary(ws, &id)
+                    .map(|s| (s.deals, s.open_deals, s.orders))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let deals_title = Signal::derive(move || {
+        let (all, open, _) = counts.get();
+        fill(
+            state.tr(PlaybookText::SectionDeals),
+            &[&all.to_string(), &open.to_string()],
+        )
+    });
+    let orders_title = Signal::derive(move || {
+        fill(
+            state.tr(PlaybookText::SectionOrders),
+            &[&counts.get().2.to_string()],
+        )
+    });
 
     view! {
         <section class="client-card">
@@ -237,6 +263,11 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                         <span class="muted">{fill(state.tr(Text::CreatedOn), &[&format_date(clock::date_of(c.created_at))])}</span>
                     })}
                 </div>
+                <ClientSummaryPanel client_id=id.clone() history/>
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=state.text_signal(PlaybookText::SectionContacts) name="contacts">
                 <form on:submit=save novalidate data-testid="client-form">
                     <div class="panel">
                         <ClientFields draft errors/>
@@ -255,10 +286,41 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                         </div>
                     </div>
                 </form>
-                <DealList client_id=id.clone()/>
-                <OrderList client_id=id.clone()/>
-                <ClientTransfer client_id=id.clone() history/>
-                <ClientGrowth client_id=id.clone() history/>
+                </CardSection>
+                }
+                }
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=deals_title name="deals">
+                    <DealList client_id=id.clone()/>
+                </CardSection>
+                }
+                }
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=orders_title name="orders">
+                    <OrderList client_id=id.clone()/>
+                </CardSection>
+                }
+                }
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=state.text_signal(PlaybookText::SectionTransfer) name="transfer">
+                    <ClientTransfer client_id=id.clone() history/>
+                </CardSection>
+                }
+                }
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=state.text_signal(PlaybookText::SectionGrowth) name="growth">
+                    <ClientGrowth client_id=id.clone() history/>
+                </CardSection>
+                }
+                }
                 <div class="client-card-danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {state.text(Text::DeleteClient)}

@@ -1,14 +1,17 @@
 //! Team settings, edited by the director for everyone: the lead qualification model, the
-//! pipeline's lost reasons, stage limits, forecast probabilities and ABC shares, the monthly
-//! sales plans, the product catalogue, the transfer rule with the sleeping / lost thresholds; and this browser's storage.
+//! pipeline's stages with their checklists, lost reasons, stage limits, forecast probabilities
+//! and ABC shares, the monthly sales plans, the product catalogue, the transfer rule with the
+//! sleeping / lost thresholds; and this browser's storage.
 
 mod catalogue;
+mod checklist_editor;
 mod clash;
 mod forecast_editor;
 mod model_editor;
 mod pipeline_editor;
 mod plans_editor;
 mod rule_editor;
+mod stage_editor;
 
 use crate::domain::Role;
 use crate::i18n::SalesText;
@@ -22,6 +25,7 @@ use model_editor::ModelEditor;
 use pipeline_editor::PipelineEditor;
 use plans_editor::PlansEditor;
 use rule_editor::RuleEditor;
+use stage_editor::StageEditor;
 
 /// The settings screen.
 #[component]
@@ -41,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
             <ModelEditor editable=Signal::derive(is_director)/>
             <h2 id="pipeline">{state.text(crate::i18n::DealText::PipelineTitle)}</h2>
             <p class="hint">{state.text(crate::i18n::DealText::PipelineHint)}</p>
+            <StageEditor editable=Signal::derive(is_director)/>
             <PipelineEditor editable=Signal::derive(is_director)/>
             <ForecastEditor editable=Signal::derive(is_director)/>
             <h2 id="plans">{state.text(crate::i18n::PlanText::PlansTitle)}</h2>

@@ -238,21 +238,32 @@ fn the_newer_scoring_model_wins() {
 }
 
 #[test]
-fn stages_keep_ours_and_add_only_what_we_lack() {
+fn unstamped_stage_names_settle_by_value_and_new_stages_are_added() {
     let ours = base();
     let mut theirs = base();
     theirs.stages[0].custom_name = Some("Холодный лид".into());
-    theirs.stages.push(Stage {
-        id: id("stage-pilot"),
-        key: None,
-        custom_name: Some("Пилот".into()),
-    });
+    theirs.stages.push(Stage::custom(
+        id("stage-pilot"),
+        "Пилот",
+        Default::default(),
+    ));
     let out = merge(&ours, &theirs);
     assert_eq!(out.workspace.stages[0].custom_name, None);
     assert_eq!(out.workspace.stages.len(), 8);
     assert_eq!(out.workspace.stages[7].id, id("stage-pilot"));
     let stages = out.report.counts(RecordKind::Stage);
     assert_eq!((stages.added, stages.kept), (1, 7));
-    assert_eq!(out.report.conflicts[0].kind, RecordKind::Stage);
-    assert_eq!(out.report.conflicts[0].winner, Side::Ours);
+    // Both unstamped (written before stages had stamps): equally old, settled by value the
+    // same way from either side, and not listed as a conflict of two edits.
+    assert_eq!(merge(&theirs, &ours).workspace.stages[0].custom_name, None);
+    // A rename made by the app is stamped and simply taken.
+    let mut renamed = base();
+    renamed.stages[0].custom_name = Some("Холодный лид".into());
+    renamed.stages[0].updated_at = crate::testkit::fixtures::later(5);
+    let out = merge(&ours, &renamed);
+    assert_eq!(
+        out.workspace.stages[0].custom_name.as_deref(),
+        Some("Холодный лид")
+    );
+    assert!(out.report.conflicts.is_empty(), "{}", out.report);
 }
