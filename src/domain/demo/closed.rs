@@ -101,6 +101,7 @@ pub(super) fn add_closed_deals(ws: &mut Workspace, today: NaiveDate, now: Timest
             owner_id: hunter,
             next_step: String::new(),
             next_step_date: None,
+            checklist_done: Vec::new(),
             closed: Some(Closure::Won {
                 amount: total,
                 order_id: Some(first.id.clone()),
@@ -127,6 +128,7 @@ pub(super) fn add_closed_deals(ws: &mut Workspace, today: NaiveDate, now: Timest
             owner_id: client.owner_id.clone(),
             next_step: String::new(),
             next_step_date: None,
+            checklist_done: Vec::new(),
             closed: Some(Closure::Lost {
                 reason: LostReason::builtin(
                     LostReasonKey::DEFAULTS[n % LostReasonKey::DEFAULTS.len()],
