@@ -235,7 +235,7 @@ pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesRep
     let mut by_rep = out.by_rep;
     let mut take = |id: &Id, name: String, new_in_team: bool| {
         let mut changes = by_rep.remove(id).unwrap_or_default();
-        changes.sort_by(|a, b| (a.date, a.kind).cmp(&(b.date, b.kind)));
+        changes.sort_by_key(|a| (a.date, a.kind));
         RepChanges {
             member_id: id.clone(),
             name,

@@ -5,6 +5,7 @@
 //! chart; the transfer queue, which is as of today whatever the period, has a memo of its own,
 //! so a period change does not re-check the rule for every client.
 
+mod changes;
 mod chart;
 mod figures;
 mod matrix;
@@ -165,6 +166,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <BarChart key="verdicts-rep" title=title(DashText::VerdictsByRep) data=by_rep/>
                 </div>
             </div>
+            <changes::ChangesSection/>
             <p class="hint overview-later">{state.text(DashText::Later)}</p>
         </section>
     }
