@@ -13,7 +13,7 @@ texts! {
     Between => "Изменения с {} по {}", "Changes from {} to {}";
     Newer => "Прежний файл не старше сегодняшних данных (от {}): в нём есть изменения, которых здесь нет. Ниже — только то, чего нет в файле.", "The earlier file is not older than today's data (of {}): it holds changes that are not here. Below is only what the file lacks.";
     Nothing => "С тех пор ничего не изменилось.", "Nothing has changed since then.";
-    RepNothing => "Без изменений.", "No changes.";
+    NoChangesFor => "Без изменений: {}.", "No changes: {}.";
     NewInTeam => "новый в команде", "new on the team";
     Rejected => "Файл «{}» не открыт, сравнивать не с чем:", "The file “{}” was not opened, there is nothing to compare with:";
     DownloadCsv => "Скачать CSV", "Download CSV";

@@ -27,6 +27,16 @@ async function axeSection(page) {
   });
 }
 
+/** The section on the full page, clipped to it: clear of the sticky top bar, after the toasts. */
+async function shot(page, path) {
+  await page.waitForFunction(() => !document.querySelector('.shell-toast'), null, { timeout: 10_000 });
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('[data-testid="changes"]').getBoundingClientRect();
+    return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path, fullPage: true, clip: box });
+}
+
 /** The rows of one rep's table, as plain text per row. */
 async function repRows(page, memberId) {
   const rows = page.locator(`[data-testid="changes-rep"][data-rep="${memberId}"] tbody tr`);
@@ -76,7 +86,8 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   await page.getByRole('link', { name: 'Обзор' }).click();
   const section = page.getByTestId('changes');
   await section.waitFor();
-  await section.getByTestId('changes-file').setInputFiles(earlierPath);
+  const fileName = download.suggestedFilename();
+  await section.getByTestId('changes-file').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: await readFile(earlierPath) });
   await section.getByTestId('changes-report').waitFor();
   assert.match(plain(await section.getByTestId('changes-between').innerText()), new RegExp(`по ${ru(today)}`));
 
@@ -89,9 +100,13 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   assert.ok(!mine.some((r) => r.includes('Новый заказ')), mine.join('\n'));
   const heading = plain(await page.locator(`[data-testid="changes-rep"][data-rep="${alexey.id}"] h3`).innerText());
   assert.match(heading, new RegExp(`^Алексей Смирнов — ${mine.length} изменени[еяй]`));
-  // The totals: one row per rep of the team; the buyer's owner has one order of 12 345,67 ₽.
+  // The totals: a row per rep with changes, the others named in one line; the buyer's owner has
+  // one order of 12 345,67 ₽.
   const summary = section.getByTestId('changes-summary');
-  assert.equal(await summary.locator('tbody tr').count(), ws.members.length);
+  const busy = [...new Set([alexey.id, buyer.owner_id])];
+  assert.equal(await summary.locator('tbody tr').count(), busy.length);
+  const quiet = plain(await section.getByTestId('changes-quiet').innerText());
+  for (const m of ws.members.filter((x) => !busy.includes(x.id))) assert.ok(quiet.includes(m.name), quiet);
   const ownerRow = plain(await summary.locator('tbody tr', { hasText: nameOf(buyer.owner_id) }).innerText());
   assert.match(ownerRow, /12 345,67 ₽/);
   // Phones: every value names its column.
@@ -109,13 +124,14 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
 
   // axe on the section with the report, and screenshots at both widths.
   assert.deepEqual(await axeSection(page), []);
-  await section.screenshot({ path: `${SHOTS}/overview-changes-1366.png` });
+  assert.ok(plain(await section.innerText()).includes(`С чем сравниваем: ${fileName}`));
+  await shot(page, `${SHOTS}/overview-changes-1366.png`);
   await page.setViewportSize({ width: 390, height: 844 });
   await section.getByTestId('changes-summary').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   assert.deepEqual(await axeSection(page), []);
-  await section.screenshot({ path: `${SHOTS}/overview-changes-390.png` });
+  await shot(page, `${SHOTS}/overview-changes-390.png`);
   await page.setViewportSize({ width: 1366, height: 900 });
 
   // A broken file is refused with the import's words, and the report closes.

@@ -184,8 +184,16 @@ fn Report(
         .iter()
         .map(|c| view! { <th scope="col">{c.clone()}</th> })
         .collect_view();
-    let rows = report
-        .reps
+    // Totals for the reps with changes; the others named in one line (short on a phone).
+    let (busy, quiet): (Vec<&RepChanges>, Vec<&RepChanges>) =
+        report.reps.iter().partition(|r| !r.changes.is_empty());
+    let quiet = (!quiet.is_empty() && !busy.is_empty()).then(|| {
+        let names: Vec<&str> = quiet.iter().map(|r| r.name.as_str()).collect();
+        let text = fill(ChangesText::NoChangesFor.get(lang), &[&names.join(", ")]);
+        view! { <p class="muted" data-testid="changes-quiet">{text}</p> }
+    });
+    let any = !busy.is_empty();
+    let rows = busy
         .iter()
         .map(|rep| {
             let mut cells = summary_row(rep).into_iter();
@@ -219,13 +227,16 @@ fn Report(
                 </button>
             </div>
             {report.is_empty().then(|| view! { <p data-testid="changes-nothing">{ChangesText::Nothing.get(lang)}</p> })}
-            <div class="table-wrap" role="region" aria-label=summary_caption tabindex="0">
-                <table class="metrics stacked" data-testid="changes-summary">
-                    <caption>{summary_caption}</caption>
-                    <thead><tr>{heads}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {any.then(|| view! {
+                <div class="table-wrap" role="region" aria-label=summary_caption tabindex="0">
+                    <table class="metrics stacked" data-testid="changes-summary">
+                        <caption>{summary_caption}</caption>
+                        <thead><tr>{heads}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })}
+            {quiet}
             {details}
         </div>
     }
