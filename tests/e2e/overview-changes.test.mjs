@@ -159,3 +159,30 @@ test('the same file compared with itself: nothing changed', async () => {
   assert.equal(await page.getByTestId('changes-newer').count(), 0);
   await context.close();
 });
+
+test('«Сравнить с резервной копией» compares with the backup kept before an import', async () => {
+  const { page, context } = await app.open({ viewport: { width: 1366, height: 900 } });
+  await loadDemoAs(page, /Алексей Смирнов/);
+  // No backup yet: only the file can be opened.
+  await page.evaluate(() => { location.hash = '#/overview'; });
+  await page.getByTestId('changes').waitFor();
+  assert.equal(await page.getByTestId('changes-backup').count(), 0);
+  // An import (a merge of my own export) keeps a backup first.
+  await page.evaluate(() => { location.hash = '#/data'; });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  await page.getByTestId('import-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: await readFile(await download.path()) });
+  await page.getByTestId('import-preview').waitFor();
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('import-report').waitFor();
+  await saved(page);
+  const newName = 'ООО «После копии»';
+  await newLead(page, newName);
+  await page.evaluate(() => { location.hash = '#/overview'; });
+  await page.getByTestId('changes-backup').click();
+  await page.getByTestId('changes-report').waitFor();
+  const alexey = JSON.parse(await readFile(await download.path(), 'utf8')).workspace.members.find((m) => m.name === 'Алексей Смирнов');
+  const mine = await repRows(page, alexey.id);
+  assert.ok(mine.some((r) => r.includes('Новый клиент') && r.includes(newName)), mine.join('\n'));
+  assert.match(plain(await page.getByTestId('changes').innerText()), /С чем сравниваем: Резервная копия от \d\d\.\d\d\.\d{4}/);
+  await context.close();
+});

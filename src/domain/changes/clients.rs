@@ -13,7 +13,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Adds the clients' changes of `ws` against `old` to `out`.
 pub(super) fn collect(old: &Workspace, ws: &Workspace, at: Moment, out: &mut Collector) {
     let old_clients: HashSet<&Id> = old.clients.iter().map(|c| &c.id).collect();
-    let name = |id: &Id| ws.client(id).map(|c| c.name.clone());
+    let names: HashMap<&Id, &str> = ws
+        .clients
+        .iter()
+        .map(|c| (&c.id, c.name.as_str()))
+        .collect();
+    let name = |id: &Id| names.get(id).map(|n| (*n).to_owned());
     let member_name = |id: &Id| {
         ws.member(id)
             .or_else(|| old.member(id))

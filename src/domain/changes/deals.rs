@@ -26,7 +26,12 @@ pub(super) fn collect(old: &Workspace, ws: &Workspace, at: Moment, out: &mut Col
                 .push((from, &e.to, e.at));
         }
     }
-    let client_name = |id: &Id| ws.client(id).map(|c| c.name.clone()).unwrap_or_default();
+    let names: HashMap<&Id, &str> = ws
+        .clients
+        .iter()
+        .map(|c| (&c.id, c.name.as_str()))
+        .collect();
+    let client_name = |id: &Id| names.get(id).map(|n| (*n).to_owned()).unwrap_or_default();
     for deal in &ws.deals {
         let before = old_deals.get(&deal.id).copied();
         let change = |kind, date, amount, detail| Change {

@@ -338,3 +338,25 @@ fn without_an_export_time_the_latest_change_stands_in() {
     assert_eq!(r.since, latest_change(&old));
     assert!(r.is_empty());
 }
+
+/// The scale — 5 000 clients and deals, 100 000 orders — against an empty earlier copy
+/// (everything is new: the worst case) and against itself. Run with
+/// `cargo test --release changes::tests::scale -- --ignored --nocapture` for the figures.
+#[test]
+#[ignore]
+fn scale_5000_clients_100000_orders() {
+    use crate::testkit::synth_workspace::synth_workspace;
+    let today = Today {
+        date: day(2026, 11, 30),
+        now: t0() + Duration::days(320),
+        offset_minutes: MSK,
+    };
+    let ws = synth_workspace(7, 5_000, 100_000, today.date);
+    let empty = Workspace::default();
+    for (label, old) in [("empty earlier copy", &empty), ("the same data", &ws)] {
+        let started = std::time::Instant::now();
+        let r = run(old, today.now - Duration::days(7), &ws, today);
+        let changes: usize = r.reps.iter().map(|x| x.changes.len()).sum();
+        println!("{label}: {changes} changes in {:?}", started.elapsed());
+    }
+}
