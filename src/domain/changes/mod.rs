@@ -219,9 +219,10 @@ impl Collector {
 /// What today's data has that the earlier copy lacks, per rep. Pure: neither workspace changes.
 pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesReport {
     let old = earlier.workspace;
-    let since = earlier.taken_at.unwrap_or_else(|| latest_change(old));
+    let old_latest = latest_change(old);
+    let since = earlier.taken_at.unwrap_or(old_latest);
     let since_date = local_date(since, today.offset_minutes);
-    let earlier_is_newer = since > today.now || latest_change(old) > latest_change(ws);
+    let earlier_is_newer = since > today.now || old_latest > latest_change(ws);
     let mut out = Collector {
         by_rep: HashMap::default(),
     };
