@@ -3,8 +3,8 @@
 // PDF has a sensible number of pages. The PDF lands in target/screenshots/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { start, loadDemoAs } from './helpers.mjs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { start, loadDemoAs, newLead } from './helpers.mjs';
 
 const SHOTS = 'target/screenshots';
 // A4 landscape less the page's 12 mm margins (the print CSS's @page), in CSS pixels (96 per inch).
@@ -22,8 +22,14 @@ function pageCount(pdf) {
 test('«Обзор» prints on A4 landscape without the top bar and controls, charts inside the page', async () => {
   const { page, context } = await app.open({ viewport: { width: 1366, height: 900 } });
   await loadDemoAs(page, /Марина Волкова/);
+  // «Что изменилось» prints with its report: last week's file, and a client added since.
+  await page.evaluate(() => { location.hash = '#/data'; });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  await newLead(page, 'ООО «Новый к понедельнику»');
   await page.evaluate(() => { location.hash = '#/overview'; });
   await page.getByTestId('abc-matrix').waitFor();
+  await page.getByTestId('changes-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: await readFile(await download.path()) });
+  await page.getByTestId('changes-report').waitFor();
   // The queue and the farmers' table come after the first frame: wait for them too.
   await page.waitForFunction(() => !document.querySelector('[data-testid="overview-queue"]')?.innerText.includes('…'));
 
@@ -31,7 +37,7 @@ test('«Обзор» prints on A4 landscape without the top bar and controls, ch
   await page.setViewportSize({ width: PRINT_WIDTH, height: PRINT_HEIGHT });
   const hidden = await page.evaluate(() => {
     const shown = [];
-    for (const sel of ['header.shell-topbar', '.overview-controls', '.overview-chart-tools', '.overview-changes-tools', 'nav']) {
+    for (const sel of ['header.shell-topbar', '.overview-controls', '.overview-chart-tools', '.overview-changes-tools', '.overview-changes-actions', 'nav']) {
       for (const el of document.querySelectorAll(sel)) {
         // No boxes: display:none on itself or on something around it.
         if (el.getClientRects().length > 0) shown.push(sel);
@@ -40,6 +46,7 @@ test('«Обзор» prints on A4 landscape without the top bar and controls, ch
     return shown;
   });
   assert.deepEqual(hidden, [], 'nothing of the top bar and no control is printed');
+  assert.ok(await page.getByTestId('changes-report').isVisible(), 'the report of «Что изменилось» is printed');
   const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   await writeFile(`${SHOTS}/overview-print.pdf`, pdf);
   const wide = await page.evaluate((width) => {
