@@ -24,8 +24,9 @@ import { gzipSync, constants } from 'node:zlib';
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
 // Then for issue 13's «Что изменилось» (the comparison core, its words, the section) by what it
-// adds on its own branch: +22 486 B (861 312 -> 883 798 B; base: main's release build).
-const BUDGET_GZIP_BYTES = 883_798;
+// adds on its own branch: +22 510 B (861 312 -> 883 822 B; raw +58 990 B; base: main's release
+// build).
+const BUDGET_GZIP_BYTES = 883_822;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
