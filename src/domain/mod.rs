@@ -9,7 +9,8 @@
 //! - [`sales_plan`]: the director's monthly targets per rep;
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
 //! - [`dashboard`]: the director's figures of a period (sales, first sales, transfers, ABC × XYZ,
-//!   verdicts), computed for the «Обзор» screen;
+//!   verdicts), computed for the «Обзор» screen, and [`changes`]: what changed since an earlier
+//!   copy of the data;
 //! - [`views`]: read models computed for a screen (lists, the board, the team page, the
 //!   transfer queue, possible duplicates);
 //! - [`merge`]: two workspaces into one, field by field, with the report of what happened;
@@ -17,6 +18,7 @@
 //!   open while its record changes underneath);
 //! - [`demo`]: the demo workspace of the first start.
 
+pub mod changes;
 pub mod client;
 pub mod dashboard;
 pub mod dates;

@@ -4,14 +4,15 @@
 //! are chosen here, so the language type itself lives in the leaf [`crate::lang`].
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
-//! [`ReportText`], [`DealText`], [`PlaybookText`], [`DashText`], [`ImportText`], [`PlanText`]), plus
-//! the texts whose words
-//! change with a number ([`Plural`]). The UI translates a key of any table through the one
-//! [`Translate`] trait.
+//! [`ReportText`], [`DealText`], [`PlaybookText`], [`DashText`], [`ChangesText`], [`ImportText`],
+//! [`PlanText`]), plus the texts whose words change with a number ([`Plural`]). The UI translates
+//! a key of any table through the one [`Translate`] trait.
 //!
 //! This file only declares and re-exports: the files below import each other directly (never
 //! through `super::` re-exports), so no two files of `i18n` import each other.
 
+pub mod changes;
+mod changes_table;
 mod dash_table;
 mod deal_table;
 pub mod deals;
@@ -36,6 +37,7 @@ mod table;
 mod translate;
 
 pub use crate::lang::Lang;
+pub use changes_table::ChangesText;
 pub use dash_table::DashText;
 pub use deal_table::DealText;
 pub use errors::{

@@ -25,7 +25,11 @@ import { gzipSync, constants } from 'node:zlib';
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
 // Then for issue 13's director plans (funnel, plan / fact, forecast, sleeping / lost by month,
 // the plan grid and the forecast weights in «Настройки»): +42 903 B (861 312 -> 904 215 B).
-const BUDGET_GZIP_BYTES = 904_215;
+// Then for issue 13's «Что изменилось» (the comparison core, its words, the section) by what it
+// adds on its own branch: +22 510 B (861 312 -> 883 822 B; raw +58 990 B; base: main's release
+// build).
+// Both, merged: measured after the merge (see the commit).
+const BUDGET_GZIP_BYTES = 926_725;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

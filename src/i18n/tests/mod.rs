@@ -5,6 +5,7 @@
 mod outcome;
 mod report;
 
+use super::changes_table::ChangesText;
 use super::dash_table::DashText;
 use super::deal_table::DealText;
 use super::errors::{describe_problem, describe_workspace_error};
@@ -36,6 +37,7 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(ReportText::ALL))
         .chain(rows(DealText::ALL))
         .chain(rows(DashText::ALL))
+        .chain(rows(ChangesText::ALL))
         .chain(rows(ImportText::ALL))
         .chain(rows(PlanText::ALL));
     for (text, ru, en) in all {
@@ -78,6 +80,12 @@ fn russian_texts_are_russian() {
     }
     for text in PlanText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in ChangesText::ALL {
+        // «{} → {}» is two stage names and an arrow in every language.
+        if *text != ChangesText::DetailStages {
+            assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+        }
     }
     for text in ImportText::ALL {
         // The names of encodings are the same in every language.

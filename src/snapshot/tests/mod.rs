@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod bad_records;
+mod changes;
 mod fuzz;
 pub(crate) mod preview;
 mod round_trip;

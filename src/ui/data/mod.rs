@@ -10,7 +10,7 @@ mod table_import;
 mod table_parts;
 
 pub use export::export_now;
-pub use file::{install_drop, DroppedFile};
+pub use file::{install_drop, read_file, DroppedFile, PickedFile};
 
 use crate::i18n::{fill, SnapshotText, Translate};
 use crate::ui::clock;

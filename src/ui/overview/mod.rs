@@ -5,6 +5,7 @@
 //! chart; the transfer queue, which is as of today whatever the period, has a memo of its own,
 //! so a period change does not re-check the rule for every client.
 
+mod changes;
 mod chart;
 mod director;
 mod figures;
@@ -173,6 +174,7 @@ pub fn OverviewPage() -> impl IntoView {
                 </div>
                 <director::DirectorPanels data/>
             </div>
+            <changes::ChangesSection/>
         </section>
     }
 }
