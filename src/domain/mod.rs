@@ -6,6 +6,8 @@
 //!   [`qualification`] (BANT and its kin), [`orders`] (and the history index), [`transfer`]
 //!   (the hunter → farmer rule), [`metrics`] (farmer metrics), [`deal_flow`] (how deals close,
 //!   their stage history, the pipeline settings);
+//! - [`activities`]: a rep's day — activities (calls, meetings, e-mails, notes), tasks, «Мои
+//!   дела», suggested farmer calls and a client's timeline;
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
 //! - [`dashboard`]: the director's figures of a period (sales, first sales, transfers, ABC × XYZ,
 //!   verdicts), computed for the «Обзор» screen;
@@ -16,6 +18,7 @@
 //!   open while its record changes underneath);
 //! - [`demo`]: the demo workspace of the first start.
 
+pub mod activities;
 pub mod client;
 pub mod dashboard;
 pub mod dates;

@@ -5,6 +5,7 @@
 
 use super::order_book::OrderBookError;
 use super::order_books::OrderBooks;
+use crate::domain::activities::{Activity, Task};
 use crate::domain::dates::Timestamp;
 use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
@@ -76,6 +77,10 @@ pub struct WorkspaceOut<'a> {
     transfers: &'a [TransferRecord],
     stage_history: &'a [StageChange],
     pipeline_settings: &'a PipelineSettings,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    activities: &'a [Activity],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tasks: &'a [Task],
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -98,6 +103,8 @@ impl<'a> WorkspaceOut<'a> {
             transfers,
             stage_history,
             pipeline_settings,
+            activities,
+            tasks,
         } = ws;
         WorkspaceOut {
             members,
@@ -114,6 +121,8 @@ impl<'a> WorkspaceOut<'a> {
             transfers,
             stage_history,
             pipeline_settings,
+            activities,
+            tasks,
         }
     }
 }
@@ -154,6 +163,10 @@ pub struct WorkspaceIn {
     stage_history: Vec<StageChange>,
     #[serde(default)]
     pipeline_settings: PipelineSettings,
+    #[serde(default)]
+    activities: Vec<Activity>,
+    #[serde(default)]
+    tasks: Vec<Task>,
 }
 
 impl WorkspaceIn {
@@ -178,6 +191,8 @@ impl WorkspaceIn {
             transfers: self.transfers,
             stage_history: self.stage_history,
             pipeline_settings: self.pipeline_settings,
+            activities: self.activities,
+            tasks: self.tasks,
         })
     }
 }

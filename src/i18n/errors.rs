@@ -6,6 +6,7 @@ use super::names::verdict_name;
 use super::plural::{count, plural, Plural};
 use super::sales_table::SalesText;
 use super::table::Text;
+use super::task_table::TaskText;
 use super::translate::{fill, Translate};
 use crate::domain::draft::Problem;
 use crate::domain::inn::InnError;
@@ -64,6 +65,9 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
                 .map(|p| describe_model_error(lang, p))
                 .collect::<Vec<_>>()
                 .join(" ")
+        }
+        WorkspaceError::NextStepRequired(_) => {
+            return TaskText::ErrNextStepRequired.get(lang).to_owned()
         }
         WorkspaceError::AlreadyClosed(_) => return DealText::ErrAlreadyClosed.get(lang).to_owned(),
         WorkspaceError::NotClosed(_) => return DealText::ErrNotClosed.get(lang).to_owned(),

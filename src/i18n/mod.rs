@@ -4,7 +4,7 @@
 //! are chosen here, so the language type itself lives in the leaf [`crate::lang`].
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
-//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`]), plus the texts whose words
+//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`], [`TaskText`]), plus the texts whose words
 //! change with a number ([`Plural`]). The UI translates a key of any table through the one
 //! [`Translate`] trait.
 //!
@@ -29,6 +29,7 @@ mod sales_table;
 pub mod snapshot;
 mod snapshot_table;
 mod table;
+mod task_table;
 mod translate;
 
 pub use crate::lang::Lang;
@@ -45,6 +46,7 @@ pub use report_table::ReportText;
 pub use sales_table::SalesText;
 pub use snapshot_table::SnapshotText;
 pub use table::Text;
+pub use task_table::TaskText;
 pub use translate::{fill, Translate};
 
 #[cfg(test)]

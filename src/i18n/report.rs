@@ -28,6 +28,8 @@ pub fn kind_name(lang: Lang, kind: RecordKind) -> &'static str {
         RecordKind::TransferPolicy => ReportText::KindTransferPolicy,
         RecordKind::StageChange => ReportText::KindStageChange,
         RecordKind::PipelineSettings => ReportText::KindPipelineSettings,
+        RecordKind::Activity => ReportText::KindActivity,
+        RecordKind::Task => ReportText::KindTask,
     }
     .get(lang)
 }

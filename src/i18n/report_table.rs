@@ -21,6 +21,8 @@ texts! {
     KindTransferPolicy => "Правило передачи", "Transfer rule";
     KindStageChange => "Смена этапа", "Stage change";
     KindPipelineSettings => "Настройки воронки", "Pipeline settings";
+    KindActivity => "Запись о контакте", "Activity";
+    KindTask => "Дело", "Task";
     // Record fields
     FieldName => "Название", "Name";
     FieldInn => "ИНН", "INN";

@@ -111,6 +111,8 @@ impl ExportSteps {
             transfers,
             stage_history,
             pipeline_settings: _,
+            activities,
+            tasks,
         } = ws;
         let s = &mut steps;
         list(s, "members", true, |w| &w.members, members.len());
@@ -141,6 +143,13 @@ impl ExportSteps {
         s.push(Box::new(|w| {
             format!(",\"pipeline_settings\":{}", json(&w.pipeline_settings))
         }));
+        // Lists added since version 5 are left out while empty, so older readers see no change.
+        if !activities.is_empty() {
+            list(s, "activities", false, |w| &w.activities, activities.len());
+        }
+        if !tasks.is_empty() {
+            list(s, "tasks", false, |w| &w.tasks, tasks.len());
+        }
         s.push(Box::new(move |w| {
             format!("}},\"derived\":{}}}", json(&derive(w, today, describe)))
         }));

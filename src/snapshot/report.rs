@@ -48,6 +48,8 @@ fn kind_key(kind: RecordKind) -> &'static str {
         RecordKind::TransferPolicy => "transfer_policy",
         RecordKind::StageChange => "stage_change",
         RecordKind::PipelineSettings => "pipeline_settings",
+        RecordKind::Activity => "activity",
+        RecordKind::Task => "task",
     }
 }
 

@@ -33,11 +33,15 @@ pub enum RecordKind {
     StageChange,
     /// The lost reasons and stage limits (a single value, merged field by field).
     PipelineSettings,
+    /// Logged calls, meetings, e-mails and notes (never edited).
+    Activity,
+    /// Tasks (edited field by field).
+    Task,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 15] = [
         RecordKind::Member,
         RecordKind::Client,
         RecordKind::Deal,
@@ -51,6 +55,8 @@ impl RecordKind {
         RecordKind::TransferPolicy,
         RecordKind::StageChange,
         RecordKind::PipelineSettings,
+        RecordKind::Activity,
+        RecordKind::Task,
     ];
 }
 

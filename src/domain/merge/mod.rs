@@ -11,8 +11,8 @@
 //!   a record changed after its deletion survives and is reported;
 //! - stages carry no timestamps: ours win, theirs add only stages we lack;
 //! - the scoring model and the transfer policy: the newer wins, ours on a tie;
-//! - the stage history is a log: the union of both sides' entries, one per id; the pipeline
-//!   settings merge field by field, like a record;
+//! - the stage history and the activities are logs: the union of both sides' entries, one per
+//!   id; tasks and the pipeline settings merge field by field, like a record;
 //! - tombstones: the union, one per id, the latest time kept;
 //! - then the result is repaired so that it always passes [`Workspace::integrity_problems`]:
 //!   deals, orders and assessments whose client or deal is gone go with it; a deleted member,
@@ -131,6 +131,20 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             RecordKind::StageChange,
         ),
     );
+    let activities = collect(
+        &mut events,
+        merge_records(
+            &ours.activities,
+            &theirs.activities,
+            all,
+            unseen,
+            RecordKind::Activity,
+        ),
+    );
+    let tasks = collect(
+        &mut events,
+        merge_records(&ours.tasks, &theirs.tasks, all, unseen, RecordKind::Task),
+    );
     let pipeline_settings = if ours.pipeline_settings == theirs.pipeline_settings {
         ours.pipeline_settings.clone()
     } else {
@@ -158,6 +172,8 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         transfers,
         stage_history,
         pipeline_settings,
+        activities,
+        tasks,
     };
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
 

@@ -129,6 +129,8 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
         RecordKind::Stage => ws.stage(id).is_some(),
         RecordKind::Transfer => ws.transfers.iter().any(|t| &t.id == id),
         RecordKind::StageChange => ws.stage_history.iter().any(|e| &e.id == id),
+        RecordKind::Activity => ws.activities.iter().any(|a| &a.id == id),
+        RecordKind::Task => ws.task(id).is_some(),
         RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => {
             true
         }
@@ -193,6 +195,9 @@ pub(super) fn build(
     report.set_counts(RecordKind::StageChange, history);
     let settings = value_counts(ours.pipeline_settings != merged.pipeline_settings);
     report.set_counts(RecordKind::PipelineSettings, settings);
+    let logged = count(&ours.activities, &merged.activities);
+    report.set_counts(RecordKind::Activity, logged);
+    report.set_counts(RecordKind::Task, count(&ours.tasks, &merged.tasks));
     report
 }
 

@@ -3,6 +3,7 @@
 //! Every operation validates before it changes anything, so a failed call leaves the workspace
 //! exactly as it was.
 
+use crate::domain::activities::{Activity, Task};
 use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::deal::Deal;
@@ -72,6 +73,12 @@ pub struct Workspace {
     /// The director's lost reasons and stage limits.
     #[serde(default)]
     pub pipeline_settings: PipelineSettings,
+    /// Every logged call, meeting, e-mail and note, in the order logged (never edited).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Tasks, open and done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
 }
 
 impl Default for Workspace {
@@ -91,6 +98,8 @@ impl Default for Workspace {
             transfers: Vec::new(),
             stage_history: Vec::new(),
             pipeline_settings: PipelineSettings::default(),
+            activities: Vec::new(),
+            tasks: Vec::new(),
         }
     }
 }
@@ -152,6 +161,10 @@ pub enum WorkspaceError {
     /// The deal is already closed (won or lost).
     #[error("deal {0} is already closed")]
     AlreadyClosed(Id),
+    /// Completing the task would leave this open deal with nothing planned: a next step is
+    /// required.
+    #[error("deal {0} needs a next step")]
+    NextStepRequired(Id),
     /// The deal is open: there is nothing to reopen.
     #[error("deal {0} is open")]
     NotClosed(Id),
@@ -243,6 +256,7 @@ mod duplicates;
 mod integrity;
 mod orders;
 mod pipeline;
+mod tasks;
 mod team;
 pub mod transfer;
 

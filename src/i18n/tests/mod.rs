@@ -14,6 +14,7 @@ use super::report_table::ReportText;
 use super::sales_table::SalesText;
 use super::snapshot_table::SnapshotText;
 use super::table::Text;
+use super::task_table::TaskText;
 use super::translate::{fill, Translate};
 use crate::domain::draft::Problem;
 use crate::domain::inn::InnError;
@@ -35,7 +36,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(ReportText::ALL))
         .chain(rows(DealText::ALL))
         .chain(rows(DashText::ALL))
-        .chain(rows(ImportText::ALL));
+        .chain(rows(ImportText::ALL))
+        .chain(rows(TaskText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
