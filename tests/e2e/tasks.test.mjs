@@ -122,12 +122,41 @@ test('a hunter with overdue work opens on «Мои дела»; counts, a new tas
   assert.ok(stored.tasks.some((t) => t.what === 'Встреча в офисе клиента' && !t.done), 'the next one is stored open');
   assert.equal(stored.activities.length, 3);
   assert.ok(stored.deals.some((d) => d.next_step === 'Отправить договор'), 'the deal has its new next step');
+
+  // With nothing overdue any more, the hunter opens on the board again.
+  await openTasks(page);
+  const overdueItems = page.locator('[data-group="overdue"] [data-testid="task-item"]');
+  while (await overdueItems.count()) {
+    await overdueItems.first().getByTestId('task-log').click();
+    await page.getByTestId('complete-next').fill('Созвониться снова');
+    await page.getByTestId('complete-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+  assert.equal((await badge(page)).overdue, 0);
+  await saved(page);
+  await page.goto(app.server.url);
+  await page.locator('.board').waitFor();
+  assert.equal(await page.getByTestId('no-next-step').count(), 0, 'every demo deal has its next step');
+  // A deal with neither a next step nor an open task is flagged on its card.
+  await page.evaluate(() => { location.hash = '#/clients/new'; });
+  await page.getByTestId('client-name').fill('ООО «Без шага»');
+  await page.getByTestId('deal-title').fill('Поставка без шага');
+  await page.getByTestId('save-client').click();
+  await page.getByTestId('client-title').waitFor();
+  await page.evaluate(() => { location.hash = '#/'; });
+  const card = page.locator('.board-card', { hasText: 'Поставка без шага' });
+  await card.getByTestId('no-next-step').waitFor();
   await context.close();
 });
 
 test('the farmer gets suggested calls for clients late with an order: accept one, dismiss another', async () => {
-  const { page, context } = await app.open({ viewport: { width: 1366, height: 900 } });
+  // The demo's regular clients order on time today; 45 days on, some are «пора заказывать».
+  const now = Date.now();
+  const { page, context } = await app.open({ viewport: { width: 1366, height: 900 } }, { clock: new Date(now) });
   await loadDemoHome(page, /Сергей Новиков/);
+  await page.clock.setSystemTime(new Date(now + 45 * 86_400_000));
+  await page.reload();
+  await page.getByTestId('my-clients').waitFor();
   await openTasks(page);
   const suggested = page.getByTestId('suggested-call');
   const n = await suggested.count();
@@ -153,6 +182,8 @@ test('two tabs: a task completed in one while the other adds one — both kept a
   await openTasks(a);
   await a.getByTestId('new-task').click();
   await a.getByTestId('new-task-what').fill('Задача из вкладки A');
+  const client = a.getByTestId('new-task-client');
+  await client.selectOption(await client.locator('option').nth(1).getAttribute('value'));
   await a.getByTestId('new-task-save').click();
   await saved(a);
   const b = await context.newPage();
@@ -213,7 +244,7 @@ test('«Мои дела» and the completion prompt pass axe and fit a 390 px ph
       await page.screenshot({ path: `${SHOTS}/tasks-390.png`, fullPage: true });
       await page.evaluate(() => { location.hash = '#/clients/demo-c01'; });
       await page.getByTestId('client-timeline').waitFor();
-      await page.getByTestId('log-activity').click();
+      await page.getByTestId('client-timeline').getByTestId('log-activity').click();
       await audit('client timeline');
       await page.getByTestId('client-timeline').screenshot({ path: `${SHOTS}/tasks-timeline-390.png` });
     }

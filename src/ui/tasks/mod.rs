@@ -123,7 +123,11 @@ pub fn TasksNavLink(current: Signal<Route>) -> impl IntoView {
             state.tr(TaskText::BadgeAria),
             &[&c.due_now().to_string(), &c.overdue.to_string()],
         );
-        format!("{} ({due})", state.tr(TaskText::NavTasks))
+        // The name starts with what the link shows («Мои дела 3»), as speech input expects.
+        match c.due_now() {
+            0 => state.tr(TaskText::NavTasks).to_owned(),
+            n => format!("{} {n} — {due}", state.tr(TaskText::NavTasks)),
+        }
     };
     let any_due = move || counts.get().due_now() != 0;
     let any_overdue = move || counts.get().overdue != 0;
