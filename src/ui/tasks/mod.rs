@@ -134,7 +134,7 @@ pub fn TasksNavLink(current: Signal<Route>) -> impl IntoView {
     view! {
         <a href=href(&Route::Tasks) class="shell-topnav-link" class:shell-active=active
             aria-current=move || active().then_some("page") aria-label=label
-            data-testid="nav-tasks">
+            data-nav="tasks" data-testid="nav-tasks">
             {state.text(TaskText::NavTasks)}
             <Show when=any_due>
                 " "<span class="tasks-nav-badge" class:tasks-nav-badge-overdue=any_overdue
