@@ -23,7 +23,10 @@ import { gzipSync, constants } from 'node:zlib';
 // measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
-const BUDGET_GZIP_BYTES = 861_312;
+// Then for issue 12's tasks and activities («Мои дела», the completion prompt, the suggested calls,
+// the client timeline and activity form, the two new stored lists' reading, checks and merge) by
+// what they add: +53 637 B (861 312 B, main's a18cc03 build, -> 914 949 B on their branch).
+const BUDGET_GZIP_BYTES = 914_949;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
