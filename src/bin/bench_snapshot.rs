@@ -118,7 +118,13 @@ mod native {
                 stamps: Default::default(),
             };
             ws.add_task(task).expect("a valid task");
-            let next = (NextStep { what: "Дальше".into(), due: today() }, Id::from_raw(format!("task-{i}-next")));
+            let next = (
+                NextStep {
+                    what: "Дальше".into(),
+                    due: today(),
+                },
+                Id::from_raw(format!("task-{i}-next")),
+            );
             if i % 2 == 1 {
                 ws.complete_task(&Id::from_raw(format!("task-{i}")), None, Some(next), now)
                     .expect("completes");
