@@ -26,6 +26,8 @@ texts! {
     TaskAssignee => "Исполнитель", "Assignee";
     TaskClient => "Клиент", "Client";
     NoClient => "— без клиента —", "— no client —";
+    TaskDeal => "Сделка", "Deal";
+    NoDeal => "— без сделки —", "— no deal —";
     AddTask => "Добавить дело", "Add task";
     TaskAdded => "Дело добавлено", "Task added";
     SuggestedTitle => "Предложено: давно не заказывали", "Suggested: not ordered for a while";

@@ -149,6 +149,34 @@ test('a hunter with overdue work opens on «Мои дела»; counts, a new tas
   await context.close();
 });
 
+test('a task for one of the client\'s deals names the deal; completing it moves the deal\'s next step', async () => {
+  const { page, context } = await app.open({ viewport: { width: 1366, height: 900 } });
+  await loadDemoHome(page, /Алексей Смирнов/);
+  await openTasks(page);
+  await page.getByTestId('new-task').click();
+  await page.getByTestId('new-task-what').fill('Согласовать образцы');
+  const client = page.getByTestId('new-task-client');
+  await client.selectOption(await client.locator('option').nth(1).getAttribute('value'));
+  const deal = page.getByTestId('new-task-deal');
+  await deal.waitFor();
+  const title = await deal.locator('option').nth(1).innerText();
+  await deal.selectOption({ index: 1 });
+  await page.getByTestId('new-task-save').click();
+  const row = page.locator('[data-testid="task-item"]', { hasText: 'Согласовать образцы' });
+  await row.filter({ hasText: title }).waitFor();
+  await row.getByTestId('task-log').click();
+  await page.getByTestId('complete-confirm').click();
+  await page.getByTestId('complete-dialog').getByRole('alert').waitFor();
+  await page.getByTestId('complete-next').fill('Подписать спецификацию');
+  await page.getByTestId('complete-confirm').click();
+  await row.waitFor({ state: 'detached' });
+  await page.locator('[data-testid="task-item"]', { hasText: 'Подписать спецификацию' }).filter({ hasText: title }).waitFor();
+  await saved(page);
+  const stored = (await readStored(page)).workspace;
+  assert.equal(stored.deals.find((d) => d.title === title && d.next_step === 'Подписать спецификацию')?.title, title);
+  await context.close();
+});
+
 test('the farmer gets suggested calls for clients late with an order: accept one, dismiss another', async () => {
   // The demo's regular clients order on time today; 45 days on, some are «пора заказывать».
   const now = Date.now();

@@ -21,6 +21,7 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
     let time = RwSignal::new(String::new());
     let assignee = RwSignal::new(me.clone());
     let client = RwSignal::new(String::new());
+    let deal = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<String>);
     let first_ref = NodeRef::<html::Input>::new();
     Effect::new(move |_| {
@@ -41,6 +42,17 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
             list
         })
     };
+    // The chosen client's open deals: a task may be for one of them.
+    let client_deals = move || {
+        let chosen = Id::from_raw(client.get());
+        state.ws.with(|ws| {
+            ws.deals
+                .iter()
+                .filter(|d| d.is_open() && d.client_id == chosen)
+                .map(|d| (d.id.to_string(), d.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if what.get_untracked().trim().is_empty() {
@@ -51,6 +63,7 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
         };
         let due_time = NaiveTime::parse_from_str(time.get_untracked().trim(), "%H:%M").ok();
         let client = client.get_untracked();
+        let deal = deal.get_untracked();
         let task_id = clock::new_id();
         let added = state.change(|ws, now| {
             ws.add_task(Task {
@@ -60,7 +73,7 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
                 due_time,
                 assignee_id: Id::from_raw(assignee.get_untracked()),
                 client_id: (!client.is_empty()).then(|| Id::from_raw(client)),
-                deal_id: None,
+                deal_id: (!deal.is_empty()).then(|| Id::from_raw(deal)),
                 done: None,
                 created_at: now,
                 updated_at: now,
@@ -96,7 +109,7 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{state.text(TaskText::TaskClient)}</span>
-                    <select on:change=move |ev| client.set(event_target_value(&ev)) data-testid="new-task-client">
+                    <select on:change=move |ev| { client.set(event_target_value(&ev)); deal.set(String::new()); } data-testid="new-task-client">
                         <option value="">{state.text(TaskText::NoClient)}</option>
                         {move || my_clients().into_iter().map(|(id, name)| {
                             let selected = client.get_untracked() == id;
@@ -104,6 +117,18 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
+                <Show when=move || !client_deals().is_empty()>
+                    <label class="field">
+                        <span>{state.text(TaskText::TaskDeal)}</span>
+                        <select on:change=move |ev| deal.set(event_target_value(&ev)) data-testid="new-task-deal">
+                            <option value="" selected=move || deal.get().is_empty()>{state.text(TaskText::NoDeal)}</option>
+                            {move || client_deals().into_iter().map(|(id, title)| {
+                                let selected = deal.get_untracked() == id;
+                                view! { <option value=id selected=selected>{title}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </Show>
                 <label class="field">
                     <span>{state.text(TaskText::TaskAssignee)}</span>
                     <select on:change=move |ev| assignee.set(event_target_value(&ev)) data-testid="new-task-assignee">
