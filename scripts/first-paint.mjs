@@ -34,6 +34,7 @@ export function loadTexts(source) {
     Snapshot: readTable(join(source, 'src/i18n/snapshot_table.rs')),
     Sales: readTable(join(source, 'src/i18n/sales_table.rs')),
     Dash: readTable(join(source, 'src/i18n/dash_table.rs')),
+    Task: readTable(join(source, 'src/i18n/task_table.rs')),
     Shell: new Map(Object.entries(shell)),
   };
 }

@@ -39,7 +39,7 @@
   const route = () => {
     const [a, b, c] = location.hash.replace(/^#/, '').split('/').filter(Boolean);
     if (a === 'clients' && !c) return !b ? 'clients' : b === 'new' ? 'new-client' : 'client';
-    if (!b && ['team', 'settings', 'transfers', 'overview', 'data', 'my-clients'].includes(a)) return a;
+    if (!b && ['team', 'settings', 'transfers', 'overview', 'data', 'my-clients', 'tasks'].includes(a)) return a;
     return 'board';
   };
   const place = () => {

@@ -81,7 +81,8 @@ mod native {
         let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
         std::fs::create_dir_all(dir).expect("create the samples folder");
         let demo = demo_workspace(today(), now);
-        let synth = with_transfers(300, 3_000, 10);
+        let mut synth = with_transfers(300, 3_000, 10);
+        add_tasks(&mut synth, now);
         let every = with_every_condition();
         for (name, ws, who) in [
             ("demo", &demo, Some(&demo.members[0])),
@@ -92,6 +93,57 @@ mod native {
             std::fs::write(&path, export_snapshot(ws, who, now, today(), describe_ru))
                 .expect("write");
             println!("wrote {path}");
+        }
+    }
+
+    /// A few tasks (open, done, on a deal, timed) and activities, so the schema sees them.
+    fn add_tasks(ws: &mut Workspace, now: chrono::DateTime<Utc>) {
+        use salesdesk::domain::activities::{Activity, ActivityKind, NextStep, Task};
+        use salesdesk::domain::Id;
+        for i in 0..6 {
+            let deal = &ws.deals[i];
+            let (client_id, deal_id) = (deal.client_id.clone(), deal.id.clone());
+            let assignee_id = deal.owner_id.clone();
+            let task = Task {
+                id: Id::from_raw(format!("task-{i}")),
+                what: format!("Задача {i}"),
+                due: today() + chrono::Duration::days(i as i64 - 2),
+                due_time: (i % 2 == 0).then(|| chrono::NaiveTime::from_hms_opt(10, 30, 0).unwrap()),
+                assignee_id,
+                client_id: Some(client_id.clone()),
+                deal_id: (i % 3 == 0).then(|| deal_id.clone()),
+                done: None,
+                created_at: now,
+                updated_at: now,
+                stamps: Default::default(),
+            };
+            ws.add_task(task).expect("a valid task");
+            let next = (
+                NextStep {
+                    what: "Дальше".into(),
+                    due: today(),
+                },
+                Id::from_raw(format!("task-{i}-next")),
+            );
+            if i % 2 == 1 {
+                ws.complete_task(&Id::from_raw(format!("task-{i}")), None, Some(next), now)
+                    .expect("completes");
+            }
+            ws.log_activity(Activity {
+                id: Id::from_raw(format!("activity-{i}")),
+                kind: ActivityKind::ALL[i % 4],
+                client_id,
+                deal_id: (i % 2 == 0).then_some(deal_id),
+                date: today(),
+                time: chrono::NaiveTime::from_hms_opt(9, i as u32, 0),
+                author_id: None,
+                outcome: "Договорились".into(),
+                text: String::new(),
+                task_id: None,
+                created_at: now,
+                restored_at: None,
+            })
+            .expect("a valid activity");
         }
     }
 

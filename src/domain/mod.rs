@@ -7,6 +7,8 @@
 //!   (the hunter → farmer rule), [`metrics`] (farmer metrics), [`deal_flow`] (how deals close,
 //!   their stage history, the pipeline settings);
 //! - [`sales_plan`]: the director's monthly targets per rep;
+//! - [`activities`]: a rep's day — activities (calls, meetings, e-mails, notes), tasks, «Мои
+//!   дела», suggested farmer calls and a client's timeline;
 //! - [`workspace`]: the record store and every operation the UI performs on it, by concern;
 //! - [`dashboard`]: the director's figures of a period (sales, first sales, transfers, ABC × XYZ,
 //!   verdicts), computed for the «Обзор» screen, and [`changes`]: what changed since an earlier
@@ -18,6 +20,7 @@
 //!   open while its record changes underneath);
 //! - [`demo`]: the demo workspace of the first start.
 
+pub mod activities;
 pub mod changes;
 pub mod client;
 pub mod dashboard;

@@ -5,6 +5,7 @@
 
 use super::order_book::OrderBookError;
 use super::order_books::OrderBooks;
+use crate::domain::activities::{Activity, Task};
 use crate::domain::dates::Timestamp;
 use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::orders::{Order, Product, ProductGroup};
@@ -79,6 +80,10 @@ pub struct WorkspaceOut<'a> {
     pipeline_settings: &'a PipelineSettings,
     #[serde(skip_serializing_if = "<[SalesPlan]>::is_empty")]
     sales_plans: &'a [SalesPlan],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    activities: &'a [Activity],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tasks: &'a [Task],
 }
 
 impl<'a> WorkspaceOut<'a> {
@@ -102,6 +107,8 @@ impl<'a> WorkspaceOut<'a> {
             stage_history,
             pipeline_settings,
             sales_plans,
+            activities,
+            tasks,
         } = ws;
         WorkspaceOut {
             members,
@@ -119,6 +126,8 @@ impl<'a> WorkspaceOut<'a> {
             stage_history,
             pipeline_settings,
             sales_plans,
+            activities,
+            tasks,
         }
     }
 }
@@ -161,6 +170,9 @@ pub struct WorkspaceIn {
     pipeline_settings: PipelineSettings,
     #[serde(default)]
     sales_plans: Vec<SalesPlan>,
+    activities: Vec<Activity>,
+    #[serde(default)]
+    tasks: Vec<Task>,
 }
 
 impl WorkspaceIn {
@@ -186,6 +198,8 @@ impl WorkspaceIn {
             stage_history: self.stage_history,
             pipeline_settings: self.pipeline_settings,
             sales_plans: self.sales_plans,
+            activities: self.activities,
+            tasks: self.tasks,
         })
     }
 }

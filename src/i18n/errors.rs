@@ -7,6 +7,7 @@ use super::plan_table::PlanText;
 use super::plural::{count, plural, Plural};
 use super::sales_table::SalesText;
 use super::table::Text;
+use super::task_table::TaskText;
 use super::translate::{fill, Translate};
 use crate::domain::draft::Problem;
 use crate::domain::inn::InnError;
@@ -65,6 +66,9 @@ pub fn describe_workspace_error(lang: Lang, error: &WorkspaceError) -> String {
                 .map(|p| describe_model_error(lang, p))
                 .collect::<Vec<_>>()
                 .join(" ")
+        }
+        WorkspaceError::NextStepRequired(_) => {
+            return TaskText::ErrNextStepRequired.get(lang).to_owned()
         }
         WorkspaceError::AlreadyClosed(_) => return DealText::ErrAlreadyClosed.get(lang).to_owned(),
         WorkspaceError::NotClosed(_) => return DealText::ErrNotClosed.get(lang).to_owned(),

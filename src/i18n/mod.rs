@@ -7,6 +7,9 @@
 //! [`ReportText`], [`DealText`], [`PlaybookText`], [`DashText`], [`ChangesText`], [`ImportText`],
 //! [`PlanText`]), plus the texts whose words change with a number ([`Plural`]). The UI translates
 //! a key of any table through the one [`Translate`] trait.
+//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`], [`TaskText`]), plus the texts whose words
+//! change with a number ([`Plural`]). The UI translates a key of any table through the one
+//! [`Translate`] trait.
 //!
 //! This file only declares and re-exports: the files below import each other directly (never
 //! through `super::` re-exports), so no two files of `i18n` import each other.
@@ -34,6 +37,7 @@ mod sales_table;
 pub mod snapshot;
 mod snapshot_table;
 mod table;
+mod task_table;
 mod translate;
 
 pub use crate::lang::Lang;
@@ -53,6 +57,7 @@ pub use report_table::ReportText;
 pub use sales_table::SalesText;
 pub use snapshot_table::SnapshotText;
 pub use table::Text;
+pub use task_table::TaskText;
 pub use translate::{fill, Translate};
 
 #[cfg(test)]

@@ -29,6 +29,8 @@ pub fn kind_name(lang: Lang, kind: RecordKind) -> &'static str {
         RecordKind::StageChange => ReportText::KindStageChange,
         RecordKind::PipelineSettings => ReportText::KindPipelineSettings,
         RecordKind::SalesPlan => ReportText::KindSalesPlan,
+        RecordKind::Activity => ReportText::KindActivity,
+        RecordKind::Task => ReportText::KindTask,
     }
     .get(lang)
 }

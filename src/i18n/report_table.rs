@@ -22,6 +22,8 @@ texts! {
     KindStageChange => "Смена этапа", "Stage change";
     KindPipelineSettings => "Настройки воронки", "Pipeline settings";
     KindSalesPlan => "План продаж", "Sales plan";
+    KindActivity => "Запись о контакте", "Activity";
+    KindTask => "Дело", "Task";
     // Record fields
     FieldName => "Название", "Name";
     FieldInn => "ИНН", "INN";

@@ -374,4 +374,38 @@ pub(super) fn check(
             c.stamp(at, || format!("{}.restored_at", base()));
         }
     }
+    // Activities have their own namespace, like the stage history; only the client must exist
+    // (the author, and a deal removed since, are history).
+    let mut activity_ids = HashSet::default();
+    for (i, a) in ws.activities.iter().enumerate() {
+        let base = || format!("workspace.activities[{i}]");
+        if !activity_ids.insert(&a.id) {
+            c.problems.add(|| RestoreError::DuplicateId {
+                path: format!("{}.id", base()),
+                id: a.id.clone(),
+            });
+        }
+        c.refers(&clients, &a.client_id, || format!("{}.client_id", base()));
+        c.date(a.date, || format!("{}.date", base()));
+        c.stamp(a.created_at, || format!("{}.created_at", base()));
+        if let Some(at) = a.restored_at {
+            c.stamp(at, || format!("{}.restored_at", base()));
+        }
+    }
+    // A task's client and deal must exist; its assignee, like an assessor, may have left.
+    for (i, t) in ws.tasks.iter().enumerate() {
+        let base = || format!("workspace.tasks[{i}]");
+        c.unique(&t.id, base);
+        if let Some(client) = &t.client_id {
+            c.refers(&clients, client, || format!("{}.client_id", base()));
+        }
+        if let Some(deal) = &t.deal_id {
+            c.refers(&deals, deal, || format!("{}.deal_id", base()));
+        }
+        c.date(t.due, || format!("{}.due", base()));
+        if let Some(done) = &t.done {
+            c.stamp(done.at, || format!("{}.done.at", base()));
+        }
+        c.stamps(t.created_at, t.updated_at, &base);
+    }
 }

@@ -36,13 +36,22 @@ pub enum Route {
     Data,
     /// A farmer's regular clients: «Мои клиенты».
     MyClients,
+    /// The signed-in person's tasks and deals' next steps: «Мои дела».
+    Tasks,
 }
 
 /// Where the app opens for a person of `role` when the address names no screen: a hunter on
 /// the board, a farmer on «Мои клиенты», the director on the team view (nobody chosen yet: the
 /// board).
 pub fn home(role: Option<Role>) -> Route {
+    home_with_tasks(role, false)
+}
+
+/// Like [`home`], knowing whether the person has anything overdue: a hunter with an overdue task
+/// or next step opens on «Мои дела» instead of the board.
+pub fn home_with_tasks(role: Option<Role>, overdue: bool) -> Route {
     match role {
+        Some(Role::Hunter) if overdue => Route::Tasks,
         Some(Role::Farmer) => Route::MyClients,
         Some(Role::Director) => Route::Team,
         Some(Role::Hunter) | None => Route::Board,
@@ -58,8 +67,13 @@ pub fn names_no_screen(hash: &str) -> bool {
 /// The screen to open at `hash` for a person of `role`: the hash when it names one, else the
 /// person's [`home`]. An explicit address always wins.
 pub fn opening(hash: &str, role: Option<Role>) -> Route {
+    opening_with_tasks(hash, role, false)
+}
+
+/// Like [`opening`], with [`home_with_tasks`] as the home.
+pub fn opening_with_tasks(hash: &str, role: Option<Role>, overdue: bool) -> Route {
     if names_no_screen(hash) {
-        home(role)
+        home_with_tasks(role, overdue)
     } else {
         route(hash)
     }
@@ -94,6 +108,7 @@ pub fn route(hash: &str) -> Route {
         (Some("overview"), None, None) => Route::Overview,
         (Some("data"), None, None) => Route::Data,
         (Some("my-clients"), None, None) => Route::MyClients,
+        (Some("tasks"), None, None) => Route::Tasks,
         _ => Route::Board,
     }
 }
@@ -118,6 +133,7 @@ pub fn href(route: &Route) -> String {
         Route::Overview => "#/overview".to_owned(),
         Route::Data => "#/data".to_owned(),
         Route::MyClients => "#/my-clients".to_owned(),
+        Route::Tasks => "#/tasks".to_owned(),
     }
 }
 

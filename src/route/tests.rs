@@ -48,6 +48,20 @@ fn each_role_opens_at_home_unless_the_address_names_a_screen() {
     assert_eq!(home(Some(Role::Farmer)), Route::MyClients);
     assert_eq!(home(Some(Role::Director)), Route::Team);
     assert_eq!(home(None), Route::Board);
+    // A hunter with something overdue opens on «Мои дела»; the others' homes stay.
+    assert_eq!(home_with_tasks(Some(Role::Hunter), true), Route::Tasks);
+    assert_eq!(home_with_tasks(Some(Role::Hunter), false), Route::Board);
+    assert_eq!(home_with_tasks(Some(Role::Farmer), true), Route::MyClients);
+    assert_eq!(home_with_tasks(Some(Role::Director), true), Route::Team);
+    assert_eq!(
+        opening_with_tasks("", Some(Role::Hunter), true),
+        Route::Tasks
+    );
+    assert_eq!(
+        opening_with_tasks("#/", Some(Role::Hunter), true),
+        Route::Board
+    );
+    assert_eq!(route("#/tasks"), Route::Tasks);
     for empty in ["", "#"] {
         assert!(names_no_screen(empty));
         assert_eq!(opening(empty, Some(Role::Farmer)), Route::MyClients);
@@ -150,6 +164,7 @@ fn screens() -> Vec<Route> {
         Route::Overview,
         Route::Data,
         Route::MyClients,
+        Route::Tasks,
     ]
 }
 

@@ -112,6 +112,8 @@ impl ExportSteps {
             stage_history,
             pipeline_settings: _,
             sales_plans: _,
+            activities,
+            tasks,
         } = ws;
         let s = &mut steps;
         list(s, "members", true, |w| &w.members, members.len());
@@ -147,6 +149,13 @@ impl ExportSteps {
             true => String::new(),
             false => format!(",\"sales_plans\":{}", json(&w.sales_plans)),
         }));
+        // Lists added since version 5 are left out while empty, so older readers see no change.
+        if !activities.is_empty() {
+            list(s, "activities", false, |w| &w.activities, activities.len());
+        }
+        if !tasks.is_empty() {
+            list(s, "tasks", false, |w| &w.tasks, tasks.len());
+        }
         s.push(Box::new(move |w| {
             format!("}},\"derived\":{}}}", json(&derive(w, today, describe)))
         }));

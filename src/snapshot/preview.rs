@@ -33,6 +33,8 @@ fn count_of(ws: &Workspace, kind: RecordKind) -> usize {
         RecordKind::Transfer => ws.transfers.len(),
         RecordKind::StageChange => ws.stage_history.len(),
         RecordKind::SalesPlan => ws.sales_plans.len(),
+        RecordKind::Activity => ws.activities.len(),
+        RecordKind::Task => ws.tasks.len(),
         RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => 1,
     }
 }
@@ -135,6 +137,13 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
     );
     let (a, b) = (&before.stage_history, &after.stage_history);
     gone(RecordKind::StageChange, a, b, &mut out);
+    gone(
+        RecordKind::Activity,
+        &before.activities,
+        &after.activities,
+        &mut out,
+    );
+    gone(RecordKind::Task, &before.tasks, &after.tasks, &mut out);
     // An order, assessment, transfer or stage change is named by its date; say whose it is too.
     for r in &mut out {
         let owner = match r.kind {
@@ -162,6 +171,12 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
                 .find(|e| e.id == r.id)
                 .and_then(|e| before.deal(&e.deal_id))
                 .map(|d| d.title.clone()),
+            RecordKind::Activity => before
+                .activities
+                .iter()
+                .find(|a| a.id == r.id)
+                .and_then(|a| before.client(&a.client_id))
+                .map(|c| c.name.clone()),
             _ => None,
         };
         if let Some(owner) = owner {

@@ -49,6 +49,8 @@ fn kind_key(kind: RecordKind) -> &'static str {
         RecordKind::StageChange => "stage_change",
         RecordKind::PipelineSettings => "pipeline_settings",
         RecordKind::SalesPlan => "sales_plan",
+        RecordKind::Activity => "activity",
+        RecordKind::Task => "task",
     }
 }
 

@@ -35,6 +35,9 @@ pub struct Prefs {
     /// (the same headers) opens as it was set up last time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub table_mappings: Vec<TableMapping>,
+    /// Suggested calls dismissed in «Мои дела» (their ids), so they do not come back here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<Id>,
 }
 
 /// How the columns of one kind of file were mapped, in plain words (the import's own keys).

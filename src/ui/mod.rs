@@ -1,5 +1,6 @@
 //! The browser UI: thin Leptos components that render [`state::AppState`] and call the core.
 
+mod activities;
 mod board;
 mod client_card;
 mod clients;
@@ -19,12 +20,13 @@ mod qualification;
 mod settings;
 mod shell;
 mod state;
+mod tasks;
 mod team;
 mod today;
 mod transfer;
 mod welcome;
 
-use crate::route::{names_no_screen, opening, Route};
+use crate::route::{names_no_screen, opening_with_tasks, Route};
 use leptos::ev;
 use leptos::prelude::*;
 use state::{use_app, AppState, SaveState};
@@ -77,10 +79,13 @@ fn App() -> impl IntoView {
     let state = use_app();
     // An address that names no screen opens the person's home (route::home): a hunter's board,
     // a farmer's «Мои клиенты», the director's team view. An explicit address always wins.
+    // A hunter with something overdue opens on «Мои дела» instead.
     let role = move || state.me().map(|m| m.role());
-    let current = RwSignal::new(opening(&nav::current_hash(), untrack(role)));
+    let opening =
+        move |hash: &str| opening_with_tasks(hash, untrack(role), tasks::has_overdue(state));
+    let current = RwSignal::new(opening(&nav::current_hash()));
     let on_hash = window_event_listener(ev::hashchange, move |_| {
-        current.set(opening(&nav::current_hash(), untrack(role)));
+        current.set(opening(&nav::current_hash()));
         // A new screen starts at its top, like a page load would.
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
@@ -93,7 +98,7 @@ fn App() -> impl IntoView {
     Effect::new(move |was: Option<bool>| {
         let now = identified.get();
         if was == Some(false) && now && names_no_screen(&nav::current_hash()) {
-            current.set(opening("", untrack(role)));
+            current.set(opening(""));
         }
         now
     });
@@ -125,6 +130,7 @@ fn App() -> impl IntoView {
                         Route::Overview => view! { <overview::OverviewPage/> }.into_any(),
                         Route::Data => view! { <data::DataPage/> }.into_any(),
                         Route::MyClients => view! { <my_clients::MyClients/> }.into_any(),
+                        Route::Tasks => view! { <tasks::MyTasks/> }.into_any(),
                     }
                 }
             }}

@@ -77,7 +77,7 @@ export async function loadDemoHome(page, name) {
   await page.getByTestId('load-demo').click();
   await page.getByTestId('whoami').waitFor();
   await page.getByRole('button', { name }).click();
-  await page.locator('.board, [data-testid="my-clients"], .team-page').first().waitFor();
+  await page.locator('.board, [data-testid="my-clients"], .team-page, [data-testid="my-tasks"]').first().waitFor();
   await saved(page);
 }
 

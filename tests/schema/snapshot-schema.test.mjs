@@ -40,6 +40,9 @@ test("a synthetic snapshot with orders and transfers matches the schema", () => 
   const doc = sample("synthetic");
   assert.ok(doc.workspace.orders.length >= 3000);
   assert.ok(doc.workspace.transfers.length >= 10);
+  // Tasks (open, done, on a deal, timed, one made by «Что дальше?») and activities.
+  assert.ok(doc.workspace.tasks.length >= 6 && doc.workspace.tasks.some((t) => t.done && t.done.at));
+  assert.ok(doc.workspace.activities.length >= 6);
   assertValid(doc, "synthetic");
 });
 

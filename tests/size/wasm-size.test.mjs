@@ -29,7 +29,11 @@ import { gzipSync, constants } from 'node:zlib';
 // adds on its own branch: +22 510 B (861 312 -> 883 822 B; raw +58 990 B; base: main's release
 // build).
 // Both, merged: measured after the merge (see the commit).
-const BUDGET_GZIP_BYTES = 926_725;
+// Then for issue 12's tasks and activities («Мои дела», the completion prompt, the suggested calls,
+// the client timeline and activity form, the two new stored lists' reading, checks and merge) by
+// what they add: +53 637 B (861 312 B, main's a18cc03 build, -> 914 949 B on their branch).
+// All of them merged: measured after the merge (see the commit).
+const BUDGET_GZIP_BYTES = 980_362;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -1,6 +1,7 @@
 //! The deals' part of «what changed»: new deals, stage moves forward and back, won and lost.
 
 use super::{Change, ChangeKind, Collector, Detail, Moment};
+use crate::domain::dates::Timestamp;
 use crate::domain::deal::Deal;
 use crate::domain::deal_flow::{Closure, StageChangeKind};
 use crate::domain::ids::Id;
@@ -104,9 +105,5 @@ fn stage(ws: &Workspace, old: &Workspace, id: &Id) -> Stage {
     ws.stage(id)
         .or_else(|| old.stage(id))
         .cloned()
-        .unwrap_or_else(|| Stage {
-            id: id.clone(),
-            key: None,
-            custom_name: Some(id.to_string()),
-        })
+        .unwrap_or_else(|| Stage::custom(id.clone(), id.as_str(), Timestamp::default()))
 }

@@ -35,11 +35,15 @@ pub enum RecordKind {
     PipelineSettings,
     /// The director's monthly sales plans (one record per rep, month and kind).
     SalesPlan,
+    /// Logged calls, meetings, e-mails and notes (never edited).
+    Activity,
+    /// Tasks (edited field by field).
+    Task,
 }
 
 impl RecordKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [RecordKind; 14] = [
+    pub const ALL: [RecordKind; 16] = [
         RecordKind::Member,
         RecordKind::Client,
         RecordKind::Deal,
@@ -54,6 +58,8 @@ impl RecordKind {
         RecordKind::StageChange,
         RecordKind::PipelineSettings,
         RecordKind::SalesPlan,
+        RecordKind::Activity,
+        RecordKind::Task,
     ];
 }
 

@@ -4,6 +4,7 @@
 use super::events::{MergeEvent, RecordKind};
 use super::fields::merge_fields;
 use super::record::{merge_restored, Record};
+use crate::domain::activities::{Activity, Task};
 use crate::domain::dates::{format_date, Timestamp};
 use crate::domain::deal_flow::{PipelineSettings, StageChange};
 use crate::domain::ids::Id;
@@ -38,9 +39,10 @@ macro_rules! plain_record {
     };
 }
 
-plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name, SalesPlan => month);
+plain_record!(TeamMember => name, Client => name, Deal => title, ProductGroup => name, Product => name, SalesPlan => month, Task => what);
 
-/// Records that are never edited (assessments, transfer records, stage history entries): the
+/// Records that are never edited (assessments, transfer records, stage history entries,
+/// activities): the
 /// time they were made (`created_at`, or a stage change's `at`) is also the last change, unless a
 /// restore brought the record back after a deletion (`restored_at`). Two copies that differ
 /// otherwise (never made by the app) are merged whole. An assessment's label is the date it was
@@ -79,6 +81,7 @@ never_edited!(
     Assessment, made created_at => |a| format_date(a.created_at.date_naive()),
     TransferRecord, made created_at => |t| format_date(t.date),
     StageChange, made at => |s| format_date(s.at.date_naive()),
+    Activity, made created_at => |a| format_date(a.date),
 );
 
 /// The id conflicts about the pipeline settings carry, since the settings have none.

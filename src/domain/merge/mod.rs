@@ -12,8 +12,8 @@
 //! - stages merge field by field (their names); a removed stage a surviving deal still sits in
 //!   stays; their order is the pipeline settings' `stage_order` field, applied after the merge;
 //! - the scoring model and the transfer policy: the newer wins, ours on a tie;
-//! - the stage history is a log: the union of both sides' entries, one per id; the pipeline
-//!   settings merge field by field, like a record;
+//! - the stage history and the activities are logs: the union of both sides' entries, one per
+//!   id; tasks and the pipeline settings merge field by field, like a record;
 //! - tombstones: the union, one per id, the latest time kept;
 //! - then the result is repaired so that it always passes [`Workspace::integrity_problems`]:
 //!   deals, orders and assessments whose client or deal is gone go with it; a deleted member,
@@ -134,6 +134,20 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
             RecordKind::StageChange,
         ),
     );
+    let activities = collect(
+        &mut events,
+        merge_records(
+            &ours.activities,
+            &theirs.activities,
+            all,
+            unseen,
+            RecordKind::Activity,
+        ),
+    );
+    let tasks = collect(
+        &mut events,
+        merge_records(&ours.tasks, &theirs.tasks, all, unseen, RecordKind::Task),
+    );
     let pipeline_settings = if ours.pipeline_settings == theirs.pipeline_settings {
         ours.pipeline_settings.clone()
     } else {
@@ -173,6 +187,8 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         stage_history,
         pipeline_settings,
         sales_plans,
+        activities,
+        tasks,
     };
     ws.apply_stage_order();
     repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));

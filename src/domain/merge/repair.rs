@@ -156,6 +156,36 @@ pub(super) fn drop_orphans(ws: &mut Workspace, tombstones: &mut Tombstones) -> V
         }
         keep
     });
+    // A task goes with its client or its deal; an activity with its client.
+    ws.tasks.retain(|t| {
+        let client = t.client_id.as_ref().filter(|c| !clients.contains(c));
+        let deal = t.deal_id.as_ref().filter(|d| !deals.contains(d));
+        let Some((parent, reason)) = (client.map(|c| (c, DropReason::ClientMissing(c.clone()))))
+            .or_else(|| deal.map(|d| (d, DropReason::DealMissing(d.clone()))))
+        else {
+            return true;
+        };
+        orphan(
+            t,
+            parent,
+            RecordKind::Task,
+            reason,
+            tombstones,
+            &mut repairs,
+        );
+        false
+    });
+    ws.activities.retain(|a| {
+        let (keep, parent) = (clients.contains(&a.client_id), &a.client_id);
+        let (kind, reason) = (
+            RecordKind::Activity,
+            DropReason::ClientMissing(parent.clone()),
+        );
+        keep || {
+            orphan(a, parent, kind, reason, tombstones, &mut repairs);
+            false
+        }
+    });
     ws.stage_history.retain(|e| {
         let keep = deals.contains(&e.deal_id);
         if !keep {
@@ -295,7 +325,7 @@ pub(super) fn enforce_integrity(ws: &mut Workspace) -> Vec<Repair> {
 }
 
 /// Keeps the first record using `id` — stages first, since deals depend on the pipeline, then
-/// members, clients, deals, groups, products, orders, transfers — and drops the others.
+/// members, clients, deals, groups, products, orders, transfers, tasks — and drops the others.
 fn drop_duplicates(ws: &mut Workspace, id: &Id, repairs: &mut Vec<Repair>) {
     let mut found = false;
     let mut keep = KeepFirst {
@@ -311,6 +341,7 @@ fn drop_duplicates(ws: &mut Workspace, id: &Id, repairs: &mut Vec<Repair>) {
     keep.apply(&mut ws.products, RecordKind::Product);
     keep.apply(&mut ws.orders, RecordKind::Order);
     keep.apply(&mut ws.transfers, RecordKind::Transfer);
+    keep.apply(&mut ws.tasks, RecordKind::Task);
 }
 
 struct KeepFirst<'a> {
@@ -361,6 +392,17 @@ fn drop_dangling(ws: &mut Workspace, record: &Id, missing: &Id, repairs: &mut Ve
         record,
         repairs,
         |e| why(&e.deal_id == missing, DealMissing),
+    );
+    drop_where(&mut ws.tasks, RecordKind::Task, record, repairs, |t| {
+        why(t.client_id.as_ref() == Some(missing), ClientMissing)
+            .or_else(|| why(t.deal_id.as_ref() == Some(missing), DealMissing))
+    });
+    drop_where(
+        &mut ws.activities,
+        RecordKind::Activity,
+        record,
+        repairs,
+        |a| why(&a.client_id == missing, ClientMissing),
     );
     drop_where(
         &mut ws.products,

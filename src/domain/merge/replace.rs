@@ -60,6 +60,12 @@ pub fn replace(current: &Workspace, incoming: &Workspace, now: Timestamp) -> Wor
     restamp(&current.orders, &mut out.orders, deleted, &mut removed, now);
     let plans = &mut out.sales_plans;
     restamp(&current.sales_plans, plans, deleted, &mut removed, now);
+    restamp(&current.tasks, &mut out.tasks, deleted, &mut removed, now);
+    let logged = &current.activities;
+    drop_missing(logged, &out.activities, &mut removed, now);
+    revive(logged, &mut out.activities, deleted, now, |a, at| {
+        a.restored_at = Some(at);
+    });
     drop_missing(&current.assessments, &out.assessments, &mut removed, now);
     drop_missing(&current.transfers, &out.transfers, &mut removed, now);
     let history = &current.stage_history;
@@ -202,6 +208,8 @@ fn ids(ws: &Workspace) -> HashSet<Id> {
     all.extend(ws.transfers.iter().map(|r| r.id.clone()));
     all.extend(ws.stage_history.iter().map(|r| r.id.clone()));
     all.extend(ws.sales_plans.iter().map(|r| r.id.clone()));
+    all.extend(ws.activities.iter().map(|r| r.id.clone()));
+    all.extend(ws.tasks.iter().map(|r| r.id.clone()));
     all
 }
 

@@ -130,6 +130,8 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
         RecordKind::Transfer => ws.transfers.iter().any(|t| &t.id == id),
         RecordKind::StageChange => ws.stage_history.iter().any(|e| &e.id == id),
         RecordKind::SalesPlan => ws.sales_plans.iter().any(|p| &p.id == id),
+        RecordKind::Activity => ws.activities.iter().any(|a| &a.id == id),
+        RecordKind::Task => ws.task(id).is_some(),
         RecordKind::ScoringModel | RecordKind::TransferPolicy | RecordKind::PipelineSettings => {
             true
         }
@@ -196,6 +198,9 @@ pub(super) fn build(
     report.set_counts(RecordKind::PipelineSettings, settings);
     let plans = count(&ours.sales_plans, &merged.sales_plans);
     report.set_counts(RecordKind::SalesPlan, plans);
+    let logged = count(&ours.activities, &merged.activities);
+    report.set_counts(RecordKind::Activity, logged);
+    report.set_counts(RecordKind::Task, count(&ours.tasks, &merged.tasks));
     report
 }
 

@@ -111,6 +111,7 @@ impl Workspace {
             ));
             report.transfers += 1;
         }
+        self.move_tasks_of(duplicate, keep, now);
         self.clients.retain(|c| &c.id != duplicate);
         self.tombstone(duplicate.clone(), now, dup.latest_stamp());
         self.refresh_client_status(keep, today, now);

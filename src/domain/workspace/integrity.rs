@@ -39,7 +39,8 @@ impl Workspace {
             .chain(self.product_groups.iter().map(|g| &g.id))
             .chain(self.products.iter().map(|p| &p.id))
             .chain(self.orders.iter().map(|o| &o.id))
-            .chain(self.transfers.iter().map(|t| &t.id));
+            .chain(self.transfers.iter().map(|t| &t.id))
+            .chain(self.tasks.iter().map(|t| &t.id));
         for id in all_ids {
             if !seen.insert(id) {
                 problems.push(IntegrityProblem::DuplicateId(id.clone()));
@@ -87,6 +88,19 @@ impl Workspace {
         // Likewise the people in a transfer record; only its client must exist.
         for t in &self.transfers {
             dangling(&t.id, &t.client_id, &clients);
+        }
+        // An activity's author (and a deal removed since) are history; its client must exist.
+        for a in &self.activities {
+            dangling(&a.id, &a.client_id, &clients);
+        }
+        // A task's client and deal must exist; its assignee may have left, like an assessor.
+        for t in &self.tasks {
+            if let Some(client) = &t.client_id {
+                dangling(&t.id, client, &clients);
+            }
+            if let Some(deal) = &t.deal_id {
+                dangling(&t.id, deal, &deals);
+            }
         }
         problems
     }

@@ -3,6 +3,7 @@
 //! Every operation validates before it changes anything, so a failed call leaves the workspace
 //! exactly as it was.
 
+use crate::domain::activities::{Activity, Task};
 use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::deal::Deal;
@@ -76,6 +77,12 @@ pub struct Workspace {
     /// The director's monthly targets per rep, one record per rep, month and kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sales_plans: Vec<SalesPlan>,
+    /// Every logged call, meeting, e-mail and note, in the order logged (never edited).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Tasks, open and done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
 }
 
 impl Default for Workspace {
@@ -96,6 +103,8 @@ impl Default for Workspace {
             stage_history: Vec::new(),
             pipeline_settings: PipelineSettings::default(),
             sales_plans: Vec::new(),
+            activities: Vec::new(),
+            tasks: Vec::new(),
         }
     }
 }
@@ -157,6 +166,10 @@ pub enum WorkspaceError {
     /// The deal is already closed (won or lost).
     #[error("deal {0} is already closed")]
     AlreadyClosed(Id),
+    /// Completing the task would leave this open deal with nothing planned: a next step is
+    /// required.
+    #[error("deal {0} needs a next step")]
+    NextStepRequired(Id),
     /// The deal is open: there is nothing to reopen.
     #[error("deal {0} is open")]
     NotClosed(Id),
@@ -257,6 +270,7 @@ mod pipeline;
 mod plans;
 mod playbook;
 mod stages;
+mod tasks;
 mod team;
 pub mod transfer;
 

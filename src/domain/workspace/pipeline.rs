@@ -72,6 +72,7 @@ impl Workspace {
             .map(|d| (d.id.clone(), d.latest_stamp()))
             .collect();
         self.deals.retain(|d| &d.client_id != id);
+        self.drop_tasks_of(Some(id), None, now);
         for (deal_id, latest) in deals {
             self.drop_assessments_of(&deal_id, now);
             self.drop_history_of(&deal_id, now);
@@ -153,6 +154,7 @@ impl Workspace {
             .map(|d| d.latest_stamp())
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         self.deals.retain(|d| &d.id != id);
+        self.drop_tasks_of(None, Some(id), now);
         self.drop_assessments_of(id, now);
         self.drop_history_of(id, now);
         self.tombstone(id.clone(), now, latest);

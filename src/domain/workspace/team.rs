@@ -79,6 +79,7 @@ impl Workspace {
             for d in self.deals.iter_mut().filter(|d| &d.owner_id == id) {
                 stamps::edit(d, now, |d| d.owner_id = to.clone());
             }
+            self.hand_tasks(id, to, now);
         }
         let latest = self.member(id).map_or(now, |m| m.latest_stamp());
         self.members.retain(|m| &m.id != id);

@@ -16,7 +16,9 @@ use super::report_table::ReportText;
 use super::sales_table::SalesText;
 use super::snapshot_table::SnapshotText;
 use super::table::Text;
+use super::task_table::TaskText;
 use super::translate::{fill, Translate};
+use super::PlaybookText;
 use crate::domain::draft::Problem;
 use crate::domain::inn::InnError;
 use crate::domain::{Stage, StageKey, WorkspaceError};
@@ -39,7 +41,9 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(DashText::ALL))
         .chain(rows(ChangesText::ALL))
         .chain(rows(ImportText::ALL))
-        .chain(rows(PlanText::ALL));
+        .chain(rows(PlanText::ALL))
+        .chain(rows(TaskText::ALL))
+        .chain(rows(PlaybookText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(

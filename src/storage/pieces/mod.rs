@@ -9,6 +9,7 @@
 mod books;
 mod list;
 
+use crate::domain::activities::{Activity, Task};
 use crate::domain::dates::Timestamp;
 use crate::domain::deal_flow::StageChange;
 use crate::domain::orders::{Product, ProductGroup};
@@ -39,6 +40,8 @@ pub struct PieceCache {
     books: Books,
     transfers: Pieces<TransferRecord>,
     stage_history: Pieces<StageChange>,
+    activities: Pieces<Activity>,
+    tasks: Pieces<Task>,
 }
 
 impl Default for PieceCache {
@@ -55,6 +58,8 @@ impl Default for PieceCache {
             books: Books::default(),
             transfers: Pieces::new(RECORDS_PER_PIECE),
             stage_history: Pieces::new(RECORDS_PER_PIECE),
+            activities: Pieces::new(RECORDS_PER_PIECE),
+            tasks: Pieces::new(RECORDS_PER_PIECE),
         }
     }
 }
@@ -98,6 +103,8 @@ impl PieceCache {
             stage_history,
             pipeline_settings,
             sales_plans,
+            activities,
+            tasks,
         } = ws;
         let mut out = PieceWriter::default();
         out.text(&format!(
@@ -140,6 +147,16 @@ impl PieceCache {
         list(&mut out, "stage_history", moves, stage_history, |r| {
             r.id.as_str()
         });
+        // The lists added since version 5 are left out while empty, as a file leaves them out.
+        if !activities.is_empty() {
+            let logged = &mut self.activities;
+            list(&mut out, "activities", logged, activities, |r| {
+                r.id.as_str()
+            });
+        }
+        if !tasks.is_empty() {
+            list(&mut out, "tasks", &mut self.tasks, tasks, |r| r.id.as_str());
+        }
         out.text(&format!(
             ",\"pipeline_settings\":{}",
             json(pipeline_settings)

@@ -151,6 +151,9 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                     </Show>
                 </p>
             </Show>
+            {deal.no_next_step.then(|| view! {
+                <p class="board-card-next"><span class="badge badge-warn" data-testid="no-next-step">{state.text(crate::i18n::TaskText::NoNextStep)}</span></p>
+            })}
             <div class="board-card-foot">
                 <span class="board-avatar" title=deal.owner.1.clone()>{deal.owner.0.clone()}</span>
                 {if is_closed {

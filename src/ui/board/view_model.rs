@@ -31,6 +31,8 @@ pub struct DealView {
     pub next_step_date: Option<NaiveDate>,
     /// Whether the next step's date has passed.
     pub overdue: bool,
+    /// Open with neither a next step nor an open task: flagged on the card.
+    pub no_next_step: bool,
     /// Owner's initials and full name.
     pub owner: (String, String),
     /// Name of the previous stage, if any (for the "move back" control).
@@ -107,6 +109,7 @@ fn deal_view(cx: &CardContext<'_, '_>, deal: &Deal, stage_at: usize) -> DealView
         next_step: deal.next_step.clone(),
         next_step_date: deal.next_step_date,
         overdue: deal.is_overdue(today),
+        no_next_step: crate::domain::views::agenda::lacks_next_step(ws, deal),
         owner,
         back_to: stage_at.checked_sub(1).and_then(name_at),
         forward_to: name_at(stage_at + 1),

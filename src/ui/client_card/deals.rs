@@ -372,6 +372,7 @@ fn DealItem(deal: Deal) -> impl IntoView {
                 </Show>
                 <AssessmentHistory deal_id=deal.id.clone()/>
                 <StageHistory deal_id=deal.id.clone()/>
+                <crate::ui::activities::LogActivity client_id=deal.client_id.clone() deal_id=deal.id.clone()/>
             </div>
             <CloseDealDialog deal=closing done=Callback::new(move |_: Id| {
                 let won = current.with_untracked(|d| d.closed.as_ref().is_some_and(|c| c.is_won()));

@@ -39,6 +39,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
         <header class="shell-topbar">
             <a class="shell-brand" href="#/">"Salesdesk"</a>
             <nav class="shell-topnav" aria-label=state.text(Text::NavLabel)>
+                <crate::ui::tasks::TasksNavLink current/>
                 {link(Route::MyClients, |l| SalesText::NavMyClients.get(l))}
                 {link(Route::Board, |l| Text::NavBoard.get(l))}
                 {link(Route::Clients, |l| Text::NavClients.get(l))}
