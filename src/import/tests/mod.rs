@@ -3,6 +3,7 @@
 
 mod orders;
 mod speed;
+mod steps;
 mod workbook;
 
 use super::*;
