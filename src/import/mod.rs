@@ -14,7 +14,8 @@
 //!   imported order takes from its source document;
 //! - [`memory`]: a mapping as keys the browser keeps for the next file with the same headers;
 //! - `clients` and `orders`: the preview for each target ([`plan`]), and [`apply`] (with undo);
-//! - [`steps`]: the same reading and preview in slices, for a file of 100 000 rows.
+//! - [`steps`]: the same reading and preview in slices, for a file of 100 000 rows;
+//! - [`fit`]: whether what an import adds fits in the browser's storage.
 
 pub mod apply;
 mod clients;
@@ -23,6 +24,7 @@ pub mod date;
 pub mod delimited;
 pub mod directory;
 pub mod encoding;
+pub mod fit;
 pub mod identity;
 pub mod memory;
 pub mod number;
@@ -41,6 +43,7 @@ pub use apply::{apply, undo, Applied};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;
+pub use fit::{added_bytes, Fit};
 pub use plan::{Counts, GroupChoice, Options, Plan, Preview};
 pub use problem::{ClientRef, Problem, RowProblem};
 pub use read::{FileError, FileKind, TextSettings};

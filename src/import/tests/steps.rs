@@ -5,7 +5,7 @@ use super::*;
 
 /// A synthetic order file: documents of three lines, some of them with a bad amount (their
 /// whole document waits), repeated clients and products, a title above and totals below.
-fn synthetic(rows: usize) -> Vec<u8> {
+pub(super) fn synthetic(rows: usize) -> Vec<u8> {
     let mut text = String::from("Продажи\n\nДата;Документ;Контрагент;ИНН;Номенклатура;Сумма\n");
     for i in 0..rows {
         let doc = i / 3;
