@@ -88,5 +88,12 @@ texts! {
     Imported => "Импорт выполнен.", "Imported.";
     UndoImport => "Отменить импорт", "Undo the import";
     Undone => "Импорт отменён.", "The import was undone.";
+    Reading => "Чтение файла… {} %", "Reading the file… {} %";
+    Checking => "Проверка строк… {} %", "Checking the rows… {} %";
+    Writing => "Запись данных…", "Writing the data…";
+    CancelWork => "Отмена", "Cancel";
+    Cancelled => "Импорт прерван: ничего не изменилось.", "The import was stopped: nothing changed.";
+    FitTooBig => "Импорт не поместится в память браузера: нужно ≈{} МБ из {} МБ. Удалите старые резервные копии на этой странице или загрузите файл частями (например, по кварталам).", "The import will not fit in the browser's storage: it needs about {} MB of {} MB. Delete old backups on this page or import the file in parts (by quarter, for instance).";
+    FitTight => "После импорта память браузера будет занята на {} % (≈{} МБ из {} МБ): места останется мало.", "After the import the browser's storage will be {} % full (about {} MB of {} MB): little room will be left.";
     SummaryTable => "Таблица: строка заголовков {}, строк данных {}.", "Table: header row {}, {} data rows.";
 }
