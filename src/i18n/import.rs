@@ -76,6 +76,8 @@ pub fn describe_row_problem(lang: Lang, problem: &RowProblem) -> String {
             };
             put(key, text)
         }
+        RowProblem::BadKpp { text } => put(ImportText::ProblemKpp, text),
+        RowProblem::BadQuantity { text } => put(ImportText::ProblemQuantity, text),
         RowProblem::NotPositive { text } => put(ImportText::ProblemNotPositive, text),
         RowProblem::UnknownStatus { text } => put(ImportText::ProblemUnknownStatus, text),
         RowProblem::UnknownOwner { name } => put(ImportText::ProblemUnknownOwner, name),

@@ -41,6 +41,8 @@ texts! {
     ProblemInnLength => "ИНН «{}»: должно быть 10 или 12 цифр", "INN “{}”: it must have 10 or 12 digits";
     ProblemInnDigits => "ИНН «{}»: только цифры", "INN “{}”: digits only";
     ProblemInnChecksum => "ИНН «{}» не проходит проверку контрольных цифр", "INN “{}” fails its check digits";
+    ProblemKpp => "КПП «{}» — не 9 цифр: клиент загружается без КПП", "KPP “{}” is not 9 digits: the client is imported without it";
+    ProblemQuantity => "количество «{}» не число больше нуля (не больше трёх знаков после запятой)", "the quantity “{}” is not a number above zero (at most three decimals)";
     ProblemNotPositive => "сумма «{}» не больше нуля (возвраты не загружаются)", "the amount “{}” is not above zero (returns are not imported)";
     ProblemUnknownStatus => "статус «{}» неизвестен — оставлен прежний", "unknown status “{}”: left as it was";
     ProblemUnknownOwner => "в команде нет «{}» — ответственным будете вы", "no “{}” on the team: you will be the owner";

@@ -50,6 +50,10 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             OrderBookError::BadDate(i) => {
                 fill(t(SnapshotText::ErrOrderBookDate), &[&(i + 1).to_string()])
             }
+            OrderBookError::BadQuantity(i) => fill(
+                t(SnapshotText::ErrOrderBookQuantity),
+                &[&(i + 1).to_string()],
+            ),
         },
         RestoreError::Inconsistent(IntegrityProblem::DuplicateId(id)) => {
             fill(t(SnapshotText::ErrInconsistentDuplicate), &[id.as_str()])

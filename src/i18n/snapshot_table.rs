@@ -102,6 +102,7 @@ texts! {
     ErrNotAllowed => "{}: {} не подходит, ожидается {}.", "{}: {} is not allowed, expected {}.";
     ErrOrderBookRagged => "Заказы в сжатом виде (workspace.order_book) повреждены: столбцы разной длины.", "The packed orders (workspace.order_book) are damaged: the columns differ in length.";
     ErrOrderBookPosition => "Заказы в сжатом виде (workspace.order_book) повреждены: заказ № {} ссылается на несуществующую позицию.", "The packed orders (workspace.order_book) are damaged: order no. {} refers to a position that does not exist.";
+    ErrOrderBookQuantity => "Заказы в сжатом виде (workspace.order_book) повреждены: у заказа № {} количество вне допустимого диапазона.", "The packed orders (workspace.order_book) are damaged: order no. {} has a quantity out of range.";
     ErrOrderBookDate => "Заказы в сжатом виде (workspace.order_book) повреждены: у заказа № {} дата вне допустимого диапазона.", "The packed orders (workspace.order_book) are damaged: order no. {} has a date out of range.";
     ErrInconsistentDuplicate => "Записи не согласованы: id {} встречается дважды.", "The records are inconsistent: the id {} appears twice.";
     ErrInconsistentDangling => "Записи не согласованы: запись {} ссылается на несуществующую запись {}.", "The records are inconsistent: record {} refers to a missing record {}.";

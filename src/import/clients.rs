@@ -31,19 +31,13 @@ pub(super) fn owner_of(
     found
 }
 
-/// A new client from a row. The КПП goes into the notes: the app has no field of its own for it.
+/// A new client from a row.
 pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id: Id) -> Client {
-    let mut notes = fields.notes.clone();
-    if !fields.kpp.is_empty() {
-        if !notes.is_empty() {
-            notes.push('\n');
-        }
-        notes.push_str(&format!("КПП {}", fields.kpp));
-    }
     Client {
         id,
         name: fields.name.clone(),
         inn: fields.inn.clone(),
+        kpp: fields.kpp.clone(),
         contact: ContactPerson {
             name: fields.contact.clone(),
             phone: fields.phone.clone(),
@@ -51,7 +45,7 @@ pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id
         },
         owner_id: owner,
         status: fields.status.unwrap_or(ClientStatus::Lead),
-        notes,
+        notes: fields.notes.clone(),
         yearly_spend: None,
         created_at: options.now,
         updated_at: options.now,
@@ -60,7 +54,7 @@ pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id
 }
 
 /// `existing` with what the row says: a filled cell replaces the field (the name only when it
-/// is not the same name written differently; the ИНН only where there was none), an empty cell
+/// is not the same name written differently; the ИНН only where there was none; a valid КПП), an empty cell
 /// never clears one, and notes are only filled in where there were none.
 fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Client {
     let mut client = existing.clone();
@@ -69,6 +63,9 @@ fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Clien
     }
     if client.inn.is_none() {
         client.inn = fields.inn.clone();
+    }
+    if fields.kpp.is_some() {
+        client.kpp = fields.kpp.clone();
     }
     let fill = |slot: &mut String, value: &str| {
         if !value.is_empty() {

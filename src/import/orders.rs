@@ -238,6 +238,7 @@ impl OrderSteps {
             doc.lines.push(OrderLine {
                 product_id,
                 amount: line.amount,
+                quantity: line.quantity,
             });
             doc.rows.push(row.number);
             doc.keys.push(key);
