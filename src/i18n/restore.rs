@@ -74,6 +74,9 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             t(SnapshotText::ErrBadAmount),
             &[path, &Money::from_kopecks(*kopecks).to_string()],
         ),
+        RestoreError::BadValue { path, value } => {
+            fill(t(SnapshotText::ErrBadValue), &[path, value])
+        }
         RestoreError::EmptyOrder { path } => fill(t(SnapshotText::ErrEmptyOrder), &[path]),
         RestoreError::LevelOutOfRange { path, level } => {
             fill(t(SnapshotText::ErrLevel), &[path, &level.to_string()])

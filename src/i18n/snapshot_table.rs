@@ -86,6 +86,7 @@ texts! {
     ErrFutureVersion => "Данные записаны более новой версией Salesdesk (версия формата {}, эта версия читает до {}). Обновите приложение: перезагрузите страницу.", "The data was written by a newer Salesdesk (format version {}, this one reads up to {}). Update the app: reload the page.";
     ErrDuplicateId => "{}: id {} уже встречался в файле.", "{}: id {} appears twice in the file.";
     ErrMissingReference => "{}: нет записи с id {}.", "{}: there is no record with id {}.";
+    ErrBadValue => "{}: значение «{}» не подходит (КПП — 9 цифр, количество — больше нуля).", "{}: the value “{}” does not fit (a KPP has 9 digits, a quantity is above zero).";
     ErrBadAmount => "{}: сумма {} вне допустимого диапазона.", "{}: the amount {} is out of range.";
     ErrEmptyOrder => "{}: в заказе нет ни одной строки.", "{}: the order has no lines.";
     ErrLevel => "{}: уровень {} вне шкалы 0–4.", "{}: level {} is outside 0–4.";
