@@ -43,7 +43,7 @@ pub use apply::{apply, undo, Applied};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;
-pub use fit::{added_bytes, Fit};
+pub use fit::{added_bytes, Fit, SizeSteps};
 pub use plan::{Counts, GroupChoice, Options, Plan, Preview};
 pub use problem::{ClientRef, Problem, RowProblem};
 pub use read::{FileError, FileKind, TextSettings};

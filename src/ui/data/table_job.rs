@@ -7,8 +7,8 @@
 
 use crate::domain::dates::Timestamp;
 use crate::import::{
-    added_bytes, DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps, ReadSteps,
-    Separator, Source, SourceRow, TextEncoding,
+    DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps, ReadSteps, Separator,
+    SizeSteps, Source, SourceRow, TextEncoding,
 };
 use crate::ui::clock;
 use crate::ui::persist::now_ms;
@@ -33,6 +33,16 @@ pub(super) enum Busy {
     Checking(u8),
     /// Writing the import into the workspace (one change, which cannot be stopped midway).
     Writing,
+}
+
+/// What a step of work says about the work left.
+enum Next {
+    /// More to do; the slice goes on while it has time.
+    More(Busy),
+    /// More to do, and the next step is a long one: it starts a slice of its own.
+    Pause(Busy),
+    /// Finished (and handed over).
+    Done,
 }
 
 /// A preview with the room it needs in storage.
@@ -84,26 +94,25 @@ impl Jobs {
         self.current.get_value() == job
     }
 
-    /// Runs `work` slice by slice until it says it is done (`None`), updating the bar with what
-    /// it says it is busy with, and stopping as soon as another job starts.
-    fn run(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Option<Busy>>>) {
+    /// Runs `work` slice by slice until it says it is done, updating the bar with what it says
+    /// it is busy with, and stopping as soon as another job starts.
+    fn run(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
         if !self.is_current(job) {
             return;
         }
         let started = now_ms();
         loop {
-            let step = (work.borrow_mut())();
-            match step {
-                None => return,
-                Some(busy) if now_ms() - started > SLICE_MS => {
-                    if self.busy.get_untracked() != Some(busy) {
-                        self.busy.set(Some(busy));
-                    }
-                    set_timeout(move || self.run(job, work), Duration::ZERO);
-                    return;
-                }
-                Some(_) => {}
+            let next = (work.borrow_mut())();
+            let busy = match next {
+                Next::Done => return,
+                Next::More(_) if now_ms() - started <= SLICE_MS => continue,
+                Next::More(busy) | Next::Pause(busy) => busy,
+            };
+            if self.busy.get_untracked() != Some(busy) {
+                self.busy.set(Some(busy));
             }
+            set_timeout(move || self.run(job, work), Duration::ZERO);
+            return;
         }
     }
 
@@ -132,18 +141,24 @@ impl Jobs {
                     }
                 };
                 let mut done = Some(done);
+                let mut rows = None;
                 let work = move || {
+                    if let Some(rows) = rows.take() {
+                        // The table is found in a slice of its own: a pass over every row.
+                        self.busy.set(None);
+                        (done.take().expect("done once"))(Ok(rows));
+                        return Next::Done;
+                    }
                     let reading = steps.as_mut().expect("steps run until they finish");
                     if !reading.step(ROWS_PER_STEP) {
                         let (at, all) = reading.progress();
-                        return Some(Busy::Reading(percent(at, all)));
+                        return Next::More(Busy::Reading(percent(at, all)));
                     }
-                    let finished = steps.take().expect("steps finish once").finish();
-                    self.busy.set(None);
-                    (done.take().expect("done once"))(Ok(finished));
-                    None
+                    rows = Some(steps.take().expect("steps finish once").finish());
+                    Next::Pause(Busy::Reading(100))
                 };
-                self.run(job, Rc::new(RefCell::new(work)));
+                // Decoding took this task's time: the rows start in the next one.
+                self.later(job, Rc::new(RefCell::new(work)));
             },
             Duration::ZERO,
         );
@@ -169,26 +184,48 @@ impl Jobs {
         );
         let mut done = Some(done);
         let mut new_id = clock::new_id;
+        let mut preview: Option<(Preview, SizeSteps)> = None;
         let work = move || {
-            let checking = steps.as_mut().expect("steps run until they finish");
+            // Last, the room the import needs, a stored piece at a time.
+            if let Some((p, sizes)) = preview.as_mut() {
+                if !sizes.step(&p.plan) {
+                    let (at, all) = sizes.progress();
+                    return Next::More(Busy::Checking(99.min(90 + percent(at, all) / 10)));
+                }
+                let (preview, sizes) = preview.take().expect("checked once");
+                let fit = Fit::of(state.used_bytes.get_untracked(), sizes.bytes());
+                self.busy.set(None);
+                (done.take().expect("done once"))(Checked { preview, fit });
+                return Next::Done;
+            }
+            let Some(checking) = steps.as_mut() else {
+                return Next::Done;
+            };
             let finished = state
                 .ws
                 .with_untracked(|ws| checking.step(ws, &table, &mut new_id, ROWS_PER_STEP));
             if !finished {
-                return Some(Busy::Checking(percent(checking.rows_done(), total)));
+                let at = percent(checking.rows_done(), total);
+                return Next::More(Busy::Checking(at * 9 / 10));
             }
+            // The documents compared with the orders there (a pass over all of them), in a
+            // slice of its own.
             let steps = steps.take().expect("steps finish once");
-            let checked = state.ws.with_untracked(|ws| {
-                let preview = steps.finish(ws, &table);
-                let added = added_bytes(ws, &preview.plan);
-                let fit = Fit::of(state.used_bytes.get_untracked(), added);
-                Checked { preview, fit }
-            });
-            self.busy.set(None);
-            (done.take().expect("done once"))(checked);
-            None
+            preview = Some(state.ws.with_untracked(|ws| {
+                let p = steps.finish(ws, &table);
+                let sizes = SizeSteps::new(ws, &p.plan);
+                (p, sizes)
+            }));
+            Next::Pause(Busy::Checking(90))
         };
-        self.run(job, Rc::new(RefCell::new(work)));
+        // Started in a task of its own: whatever asked for the check (a file just read, a
+        // changed choice) has had this task.
+        self.later(job, Rc::new(RefCell::new(work)));
+    }
+
+    /// Runs `work` from the next task on.
+    fn later(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
+        set_timeout(move || self.run(job, work), Duration::ZERO);
     }
 
     /// Shows «Запись данных…», lets it paint, then runs `write` (the import: one change to the
