@@ -296,4 +296,32 @@ mod tests {
         ));
         assert_eq!(OrderBook::default().unpack(&[], &[]), Ok(Vec::new()));
     }
+
+    #[test]
+    fn quantities_are_an_optional_column() {
+        use crate::domain::quantity::Quantity;
+        let mut ws = synth_workspace(3, 5, 20, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        let clients: Vec<Id> = ws.clients.iter().map(|c| c.id.clone()).collect();
+        let products: Vec<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
+        // No quantity anywhere: no column, as books written before quantities.
+        let book = OrderBook::pack(&ws.orders, &clients, &products);
+        assert!(book.quantity.is_empty());
+        assert!(!serde_json::to_string(&book).unwrap().contains("quantity"));
+        ws.orders[3].lines[0].quantity = Quantity::from_thousandths(1_234_500);
+        let book = OrderBook::pack(&ws.orders, &clients, &products);
+        assert_eq!(book.unpack(&clients, &products), Ok(ws.orders.clone()));
+        let mut damaged = book.clone();
+        damaged.quantity.pop();
+        assert_eq!(
+            damaged.unpack(&clients, &products),
+            Err(OrderBookError::Ragged)
+        );
+        let mut damaged = book;
+        let at = damaged.quantity.iter().position(|q| *q > 0).unwrap();
+        damaged.quantity[at] = u64::MAX;
+        assert_eq!(
+            damaged.unpack(&clients, &products),
+            Err(OrderBookError::BadQuantity(3))
+        );
+    }
 }

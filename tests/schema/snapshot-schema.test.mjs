@@ -87,10 +87,22 @@ test("the schema refuses what the format forbids", () => {
     ["a field stamp that is not a pair", (d) => { d.workspace.clients[0].stamps = { fields: { notes: { at: "2026-01-01T00:00:00Z" } } }; }],
     ["a missing client id", (d) => { delete d.workspace.clients[0].id; }],
     ["an order without lines", (d) => { d.workspace.orders[0].lines = []; }],
+    ["a КПП of 5 digits", (d) => { d.workspace.clients[0].kpp = "77360"; }],
+    ["a КПП with lower-case letters", (d) => { d.workspace.clients[0].kpp = "7736ab001"; }],
+    ["a quantity of zero", (d) => { d.workspace.orders[0].lines[0].quantity_thousandths = 0; }],
+    ["a fractional quantity", (d) => { d.workspace.orders[0].lines[0].quantity_thousandths = 1.5; }],
   ];
   for (const [what, edit] of broken) {
     const doc = structuredClone(base);
     edit(doc);
     assert.equal(validate(doc), false, `${what} should be refused`);
   }
+});
+
+test("a КПП and an exact quantity match the schema", () => {
+  const doc = sample("synthetic");
+  doc.workspace.clients[0].kpp = "773601001";
+  doc.workspace.clients[1].kpp = "7736AB001";
+  doc.workspace.orders[0].lines[0].quantity_thousandths = 1234500;
+  assertValid(doc, "synthetic with kpp and quantity");
 });
