@@ -219,10 +219,29 @@ pub fn TableImportPanel() -> impl IntoView {
             checked.set(Some(Arc::new(c)))
         });
     });
-    let finish = move |fresh: &Checked, mapping: &Mapping| {
-        let fresh = &fresh.preview;
+    // The import worked out on a copy of the data (a task of its own)…
+    let prepare = move |fresh: &Checked| {
         let today = state.today_untracked();
-        match state.change(|ws, now| apply(ws, &fresh.plan, today, now)) {
+        let mut copy = state.ws.get_untracked();
+        let did = apply(&mut copy, &fresh.preview.plan, today, clock::now());
+        (copy, did)
+    };
+    // …and put in place in the next, if nothing changed the data in between.
+    let finish = move |fresh: &Checked,
+                       mapping: &Mapping,
+                       prepared: (
+        crate::domain::Workspace,
+        Result<Applied, crate::domain::WorkspaceError>,
+    )| {
+        let fresh = &fresh.preview;
+        let (copy, did) = prepared;
+        if did.is_ok() {
+            let _ = state.change(|ws, _| {
+                *ws = copy;
+                Ok::<(), ()>(())
+            });
+        }
+        match did {
             Ok(did) => {
                 applied.set_value(Some(did));
                 loaded.with_untracked(|l| {
@@ -268,12 +287,19 @@ pub fn TableImportPanel() -> impl IntoView {
             target: target.get_untracked(),
             columns: mapping.get_untracked(),
         };
-        jobs.write(move || {
-            // Another tab's save in between starts a new check: then the person confirms again.
-            if checked.with_untracked(|c| c.as_ref().is_some_and(|c| Arc::ptr_eq(c, &fresh))) {
-                finish(&fresh, &mapping);
-            }
-        });
+        // Another tab's save in between starts a new check: then the person confirms again.
+        let still = move |fresh: &Arc<Checked>| {
+            checked.with_untracked(|c| c.as_ref().is_some_and(|c| Arc::ptr_eq(c, fresh)))
+        };
+        let kept = fresh.clone();
+        jobs.write(
+            move || still(&kept).then(|| prepare(&kept)),
+            move |prepared| {
+                if still(&fresh) {
+                    finish(&fresh, &mapping, prepared);
+                }
+            },
+        );
     };
     let undo_import = move |_| {
         let Some(did) = applied.get_value() else {

@@ -228,16 +228,34 @@ impl Jobs {
         set_timeout(move || self.run(job, work), Duration::ZERO);
     }
 
-    /// Shows «Запись данных…», lets it paint, then runs `write` (the import: one change to the
-    /// workspace) unless something else started meanwhile.
-    pub(super) fn write(self, write: impl FnOnce() + 'static) {
+    /// Shows «Запись данных…», lets it paint, then in one task `prepare`s the import (the
+    /// workspace as it will be, worked out on a copy) and in the next `commit`s it (puts it in
+    /// place, which every screen then follows), unless something else started meanwhile: the
+    /// two halves of a large import each stay a short task.
+    pub(super) fn write<T: 'static>(
+        self,
+        prepare: impl FnOnce() -> Option<T> + 'static,
+        commit: impl FnOnce(T) + 'static,
+    ) {
         let job = self.start(Busy::Writing);
         set_timeout(
             move || {
-                if self.is_current(job) {
-                    write();
-                    self.busy.set(None);
+                if !self.is_current(job) {
+                    return;
                 }
+                let Some(prepared) = prepare() else {
+                    self.busy.set(None);
+                    return;
+                };
+                set_timeout(
+                    move || {
+                        if self.is_current(job) {
+                            commit(prepared);
+                            self.busy.set(None);
+                        }
+                    },
+                    Duration::ZERO,
+                );
             },
             Duration::from_millis(20),
         );
