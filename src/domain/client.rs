@@ -60,6 +60,9 @@ pub struct Client {
     /// ИНН, digits only, validated by its check digits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inn: Option<String>,
+    /// КПП, 9 digits (see [`super::kpp`]); companies have one, sole traders do not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kpp: Option<String>,
     /// The contact person.
     #[serde(default)]
     pub contact: ContactPerson,
@@ -86,6 +89,7 @@ pub struct Client {
 crate::fielded!(Client {
     "name" => name,
     "inn" => inn,
+    "kpp" => kpp,
     "contact.name" => contact.name,
     "contact.phone" => contact.phone,
     "contact.email" => contact.email,

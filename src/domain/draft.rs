@@ -8,6 +8,7 @@ use super::dates::{parse_date, Timestamp};
 use super::deal::Deal;
 use super::ids::Id;
 use super::inn::{validate_inn, InnError};
+use super::kpp::{validate_kpp, KppError};
 use super::money::{Money, MoneyParseError};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -19,6 +20,8 @@ pub enum Field {
     Name,
     /// ИНН.
     Inn,
+    /// КПП.
+    Kpp,
     /// Contact phone.
     Phone,
     /// Contact e-mail.
@@ -42,6 +45,9 @@ pub enum Problem {
     /// The ИНН is not valid.
     #[error("invalid INN: {0}")]
     Inn(#[from] InnError),
+    /// The КПП is not 9 digits.
+    #[error("invalid KPP: {0}")]
+    Kpp(#[from] KppError),
     /// The phone has too few or too many digits.
     #[error("a phone has 10 to 15 digits")]
     Phone,
@@ -66,6 +72,9 @@ pub struct ClientDraft {
     pub name: String,
     /// ИНН as typed.
     pub inn: String,
+    /// КПП as typed.
+    #[serde(default)]
+    pub kpp: String,
     /// Contact person.
     pub contact_name: String,
     /// Phone as typed.
@@ -89,6 +98,7 @@ impl ClientDraft {
         ClientDraft {
             name: c.name.clone(),
             inn: c.inn.clone().unwrap_or_default(),
+            kpp: c.kpp.clone().unwrap_or_default(),
             contact_name: c.contact.name.clone(),
             phone: c.contact.phone.clone(),
             email: c.contact.email.clone(),
@@ -113,6 +123,16 @@ impl ClientDraft {
                 Ok(digits) => Some(digits),
                 Err(e) => {
                     errors.push((Field::Inn, e.into()));
+                    None
+                }
+            },
+        };
+        let kpp = match self.kpp.trim() {
+            "" => None,
+            typed => match validate_kpp(typed) {
+                Ok(kpp) => Some(kpp),
+                Err(e) => {
+                    errors.push((Field::Kpp, e.into()));
                     None
                 }
             },
@@ -145,6 +165,7 @@ impl ClientDraft {
             id,
             name: name.to_owned(),
             inn,
+            kpp,
             contact: ContactPerson {
                 name: self.contact_name.trim().to_owned(),
                 phone: phone.to_owned(),
@@ -273,6 +294,7 @@ mod tests {
         ClientDraft {
             name: "  ООО «Вектор» ".into(),
             inn: "7707083893".into(),
+            kpp: "773601001".into(),
             contact_name: "Андрей Лебедев".into(),
             phone: "+7 (912) 345-67-89".into(),
             email: "lebedev@vector.ru".into(),

@@ -5,6 +5,7 @@
 
 use crate::domain::dates::timestamp_from_millis;
 use crate::domain::orders::{Order, OrderLine};
+use crate::domain::quantity::Quantity;
 use crate::domain::stamps::Stamps;
 use crate::domain::{Id, Money};
 use chrono::NaiveDate;
@@ -34,6 +35,10 @@ pub struct OrderBook {
     pub other_products: Vec<Id>,
     /// Amount of each line in kopecks.
     pub amount: Vec<i64>,
+    /// Quantity of each line in thousandths of a unit, 0 where the line has none; absent (empty)
+    /// when no line of the book has one, which is how books written before quantities read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantity: Vec<u64>,
     /// `created_at` in Unix milliseconds, each minus the previous one.
     pub created: Vec<i64>,
     /// `updated_at` minus `created_at`, in milliseconds.
@@ -53,6 +58,9 @@ pub enum OrderBookError {
     /// A position points outside its list.
     #[error("order {0} refers to a position that does not exist")]
     BadPosition(usize),
+    /// A quantity is above [`Quantity::MAX_THOUSANDTHS`].
+    #[error("order {0} has a quantity out of range")]
+    BadQuantity(usize),
     /// A date or timestamp is out of range.
     #[error("order {0} has a date out of range")]
     BadDate(usize),
@@ -101,6 +109,8 @@ impl OrderBook {
                     &mut book.other_products,
                 ));
                 book.amount.push(line.amount.kopecks());
+                book.quantity
+                    .push(line.quantity.map_or(0, Quantity::thousandths));
             }
             let created = order.created_at.timestamp_millis();
             book.created.push(created - last_created);
@@ -110,6 +120,9 @@ impl OrderBook {
             if !order.stamps.is_empty() {
                 book.stamps.push((i as u32, order.stamps.clone()));
             }
+        }
+        if book.quantity.iter().all(|q| *q == 0) {
+            book.quantity.clear();
         }
         book
     }
@@ -134,6 +147,7 @@ impl OrderBook {
         .any(|len| *len != n)
             || self.product.len() != lines_total
             || self.amount.len() != lines_total
+            || !(self.quantity.is_empty() || self.quantity.len() == lines_total)
         {
             return Err(OrderBookError::Ragged);
         }
@@ -172,9 +186,14 @@ impl OrderBook {
                         .cloned()
                         .ok_or(OrderBookError::BadPosition(i))?,
                 };
+                let quantity = match self.quantity.get(line).copied().unwrap_or(0) {
+                    0 => None,
+                    q => Some(Quantity::from_thousandths(q).ok_or(OrderBookError::BadQuantity(i))?),
+                };
                 lines.push(OrderLine {
                     product_id,
                     amount: Money::from_kopecks(self.amount[line]),
+                    quantity,
                 });
                 line += 1;
             }
@@ -276,5 +295,33 @@ mod tests {
             Err(OrderBookError::BadDate(_))
         ));
         assert_eq!(OrderBook::default().unpack(&[], &[]), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn quantities_are_an_optional_column() {
+        use crate::domain::quantity::Quantity;
+        let mut ws = synth_workspace(3, 5, 20, NaiveDate::from_ymd_opt(2026, 3, 10).unwrap());
+        let clients: Vec<Id> = ws.clients.iter().map(|c| c.id.clone()).collect();
+        let products: Vec<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
+        // No quantity anywhere: no column, as books written before quantities.
+        let book = OrderBook::pack(&ws.orders, &clients, &products);
+        assert!(book.quantity.is_empty());
+        assert!(!serde_json::to_string(&book).unwrap().contains("quantity"));
+        ws.orders[3].lines[0].quantity = Quantity::from_thousandths(1_234_500);
+        let book = OrderBook::pack(&ws.orders, &clients, &products);
+        assert_eq!(book.unpack(&clients, &products), Ok(ws.orders.clone()));
+        let mut damaged = book.clone();
+        damaged.quantity.pop();
+        assert_eq!(
+            damaged.unpack(&clients, &products),
+            Err(OrderBookError::Ragged)
+        );
+        let mut damaged = book;
+        let at = damaged.quantity.iter().position(|q| *q > 0).unwrap();
+        damaged.quantity[at] = u64::MAX;
+        assert_eq!(
+            damaged.unpack(&clients, &products),
+            Err(OrderBookError::BadQuantity(3))
+        );
     }
 }

@@ -25,6 +25,7 @@ impl OrderBooks {
                 OrderBookError::Ragged => OrderBookError::Ragged,
                 OrderBookError::BadPosition(i) => OrderBookError::BadPosition(before + i),
                 OrderBookError::BadDate(i) => OrderBookError::BadDate(before + i),
+                OrderBookError::BadQuantity(i) => OrderBookError::BadQuantity(before + i),
             })?;
             orders.extend(unpacked);
         }

@@ -51,6 +51,11 @@ impl Deflated {
             bytes: bytes.len(),
         }
     }
+
+    /// The bytes the piece takes stored (one character per byte, so as many as Chromium counts).
+    pub fn stored_len(&self) -> usize {
+        self.bytes
+    }
 }
 
 /// Writes a pieced value: plain text between pieces is collected and deflated as a piece of its

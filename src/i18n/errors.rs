@@ -24,6 +24,7 @@ pub fn describe_problem(lang: Lang, problem: &Problem) -> String {
         Problem::Inn(InnError::WrongLength) => Text::ErrInnLength,
         Problem::Inn(InnError::NotDigits) => Text::ErrInnDigits,
         Problem::Inn(InnError::BadChecksum) => Text::ErrInnChecksum,
+        Problem::Kpp(_) => Text::ErrKpp,
         Problem::Phone => Text::ErrPhone,
         Problem::Email => Text::ErrEmail,
         Problem::Money(MoneyParseError::Empty | MoneyParseError::NotANumber) => {

@@ -6,10 +6,11 @@ use super::translate::{fill, Translate};
 use crate::domain::inn::InnError;
 use crate::import::number::NumberError;
 use crate::import::{
-    ClientRef, Counts, Field, FileError, MappingError, Problem, RowProblem, Separator, TableError,
-    TextEncoding,
+    ClientRef, Counts, Field, FileError, Fit, MappingError, Problem, RowProblem, Separator,
+    TableError, TextEncoding,
 };
 use crate::lang::Lang;
+use crate::storage::capacity::{percent_used, QUOTA_BYTES};
 
 /// The name of a field, as the mapping's selects show it.
 pub fn field_name(lang: Lang, field: Field) -> &'static str {
@@ -75,6 +76,8 @@ pub fn describe_row_problem(lang: Lang, problem: &RowProblem) -> String {
             };
             put(key, text)
         }
+        RowProblem::BadKpp { text } => put(ImportText::ProblemKpp, text),
+        RowProblem::BadQuantity { text } => put(ImportText::ProblemQuantity, text),
         RowProblem::NotPositive { text } => put(ImportText::ProblemNotPositive, text),
         RowProblem::UnknownStatus { text } => put(ImportText::ProblemUnknownStatus, text),
         RowProblem::UnknownOwner { name } => put(ImportText::ProblemUnknownOwner, name),
@@ -155,6 +158,39 @@ pub fn describe_counts(lang: Lang, template: ImportText, counts: &Counts) -> Str
     )
 }
 
+/// Bytes as megabytes with one decimal, written as the language writes numbers («5,6»).
+fn megabytes(lang: Lang, bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let point = if lang == Lang::Ru { ',' } else { '.' };
+    if tenth == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}{point}{tenth}")
+    }
+}
+
+/// What the preview says about the room an import needs: nothing when it fits well, a warning
+/// above 80 % of the quota, the refusal above it.
+pub fn describe_fit(lang: Lang, fit: Fit) -> Option<String> {
+    let quota = megabytes(lang, QUOTA_BYTES);
+    match fit {
+        Fit::Fits { .. } => None,
+        Fit::Tight { after } => Some(fill(
+            ImportText::FitTight.get(lang),
+            &[
+                &percent_used(after).to_string(),
+                &megabytes(lang, after),
+                &quota,
+            ],
+        )),
+        Fit::TooBig { after } => Some(fill(
+            ImportText::FitTooBig.get(lang),
+            &[&megabytes(lang, after), &quota],
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +249,23 @@ mod tests {
         assert_eq!(
             describe_mapping_error(Lang::Ru, &MappingError::Missing(Field::Date)),
             "Укажите столбец для поля «Дата»."
+        );
+    }
+
+    #[test]
+    fn the_room_needed_is_worded() {
+        let mb = 1024 * 1024;
+        assert_eq!(describe_fit(Lang::Ru, Fit::Fits { after: mb }), None);
+        assert_eq!(
+            describe_fit(Lang::Ru, Fit::TooBig { after: 5 * mb + 6 * mb / 10 }).unwrap(),
+            "Импорт не поместится в память браузера: нужно ≈5,6 МБ из 5 МБ. Удалите старые резервные копии на этой странице или загрузите файл частями (например, по кварталам)."
+        );
+        assert!(describe_fit(Lang::En, Fit::TooBig { after: 6 * mb })
+            .unwrap()
+            .contains("about 6 MB of 5 MB"));
+        assert_eq!(
+            describe_fit(Lang::Ru, Fit::Tight { after: 9 * mb / 2 }).unwrap(),
+            "После импорта память браузера будет занята на 90 % (≈4,5 МБ из 5 МБ): места останется мало."
         );
     }
 }

@@ -41,6 +41,8 @@ texts! {
     ProblemInnLength => "ИНН «{}»: должно быть 10 или 12 цифр", "INN “{}”: it must have 10 or 12 digits";
     ProblemInnDigits => "ИНН «{}»: только цифры", "INN “{}”: digits only";
     ProblemInnChecksum => "ИНН «{}» не проходит проверку контрольных цифр", "INN “{}” fails its check digits";
+    ProblemKpp => "КПП «{}» — не 9 цифр: клиент загружается без КПП", "KPP “{}” is not 9 digits: the client is imported without it";
+    ProblemQuantity => "количество «{}» не число больше нуля (не больше трёх знаков после запятой)", "the quantity “{}” is not a number above zero (at most three decimals)";
     ProblemNotPositive => "сумма «{}» не больше нуля (возвраты не загружаются)", "the amount “{}” is not above zero (returns are not imported)";
     ProblemUnknownStatus => "статус «{}» неизвестен — оставлен прежний", "unknown status “{}”: left as it was";
     ProblemUnknownOwner => "в команде нет «{}» — ответственным будете вы", "no “{}” on the team: you will be the owner";
@@ -88,5 +90,12 @@ texts! {
     Imported => "Импорт выполнен.", "Imported.";
     UndoImport => "Отменить импорт", "Undo the import";
     Undone => "Импорт отменён.", "The import was undone.";
+    Reading => "Чтение файла… {} %", "Reading the file… {} %";
+    Checking => "Проверка строк… {} %", "Checking the rows… {} %";
+    Writing => "Запись данных…", "Writing the data…";
+    CancelWork => "Отмена", "Cancel";
+    Cancelled => "Импорт прерван: ничего не изменилось.", "The import was stopped: nothing changed.";
+    FitTooBig => "Импорт не поместится в память браузера: нужно ≈{} МБ из {} МБ. Удалите старые резервные копии на этой странице или загрузите файл частями (например, по кварталам).", "The import will not fit in the browser's storage: it needs about {} MB of {} MB. Delete old backups on this page or import the file in parts (by quarter, for instance).";
+    FitTight => "После импорта память браузера будет занята на {} % (≈{} МБ из {} МБ): места останется мало.", "After the import the browser's storage will be {} % full (about {} MB of {} MB): little room will be left.";
     SummaryTable => "Таблица: строка заголовков {}, строк данных {}.", "Table: header row {}, {} data rows.";
 }

@@ -51,6 +51,10 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             OrderBookError::BadDate(i) => {
                 fill(t(SnapshotText::ErrOrderBookDate), &[&(i + 1).to_string()])
             }
+            OrderBookError::BadQuantity(i) => fill(
+                t(SnapshotText::ErrOrderBookQuantity),
+                &[&(i + 1).to_string()],
+            ),
         },
         RestoreError::Inconsistent(IntegrityProblem::DuplicateId(id)) => {
             fill(t(SnapshotText::ErrInconsistentDuplicate), &[id.as_str()])
@@ -71,6 +75,9 @@ pub fn describe_restore_error(lang: Lang, error: &RestoreError) -> String {
             t(SnapshotText::ErrBadAmount),
             &[path, &Money::from_kopecks(*kopecks).to_string()],
         ),
+        RestoreError::BadValue { path, value } => {
+            fill(t(SnapshotText::ErrBadValue), &[path, value])
+        }
         RestoreError::EmptyOrder { path } => fill(t(SnapshotText::ErrEmptyOrder), &[path]),
         RestoreError::LevelOutOfRange { path, level } => {
             fill(t(SnapshotText::ErrLevel), &[path, &level.to_string()])

@@ -134,6 +134,7 @@ pub fn order_problem_text(lang: Lang, problem: &OrderProblem) -> String {
         }
         OrderProblem::TooLarge => SalesText::OrderTooLarge,
         OrderProblem::UnknownProduct => SalesText::OrderUnknownProduct,
+        OrderProblem::Quantity => SalesText::OrderBadQuantity,
     };
     text.get(lang).to_owned()
 }

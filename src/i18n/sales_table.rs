@@ -32,6 +32,8 @@ texts! {
     OrderBadDate => "Введите дату.", "Enter a date.";
     OrderNotPositive => "Сумма должна быть больше нуля.", "The amount must be above zero.";
     OrderTooLarge => "Слишком большая сумма заказа.", "The order total is too large.";
+    OrderBadQuantity => "Количество — число больше нуля, не больше трёх знаков после запятой.", "A quantity is a number above zero with at most three decimals.";
+    OrderQuantity => "Количество", "Quantity";
     OrderUnknownProduct => "Выберите товар из каталога.", "Choose a product from the catalogue.";
     OrderNoLines => "Добавьте хотя бы одну строку: товар и сумму.", "Add at least one line: a product and an amount.";
     // Catalogue

@@ -86,6 +86,7 @@ texts! {
     ErrFutureVersion => "Данные записаны более новой версией Salesdesk (версия формата {}, эта версия читает до {}). Обновите приложение: перезагрузите страницу.", "The data was written by a newer Salesdesk (format version {}, this one reads up to {}). Update the app: reload the page.";
     ErrDuplicateId => "{}: id {} уже встречался в файле.", "{}: id {} appears twice in the file.";
     ErrMissingReference => "{}: нет записи с id {}.", "{}: there is no record with id {}.";
+    ErrBadValue => "{}: значение «{}» не подходит (КПП — 9 цифр, количество — больше нуля).", "{}: the value “{}” does not fit (a KPP has 9 digits, a quantity is above zero).";
     ErrBadAmount => "{}: сумма {} вне допустимого диапазона.", "{}: the amount {} is out of range.";
     ErrEmptyOrder => "{}: в заказе нет ни одной строки.", "{}: the order has no lines.";
     ErrLevel => "{}: уровень {} вне шкалы 0–4.", "{}: level {} is outside 0–4.";
@@ -102,6 +103,7 @@ texts! {
     ErrNotAllowed => "{}: {} не подходит, ожидается {}.", "{}: {} is not allowed, expected {}.";
     ErrOrderBookRagged => "Заказы в сжатом виде (workspace.order_book) повреждены: столбцы разной длины.", "The packed orders (workspace.order_book) are damaged: the columns differ in length.";
     ErrOrderBookPosition => "Заказы в сжатом виде (workspace.order_book) повреждены: заказ № {} ссылается на несуществующую позицию.", "The packed orders (workspace.order_book) are damaged: order no. {} refers to a position that does not exist.";
+    ErrOrderBookQuantity => "Заказы в сжатом виде (workspace.order_book) повреждены: у заказа № {} количество вне допустимого диапазона.", "The packed orders (workspace.order_book) are damaged: order no. {} has a quantity out of range.";
     ErrOrderBookDate => "Заказы в сжатом виде (workspace.order_book) повреждены: у заказа № {} дата вне допустимого диапазона.", "The packed orders (workspace.order_book) are damaged: order no. {} has a date out of range.";
     ErrInconsistentDuplicate => "Записи не согласованы: id {} встречается дважды.", "The records are inconsistent: the id {} appears twice.";
     ErrInconsistentDangling => "Записи не согласованы: запись {} ссылается на несуществующую запись {}.", "The records are inconsistent: record {} refers to a missing record {}.";

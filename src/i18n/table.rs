@@ -124,6 +124,7 @@ texts! {
     // Fields
     FieldCompany => "Компания", "Company";
     FieldInn => "ИНН", "INN";
+    FieldKpp => "КПП", "KPP";
     FieldContact => "Контакт", "Contact";
     FieldContactPerson => "Контактное лицо", "Contact person";
     FieldPhone => "Телефон", "Phone";
@@ -143,6 +144,7 @@ texts! {
     ErrNameRequired => "Заполните это поле", "Please fill this in";
     ErrInnLength => "ИНН состоит из 10 цифр (организация) или 12 цифр (ИП)", "An INN has 10 digits (company) or 12 (sole trader)";
     ErrInnDigits => "ИНН состоит только из цифр", "An INN has digits only";
+    ErrKpp => "КПП — 9 цифр", "A KPP has 9 digits";
     ErrInnChecksum => "Контрольные цифры ИНН не сходятся — проверьте, нет ли опечатки", "The INN check digits do not match: check for a typo";
     ErrPhone => "В номере телефона должно быть от 10 до 15 цифр", "A phone number has 10 to 15 digits";
     ErrEmail => "Это не похоже на адрес e-mail", "This does not look like an e-mail address";

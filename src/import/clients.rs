@@ -7,7 +7,7 @@ use super::identity::name_key;
 use super::plan::{Counts, Options, Plan, Preview};
 use super::problem::{Problem, RowProblem};
 use super::rows::{read_client, ClientFields};
-use super::table::DataTable;
+use super::table::{DataTable, SourceRow};
 use crate::domain::client::{Client, ClientStatus, ContactPerson};
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
@@ -31,19 +31,13 @@ pub(super) fn owner_of(
     found
 }
 
-/// A new client from a row. The КПП goes into the notes: the app has no field of its own for it.
+/// A new client from a row.
 pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id: Id) -> Client {
-    let mut notes = fields.notes.clone();
-    if !fields.kpp.is_empty() {
-        if !notes.is_empty() {
-            notes.push('\n');
-        }
-        notes.push_str(&format!("КПП {}", fields.kpp));
-    }
     Client {
         id,
         name: fields.name.clone(),
         inn: fields.inn.clone(),
+        kpp: fields.kpp.clone(),
         contact: ContactPerson {
             name: fields.contact.clone(),
             phone: fields.phone.clone(),
@@ -51,7 +45,7 @@ pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id
         },
         owner_id: owner,
         status: fields.status.unwrap_or(ClientStatus::Lead),
-        notes,
+        notes: fields.notes.clone(),
         yearly_spend: None,
         created_at: options.now,
         updated_at: options.now,
@@ -60,7 +54,7 @@ pub(super) fn new_client(fields: &ClientFields, owner: Id, options: &Options, id
 }
 
 /// `existing` with what the row says: a filled cell replaces the field (the name only when it
-/// is not the same name written differently; the ИНН only where there was none), an empty cell
+/// is not the same name written differently; the ИНН only where there was none; a valid КПП), an empty cell
 /// never clears one, and notes are only filled in where there were none.
 fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Client {
     let mut client = existing.clone();
@@ -69,6 +63,9 @@ fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Clien
     }
     if client.inn.is_none() {
         client.inn = fields.inn.clone();
+    }
+    if fields.kpp.is_some() {
+        client.kpp = fields.kpp.clone();
     }
     let fill = |slot: &mut String, value: &str| {
         if !value.is_empty() {
@@ -90,20 +87,66 @@ fn updated(existing: &Client, fields: &ClientFields, owner: Option<Id>) -> Clien
     client
 }
 
-/// The preview of a client list.
-pub(super) fn preview_clients(
-    ws: &Workspace,
-    table: &DataTable,
-    mapping: &Mapping,
-    options: &Options,
-    new_id: &mut dyn FnMut() -> Id,
-) -> Preview {
-    let mut dir = Directory::new(ws);
-    let mut plan = Plan::default();
-    let mut counts = Counts::default();
-    let mut problems = Vec::new();
-    let mut seen: HashMap<Id, usize> = HashMap::new();
-    for row in &table.rows {
+/// The preview of a client list, worked out a slice of rows at a time; run to the end at once
+/// or in slices, it is the same.
+pub(super) struct ClientSteps {
+    dir: Directory,
+    mapping: Mapping,
+    options: Options,
+    plan: Plan,
+    counts: Counts,
+    problems: Vec<Problem>,
+    seen: HashMap<Id, usize>,
+    next: usize,
+}
+
+impl ClientSteps {
+    /// The start of the preview of a client list into `ws`.
+    pub(super) fn new(ws: &Workspace, mapping: &Mapping, options: &Options) -> ClientSteps {
+        ClientSteps {
+            dir: Directory::new(ws),
+            mapping: mapping.clone(),
+            options: options.clone(),
+            plan: Plan::default(),
+            counts: Counts::default(),
+            problems: Vec::new(),
+            seen: HashMap::new(),
+            next: 0,
+        }
+    }
+
+    /// Rows read so far.
+    pub(super) fn rows_done(&self) -> usize {
+        self.next
+    }
+
+    /// Reads up to `count` more rows of `table`; returns whether every row is read.
+    pub(super) fn read(
+        &mut self,
+        ws: &Workspace,
+        table: &DataTable,
+        new_id: &mut dyn FnMut() -> Id,
+        count: usize,
+    ) -> bool {
+        let end = table.rows.len().min(self.next.saturating_add(count));
+        for row in &table.rows[self.next.min(end)..end] {
+            self.row(ws, row, new_id);
+        }
+        self.next = end.max(self.next);
+        self.next >= table.rows.len()
+    }
+
+    fn row(&mut self, ws: &Workspace, row: &SourceRow, new_id: &mut dyn FnMut() -> Id) {
+        let ClientSteps {
+            dir,
+            mapping,
+            options,
+            plan,
+            counts,
+            problems,
+            seen,
+            ..
+        } = self;
         let mut report = |problem| {
             problems.push(Problem {
                 row: row.number,
@@ -115,17 +158,17 @@ pub(super) fn preview_clients(
             Err(problem) => {
                 report(problem);
                 counts.skipped += 1;
-                continue;
+                return;
             }
         };
-        let owner = owner_of(&dir, &fields, &mut warnings);
+        let owner = owner_of(dir, &fields, &mut warnings);
         let found = dir.find_client(&fields);
         if let Some(first_row) = found.as_ref().and_then(|id| seen.get(id)) {
             report(RowProblem::RepeatedInFile {
                 first_row: *first_row,
             });
             counts.skipped += 1;
-            continue;
+            return;
         }
         match found.as_ref().and_then(|id| ws.client(id)) {
             Some(existing) => {
@@ -141,7 +184,7 @@ pub(super) fn preview_clients(
             None if fields.name.is_empty() => {
                 report(RowProblem::Missing(super::columns::Field::ClientName));
                 counts.skipped += 1;
-                continue;
+                return;
             }
             None => {
                 let client = new_client(
@@ -160,12 +203,16 @@ pub(super) fn preview_clients(
             report(warning);
         }
     }
-    Preview {
-        target: mapping.target,
-        rows: table.rows.len(),
-        clients: counts,
-        orders: Counts::default(),
-        problems,
-        plan,
+
+    /// The preview, once every row is read.
+    pub(super) fn finish(self, table: &DataTable) -> Preview {
+        Preview {
+            target: self.mapping.target,
+            rows: table.rows.len(),
+            clients: self.counts,
+            orders: Counts::default(),
+            problems: self.problems,
+            plan: self.plan,
+        }
     }
 }

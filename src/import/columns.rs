@@ -19,7 +19,7 @@ pub enum Field {
     ClientName,
     /// ИНН.
     Inn,
-    /// КПП: the app keeps no КПП of its own, so it goes into a new client's notes.
+    /// КПП: the client's, checked (9 digits).
     Kpp,
     /// The contact person.
     ContactName,
@@ -43,7 +43,7 @@ pub enum Field {
     Article,
     /// The product group, for products created by the import.
     Group,
-    /// Quantity: read for the person to see; an order line keeps only its amount.
+    /// Quantity: kept exactly on the order line, in thousandths of a unit.
     Quantity,
     /// The line's amount («Сумма», «Сумма с НДС»).
     Amount,

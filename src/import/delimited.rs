@@ -87,35 +87,88 @@ fn mode(counts: &[usize]) -> Option<usize> {
 /// The rows of `text` split by `sep`, each with the line number it starts on. A quote left open
 /// swallows the rest of the file into one cell rather than failing: the person sees it.
 pub fn read_rows(text: &str, sep: Separator) -> Vec<SourceRow> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sep.byte())
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    // The crate's own line count skips blank lines and counts "\r\n" oddly, so the number is
-    // counted here from the byte where each record starts.
-    let (mut line, mut counted) = (1, 0);
-    // The text is a `&str`, so it is valid UTF-8 and reading cannot fail.
-    while let Ok(true) = reader.read_record(&mut record) {
-        let bytes = text.as_bytes();
-        let mut start = record.position().map_or(counted, |p| p.byte() as usize);
-        // The position is where reading began, before the blank lines the reader skipped.
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
+    let mut reader = RowReader::new(text.to_owned(), sep);
+    reader.step(usize::MAX);
+    reader.into_rows()
+}
+
+/// Reads the rows of a text a few thousand at a time, so a 100 000-row file can be read in
+/// slices between which the page paints; [`read_rows`] is the same reader run to the end.
+pub struct RowReader {
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    record: csv::StringRecord,
+    rows: Vec<SourceRow>,
+    line: usize,
+    counted: usize,
+    finished: bool,
+}
+
+impl RowReader {
+    /// A reader at the start of `text`.
+    pub fn new(text: String, sep: Separator) -> RowReader {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(sep.byte())
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(text.into_bytes()));
+        RowReader {
+            reader,
+            record: csv::StringRecord::new(),
+            rows: Vec::new(),
+            line: 1,
+            counted: 0,
+            finished: false,
         }
-        line += bytes[counted..start.max(counted)]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        counted = start.max(counted);
-        rows.push(SourceRow {
-            number: line,
-            cells: record.iter().map(|c| Cell::Text(c.to_owned())).collect(),
-        });
     }
-    rows
+
+    /// Reads up to `rows` more rows; returns whether the text is read to its end.
+    pub fn step(&mut self, rows: usize) -> bool {
+        for _ in 0..rows {
+            // The text came from a `String`, so it is valid UTF-8 and reading cannot fail.
+            if !matches!(self.reader.read_record(&mut self.record), Ok(true)) {
+                self.finished = true;
+                break;
+            }
+            let bytes = self.reader.get_ref().get_ref();
+            let counted = self.counted;
+            // The crate's own line count skips blank lines and counts "\r\n" oddly, so the
+            // number is counted here from the byte where each record starts. The position is
+            // where reading began, before the blank lines the reader skipped.
+            let mut start = self
+                .record
+                .position()
+                .map_or(counted, |p| p.byte() as usize);
+            while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            self.line += bytes[counted..start.max(counted)]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.counted = start.max(counted);
+            self.rows.push(SourceRow {
+                number: self.line,
+                cells: self
+                    .record
+                    .iter()
+                    .map(|c| Cell::Text(c.to_owned()))
+                    .collect(),
+            });
+        }
+        self.finished
+    }
+
+    /// How far the reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.reader.get_ref().get_ref().len();
+        let done = if self.finished { total } else { self.counted };
+        (done, total)
+    }
+
+    /// The rows read so far.
+    pub fn into_rows(self) -> Vec<SourceRow> {
+        self.rows
+    }
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
             document: document.into(),
             product: "Короб".into(),
+            quantity: None,
             article: String::new(),
             group: String::new(),
             amount: Money::from_rubles(1),

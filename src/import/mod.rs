@@ -13,7 +13,9 @@
 //! - [`directory`] and [`identity`]: finding clients, members and products, and the id an
 //!   imported order takes from its source document;
 //! - [`memory`]: a mapping as keys the browser keeps for the next file with the same headers;
-//! - `clients` and `orders`: the preview for each target ([`plan`]), and [`apply`] (with undo).
+//! - `clients` and `orders`: the preview for each target ([`plan`]), and [`apply`] (with undo);
+//! - [`steps`]: the same reading and preview in slices, for a file of 100 000 rows;
+//! - [`fit`]: whether what an import adds fits in the browser's storage.
 
 pub mod apply;
 mod clients;
@@ -22,6 +24,7 @@ pub mod date;
 pub mod delimited;
 pub mod directory;
 pub mod encoding;
+pub mod fit;
 pub mod identity;
 pub mod memory;
 pub mod number;
@@ -30,6 +33,7 @@ pub mod plan;
 pub mod problem;
 pub mod read;
 pub mod rows;
+pub mod steps;
 pub mod table;
 pub mod workbook;
 mod xml;
@@ -39,9 +43,11 @@ pub use apply::{apply, undo, Applied};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;
+pub use fit::{added_bytes, Fit, SizeSteps};
 pub use plan::{Counts, GroupChoice, Options, Plan, Preview};
 pub use problem::{ClientRef, Problem, RowProblem};
 pub use read::{FileError, FileKind, TextSettings};
+pub use steps::{PreviewSteps, ReadSteps};
 pub use table::{Cell, DataTable, SourceRow, TableError};
 
 use crate::domain::ids::Id;
@@ -67,18 +73,9 @@ pub fn read_file(
     encoding: Option<TextEncoding>,
     separator: Option<Separator>,
 ) -> Result<(Source, Vec<SourceRow>), FileError> {
-    match read::check_file(bytes)? {
-        FileKind::Text => {
-            let (settings, rows) = read::read_text(bytes, encoding, separator);
-            Ok((Source::Text(settings), rows))
-        }
-        FileKind::Zip => {
-            let (sheet, rows) = workbook::read_xlsx(bytes)?;
-            Ok((Source::Workbook { sheet }, rows))
-        }
-        FileKind::Ole => Err(FileError::ProtectedOrOld),
-        FileKind::Binary => Err(FileError::NotATable),
-    }
+    let mut steps = ReadSteps::new(bytes, encoding, separator)?;
+    steps.step(usize::MAX);
+    Ok(steps.finish())
 }
 
 /// The table of rows read from a file: its header row found by the headers an import knows.
@@ -95,10 +92,9 @@ pub fn preview(
     options: &Options,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Preview {
-    match mapping.target {
-        Target::Clients => clients::preview_clients(ws, table, mapping, options, new_id),
-        Target::Orders => orders::preview_orders(ws, table, mapping, options, new_id),
-    }
+    let mut steps = PreviewSteps::new(ws, mapping, options);
+    steps.step(ws, table, new_id, usize::MAX);
+    steps.finish(ws, table)
 }
 
 #[cfg(test)]

@@ -48,8 +48,8 @@ fn raw_key(row: &SourceRow, mapping: &Mapping) -> String {
 }
 
 /// Everything the preview of one file keeps as it goes.
-struct Work<'a> {
-    options: &'a Options,
+struct Work {
+    options: Options,
     dir: Directory,
     plan: Plan,
     clients: Counts,
@@ -59,7 +59,7 @@ struct Work<'a> {
     default_group: Option<Id>,
 }
 
-impl Work<'_> {
+impl Work {
     fn client_of(
         &mut self,
         line: &LineFields,
@@ -77,7 +77,7 @@ impl Work<'_> {
         }
         let owner =
             owner_of(&self.dir, &line.client, warnings).unwrap_or(self.options.owner.clone());
-        let client = new_client(&line.client, owner, self.options, new_id());
+        let client = new_client(&line.client, owner, &self.options, new_id());
         self.dir.add_client(&client);
         self.clients.added += 1;
         let id = client.id.clone();
@@ -146,146 +146,192 @@ impl Work<'_> {
     }
 }
 
-/// The preview of an order file.
-pub(super) fn preview_orders(
-    ws: &Workspace,
-    table: &DataTable,
-    mapping: &Mapping,
-    options: &Options,
-    new_id: &mut dyn FnMut() -> Id,
-) -> Preview {
-    let mut work = Work {
-        options,
-        dir: Directory::new(ws),
-        plan: Plan::default(),
-        clients: Counts::default(),
-        problems: Vec::new(),
-        matched_clients: HashSet::new(),
-        // A set, not `ws.client`: that scans the list, once per row of the file.
-        existing_clients: ws.clients.iter().map(|c| c.id.clone()).collect(),
-        default_group: None,
-    };
-    let mut documents: Vec<Document> = Vec::new();
-    let mut by_id: HashMap<Id, usize> = HashMap::new();
-    let mut bad_keys: HashMap<String, usize> = HashMap::new();
-    for row in &table.rows {
-        let key = raw_key(row, mapping);
-        let read = read_line(row, mapping).and_then(|(line, mut warnings)| {
-            let client_id = work.client_of(&line, &mut warnings, new_id)?;
-            let product_id = work.product_of(&line, new_id)?;
-            Ok((line, client_id, product_id, warnings))
-        });
-        let (line, client_id, product_id, warnings) = match read {
-            Ok(read) => read,
-            Err(problem) => {
+/// The preview of an order file, worked out a slice of rows at a time: the rows are read into
+/// documents ([`OrderSteps::read`]), then the documents are compared with the orders already
+/// there ([`OrderSteps::finish`]). Run to the end at once or in slices, the preview is the same.
+pub(super) struct OrderSteps {
+    work: Work,
+    mapping: Mapping,
+    documents: Vec<Document>,
+    by_id: HashMap<Id, usize>,
+    bad_keys: HashMap<String, usize>,
+    next: usize,
+}
+
+impl OrderSteps {
+    /// The start of the preview of an order file into `ws`.
+    pub(super) fn new(ws: &Workspace, mapping: &Mapping, options: &Options) -> OrderSteps {
+        let work = Work {
+            options: options.clone(),
+            dir: Directory::new(ws),
+            plan: Plan::default(),
+            clients: Counts::default(),
+            problems: Vec::new(),
+            matched_clients: HashSet::new(),
+            // A set, not `ws.client`: that scans the list, once per row of the file.
+            existing_clients: ws.clients.iter().map(|c| c.id.clone()).collect(),
+            default_group: None,
+        };
+        OrderSteps {
+            work,
+            mapping: mapping.clone(),
+            documents: Vec::new(),
+            by_id: HashMap::new(),
+            bad_keys: HashMap::new(),
+            next: 0,
+        }
+    }
+
+    /// Rows read so far.
+    pub(super) fn rows_done(&self) -> usize {
+        self.next
+    }
+
+    /// Reads up to `count` more rows of `table`; returns whether every row is read.
+    pub(super) fn read(
+        &mut self,
+        table: &DataTable,
+        new_id: &mut dyn FnMut() -> Id,
+        count: usize,
+    ) -> bool {
+        let end = table.rows.len().min(self.next.saturating_add(count));
+        let (work, mapping) = (&mut self.work, &self.mapping);
+        for row in &table.rows[self.next.min(end)..end] {
+            let key = raw_key(row, mapping);
+            let read = read_line(row, mapping).and_then(|(line, mut warnings)| {
+                let client_id = work.client_of(&line, &mut warnings, new_id)?;
+                let product_id = work.product_of(&line, new_id)?;
+                Ok((line, client_id, product_id, warnings))
+            });
+            let (line, client_id, product_id, warnings) = match read {
+                Ok(read) => read,
+                Err(problem) => {
+                    work.problems.push(Problem {
+                        row: row.number,
+                        problem,
+                    });
+                    self.bad_keys.entry(key).or_insert(row.number);
+                    continue;
+                }
+            };
+            for problem in warnings {
                 work.problems.push(Problem {
                     row: row.number,
                     problem,
                 });
-                bad_keys.entry(key).or_insert(row.number);
-                continue;
             }
-        };
-        for problem in warnings {
-            work.problems.push(Problem {
-                row: row.number,
-                problem,
+            let id = order_id(&line, work.dir.client_inn(&client_id));
+            let documents = &mut self.documents;
+            let at = *self.by_id.entry(id.clone()).or_insert_with(|| {
+                documents.push(Document {
+                    id,
+                    client_id,
+                    date: line.date,
+                    number: line.document.clone(),
+                    lines: Vec::new(),
+                    rows: Vec::new(),
+                    keys: Vec::new(),
+                });
+                documents.len() - 1
             });
+            let doc = &mut documents[at];
+            doc.lines.push(OrderLine {
+                product_id,
+                amount: line.amount,
+                quantity: line.quantity,
+            });
+            doc.rows.push(row.number);
+            doc.keys.push(key);
         }
-        let id = order_id(&line, work.dir.client_inn(&client_id));
-        let at = *by_id.entry(id.clone()).or_insert_with(|| {
-            documents.push(Document {
-                id,
-                client_id,
-                date: line.date,
-                number: line.document.clone(),
-                lines: Vec::new(),
-                rows: Vec::new(),
-                keys: Vec::new(),
-            });
-            documents.len() - 1
-        });
-        let doc = &mut documents[at];
-        doc.lines.push(OrderLine {
-            product_id,
-            amount: line.amount,
-        });
-        doc.rows.push(row.number);
-        doc.keys.push(key);
+        self.next = end.max(self.next);
+        self.next >= table.rows.len()
     }
 
-    let removed: HashMap<&Id, Timestamp> =
-        ws.removed.iter().map(|t| (&t.id, t.removed_at)).collect();
-    let existing: HashMap<&Id, &Order> = ws.orders.iter().map(|o| (&o.id, o)).collect();
-    let mut orders = Counts::default();
-    for doc in documents {
-        if let Some(bad_row) = doc.keys.iter().find_map(|k| bad_keys.get(k)) {
-            for &row in &doc.rows {
-                let problem = RowProblem::DocumentHasProblem { bad_row: *bad_row };
-                work.problems.push(Problem { row, problem });
-            }
-            orders.skipped += 1;
-            continue;
-        }
-        // Brought back, an order is stamped after its deletion, or a copy of the tombstone
-        // (another tab's, a colleague's file) would remove it again.
-        let mut created = options.now;
-        let deleted = removed
-            .get(&doc.id)
-            .filter(|_| !existing.contains_key(&doc.id));
-        if let Some(&removed_at) = deleted {
-            if !options.restore_deleted {
-                let problem = RowProblem::DeletedEarlier {
-                    document: doc.number,
-                };
-                work.problems.push(Problem {
-                    row: doc.rows[0],
-                    problem,
-                });
+    /// The preview, once every row is read: each document compared with the order it would
+    /// update.
+    pub(super) fn finish(self, ws: &Workspace, table: &DataTable) -> Preview {
+        let OrderSteps {
+            mut work,
+            mapping,
+            documents,
+            bad_keys,
+            ..
+        } = self;
+        let options = work.options.clone();
+        let options = &options;
+        let removed: HashMap<&Id, Timestamp> =
+            ws.removed.iter().map(|t| (&t.id, t.removed_at)).collect();
+        let existing: HashMap<&Id, &Order> = ws.orders.iter().map(|o| (&o.id, o)).collect();
+        let mut orders = Counts::default();
+        for doc in documents {
+            if let Some(bad_row) = doc.keys.iter().find_map(|k| bad_keys.get(k)) {
+                for &row in &doc.rows {
+                    let problem = RowProblem::DocumentHasProblem { bad_row: *bad_row };
+                    work.problems.push(Problem { row, problem });
+                }
                 orders.skipped += 1;
                 continue;
             }
-            created = next_stamp(options.now, removed_at);
+            // Brought back, an order is stamped after its deletion, or a copy of the tombstone
+            // (another tab's, a colleague's file) would remove it again.
+            let mut created = options.now;
+            let deleted = removed
+                .get(&doc.id)
+                .filter(|_| !existing.contains_key(&doc.id));
+            if let Some(&removed_at) = deleted {
+                if !options.restore_deleted {
+                    let problem = RowProblem::DeletedEarlier {
+                        document: doc.number,
+                    };
+                    work.problems.push(Problem {
+                        row: doc.rows[0],
+                        problem,
+                    });
+                    orders.skipped += 1;
+                    continue;
+                }
+                created = next_stamp(options.now, removed_at);
+            }
+            let order = Order {
+                id: doc.id,
+                client_id: doc.client_id,
+                date: doc.date,
+                lines: doc.lines,
+                created_at: created,
+                updated_at: created,
+                stamps: Default::default(),
+            };
+            match existing.get(&order.id) {
+                Some(old)
+                    if old.client_id == order.client_id
+                        && old.date == order.date
+                        && old.lines == order.lines =>
+                {
+                    orders.matched += 1;
+                }
+                Some(old) => {
+                    orders.updated += 1;
+                    work.plan.changed_orders.push(Order {
+                        created_at: old.created_at,
+                        updated_at: old.updated_at,
+                        stamps: old.stamps.clone(),
+                        ..order
+                    });
+                }
+                None => {
+                    orders.added += 1;
+                    work.plan.new_orders.push(order);
+                }
+            }
         }
-        let order = Order {
-            id: doc.id,
-            client_id: doc.client_id,
-            date: doc.date,
-            lines: doc.lines,
-            created_at: created,
-            updated_at: created,
-            stamps: Default::default(),
-        };
-        match existing.get(&order.id) {
-            Some(old)
-                if old.client_id == order.client_id
-                    && old.date == order.date
-                    && old.lines == order.lines =>
-            {
-                orders.matched += 1;
-            }
-            Some(old) => {
-                orders.updated += 1;
-                work.plan.changed_orders.push(Order {
-                    created_at: old.created_at,
-                    updated_at: old.updated_at,
-                    stamps: old.stamps.clone(),
-                    ..order
-                });
-            }
-            None => {
-                orders.added += 1;
-                work.plan.new_orders.push(order);
-            }
+        work.problems.sort_by_key(|p| p.row);
+        Preview {
+            target: mapping.target,
+            rows: table.rows.len(),
+            clients: work.clients,
+            orders,
+            problems: work.problems,
+            plan: work.plan,
         }
-    }
-    work.problems.sort_by_key(|p| p.row);
-    Preview {
-        target: mapping.target,
-        rows: table.rows.len(),
-        clients: work.clients,
-        orders,
-        problems: work.problems,
-        plan: work.plan,
     }
 }

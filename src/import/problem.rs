@@ -41,6 +41,16 @@ pub enum RowProblem {
         /// Why.
         error: InnError,
     },
+    /// The КПП is not 9 digits: the client is imported without it.
+    BadKpp {
+        /// The cell as written.
+        text: String,
+    },
+    /// The quantity is not a number above zero with at most three decimals.
+    BadQuantity {
+        /// The cell as written.
+        text: String,
+    },
     /// A zero or negative line (a return or a correction): orders keep purchases only.
     NotPositive {
         /// The cell as written.
@@ -86,7 +96,9 @@ impl RowProblem {
     pub fn skips_row(&self) -> bool {
         !matches!(
             self,
-            RowProblem::UnknownStatus { .. } | RowProblem::UnknownOwner { .. }
+            RowProblem::UnknownStatus { .. }
+                | RowProblem::UnknownOwner { .. }
+                | RowProblem::BadKpp { .. }
         )
     }
 }

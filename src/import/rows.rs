@@ -7,7 +7,9 @@ use super::problem::{ClientRef, RowProblem};
 use super::table::{Cell, SourceRow};
 use crate::domain::client::ClientStatus;
 use crate::domain::inn::validate_inn;
+use crate::domain::kpp::validate_kpp;
 use crate::domain::money::Money;
+use crate::domain::quantity::{Quantity, QuantityError};
 use chrono::NaiveDate;
 
 /// What a row says about a client.
@@ -17,8 +19,8 @@ pub struct ClientFields {
     pub name: String,
     /// The ИНН's digits, checked.
     pub inn: Option<String>,
-    /// The КПП as written.
-    pub kpp: String,
+    /// The КПП, checked (a malformed one is left out with a warning).
+    pub kpp: Option<String>,
     /// The contact person.
     pub contact: String,
     /// Phone.
@@ -60,6 +62,8 @@ pub struct LineFields {
     pub group: String,
     /// The line's amount, above zero.
     pub amount: Money,
+    /// The quantity, when the file gives one.
+    pub quantity: Option<Quantity>,
 }
 
 /// A row read, with the warnings it raised (an unknown status is left out, for instance).
@@ -105,10 +109,23 @@ pub fn read_client(row: &SourceRow, mapping: &Mapping) -> Read<ClientFields> {
             status
         }
     };
+    let kpp_text = t(Field::Kpp);
+    let kpp = match kpp_text.as_str() {
+        "" => None,
+        typed => {
+            let kpp = validate_kpp(typed).ok();
+            if kpp.is_none() {
+                warnings.push(RowProblem::BadKpp {
+                    text: kpp_text.clone(),
+                });
+            }
+            kpp
+        }
+    };
     let fields = ClientFields {
         name,
         inn,
-        kpp: t(Field::Kpp),
+        kpp,
         contact: t(Field::ContactName),
         phone: t(Field::Phone),
         email: t(Field::Email),
@@ -157,6 +174,16 @@ pub fn read_line(row: &SourceRow, mapping: &Mapping) -> Read<LineFields> {
             })
         }
     };
+    let quantity_cell = cell(row, mapping, Field::Quantity);
+    let quantity = match Quantity::parse(&quantity_cell.text()) {
+        Ok(quantity) => Some(quantity),
+        Err(QuantityError::Empty) => None,
+        Err(_) => {
+            return Err(RowProblem::BadQuantity {
+                text: quantity_cell.text(),
+            })
+        }
+    };
     let line = LineFields {
         client,
         date,
@@ -165,6 +192,7 @@ pub fn read_line(row: &SourceRow, mapping: &Mapping) -> Read<LineFields> {
         article,
         group: collapse(&text(row, mapping, Field::Group)),
         amount,
+        quantity,
     };
     Ok((line, warnings))
 }

@@ -105,6 +105,14 @@ pub enum RestoreError {
         /// The amount found, in kopecks.
         kopecks: i64,
     },
+    /// A value that does not have its form: a КПП that is not 9 digits, a quantity of zero.
+    #[error("{path}: the value {value} is not valid here")]
+    BadValue {
+        /// Where.
+        path: String,
+        /// The value found.
+        value: String,
+    },
     /// An order without lines.
     #[error("{path}: an order needs at least one line")]
     EmptyOrder {

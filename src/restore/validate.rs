@@ -6,6 +6,7 @@ use super::error::RestoreError;
 use crate::domain::dates::{iso_date, Timestamp};
 use crate::domain::deal_flow::Closure;
 use crate::domain::ids::Id;
+use crate::domain::kpp::is_valid_kpp;
 use crate::domain::money::Money;
 use crate::domain::qualification::MAX_LEVEL;
 use crate::domain::workspace::Workspace;
@@ -187,6 +188,12 @@ pub(super) fn check(
         if let Some(spend) = cl.yearly_spend {
             c.amount(spend, 0, || format!("{}.yearly_spend", base()));
         }
+        if let Some(kpp) = cl.kpp.as_ref().filter(|k| !is_valid_kpp(k)) {
+            c.problems.add(|| RestoreError::BadValue {
+                path: format!("{}.kpp", base()),
+                value: kpp.clone(),
+            });
+        }
         c.stamps(cl.created_at, cl.updated_at, &base);
     }
     for (i, d) in ws.deals.iter().enumerate() {
@@ -294,6 +301,12 @@ pub(super) fn check(
                 format!("{}.product_id", at())
             });
             c.amount(line.amount, 1, || format!("{}.amount", at()));
+            if let Some(q) = line.quantity.filter(|q| !q.is_valid()) {
+                c.problems.add(|| RestoreError::BadValue {
+                    path: format!("{}.quantity_thousandths", at()),
+                    value: q.thousandths().to_string(),
+                });
+            }
             total += i128::from(line.amount.kopecks());
         }
         let lines_ok = o

@@ -38,6 +38,7 @@ pub fn client(id: &str, name: &str, owner: &str) -> Client {
         owner_id: Id::from_raw(owner),
         status: ClientStatus::Lead,
         notes: String::new(),
+        kpp: None,
         yearly_spend: None,
         created_at: t0(),
         updated_at: t0(),
@@ -166,6 +167,7 @@ pub fn order_on(
         lines: vec![crate::domain::orders::OrderLine {
             product_id: Id::from_raw("p1"),
             amount: Money::from_rubles(rubles),
+            quantity: None,
         }],
         created_at: t0(),
         updated_at: t0(),

@@ -64,6 +64,7 @@ pub fn order_k(id: &str, client: &str, date: NaiveDate, lines: &[(&str, i64)]) -
             .map(|(p, k)| OrderLine {
                 product_id: Id::from_raw(*p),
                 amount: Money::from_kopecks(*k),
+                quantity: None,
             })
             .collect(),
         created_at: t0(),

@@ -118,6 +118,7 @@ pub fn synth_orders(
                 OrderLine {
                     product_id: products[p].id.clone(),
                     amount: Money::from_kopecks(rubles * 100 + rng.below(100) as i64),
+                    quantity: None,
                 }
             })
             .collect();

@@ -135,6 +135,7 @@ pub fn synth_workspace(seed: u64, clients: usize, orders: usize, today: NaiveDat
             } else {
                 String::new()
             },
+            kpp: None,
             yearly_spend: None,
             created_at: stamp(n),
             updated_at: stamp(n),

@@ -4,7 +4,7 @@
 // back only when asked), and the same report as .xlsx updating the one document that changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { start, saved, plain, loadDemoAs, readStored } from './helpers.mjs';
 
@@ -17,6 +17,8 @@ async function pick(page, name, mimeType) {
   const buffer = await readFile(new URL(name, FIXTURES));
   await page.getByTestId('table-file').setInputFiles({ name, mimeType, buffer });
   await page.getByTestId('table-setup').waitFor();
+  // The rows are checked in slices after the set-up shows: wait for what the check says.
+  await page.locator('[data-testid="table-preview"], [data-testid="table-mapping-error"]').first().waitFor();
 }
 
 const text = async (page, id) => plain(await page.getByTestId(id).innerText());
@@ -206,4 +208,113 @@ test('the import set-up and its preview pass axe', async () => {
   const overflow = await page.evaluate(() => [...document.querySelectorAll('[data-testid="table-setup"] td, [data-testid="table-setup"] th')]
     .filter((c) => c.getBoundingClientRect().right > window.innerWidth + 1).length);
   assert.equal(overflow, 0);
+});
+
+/**
+ * A 1C-like order file of `rows` lines (documents of 4 lines) with КПП and «Количество»
+ * columns; the first client's ИНН and КПП are real-shaped.
+ */
+function bigFile(rows) {
+  const lines = ['Продажи', '', 'Дата;Документ;Контрагент;ИНН;КПП;Номенклатура;Количество;Сумма с НДС'];
+  for (let i = 0; i < rows; i++) {
+    const doc = Math.floor(i / 4);
+    const client = doc % 500;
+    const inn = client === 0 ? '7728003169' : '';
+    const kpp = client === 0 ? '773601001' : '';
+    const day = String((doc % 28) + 1).padStart(2, '0');
+    const month = String((Math.floor(doc / 28) % 10) + 1).padStart(2, '0');
+    lines.push(`${day}.${month}.2025;Б-${doc};ООО «Покупатель ${client}»;${inn};${kpp};Товар ${i % 50};${i === 0 ? '1 234,5' : 1 + (i % 7)};${1000 + (i % 900)},00`);
+  }
+  lines.push('Итого;;;;;;;');
+  return Buffer.from(lines.join('\r\n'), 'utf8');
+}
+
+const SHOTS = new URL('../../target/screenshots/', import.meta.url);
+
+test('a 20 000-row file shows its progress, can be stopped, and brings КПП and quantities', async () => {
+  const { page, context } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  await page.goto(`${app.server.url}#/data`);
+  await mkdir(SHOTS, { recursive: true });
+  const buffer = bigFile(20_000);
+  // A slowed-down CPU keeps the bar on screen long enough to look at it.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const choose = () => page.getByTestId('table-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer });
+
+  // Stopped while it reads or checks: nothing stays, nothing changes.
+  await choose();
+  await page.getByTestId('table-progress').waitFor();
+  assert.match(await text(page, 'table-progress-text'), /^(Чтение файла|Проверка строк)… \d+ %$/);
+  await page.getByTestId('table-cancel').click();
+  assert.equal(await text(page, 'table-result'), 'Импорт прерван: ничего не изменилось.');
+  assert.equal(await page.getByTestId('table-progress').count(), 0);
+  assert.equal(await page.getByTestId('table-setup').count(), 0);
+
+  // Again, to the end; the bar shows what is being done as it goes.
+  await choose();
+  const seen = new Set();
+  await page.getByTestId('table-progress').waitFor();
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const shown = await page.getByTestId('table-progress-text').innerText().catch(() => '');
+    if (shown) seen.add(shown.replace(/\d+ %/, '%'));
+    await page.screenshot({ path: new URL(`table-import-progress-${width}.png`, SHOTS).pathname, fullPage: false });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByTestId('table-orders').waitFor({ timeout: 120_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  assert.ok(seen.size > 0, 'the progress bar was seen');
+  assert.equal(await text(page, 'table-orders'), 'Заказы: добавится 5000, уже есть 0, обновится 0, пропущено 0.');
+  assert.equal(await page.getByTestId('table-fit').count(), 0, 'it fits well');
+  await page.getByTestId('table-confirm').click();
+  await page.getByTestId('table-result').filter({ hasText: 'Импорт выполнен' }).waitFor({ timeout: 60_000 });
+  await saved(page);
+
+  const w = (await readStored(page)).workspace;
+  const vector = w.clients.find((c) => c.inn === '7728003169');
+  assert.equal(vector.kpp, '773601001');
+  const books = Array.isArray(w.order_book) ? w.order_book : [w.order_book];
+  const quantities = books.flatMap((b) => b.quantity ?? []);
+  assert.ok(quantities.includes(1_234_500), 'the first line keeps 1 234,5 exactly');
+  assert.ok(quantities.includes(7_000));
+
+  // The client card shows the КПП; the order list the quantity.
+  await page.goto(`${app.server.url}#/clients/${encodeURIComponent(vector.id)}`);
+  assert.equal(await page.getByTestId('client-kpp').inputValue(), '773601001');
+  await page.getByText(/Товар 0 × 1\s234,5 —/).first().waitFor();
+});
+
+test('an import that would not fit in the browser is refused with the room it needs', async () => {
+  const { page } = await app.open();
+  await loadDemoAs(page, /Алексей Смирнов/);
+  // Something else of the app's already takes most of the 5 MiB (counted like the app's keys).
+  // Filled up to 60 KB below the quota; the file needs about three times that.
+  await page.evaluate(() => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key.startsWith('salesdesk.')) continue;
+      const value = localStorage.getItem(key);
+      used += key.length + (/[^\u0000-\u00ff]/.test(value) ? 2 : 1) * value.length;
+    }
+    localStorage.setItem('salesdesk.test-filler', 'x'.repeat(5 * 1024 * 1024 - used - 60_000 - 'salesdesk.test-filler'.length));
+  });
+  await page.goto(`${app.server.url}#/data`);
+  await page.reload();
+  await page.getByTestId('table-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: bigFile(20_000) });
+  await page.getByTestId('table-fit').waitFor({ timeout: 120_000 });
+  assert.match(await text(page, 'table-fit'), /^Импорт не поместится в память браузера: нужно ≈5,\d МБ из 5 МБ\./);
+  assert.equal(await page.getByTestId('table-confirm').isDisabled(), true);
+  await mkdir(SHOTS, { recursive: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('table-fit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL(`table-import-fit-${width}.png`, SHOTS).pathname });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    assert.equal(wide, false, `nothing scrolls sideways at ${width} px`);
+  }
+  // Nothing was written.
+  const w = (await readStored(page)).workspace;
+  assert.ok(!w.clients.some((c) => c.inn === '7728003169'));
 });

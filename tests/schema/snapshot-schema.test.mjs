@@ -90,6 +90,10 @@ test("the schema refuses what the format forbids", () => {
     ["a field stamp that is not a pair", (d) => { d.workspace.clients[0].stamps = { fields: { notes: { at: "2026-01-01T00:00:00Z" } } }; }],
     ["a missing client id", (d) => { delete d.workspace.clients[0].id; }],
     ["an order without lines", (d) => { d.workspace.orders[0].lines = []; }],
+    ["a КПП of 5 digits", (d) => { d.workspace.clients[0].kpp = "77360"; }],
+    ["a КПП with lower-case letters", (d) => { d.workspace.clients[0].kpp = "7736ab001"; }],
+    ["a quantity of zero", (d) => { d.workspace.orders[0].lines[0].quantity_thousandths = 0; }],
+    ["a fractional quantity", (d) => { d.workspace.orders[0].lines[0].quantity_thousandths = 1.5; }],
   ];
   for (const [what, edit] of broken) {
     const doc = structuredClone(base);
@@ -112,4 +116,12 @@ test("the director's plans, stage probabilities and ABC shares match the schema;
   const negative = structuredClone(doc);
   negative.workspace.sales_plans[0].target = -1;
   assert.equal(validate(negative), false);
+});
+
+test("a КПП and an exact quantity match the schema", () => {
+  const doc = sample("synthetic");
+  doc.workspace.clients[0].kpp = "773601001";
+  doc.workspace.clients[1].kpp = "7736AB001";
+  doc.workspace.orders[0].lines[0].quantity_thousandths = 1234500;
+  assertValid(doc, "synthetic with kpp and quantity");
 });

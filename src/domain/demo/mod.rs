@@ -155,6 +155,7 @@ pub fn demo_workspace(today: NaiveDate, now: Timestamp) -> Workspace {
             } else {
                 String::new()
             },
+            kpp: None,
             yearly_spend: None,
             created_at: created,
             updated_at: now,

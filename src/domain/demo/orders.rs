@@ -154,6 +154,7 @@ impl OrderBook<'_> {
                 .map(|(product, amount)| OrderLine {
                     product_id: product_id(product),
                     amount,
+                    quantity: None,
                 })
                 .collect(),
             created_at: stamp(date, self.now),

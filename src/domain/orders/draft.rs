@@ -6,6 +6,7 @@ use super::{Order, OrderLine};
 use crate::domain::dates::{iso_date, parse_date, Timestamp};
 use crate::domain::ids::Id;
 use crate::domain::money::{Money, MoneyParseError};
+use crate::domain::quantity::{Quantity, QuantityError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -23,6 +24,8 @@ pub enum OrderField {
     LineProduct(usize),
     /// The amount of line `n`.
     LineAmount(usize),
+    /// The quantity of line `n`.
+    LineQuantity(usize),
 }
 
 /// What is wrong with an order field.
@@ -43,6 +46,9 @@ pub enum OrderProblem {
     /// The order's total is above [`Money::MAX`].
     #[error("the total is too large")]
     TooLarge,
+    /// The quantity is not a number above zero with at most three decimals.
+    #[error("not a quantity")]
+    Quantity,
     /// The product is not in the catalogue (it was removed meanwhile).
     #[error("unknown product")]
     UnknownProduct,
@@ -55,6 +61,9 @@ pub struct OrderLineDraft {
     pub product_id: String,
     /// Amount as typed.
     pub amount: String,
+    /// Quantity as typed (empty: not given).
+    #[serde(default)]
+    pub quantity: String,
 }
 
 /// The order form's contents.
@@ -80,6 +89,7 @@ impl OrderDraft {
                 .map(|l| OrderLineDraft {
                     product_id: l.product_id.to_string(),
                     amount: l.amount.to_input(),
+                    quantity: l.quantity.map(Quantity::to_input).unwrap_or_default(),
                 })
                 .collect(),
         }
@@ -143,7 +153,7 @@ impl OrderDraft {
 fn is_line_field(field: OrderField) -> bool {
     matches!(
         field,
-        OrderField::LineProduct(_) | OrderField::LineAmount(_)
+        OrderField::LineProduct(_) | OrderField::LineAmount(_) | OrderField::LineQuantity(_)
     )
 }
 
@@ -158,7 +168,7 @@ impl OrderLineDraft {
     ) -> Option<OrderLine> {
         let product = self.product_id.trim();
         let typed = self.amount.trim();
-        if product.is_empty() && typed.is_empty() {
+        if product.is_empty() && typed.is_empty() && self.quantity.trim().is_empty() {
             return None;
         }
         let before = errors.len();
@@ -183,8 +193,20 @@ impl OrderLineDraft {
                 None
             }
         };
+        let quantity = match Quantity::parse(&self.quantity) {
+            Ok(q) => Some(q),
+            Err(QuantityError::Empty) => None,
+            Err(_) => {
+                errors.push((OrderField::LineQuantity(n), OrderProblem::Quantity));
+                None
+            }
+        };
         match amount {
-            Some(amount) if errors.len() == before => Some(OrderLine { product_id, amount }),
+            Some(amount) if errors.len() == before => Some(OrderLine {
+                product_id,
+                amount,
+                quantity,
+            }),
             _ => None,
         }
     }

@@ -15,6 +15,7 @@ pub use history::{ClientHistory, HistoryIndex, IndexInputs, OrderSummary};
 use super::dates::Timestamp;
 use super::ids::Id;
 use super::money::Money;
+use super::quantity::Quantity;
 use crate::domain::stamps::Stamps;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -64,16 +65,25 @@ crate::fielded!(Product {
     "group_id" => group_id,
 });
 
-/// One line of an order: a product and what the client paid for it.
+/// One line of an order: a product, what the client paid for it, and optionally how much of it.
 ///
-/// Quantities and unit prices are deliberately absent: the rules and metrics only need the
-/// money per product, and a line amount is what accounting exports give.
+/// Unit prices are deliberately absent: the rules and metrics only need the money per product,
+/// and a line amount is what accounting exports give. The quantity is kept exactly (thousandths
+/// of a unit) for the person reading the order; nothing computes with it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderLine {
     /// The product bought.
     pub product_id: Id,
     /// The line's amount; always above zero and at most [`Money::MAX`].
     pub amount: Money,
+    /// How much was bought, in thousandths of a unit («Количество» of a 1C report); stored as
+    /// `quantity_thousandths`, absent when unknown.
+    #[serde(
+        default,
+        rename = "quantity_thousandths",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Quantity>,
 }
 
 /// A client's order (shipment or paid invoice) on a given date.
@@ -120,6 +130,12 @@ pub enum OrderError {
         /// Index of the line (the last one when only the total is too large).
         line: usize,
     },
+    /// A line's quantity is zero or above [`Quantity::MAX_THOUSANDTHS`].
+    #[error("line {line}: the quantity is not above zero or too large")]
+    BadQuantity {
+        /// Index of the line.
+        line: usize,
+    },
     /// A line refers to a product that is not in the catalogue.
     #[error("line {line}: product {product_id} does not exist")]
     UnknownProduct {
@@ -134,7 +150,11 @@ impl OrderLine {
     /// A line, refused when the amount is not above zero or above [`Money::MAX`].
     pub fn new(product_id: Id, amount: Money) -> Result<OrderLine, OrderError> {
         check_amount(0, amount)?;
-        Ok(OrderLine { product_id, amount })
+        Ok(OrderLine {
+            product_id,
+            amount,
+            quantity: None,
+        })
     }
 }
 
@@ -164,6 +184,9 @@ impl Order {
         let mut total = Money::ZERO;
         for (line, l) in self.lines.iter().enumerate() {
             check_amount(line, l.amount)?;
+            if l.quantity.is_some_and(|q| !q.is_valid()) {
+                return Err(OrderError::BadQuantity { line });
+            }
             if !known_products.contains(&l.product_id) {
                 return Err(OrderError::UnknownProduct {
                     line,

@@ -16,6 +16,7 @@ fn client() -> Client {
         owner_id: Id::from_raw("m1"),
         status: ClientStatus::Lead,
         notes: String::new(),
+        kpp: None,
         yearly_spend: None,
         created_at: t(0),
         updated_at: t(0),

@@ -37,3 +37,50 @@ fn hundred_thousand_rows() {
     let apply_ms = t.elapsed().as_millis();
     eprintln!("read {read_ms} ms, table {table_ms} ms, preview {preview_ms} ms, apply {apply_ms} ms; {:?}", preview.orders);
 }
+
+#[test]
+#[ignore]
+fn hundred_thousand_rows_in_steps() {
+    let mut text = String::from(
+        "Дата;Документ;Контрагент;Номенклатура;Номенклатурная группа;Количество;Сумма с НДС\n",
+    );
+    for i in 0..100_000 {
+        let doc = i / 5;
+        text.push_str(&format!(
+            "{:02}.{:02}.2025 10:00:00;ТД00-{doc:06};ООО «Клиент {}»;Товар {};Группа {};{};{} {:03},{:02}\n",
+            doc % 28 + 1,
+            (doc / 28) % 12 + 1,
+            doc % 2000,
+            i % 200,
+            i % 20,
+            1 + i % 9,
+            1 + i % 90,
+            i % 1000,
+            i % 100
+        ));
+    }
+    let ws = workspace();
+    let t = Instant::now();
+    let mut steps = ReadSteps::new(text.as_bytes(), None, None).unwrap();
+    let new_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    while !steps.step(400) {}
+    let (_, rows) = steps.finish();
+    let rows_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let table = find_table(rows).unwrap();
+    let table_ms = t.elapsed().as_millis();
+    let mapping = Mapping::guess(&table.headers, Target::Orders);
+    let t = Instant::now();
+    let mut p = PreviewSteps::new(&ws, &mapping, &options());
+    let mut new_id = ids();
+    while !p.step(&ws, &table, &mut new_id, 400) {}
+    let check_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let preview = p.finish(&ws, &table);
+    let finish_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let added = added_bytes(&ws, &preview.plan);
+    let fit_ms = t.elapsed().as_millis();
+    eprintln!("new {new_ms} ms, rows {rows_ms} ms, table {table_ms} ms, check {check_ms} ms, finish {finish_ms} ms, fit {fit_ms} ms ({added} B)");
+}

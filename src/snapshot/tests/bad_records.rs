@@ -304,3 +304,29 @@ fn a_stage_change_of_a_missing_deal_and_a_lost_deal_without_reason_are_refused()
     v["workspace"]["stage_history"][0]["by"] = json!("left-the-team");
     assert!(read_snapshot(&v.to_string(), today()).is_ok());
 }
+
+#[test]
+fn a_malformed_kpp_or_quantity_is_refused_with_its_path() {
+    let bad = |path: &str, value: &str| RestoreError::BadValue {
+        path: path.into(),
+        value: value.into(),
+    };
+    assert_eq!(
+        refused(|v| v["workspace"]["clients"][1]["kpp"] = json!("77360")),
+        bad("workspace.clients[1].kpp", "77360")
+    );
+    assert_eq!(
+        refused(|v| v["workspace"]["orders"][1]["lines"][0]["quantity_thousandths"] = json!(0)),
+        bad("workspace.orders[1].lines[0].quantity_thousandths", "0")
+    );
+    assert_eq!(
+        refused(|v| {
+            v["workspace"]["orders"][1]["lines"][0]["quantity_thousandths"] =
+                json!(2_000_000_000_000_000u64)
+        }),
+        bad(
+            "workspace.orders[1].lines[0].quantity_thousandths",
+            "2000000000000000"
+        )
+    );
+}

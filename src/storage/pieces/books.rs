@@ -10,7 +10,7 @@ use crate::format::order_book::OrderBook;
 use crate::format::packed::PieceWriter;
 
 /// About how many orders a book holds: about 70 KB deflated, re-encoded in a few milliseconds.
-const ORDERS_PER_BOOK: u64 = 2048;
+pub const ORDERS_PER_BOOK: u64 = 2048;
 
 /// The kept books and the client and product lists their positions refer to.
 pub(super) struct Books {

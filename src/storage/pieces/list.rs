@@ -53,6 +53,18 @@ fn run_from<T>(
     (at..records.len(), false)
 }
 
+/// `records` cut into the runs storage would keep them in (see [`ends_run`]).
+pub(crate) fn runs<T>(records: &[T], id: impl Fn(&T) -> &str, per_piece: u64) -> Vec<&[T]> {
+    let mut runs = Vec::new();
+    let mut at = 0;
+    while at < records.len() {
+        let (range, _) = run_from(records, at, &id, per_piece);
+        at = range.end;
+        runs.push(&records[range]);
+    }
+    runs
+}
+
 /// The JSON of `records` as the inside of a list, with a leading `,` when it follows a piece.
 pub(super) fn list_json<T: Serialize>(records: &[T], after_another: bool) -> Vec<u8> {
     let mut json = Vec::new();

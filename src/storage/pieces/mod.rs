@@ -21,11 +21,18 @@ use crate::domain::{Client, Deal, Stage};
 use crate::format::packed::PieceWriter;
 use crate::format::{FORMAT, VERSION};
 use books::Books;
+pub use books::ORDERS_PER_BOOK;
 use list::{list_json, Pieces};
 use serde::Serialize;
 
 /// About how many records a piece of a list holds: a piece of clients is about 200 KB of JSON.
-const RECORDS_PER_PIECE: u64 = 512;
+pub const RECORDS_PER_PIECE: u64 = 512;
+
+/// `records` cut into the runs storage keeps as pieces (`per_piece`: [`RECORDS_PER_PIECE`], or
+/// [`ORDERS_PER_BOOK`] for orders), for estimating what new records will take.
+pub fn runs<T>(records: &[T], id: impl Fn(&T) -> &str, per_piece: u64) -> Vec<&[T]> {
+    list::runs(records, id, per_piece)
+}
 
 /// The pieces of the last workspace written (or prepared), reused by the next save.
 pub struct PieceCache {

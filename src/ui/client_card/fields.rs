@@ -48,7 +48,7 @@ fn TextField(
     }
 }
 
-/// The client's own fields: company, ИНН, contact, owner, status, notes.
+/// The client's own fields: company, ИНН, КПП, contact, owner, status, notes.
 #[component]
 pub fn ClientFields(
     draft: RwSignal<ClientDraft>,
@@ -63,6 +63,7 @@ pub fn ClientFields(
     };
     let (name, set_name) = bind(|d| &d.name, |d, v| d.name = v);
     let (inn, set_inn) = bind(|d| &d.inn, |d, v| d.inn = v);
+    let (kpp, set_kpp) = bind(|d| &d.kpp, |d, v| d.kpp = v);
     let (contact, set_contact) = bind(|d| &d.contact_name, |d, v| d.contact_name = v);
     let (phone, set_phone) = bind(|d| &d.phone, |d, v| d.phone = v);
     let (email, set_email) = bind(|d| &d.email, |d, v| d.email = v);
@@ -74,6 +75,7 @@ pub fn ClientFields(
         <div class="form-grid">
             <TextField label=Text::FieldCompany value=name on_input=set_name error=Some(Field::Name) errors testid="client-name" autocomplete="organization"/>
             <TextField label=Text::FieldInn value=inn on_input=set_inn error=Some(Field::Inn) errors testid="client-inn"/>
+            <TextField label=Text::FieldKpp value=kpp on_input=set_kpp error=Some(Field::Kpp) errors testid="client-kpp"/>
             <TextField label=Text::FieldContactPerson value=contact on_input=set_contact error=None errors testid="client-contact"/>
             <TextField label=Text::FieldPhone value=phone on_input=set_phone error=Some(Field::Phone) errors kind="tel" testid="client-phone"/>
             <TextField label=Text::FieldEmail value=email on_input=set_email error=Some(Field::Email) errors kind="email" testid="client-email"/>

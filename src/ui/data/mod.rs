@@ -7,6 +7,7 @@ mod file;
 mod import;
 mod preview;
 mod table_import;
+mod table_job;
 mod table_parts;
 
 pub use export::export_now;

@@ -4,18 +4,20 @@
 //! ([`crate::import`]); this file only renders it and passes the person's choices.
 
 use super::file::read_bytes;
-use super::table_parts::{column_row, preview_view, settings_view};
+use super::table_job::{options_for, Checked, Jobs};
+use super::table_parts::{column_row, preview_view, progress_view, settings_view};
 use crate::i18n::import::{describe_counts, describe_file_error, describe_table_error};
 use crate::i18n::{fill, ImportText, Translate};
 use crate::import::memory::{from_keys, signature, to_keys};
 use crate::import::{
-    apply, find_table, read_file, undo, Applied, DataTable, Field, GroupChoice, Mapping, Options,
-    Preview, Separator, Source, Target, TextEncoding,
+    apply, find_table, undo, Applied, DataTable, Field, Mapping, Separator, Source, Target,
+    TextEncoding,
 };
 use crate::storage::{TableMapping, REMEMBERED_MAPPINGS};
 use crate::ui::clock;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The file as read: where it came from and the table found in it, or why there is none.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +26,7 @@ enum Loaded {
     Ready {
         name: String,
         source: Source,
-        table: DataTable,
+        table: Arc<DataTable>,
     },
 }
 
@@ -33,38 +35,6 @@ fn target_text(target: Target) -> ImportText {
         Target::Clients => ImportText::TargetClients,
         Target::Orders => ImportText::TargetOrders,
     }
-}
-
-/// The preview of the loaded table as the person set it up, against `ws` as it is now.
-fn compute(
-    state: AppState,
-    loaded: &Loaded,
-    mapping: &Mapping,
-    creates: (bool, bool, bool),
-) -> Option<Preview> {
-    let Loaded::Ready { table, .. } = loaded else {
-        return None;
-    };
-    mapping.check().ok()?;
-    let owner = state.me_id().or_else(|| {
-        state
-            .ws
-            .with_untracked(|ws| ws.members.first().map(|m| m.id.clone()))
-    })?;
-    let options = Options {
-        owner,
-        create_clients: creates.0,
-        create_products: creates.1,
-        restore_deleted: creates.2,
-        group: GroupChoice::Named(state.tr(ImportText::DefaultGroup).to_owned()),
-        now: clock::now(),
-    };
-    let mut new_id = clock::new_id;
-    Some(
-        state
-            .ws
-            .with_untracked(|ws| crate::import::preview(ws, table, mapping, &options, &mut new_id)),
-    )
 }
 
 /// The mapping kept for a file with these headers, if it still fits them.
@@ -98,7 +68,9 @@ fn remember_mapping(state: AppState, headers: &[String], mapping: &Mapping) {
 #[component]
 pub fn TableImportPanel() -> impl IntoView {
     let state = use_app();
-    let bytes = StoredValue::new(None::<(String, Vec<u8>)>);
+    let bytes = StoredValue::new(None::<(String, Arc<Vec<u8>>)>);
+    let jobs = Jobs::new();
+    let checked = RwSignal::new(None::<Arc<Checked>>);
     let encoding = RwSignal::new(None::<TextEncoding>);
     let separator = RwSignal::new(None::<Separator>);
     let loaded = RwSignal::new(None::<Loaded>);
@@ -147,35 +119,45 @@ pub fn TableImportPanel() -> impl IntoView {
         target.set(chosen);
         guess();
     };
-    // Reads the file again with the encoding and separator as set (detected where unset).
-    let reread = move || {
-        let lang = state.lang();
-        let result = bytes.with_value(|b| {
-            let (name, bytes) = b.as_ref()?;
-            let read = read_file(bytes, encoding.get_untracked(), separator.get_untracked());
-            Some(match read {
+    // Reads the file (again) in slices, with the encoding and separator as set (detected where
+    // unset); a new file then takes the mapping kept for its headers, or a guess.
+    let read = move |new_file: bool| {
+        let Some((name, file)) = bytes.get_value() else {
+            return;
+        };
+        loaded.set(None);
+        let (chosen_encoding, chosen_separator) =
+            (encoding.get_untracked(), separator.get_untracked());
+        jobs.read(file, chosen_encoding, chosen_separator, move |read| {
+            let lang = state.lang();
+            let result = match read {
                 Err(e) => Loaded::Failed(describe_file_error(lang, &e)),
                 Ok((source, rows)) => match find_table(rows) {
                     Err(e) => Loaded::Failed(describe_table_error(lang, &e).to_owned()),
                     Ok(table) => Loaded::Ready {
-                        name: name.clone(),
+                        name,
                         source,
-                        table,
+                        table: Arc::new(table),
                     },
                 },
-            })
+            };
+            if let Loaded::Ready {
+                source: Source::Text(settings),
+                ..
+            } = &result
+            {
+                encoding.set(Some(settings.encoding));
+                separator.set(Some(settings.separator));
+            }
+            loaded.set(Some(result));
+            if new_file {
+                pick_target();
+            } else {
+                guess();
+            }
         });
-        if let Some(Loaded::Ready {
-            source: Source::Text(settings),
-            ..
-        }) = &result
-        {
-            encoding.set(Some(settings.encoding));
-            separator.set(Some(settings.separator));
-        }
-        loaded.set(result);
-        guess();
     };
+    let reread = move || read(false);
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -183,7 +165,8 @@ pub fn TableImportPanel() -> impl IntoView {
         };
         input.set_value("");
         done.set(None);
-        read_bytes(file, move |name, read| match read {
+        jobs.cancel();
+        read_bytes(file, move |name, read_result| match read_result {
             Err(size) => {
                 let error = crate::import::FileError::TooLarge {
                     bytes: size,
@@ -195,13 +178,12 @@ pub fn TableImportPanel() -> impl IntoView {
                     &error,
                 ))));
             }
-            Ok(read) => {
-                bytes.set_value(Some((name, read)));
+            Ok(file_bytes) => {
+                bytes.set_value(Some((name, Arc::new(file_bytes))));
                 encoding.set(None);
                 separator.set(None);
                 restore_deleted.set(false);
-                reread();
-                pick_target();
+                read(true);
             }
         });
     };
@@ -209,7 +191,10 @@ pub fn TableImportPanel() -> impl IntoView {
         target: target.get(),
         columns: mapping.get(),
     };
-    let preview = Memo::new(move |_| {
+    // The preview, worked out again in slices whenever the file, the mapping, the choices or
+    // the data change (another tab's save included), so what is confirmed is always what the
+    // data is now.
+    Effect::new(move |_| {
         state.ws.track();
         let mapping = current_mapping();
         let creates = (
@@ -217,32 +202,51 @@ pub fn TableImportPanel() -> impl IntoView {
             create_products.get(),
             restore_deleted.get(),
         );
-        loaded.with(|l| {
-            l.as_ref()
-                .and_then(|l| compute(state, l, &mapping, creates))
-        })
-    });
-    let confirm = move |_| {
-        let mapping = current_mapping();
-        let creates = (
-            create_clients.get_untracked(),
-            create_products.get_untracked(),
-            restore_deleted.get_untracked(),
-        );
-        // Computed again on the data as it is now: another tab may have changed it since.
-        let Some(fresh) = loaded.with_untracked(|l| {
-            l.as_ref()
-                .and_then(|l| compute(state, l, &mapping, creates))
-        }) else {
+        let table = loaded.with(|l| match l {
+            Some(Loaded::Ready { table, .. }) => Some(table.clone()),
+            _ => None,
+        });
+        checked.set(None);
+        let Some(table) = table else { return };
+        if mapping.check().is_err() {
+            return;
+        }
+        let group = state.tr(ImportText::DefaultGroup).to_owned();
+        let Some(options) = options_for(state, creates, group, clock::now()) else {
             return;
         };
+        jobs.check(state, table, mapping, options, move |c| {
+            checked.set(Some(Arc::new(c)))
+        });
+    });
+    // The import worked out on a copy of the data (a task of its own)…
+    let prepare = move |fresh: &Checked| {
         let today = state.today_untracked();
-        match state.change(|ws, now| apply(ws, &fresh.plan, today, now)) {
+        let mut copy = state.ws.get_untracked();
+        let did = apply(&mut copy, &fresh.preview.plan, today, clock::now());
+        (copy, did)
+    };
+    // …and put in place in the next, if nothing changed the data in between.
+    let finish = move |fresh: &Checked,
+                       mapping: &Mapping,
+                       prepared: (
+        crate::domain::Workspace,
+        Result<Applied, crate::domain::WorkspaceError>,
+    )| {
+        let fresh = &fresh.preview;
+        let (copy, did) = prepared;
+        if did.is_ok() {
+            let _ = state.change(|ws, _| {
+                *ws = copy;
+                Ok::<(), ()>(())
+            });
+        }
+        match did {
             Ok(did) => {
                 applied.set_value(Some(did));
                 loaded.with_untracked(|l| {
                     if let Some(Loaded::Ready { table, .. }) = l {
-                        remember_mapping(state, &table.headers, &mapping);
+                        remember_mapping(state, &table.headers, mapping);
                     }
                 });
                 let lang = state.lang();
@@ -272,6 +276,31 @@ pub fn TableImportPanel() -> impl IntoView {
             ))),
         }
     };
+    let confirm = move |_| {
+        let Some(fresh) = checked.get_untracked() else {
+            return;
+        };
+        if !fresh.fit.allows() {
+            return;
+        }
+        let mapping = Mapping {
+            target: target.get_untracked(),
+            columns: mapping.get_untracked(),
+        };
+        // Another tab's save in between starts a new check: then the person confirms again.
+        let still = move |fresh: &Arc<Checked>| {
+            checked.with_untracked(|c| c.as_ref().is_some_and(|c| Arc::ptr_eq(c, fresh)))
+        };
+        let kept = fresh.clone();
+        jobs.write(
+            move || still(&kept).then(|| prepare(&kept)),
+            move |prepared| {
+                if still(&fresh) {
+                    finish(&fresh, &mapping, prepared);
+                }
+            },
+        );
+    };
     let undo_import = move |_| {
         let Some(did) = applied.get_value() else {
             return;
@@ -284,8 +313,16 @@ pub fn TableImportPanel() -> impl IntoView {
         }
     };
     let close = move |_| {
+        jobs.cancel();
         loaded.set(None);
         bytes.set_value(None);
+    };
+    // «Отмена» while the file is read or checked: the file is let go and nothing changes.
+    let cancel = move || {
+        jobs.cancel();
+        loaded.set(None);
+        bytes.set_value(None);
+        done.set(Some(state.tr(ImportText::Cancelled).to_owned()));
     };
     view! {
         <div class="panel data-table-panel" data-testid="table-import">
@@ -296,6 +333,7 @@ pub fn TableImportPanel() -> impl IntoView {
                 <input type="file" accept=".xlsx,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     class="visually-hidden" on:change=on_pick data-testid="table-file"/>
             </label>
+            {move || progress_view(state, jobs.busy.get(), cancel)}
             {move || done.get().map(|summary| view! {
                 <div class="data-table-done" role="status">
                     <p data-testid="table-result">{summary}</p>
@@ -354,15 +392,15 @@ pub fn TableImportPanel() -> impl IntoView {
                             <label class="check"><input type="checkbox" prop:checked=move || create_products.get()
                                 on:change=move |ev| create_products.set(event_target_checked(&ev)) data-testid="table-create-products"/>
                                 <span>{state.text(ImportText::CreateProducts)}</span></label>
-                            <Show when=move || restore_deleted.get() || preview.with(|p| p.as_ref().is_some_and(|p| p.problems.iter().any(|p| matches!(p.problem, crate::import::RowProblem::DeletedEarlier { .. }))))>
+                            <Show when=move || restore_deleted.get() || checked.with(|p| p.as_ref().is_some_and(|p| p.preview.problems.iter().any(|p| matches!(p.problem, crate::import::RowProblem::DeletedEarlier { .. }))))>
                                 <label class="check"><input type="checkbox" prop:checked=move || restore_deleted.get()
                                     on:change=move |ev| restore_deleted.set(event_target_checked(&ev)) data-testid="table-restore-deleted"/>
                                     <span>{state.text(ImportText::RestoreDeleted)}</span></label>
                             </Show>
-                            {move || preview_view(state, current_mapping(), preview.get())}
+                            {move || preview_view(state, current_mapping(), checked.get(), jobs.busy.with(Option::is_some))}
                             <div class="form-actions">
                                 <button type="button" class="primary" on:click=confirm data-testid="table-confirm"
-                                    disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.plan.is_empty()))>
+                                    disabled=move || jobs.busy.with(Option::is_some) || checked.with(|p| p.as_ref().is_none_or(|p| p.preview.plan.is_empty() || !p.fit.allows()))>
                                     {state.text(ImportText::ImportButton)}
                                 </button>
                                 <button type="button" class="secondary" on:click=close data-testid="table-close">{state.text(ImportText::CloseTable)}</button>

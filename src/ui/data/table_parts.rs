@@ -1,14 +1,16 @@
 //! The parts of the table import's panel that only show what they are given: the text file's
 //! settings, one row of the column mapping, and the preview.
 
+use super::table_job::{Busy, Checked};
 use crate::i18n::import::{
-    describe_counts, describe_mapping_error, describe_problem_row, encoding_name, field_name,
-    separator_name,
+    describe_counts, describe_fit, describe_mapping_error, describe_problem_row, encoding_name,
+    field_name, separator_name,
 };
 use crate::i18n::{fill, ImportText, Translate};
-use crate::import::{Field, Mapping, Preview, Separator, Target, TextEncoding};
+use crate::import::{Field, Fit, Mapping, Separator, Target, TextEncoding};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// How many problem rows are listed; the rest are counted.
 const SHOWN_PROBLEMS: usize = 50;
@@ -102,16 +104,68 @@ pub(super) fn column_row(
     }
 }
 
-/// What the import would do, and every problem row (the first ones listed).
-pub(super) fn preview_view(state: AppState, mapping: Mapping, preview: Option<Preview>) -> AnyView {
+/// The progress bar of reading, checking or writing, with «Отмена» while it can stop.
+pub(super) fn progress_view(
+    state: AppState,
+    busy: Option<Busy>,
+    cancel: impl Fn() + Copy + 'static,
+) -> Option<impl IntoView> {
+    let busy = busy?;
+    let (words, value) = match busy {
+        Busy::Reading(p) => (
+            fill(state.tr(ImportText::Reading), &[&p.to_string()]),
+            Some(p),
+        ),
+        Busy::Checking(p) => (
+            fill(state.tr(ImportText::Checking), &[&p.to_string()]),
+            Some(p),
+        ),
+        Busy::Writing => (state.tr(ImportText::Writing).to_owned(), None),
+    };
+    Some(view! {
+        <div class="data-table-progress" data-testid="table-progress" role="status">
+            <label>
+                <span data-testid="table-progress-text">{words}</span>
+                // Writing has no measure: an indeterminate bar.
+                {match value {
+                    Some(v) => view! { <progress max="100" value=v.to_string()></progress> }.into_any(),
+                    None => view! { <progress></progress> }.into_any(),
+                }}
+            </label>
+            {(busy != Busy::Writing).then(|| view! {
+                <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
+                    {state.text(ImportText::CancelWork)}
+                </button>
+            })}
+        </div>
+    })
+}
+
+/// What the import would do, whether it fits in storage, and every problem row (the first
+/// ones listed); nothing while the rows are being checked.
+pub(super) fn preview_view(
+    state: AppState,
+    mapping: Mapping,
+    checked: Option<Arc<Checked>>,
+    busy: bool,
+) -> AnyView {
     let lang = state.lang();
     if let Err(e) = mapping.check() {
         return view! { <p class="field-error" role="alert" data-testid="table-mapping-error">{describe_mapping_error(lang, &e)}</p> }.into_any();
     }
-    let Some(preview) = preview else {
+    let Some(checked) = checked else {
+        if busy {
+            return ().into_any();
+        }
         return view! { <p class="banner banner-warning">{ImportText::NeedTeam.get(lang)}</p> }
             .into_any();
     };
+    let preview = &checked.preview;
+    let fit = describe_fit(lang, checked.fit).map(|words| {
+        let refused = matches!(checked.fit, Fit::TooBig { .. });
+        let class = if refused { "banner banner-error" } else { "banner banner-warning" };
+        view! { <p class=class role=if refused { "alert" } else { "status" } data-testid="table-fit">{words}</p> }
+    });
     let clients = describe_counts(lang, ImportText::SummaryClients, &preview.clients);
     let orders = (preview.target == Target::Orders)
         .then(|| describe_counts(lang, ImportText::SummaryOrders, &preview.orders));
@@ -124,6 +178,7 @@ pub(super) fn preview_view(state: AppState, mapping: Mapping, preview: Option<Pr
         .collect();
     view! {
         <div class="data-table-preview" data-testid="table-preview">
+            {fit}
             <p data-testid="table-clients">{clients}</p>
             {orders.map(|o| view! { <p data-testid="table-orders">{o}</p> })}
             {preview.plan.is_empty().then(|| view! { <p class="muted">{ImportText::NothingToImport.get(lang)}</p> })}

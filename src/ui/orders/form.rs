@@ -7,7 +7,7 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-/// The order form: a date and lines of product + amount, with the running total. Saves a new
+/// The order form: a date and lines of product + amount (+ an optional quantity), with the running total. Saves a new
 /// order, or replaces `existing`; `on_added` hears of a new order (its id and total).
 #[component]
 pub fn OrderForm(
@@ -127,6 +127,14 @@ pub fn OrderForm(
                             aria-invalid=move || error_for(OrderField::LineAmount(i))().map(|_| "true")
                             data-testid="order-amount"/>
                         {move || error_for(OrderField::LineAmount(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
+                    </label>
+                    <label class="field">
+                        <span>{state.text(SalesText::OrderQuantity)}</span>
+                        <input type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.lines.get(i).map(|l| l.quantity.clone()).unwrap_or_default())
+                            on:input=move |ev| draft.update(|d| if let Some(l) = d.lines.get_mut(i) { l.quantity = event_target_value(&ev) })
+                            aria-invalid=move || error_for(OrderField::LineQuantity(i))().map(|_| "true")
+                            data-testid="order-quantity"/>
+                        {move || error_for(OrderField::LineQuantity(i))().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
                     </label>
                     <button type="button" class="link" disabled=move || draft.with(|d| d.lines.len() < 2)
                         aria-label=move || fill(state.tr(SalesText::RemoveLine), &[&(i + 1).to_string()])

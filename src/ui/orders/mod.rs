@@ -100,7 +100,11 @@ fn OrderItem(order: Order) -> impl IntoView {
                             .iter()
                             .find(|p| p.id == l.product_id)
                             .map_or_else(|| l.product_id.to_string(), |p| p.name.clone());
-                        format!("{name} — {}", l.amount)
+                        match l.quantity {
+                            // «Гофрокороб × 1 234,5 — 12 000,00 ₽»
+                            Some(q) => format!("{name} × {} — {}", q.format(','), l.amount),
+                            None => format!("{name} — {}", l.amount),
+                        }
                     })
                     .collect::<Vec<_>>()
                     .join("; ")

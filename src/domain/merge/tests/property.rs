@@ -238,6 +238,9 @@ fn catalogue_edit(w: &mut World, ws: &mut Workspace, choice: usize, now: Timesta
                 .map(|_| OrderLine {
                     product_id: w.rng.pick(&ws.products).unwrap().id.clone(),
                     amount: Money::from_rubles(1 + w.rng.below(10_000) as i64),
+                    quantity: crate::domain::quantity::Quantity::from_thousandths(
+                        w.rng.below(3) as u64 * 1500,
+                    ),
                 })
                 .collect();
             ws.orders.push(Order {

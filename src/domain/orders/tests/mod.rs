@@ -85,6 +85,7 @@ fn row(product: &str, amount: &str) -> OrderLineDraft {
     OrderLineDraft {
         product_id: product.into(),
         amount: amount.into(),
+        quantity: String::new(),
     }
 }
 

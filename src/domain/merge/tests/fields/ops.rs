@@ -53,6 +53,7 @@ impl Op<'_> {
             .map(|_| OrderLine {
                 product_id: self.pick(&ws.products).expect("a product"),
                 amount: self.money(),
+                quantity: None,
             })
             .collect()
     }

@@ -1,0 +1,285 @@
+//! A table import's long work run in slices: reading the file's rows and checking them (the
+//! core's [`ReadSteps`] and [`PreviewSteps`]) a few hundred rows at a time, about 40 ms per
+//! task, with the progress bar's stage and percentage, then writing the import after the bar
+//! has painted. A 100 000-row file read or checked in one go froze the page for over a second.
+//! Starting new work, or «Отмена», stops the work under way: each slice first checks that its
+//! job is still the current one.
+
+use crate::domain::dates::Timestamp;
+use crate::import::{
+    DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps, ReadSteps, Separator,
+    SizeSteps, Source, SourceRow, TextEncoding,
+};
+use crate::ui::clock;
+use crate::ui::persist::now_ms;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long one task may work before it lets the page paint and respond.
+const SLICE_MS: f64 = 40.0;
+/// Rows one step reads or checks; a slice runs steps until its time is up.
+const ROWS_PER_STEP: usize = 400;
+
+/// What the import is busy with, for the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Busy {
+    /// Reading the file's rows: percent of its bytes.
+    Reading(u8),
+    /// Checking, matching and planning the rows: percent of them.
+    Checking(u8),
+    /// Writing the import into the workspace (one change, which cannot be stopped midway).
+    Writing,
+}
+
+/// What a step of work says about the work left.
+enum Next {
+    /// More to do; the slice goes on while it has time.
+    More(Busy),
+    /// More to do, and the next step is a long one: it starts a slice of its own.
+    Pause(Busy),
+    /// Finished (and handed over).
+    Done,
+}
+
+/// A preview with the room it needs in storage.
+pub(super) struct Checked {
+    /// What the import would do.
+    pub preview: Preview,
+    /// Whether it fits in the browser's storage.
+    pub fit: Fit,
+}
+
+/// The work of one import panel: which job is current, and what it is busy with.
+#[derive(Clone, Copy)]
+pub(super) struct Jobs {
+    current: StoredValue<u64>,
+    /// What is being done now, if anything.
+    pub busy: RwSignal<Option<Busy>>,
+}
+
+fn percent(done: usize, total: usize) -> u8 {
+    if total == 0 {
+        return 100;
+    }
+    (done.min(total) * 100 / total) as u8
+}
+
+impl Jobs {
+    /// No work under way.
+    pub(super) fn new() -> Jobs {
+        Jobs {
+            current: StoredValue::new(0),
+            busy: RwSignal::new(None),
+        }
+    }
+
+    /// Stops whatever is under way.
+    pub(super) fn cancel(&self) {
+        self.current.update_value(|n| *n += 1);
+        self.busy.set(None);
+    }
+
+    /// A new job, which stops the one under way.
+    fn start(&self, busy: Busy) -> u64 {
+        self.current.update_value(|n| *n += 1);
+        self.busy.set(Some(busy));
+        self.current.get_value()
+    }
+
+    fn is_current(&self, job: u64) -> bool {
+        self.current.get_value() == job
+    }
+
+    /// Runs `work` slice by slice until it says it is done, updating the bar with what it says
+    /// it is busy with, and stopping as soon as another job starts.
+    fn run(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
+        if !self.is_current(job) {
+            return;
+        }
+        let started = now_ms();
+        loop {
+            let next = (work.borrow_mut())();
+            let busy = match next {
+                Next::Done => return,
+                Next::More(_) if now_ms() - started <= SLICE_MS => continue,
+                Next::More(busy) | Next::Pause(busy) => busy,
+            };
+            if self.busy.get_untracked() != Some(busy) {
+                self.busy.set(Some(busy));
+            }
+            set_timeout(move || self.run(job, work), Duration::ZERO);
+            return;
+        }
+    }
+
+    /// Reads `bytes` as a table file in slices and passes the rows (or why there are none) to
+    /// `done`.
+    pub(super) fn read(
+        self,
+        bytes: Arc<Vec<u8>>,
+        encoding: Option<TextEncoding>,
+        separator: Option<Separator>,
+        done: impl FnOnce(Result<(Source, Vec<SourceRow>), FileError>) + 'static,
+    ) {
+        let job = self.start(Busy::Reading(0));
+        // Started in a task of its own, so the bar paints before the file is decoded.
+        set_timeout(
+            move || {
+                if !self.is_current(job) {
+                    return;
+                }
+                let mut steps = match ReadSteps::new(&bytes, encoding, separator) {
+                    Ok(steps) => Some(steps),
+                    Err(e) => {
+                        self.busy.set(None);
+                        done(Err(e));
+                        return;
+                    }
+                };
+                let mut done = Some(done);
+                let mut rows = None;
+                let work = move || {
+                    if let Some(rows) = rows.take() {
+                        // The table is found in a slice of its own: a pass over every row.
+                        self.busy.set(None);
+                        (done.take().expect("done once"))(Ok(rows));
+                        return Next::Done;
+                    }
+                    let reading = steps.as_mut().expect("steps run until they finish");
+                    if !reading.step(ROWS_PER_STEP) {
+                        let (at, all) = reading.progress();
+                        return Next::More(Busy::Reading(percent(at, all)));
+                    }
+                    rows = Some(steps.take().expect("steps finish once").finish());
+                    Next::Pause(Busy::Reading(100))
+                };
+                // Decoding took this task's time: the rows start in the next one.
+                self.later(job, Rc::new(RefCell::new(work)));
+            },
+            Duration::ZERO,
+        );
+    }
+
+    /// Works out in slices what importing `table` through `mapping` into the workspace would
+    /// do, and how much room it needs, and passes it to `done`. Every slice reads the
+    /// workspace as it is: the caller starts again whenever it changes.
+    pub(super) fn check(
+        self,
+        state: AppState,
+        table: Arc<DataTable>,
+        mapping: Mapping,
+        options: Options,
+        done: impl FnOnce(Checked) + 'static,
+    ) {
+        let job = self.start(Busy::Checking(0));
+        let total = table.rows.len();
+        let mut steps = Some(
+            state
+                .ws
+                .with_untracked(|ws| PreviewSteps::new(ws, &mapping, &options)),
+        );
+        let mut done = Some(done);
+        let mut new_id = clock::new_id;
+        let mut preview: Option<(Preview, SizeSteps)> = None;
+        let work = move || {
+            // Last, the room the import needs, a stored piece at a time.
+            if let Some((p, sizes)) = preview.as_mut() {
+                if !sizes.step(&p.plan) {
+                    let (at, all) = sizes.progress();
+                    return Next::More(Busy::Checking(99.min(90 + percent(at, all) / 10)));
+                }
+                let (preview, sizes) = preview.take().expect("checked once");
+                let fit = Fit::of(state.used_bytes.get_untracked(), sizes.bytes());
+                self.busy.set(None);
+                (done.take().expect("done once"))(Checked { preview, fit });
+                return Next::Done;
+            }
+            let Some(checking) = steps.as_mut() else {
+                return Next::Done;
+            };
+            let finished = state
+                .ws
+                .with_untracked(|ws| checking.step(ws, &table, &mut new_id, ROWS_PER_STEP));
+            if !finished {
+                let at = percent(checking.rows_done(), total);
+                return Next::More(Busy::Checking(at * 9 / 10));
+            }
+            // The documents compared with the orders there (a pass over all of them), in a
+            // slice of its own.
+            let steps = steps.take().expect("steps finish once");
+            preview = Some(state.ws.with_untracked(|ws| {
+                let p = steps.finish(ws, &table);
+                let sizes = SizeSteps::new(ws, &p.plan);
+                (p, sizes)
+            }));
+            Next::Pause(Busy::Checking(90))
+        };
+        // Started in a task of its own: whatever asked for the check (a file just read, a
+        // changed choice) has had this task.
+        self.later(job, Rc::new(RefCell::new(work)));
+    }
+
+    /// Runs `work` from the next task on.
+    fn later(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
+        set_timeout(move || self.run(job, work), Duration::ZERO);
+    }
+
+    /// Shows «Запись данных…», lets it paint, then in one task `prepare`s the import (the
+    /// workspace as it will be, worked out on a copy) and in the next `commit`s it (puts it in
+    /// place, which every screen then follows), unless something else started meanwhile: the
+    /// two halves of a large import each stay a short task.
+    pub(super) fn write<T: 'static>(
+        self,
+        prepare: impl FnOnce() -> Option<T> + 'static,
+        commit: impl FnOnce(T) + 'static,
+    ) {
+        let job = self.start(Busy::Writing);
+        set_timeout(
+            move || {
+                if !self.is_current(job) {
+                    return;
+                }
+                let Some(prepared) = prepare() else {
+                    self.busy.set(None);
+                    return;
+                };
+                set_timeout(
+                    move || {
+                        if self.is_current(job) {
+                            commit(prepared);
+                            self.busy.set(None);
+                        }
+                    },
+                    Duration::ZERO,
+                );
+            },
+            Duration::from_millis(20),
+        );
+    }
+}
+
+/// The choices of an import as the core takes them; `None` when nobody could own new clients.
+pub(super) fn options_for(
+    state: AppState,
+    creates: (bool, bool, bool),
+    group: String,
+    now: Timestamp,
+) -> Option<Options> {
+    let owner = state.me_id().or_else(|| {
+        state
+            .ws
+            .with_untracked(|ws| ws.members.first().map(|m| m.id.clone()))
+    })?;
+    Some(Options {
+        owner,
+        create_clients: creates.0,
+        create_products: creates.1,
+        restore_deleted: creates.2,
+        group: crate::import::GroupChoice::Named(group),
+        now,
+    })
+}
