@@ -4,7 +4,7 @@
 //! are chosen here, so the language type itself lives in the leaf [`crate::lang`].
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
-//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`]), plus the texts whose words
+//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`], [`SheetText`]), plus the texts whose words
 //! change with a number ([`Plural`]). The UI translates a key of any table through the one
 //! [`Translate`] trait.
 //!
@@ -26,6 +26,8 @@ mod report_table;
 pub mod restore;
 pub mod sales;
 mod sales_table;
+pub mod sheet;
+mod sheet_table;
 pub mod snapshot;
 mod snapshot_table;
 mod table;
@@ -43,6 +45,7 @@ pub use names::{job_title_name, role_name, stage_name, status_name, verdict_name
 pub use plural::{count, plural, plural_category, Plural, PluralCategory};
 pub use report_table::ReportText;
 pub use sales_table::SalesText;
+pub use sheet_table::SheetText;
 pub use snapshot_table::SnapshotText;
 pub use table::Text;
 pub use translate::{fill, Translate};

@@ -3,7 +3,8 @@
 
 use super::cell::excel_serial;
 use super::csv::{defuse, table_csv};
-use super::workspace::{workspace_book, Heading, Labels};
+use super::labels::{Heading, Labels};
+use super::workspace::workspace_book;
 use super::*;
 use crate::domain::dates::Timestamp;
 use crate::domain::qualification::Verdict;

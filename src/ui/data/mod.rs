@@ -8,6 +8,7 @@ mod import;
 mod preview;
 mod table_import;
 mod table_parts;
+mod workbook;
 
 pub use export::export_now;
 pub use file::{install_drop, DroppedFile};
@@ -19,6 +20,7 @@ use backup::BackupPanel;
 use import::ImportPanel;
 use leptos::prelude::*;
 use table_import::TableImportPanel;
+use workbook::WorkbookPanel;
 
 /// The «Данные» screen.
 #[component]
@@ -58,6 +60,7 @@ pub fn DataPage() -> impl IntoView {
                     </label>
                 </div>
             </div>
+            <WorkbookPanel/>
             <ImportPanel/>
             <TableImportPanel/>
             <BackupPanel/>
