@@ -192,7 +192,7 @@ test('at 5 000 clients and 100 000 orders the workbook is written in steps witho
   try {
     const { page } = await app.open();
     await page.evaluate((value) => { localStorage.setItem('salesdesk.workspace', value); }, packed);
-    await page.evaluate(() => { location.hash = '#/data'; });
+    await page.evaluate(() => { location.hash = '#/'; });
     await page.reload();
     await page.getByTestId('whoami').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: /Андрей Лебедев/ }).click();

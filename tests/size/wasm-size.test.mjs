@@ -23,7 +23,10 @@ import { gzipSync, constants } from 'node:zlib';
 // measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
-const BUDGET_GZIP_BYTES = 861_312;
+// Then for issue 15's export to Excel and CSV (the sheet writer on miniz_oxide, the buttons, the
+// workbook panel) by exactly what it adds: +19 594 B (861 312 -> 880 906 B; rust_xlsxwriter with
+// its wasm feature measured +216 159 B on the same base without any of the screens).
+const BUDGET_GZIP_BYTES = 880_906;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
