@@ -160,6 +160,7 @@ test('the transfer queue and log, the team summary and the dashboard download as
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.evaluate((h) => { location.hash = h; }, hash);
       await page.getByTestId(ids[0]).waitFor();
+      await page.getByTestId(ids[0]).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}table-export-${name}-1366.png` });
       for (const id of ids) {
         const file = await download(page, id);
@@ -176,6 +177,7 @@ test('the transfer queue and log, the team summary and the dashboard download as
         }
       }
       await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId(ids[0]).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}table-export-${name}-390.png` });
       await noSideScroll(page, name);
     }
