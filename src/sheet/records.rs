@@ -184,7 +184,9 @@ fn orders_sheet() -> SheetSpec {
         },
         len: |ws| ws.orders.len(),
         rows: |ws, _, range| {
-            let lookup = Lookup::new(ws);
+            // Only the clients are looked up: a whole `Lookup` indexes deals and assessments too.
+            let clients: HashMap<&Id, &crate::domain::Client> =
+                ws.clients.iter().map(|c| (&c.id, c)).collect();
             let groups: HashMap<&Id, &str> = ws
                 .product_groups
                 .iter()
@@ -200,7 +202,7 @@ fn orders_sheet() -> SheetSpec {
                 .collect();
             let mut rows = Vec::new();
             for o in &ws.orders[clamp(range, ws.orders.len())] {
-                let client = lookup.client(&o.client_id);
+                let client = clients.get(&o.client_id).copied();
                 for line in &o.lines {
                     let (product, group) =
                         products.get(&line.product_id).copied().unwrap_or_default();
