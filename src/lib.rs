@@ -16,6 +16,7 @@
 //!   column mapping, matching, a preview and applying it;
 //! - [`i18n`]: every user-visible word, Russian and English, and the functions that put domain,
 //!   storage and snapshot values into words;
+//! - [`sheet`]: tables as `.xlsx` workbooks and CSV (pure; the words come from `i18n`);
 //! - [`route`]: the pure mapping from the URL hash to a screen;
 //! - `ui` (wasm only): thin Leptos components that render state and call the core.
 
@@ -26,6 +27,7 @@ pub mod import;
 pub mod lang;
 pub mod restore;
 pub mod route;
+pub mod sheet;
 pub mod snapshot;
 pub mod storage;
 

@@ -5,9 +5,7 @@
 //!
 //! The words are in `texts!` tables, one per area ([`Text`], [`SalesText`], [`SnapshotText`],
 //! [`ReportText`], [`DealText`], [`PlaybookText`], [`DashText`], [`ChangesText`], [`ImportText`],
-//! [`PlanText`]), plus the texts whose words change with a number ([`Plural`]). The UI translates
-//! a key of any table through the one [`Translate`] trait.
-//! [`ReportText`], [`DealText`], [`DashText`], [`ImportText`], [`TaskText`]), plus the texts whose words
+//! [`PlanText`], [`TaskText`], [`SheetText`]), plus the texts whose words
 //! change with a number ([`Plural`]). The UI translates a key of any table through the one
 //! [`Translate`] trait.
 //!
@@ -34,6 +32,8 @@ mod report_table;
 pub mod restore;
 pub mod sales;
 mod sales_table;
+pub mod sheet;
+mod sheet_table;
 pub mod snapshot;
 mod snapshot_table;
 mod table;
@@ -55,6 +55,7 @@ pub use playbook_table::PlaybookText;
 pub use plural::{count, plural, plural_category, Plural, PluralCategory};
 pub use report_table::ReportText;
 pub use sales_table::SalesText;
+pub use sheet_table::SheetText;
 pub use snapshot_table::SnapshotText;
 pub use table::Text;
 pub use task_table::TaskText;

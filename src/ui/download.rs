@@ -1,4 +1,4 @@
-//! Saving text as a file the user downloads.
+//! Saving text or bytes as a file the user downloads.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,6 +13,7 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) {
 pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
+    // The sequence may hold strings or byte arrays: a Blob takes either.
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return;
     };
@@ -33,4 +34,10 @@ pub fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) {
         },
         std::time::Duration::from_secs(10),
     );
+}
+
+/// Offers `bytes` as a download named `file_name` (a workbook, not text).
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) {
+    let array = js_sys::Uint8Array::from(bytes);
+    download_parts(file_name, &js_sys::Array::of1(&array.into()), mime);
 }

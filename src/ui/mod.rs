@@ -21,6 +21,7 @@ mod settings;
 mod shell;
 mod state;
 mod tasks;
+mod table_export;
 mod team;
 mod today;
 mod transfer;

@@ -33,7 +33,11 @@ import { gzipSync, constants } from 'node:zlib';
 // the client timeline and activity form, the two new stored lists' reading, checks and merge) by
 // what they add: +53 637 B (861 312 B, main's a18cc03 build, -> 914 949 B on their branch).
 // All of them merged: measured after the merge (see the commit).
-const BUDGET_GZIP_BYTES = 980_362;
+// Then for issue 15's export to Excel and CSV (the sheet writer on miniz_oxide, the buttons, the
+// workbook panel) by exactly what it adds: +19 594 B (861 312 -> 880 906 B; rust_xlsxwriter with
+// its wasm feature measured +216 159 B on the same base without any of the screens).
+// All of them merged: measured after the merge (see the commit).
+const BUDGET_GZIP_BYTES = 1_000_000;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

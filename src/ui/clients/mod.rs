@@ -5,10 +5,14 @@ use crate::domain::qualification::Score;
 use crate::domain::views::lookup::Lookup;
 use crate::domain::views::query::{filter_clients, ClientFilter, ClientSort};
 use crate::domain::{ClientStatus, Id};
+use crate::i18n::SheetText;
 use crate::i18n::{fill, stage_name, status_name, Text};
 use crate::route::{href, Route};
+use crate::sheet::records::{client_columns, client_rows};
+use crate::sheet::Table;
 use crate::ui::qualification::{VerdictBadge, VerdictChoice, VerdictFilter};
 use crate::ui::state::use_app;
+use crate::ui::table_export::{sheet_words, TableExport};
 use leptos::prelude::*;
 
 /// A row of the list, owned so that rows re-render only when their content changes.
@@ -99,6 +103,26 @@ pub fn ClientList() -> impl IntoView {
         verdict.set(None);
     };
     let to_id = |v: String| (!v.is_empty()).then(|| Id::from_raw(v));
+    // What the filter shows now, every row (not only the page drawn), as a table to download.
+    let export = Callback::new(move |_: ()| {
+        let filter = ClientFilter {
+            text: text.get_untracked(),
+            status: status.get_untracked(),
+            owner: owner.get_untracked(),
+            stage: stage.get_untracked(),
+            verdict: verdict.get_untracked(),
+        };
+        let words = sheet_words(state);
+        state.ws.with_untracked(|ws| Table {
+            name: state.tr(SheetText::ClientsSheet).to_owned(),
+            columns: client_columns(&words),
+            rows: client_rows(
+                ws,
+                &words,
+                &filter_clients(ws, &filter, sort.get_untracked()),
+            ),
+        })
+    });
 
     view! {
         <section class="clients-page">
@@ -107,6 +131,7 @@ pub fn ClientList() -> impl IntoView {
                 <span class="muted" data-testid="client-count">
                     {move || fill(state.tr(Text::ShownOfTotal), &[&rows.with(Vec::len).to_string(), &total.get().to_string()])}
                 </span>
+                <TableExport key="clients" table=export/>
                 <a class="button primary" href="#/clients/new" data-testid="new-client">{state.text(Text::NewClient)}</a>
             </div>
             <div class="filters" role="search">

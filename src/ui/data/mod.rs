@@ -9,6 +9,7 @@ mod preview;
 mod table_import;
 mod table_job;
 mod table_parts;
+mod workbook;
 
 pub use export::export_now;
 pub use file::{install_drop, read_file, DroppedFile, PickedFile};
@@ -20,6 +21,7 @@ use backup::BackupPanel;
 use import::ImportPanel;
 use leptos::prelude::*;
 use table_import::TableImportPanel;
+use workbook::WorkbookPanel;
 
 /// The «Данные» screen.
 #[component]
@@ -59,6 +61,7 @@ pub fn DataPage() -> impl IntoView {
                     </label>
                 </div>
             </div>
+            <WorkbookPanel/>
             <ImportPanel/>
             <TableImportPanel/>
             <BackupPanel/>

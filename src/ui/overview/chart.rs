@@ -4,8 +4,11 @@
 
 use crate::domain::dashboard::csv::to_csv;
 use crate::i18n::DashText;
+use crate::i18n::SheetText;
+use crate::sheet::guess::table_from_texts;
 use crate::ui::download::download_text;
 use crate::ui::state::use_app;
+use crate::ui::table_export::download_xlsx;
 use leptos::prelude::*;
 
 /// Width of the drawing in SVG units; it scales to the panel's width.
@@ -74,6 +77,11 @@ pub fn BarChart(
             "text/csv;charset=utf-8",
         );
     };
+    // The same table as a workbook: its shown amounts and counts become numbers again.
+    let xlsx = move |_| {
+        let table = data.with(|d| table_from_texts(&title.get_untracked(), &d.columns, &d.rows));
+        download_xlsx(state, key, &table);
+    };
     view! {
         <figure class="overview-chart" data-testid=format!("chart-{key}")>
             <figcaption class="visually-hidden">{move || title.get()}</figcaption>
@@ -95,6 +103,9 @@ pub fn BarChart(
                 </button>
                 <button type="button" class="link" on:click=download data-testid=format!("csv-{key}")>
                     {state.text(DashText::DownloadCsv)}
+                </button>
+                <button type="button" class="link" on:click=xlsx data-testid=format!("xlsx-{key}")>
+                    {state.text(SheetText::DownloadXlsx)}
                 </button>
             </div>
             // Scrolls (and takes the focus, for the keyboard) only while shown: hidden, it is

@@ -2,8 +2,11 @@ use crate::domain::metrics::Period;
 use crate::domain::qualification::Verdict;
 use crate::domain::views::team_view::{team_view, RowFigures};
 use crate::domain::Workspace;
+use crate::i18n::SheetText;
 use crate::i18n::{fill, role_name, stage_name, verdict_name, Lang, SnapshotText, Text, Translate};
+use crate::sheet::{Cell, Column, Kind, Table};
 use crate::ui::state::use_app;
+use crate::ui::table_export::TableExport;
 use leptos::prelude::*;
 
 /// Days the summary's transfer counts and farmer revenue look back.
@@ -42,9 +45,12 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
             (stages, rows)
         })
     });
+    let export =
+        Callback::new(move |_: ()| summary_table(state.lang(), &view_data.get_untracked().1));
     view! {
         <div class="panel team-summary" data-testid="team-summary">
             <h2>{state.text(SnapshotText::SummaryTitle)}</h2>
+            <TableExport key="team-summary" table=export/>
             <p class="hint">{state.text(SnapshotText::SummaryHint)}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=state.text(SnapshotText::SummaryTitle)>
                 <table class="metrics stacked">
@@ -108,6 +114,62 @@ pub fn TeamSummary(#[prop(into)] workspace: Signal<Workspace>) -> impl IntoView 
                 </div>
             </details>
         </div>
+    }
+}
+
+/// The summary as a table to download: counts and amounts as numbers, the paired figures
+/// («won / lost») as the screen shows them.
+fn summary_table(lang: Lang, rows: &[(String, String, RowFigures)]) -> Table {
+    use Kind::{Integer as I, Money as M, Text as T};
+    let mut columns = vec![
+        Column::new(SnapshotText::SumMember.get(lang), T),
+        Column::new(SheetText::Role.get(lang), T),
+        Column::new(SnapshotText::SumPipeline.get(lang), I),
+        Column::new(SnapshotText::SumPipelineAmount.get(lang), M),
+        Column::new(verdicts_heading(lang), T),
+    ];
+    for (h, k) in [
+        (crate::i18n::DealText::SumClosed.get(lang), T),
+        (SnapshotText::SumReady.get(lang), I),
+        (SnapshotText::SumGiven.get(lang), T),
+        (SnapshotText::SumReceived.get(lang), T),
+        (SnapshotText::SumFarmerRevenue.get(lang), M),
+    ] {
+        columns.push(Column::new(h, k));
+    }
+    let rows = rows
+        .iter()
+        .map(|(name, role, f)| {
+            let v = &f.verdicts;
+            vec![
+                Cell::Text(name.clone()),
+                Cell::Text(role.clone()),
+                Cell::Integer(f.pipeline.iter().map(|s| i64::from(s.deals)).sum()),
+                Cell::Money(f.pipeline.iter().map(|s| s.amount).sum()),
+                Cell::Text(format!(
+                    "{} / {} / {} / {} / {}",
+                    v.priority, v.qualified, v.nurture, v.unqualified, v.unassessed
+                )),
+                Cell::Text(format!("{} / {}", f.closed.won, f.closed.lost)),
+                Cell::Integer(i64::from(f.ready_for_transfer)),
+                Cell::Text(format!(
+                    "{} / {}",
+                    f.transfers_given.in_period, f.transfers_given.all_time
+                )),
+                Cell::Text(format!(
+                    "{} / {}",
+                    f.transfers_received.in_period, f.transfers_received.all_time
+                )),
+                f.farmer
+                    .as_ref()
+                    .map_or(Cell::Empty, |m| Cell::Money(m.revenue)),
+            ]
+        })
+        .collect();
+    Table {
+        name: SheetText::SummarySheet.get(lang).to_owned(),
+        columns,
+        rows,
     }
 }
 

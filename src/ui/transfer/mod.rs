@@ -11,11 +11,17 @@ pub use log::TransferLog;
 
 use crate::domain::orders::{ClientHistory, HistoryIndex, IndexInputs};
 use crate::domain::transfer::evaluate;
+use crate::domain::views::lookup::Lookup;
 use crate::domain::views::transfer_queue::transfer_queue;
 use crate::domain::Id;
+use crate::i18n::outcome::describe;
+use crate::i18n::SheetText;
 use crate::i18n::{fill, SalesText, Text};
 use crate::route::{href, Route};
+use crate::sheet::records::{transfer_columns, transfer_row};
+use crate::sheet::{Cell, Column, Kind, Table};
 use crate::ui::state::use_app;
+use crate::ui::table_export::{sheet_words, TableExport};
 use action::{current_rule, TransferAction};
 use eligibility::EligibilityList;
 use growth::FarmerMetricsTable;
@@ -65,11 +71,66 @@ pub fn TransferPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let queue_table = Callback::new(move |_: ()| {
+        let lang = state.lang();
+        let columns = [
+            SheetText::Client,
+            SheetText::Inn,
+            SheetText::Owner,
+            SheetText::Grounds,
+        ]
+        .map(|h| Column::new(state.tr(h), Kind::Text))
+        .to_vec();
+        let rows = queue.with_untracked(|q| {
+            state.ws.with_untracked(|ws| {
+                q.iter()
+                    .map(|e| {
+                        let inn = ws.client(&e.client_id).and_then(|c| c.inn.clone());
+                        let grounds: Vec<String> = e
+                            .eligibility
+                            .outcomes
+                            .iter()
+                            .map(|o| describe(lang, o))
+                            .collect();
+                        vec![
+                            Cell::Text(e.client_name.clone()),
+                            inn.map_or(Cell::Empty, Cell::Text),
+                            ws.member(&e.owner_id)
+                                .map_or(Cell::Empty, |m| Cell::Text(m.name.clone())),
+                            Cell::Text(grounds.join("; ")),
+                        ]
+                    })
+                    .collect()
+            })
+        });
+        Table {
+            name: state.tr(SheetText::QueueSheet).to_owned(),
+            columns,
+            rows,
+        }
+    });
+    let log_table = Callback::new(move |_: ()| {
+        let words = sheet_words(state);
+        state.ws.with_untracked(|ws| {
+            let lookup = Lookup::new(ws);
+            let mut list: Vec<_> = ws.transfers.iter().collect();
+            list.sort_by_key(|t| std::cmp::Reverse((t.date, t.created_at)));
+            Table {
+                name: state.tr(SheetText::TransfersSheet).to_owned(),
+                columns: transfer_columns(&words),
+                rows: list
+                    .into_iter()
+                    .map(|t| transfer_row(ws, &lookup, t))
+                    .collect(),
+            }
+        })
+    });
     view! {
         <section class="transfer-page">
             <h1>{state.text(SalesText::TransferTitle)}</h1>
             <div class="panel">
                 <h2>{state.text(SalesText::QueueTitle)}</h2>
+                <TableExport key="transfer-queue" table=queue_table/>
                 <p class="hint">{state.text(SalesText::QueueHint)}</p>
                 <Show when=move || !queue.with(Vec::is_empty) fallback=move || view! {
                     <p class="muted" data-testid="queue-empty">{state.text(SalesText::QueueEmpty)}</p>
@@ -96,6 +157,7 @@ pub fn TransferPage() -> impl IntoView {
             </div>
             <div class="panel">
                 <h2>{state.text(SalesText::LogTitle)}</h2>
+                <TableExport key="transfer-log" table=log_table/>
                 <TransferLog/>
             </div>
             <FarmerMetricsTable index/>
