@@ -28,6 +28,9 @@ cargo test --offline
 step "snapshot JSON Schema (Ajv against files the exporter writes)"
 node --test tests/schema/*.test.mjs
 
+step "sync server rules: pouchdb-server in memory on 127.0.0.1, the team set-up and its validate_doc_update (tests/sync)"
+node --test tests/sync/*.test.mjs
+
 step "styles: collected from their folders, class names prefixed by component (scripts/styles.mjs)"
 node --test tests/styles/*.test.mjs
 
