@@ -15,6 +15,7 @@ use salesdesk::domain::client::{Client, ClientStatus, ContactPerson};
 use salesdesk::domain::dates::{timestamp_from_millis, Timestamp};
 use salesdesk::domain::ids::Id;
 use salesdesk::domain::team::{JobTitle, TeamMember};
+use salesdesk::domain::transfer::TransferRecord;
 use salesdesk::domain::workspace::Workspace;
 use salesdesk::sync::{Method, Step, SyncRound};
 
@@ -237,4 +238,51 @@ fn what_the_rules_refuse_is_set_aside_with_the_reason() {
     assert_eq!((report.pushed, report.refused.len()), (1, 0), "{report:?}");
     anna.sync();
     assert_eq!(anna.ws.transfer_policy.thresholds.sleeping_days, 120);
+}
+
+#[test]
+#[ignore = "needs pouchdb-server: scripts/test.sh runs it with --ignored"]
+fn the_owner_hands_a_client_to_a_farmer_and_then_cannot_edit_it() {
+    let (server, mut director) = started();
+    let mut anna = Device::login(&server, "anna");
+    anna.sync();
+    // What «Передать фермеру» writes: a transfer-log record and the client's new owner.
+    let rule = anna.ws.transfer_policy.rule.clone();
+    anna.ws.transfers.push(TransferRecord {
+        id: Id::from_raw("t-1"),
+        client_id: Id::from_raw("c-anna"),
+        from_member_id: Id::from_raw("m-anna"),
+        to_member_id: Id::from_raw("m-fedor"),
+        by_member_id: Id::from_raw("m-anna"),
+        date: at(60).date_naive(),
+        rule,
+        outcomes: Vec::new(),
+        created_at: at(60),
+        restored_at: None,
+    });
+    edit_client(&mut anna, "c-anna", 60, |c| {
+        c.owner_id = Id::from_raw("m-fedor")
+    });
+    let report = anna.sync();
+    assert_eq!((report.pushed, report.refused.len()), (2, 0), "{report:?}");
+    let doc = anna.get("clients:c-anna");
+    assert_eq!(
+        (doc["owner"].as_str(), doc["handover"].as_str()),
+        (Some("m-fedor"), Some("t-1"))
+    );
+
+    let mut fedor = Device::login(&server, "fedor");
+    fedor.sync();
+    assert_eq!(client_of(&fedor, "c-anna").owner_id.as_str(), "m-fedor");
+    assert_eq!(fedor.ws.transfers.len(), 1);
+    director.sync();
+    assert_eq!(client_of(&director, "c-anna").owner_id.as_str(), "m-fedor");
+    // The client is fedor's now: anna's later edit is refused, fedor's goes through.
+    edit_client(&mut anna, "c-anna", 70, |c| c.notes = "ещё моё?".into());
+    let refused = anna.sync();
+    assert_eq!(refused.refused.len(), 1, "{refused:?}");
+    edit_client(&mut fedor, "c-anna", 71, |c| {
+        c.notes = "веду с декабря".into()
+    });
+    assert_eq!(fedor.sync().pushed, 1);
 }

@@ -89,3 +89,22 @@ pub fn apply_documents(ws: &Workspace, docs: &[Document]) -> Applied {
         skipped,
     }
 }
+
+/// `ws` with one record (or setting) replaced by the server's version of it, for a local change
+/// the server refused: the change is set aside and the device goes back to what the team sees.
+/// `None` when the record is not here or the server's version does not read.
+pub fn replace_record(ws: &Workspace, doc: &Document) -> Option<Workspace> {
+    let mut value = serde_json::to_value(ws).ok()?;
+    match value.as_object_mut()?.get_mut(&doc.kind)? {
+        Value::Array(list) => {
+            let id = doc.record_id();
+            let slot = list
+                .iter_mut()
+                .find(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
+            *slot = doc.record.clone();
+        }
+        slot @ Value::Object(_) if doc.id == doc.kind => *slot = doc.record.clone(),
+        _ => return None,
+    }
+    serde_json::from_value(value).ok()
+}

@@ -7,7 +7,7 @@
 //! (no network) just ends the round in the driver: nothing pulled is half-applied (pages are
 //! applied together at the end of the pull), and unsent changes go up next time.
 
-use super::apply::apply_documents;
+use super::apply::{apply_documents, replace_record};
 use super::documents::{documents, Document};
 use super::state::{DocState, SetAside, SyncState};
 use super::{encode_component, Method, Request, Response};
@@ -62,6 +62,7 @@ enum Phase {
     Pulling,
     Pushing(HashMap<String, (Document, u64)>),
     Fetching(String),
+    Reverting,
     Done,
 }
 
@@ -76,6 +77,8 @@ pub struct SyncRound {
     queue: VecDeque<(Document, u64)>,
     /// Documents whose write met a conflict, to fetch.
     conflicted: VecDeque<String>,
+    /// Documents the server refused, to fetch and put back as the server has them.
+    refused: VecDeque<String>,
     pushes: usize,
     report: RoundReport,
 }
@@ -95,6 +98,7 @@ impl SyncRound {
             reached: None,
             queue: VecDeque::new(),
             conflicted: VecDeque::new(),
+            refused: VecDeque::new(),
             pushes: 0,
             report: RoundReport::default(),
         }
@@ -113,6 +117,7 @@ impl SyncRound {
             (Phase::Pulling, Some(res)) => self.on_changes(state, ws, res),
             (Phase::Pushing(sent), Some(res)) => self.on_written(state, ws, sent, res),
             (Phase::Fetching(id), Some(res)) => self.on_fetched(state, ws, &id, res),
+            (Phase::Reverting, Some(res)) => self.on_reverted(state, ws, res),
             (Phase::Done, _) | (_, None) => self.done(None),
         }
     }
@@ -228,10 +233,10 @@ impl SyncRound {
 
     fn next_batch(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
         if self.queue.is_empty() {
-            return match self.conflicted.pop_front() {
-                Some(id) => self.fetch(state, id),
-                None => self.done(None),
-            };
+            if let Some(id) = self.conflicted.pop_front() {
+                return self.fetch(state, id, Phase::Fetching);
+            }
+            return self.revert_next(state);
         }
         let take = self.queue.len().min(PUSH_BATCH);
         let batch: Vec<(Document, u64)> = self.queue.drain(..take).collect();
@@ -286,6 +291,7 @@ impl SyncRound {
                         document,
                         hash,
                     });
+                    self.refused.push_back(doc.id.clone());
                     self.report.refused.push(Refusal {
                         doc_id: doc.id,
                         reason,
@@ -297,9 +303,10 @@ impl SyncRound {
         self.next_batch(state, ws)
     }
 
-    fn fetch(&mut self, state: &SyncState, id: String) -> Step {
+    /// Asks for the server's version of a document; `phase` says what its answer is for.
+    fn fetch(&mut self, state: &SyncState, id: String, phase: fn(String) -> Phase) -> Step {
         let path = format!("/{}/{}", encode_component(&state.db), encode_component(&id));
-        self.phase = Phase::Fetching(id);
+        self.phase = phase(id);
         Step::Send(Request {
             method: Method::Get,
             path,
@@ -334,9 +341,35 @@ impl SyncRound {
             _ => return self.done(Some(failure(id, &res))),
         }
         match self.conflicted.pop_front() {
-            Some(next) => self.fetch(state, next),
+            Some(next) => self.fetch(state, next, Phase::Fetching),
             None => self.push(state, ws),
         }
+    }
+}
+
+impl SyncRound {
+    /// Fetches the next refused document, or ends the round.
+    fn revert_next(&mut self, state: &SyncState) -> Step {
+        match self.refused.pop_front() {
+            Some(id) => self.fetch(state, id, |_| Phase::Reverting),
+            None => self.done(None),
+        }
+    }
+
+    /// Puts the server's version of a refused document back in place of the local change (which
+    /// stays in [`SyncState::set_aside`]). A record the server does not have (a refused new
+    /// record or deletion mark) stays as it is here.
+    fn on_reverted(&mut self, state: &mut SyncState, ws: &mut Workspace, res: Response) -> Step {
+        if res.status == 200 {
+            let rev = res.body["_rev"].as_str().unwrap_or_default().to_owned();
+            if let Some(doc) = Document::from_json(&res.body) {
+                if let Some(reverted) = replace_record(ws, &doc) {
+                    *ws = reverted;
+                    remember(state, &doc, &rev);
+                }
+            }
+        }
+        self.revert_next(state)
     }
 }
 
