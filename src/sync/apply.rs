@@ -1,5 +1,6 @@
 //! Documents from the server back into the workspace: a partial workspace is built from them
-//! (every list holding only the pulled records, every setting ours unless one was pulled) and
+//! (every list holding only the pulled records, every setting the oldest default unless one
+//! was pulled) and
 //! merged into ours with the app's field-by-field merge ([`crate::domain::merge::merge`]), the
 //! same one snapshot import uses. So pulled changes never replace local edits whole: each field
 //! keeps its later value, deletions travel as deletion marks (`removed`), and the result always
@@ -22,9 +23,12 @@ pub struct Applied {
     pub skipped: Vec<String>,
 }
 
-/// Our workspace's JSON with every list emptied: the frame pulled records go into.
-fn frame(ws: &Workspace) -> Map<String, Value> {
-    let Value::Object(mut fields) = serde_json::to_value(ws).expect("a workspace serialises")
+/// An empty workspace's JSON with every list emptied: the frame pulled records go into. Its
+/// settings are the defaults, which are older than any saved setting (the Unix epoch), so where
+/// no setting was pulled the merge keeps ours.
+fn frame() -> Map<String, Value> {
+    let empty = Workspace::default();
+    let Value::Object(mut fields) = serde_json::to_value(&empty).expect("a workspace serialises")
     else {
         unreachable!("a workspace is a JSON object")
     };
@@ -54,7 +58,7 @@ fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
 /// Merges `docs` into `ws`. A document this app cannot read is skipped (and named), the rest
 /// still apply.
 pub fn apply_documents(ws: &Workspace, docs: &[Document]) -> Applied {
-    let empty = frame(ws);
+    let empty = frame();
     let mut skipped = Vec::new();
     let mut partial = empty.clone();
     let mut placed = Vec::new();

@@ -152,13 +152,22 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
         return Vec::new();
     };
     // Owners of the records that name one, by record id: the dependants' owner comes from them.
-    let mut owners: HashMap<&str, &str> = HashMap::new();
-    for value in fields.values() {
+    let mut owners: HashMap<String, String> = HashMap::new();
+    // The latest hand-over of each client: the transfer record to its present owner.
+    let mut handovers: HashMap<(String, String), String> = HashMap::new();
+    for (kind, value) in &fields {
         for record in records(value).into_iter().flatten() {
-            if let (Some(id), Some(owner)) =
-                (text_field(record, "id"), text_field(record, "owner_id"))
-            {
-                owners.insert(id, owner);
+            let id = text_field(record, "id").unwrap_or_default();
+            if let Some(owner) = text_field(record, "owner_id") {
+                owners.insert(id.to_owned(), owner.to_owned());
+            }
+            if kind == "transfers" {
+                if let (Some(client), Some(to)) = (
+                    text_field(record, "client_id"),
+                    text_field(record, "to_member_id"),
+                ) {
+                    handovers.insert((client.to_owned(), to.to_owned()), id.to_owned());
+                }
             }
         }
     }
@@ -169,38 +178,25 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
         ["client_id", "deal_id"]
             .iter()
             .filter_map(|key| text_field(record, key))
-            .find_map(|id| owners.get(id).map(|o| (*o).to_owned()))
+            .find_map(|id| owners.get(id).cloned())
     };
-    // The latest hand-over of each client: the transfer record to its present owner.
-    let mut handovers: HashMap<(&str, &str), &str> = HashMap::new();
-    for record in fields
-        .get("transfers")
-        .and_then(records)
-        .into_iter()
-        .flatten()
-    {
-        if let (Some(id), Some(client), Some(to)) = (
-            text_field(record, "id"),
-            text_field(record, "client_id"),
-            text_field(record, "to_member_id"),
-        ) {
-            handovers.insert((client, to), id);
-        }
-    }
     let mut docs = Vec::new();
-    for (kind, value) in &fields {
-        if let Some(list) = records(value) {
+    for (kind, value) in fields {
+        if records(&value).is_some() {
+            let Value::Array(list) = value else {
+                continue;
+            };
             for record in list {
-                let id = text_field(record, "id").unwrap_or_default();
+                let id = text_field(&record, "id").unwrap_or_default().to_owned();
                 let owner = if kind == REMOVED {
-                    known_owner(id).or_else(|| owners.get(id).map(|o| (*o).to_owned()))
+                    known_owner(&id).or_else(|| owners.get(&id).cloned())
                 } else {
-                    owner_of(record)
+                    owner_of(&record)
                 };
                 let handover = match (kind.as_str(), &owner) {
-                    ("clients", Some(owner)) => handovers
-                        .get(&(id, owner.as_str()))
-                        .map(|t| (*t).to_owned()),
+                    ("clients", Some(owner)) => {
+                        handovers.get(&(id.clone(), owner.clone())).cloned()
+                    }
                     _ => None,
                 };
                 docs.push(Document {
@@ -208,16 +204,16 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
                     kind: kind.clone(),
                     owner,
                     handover,
-                    record: record.clone(),
+                    record,
                 });
             }
         } else if value.is_object() {
             docs.push(Document {
                 id: kind.clone(),
-                kind: kind.clone(),
+                kind,
                 owner: None,
                 handover: None,
-                record: value.clone(),
+                record: value,
             });
         }
     }

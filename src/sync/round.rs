@@ -13,7 +13,7 @@ use super::state::{DocState, SetAside, SyncState};
 use super::{encode_component, Method, Request, Response};
 use crate::domain::workspace::Workspace;
 use serde_json::{json, Value};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Changes per `_changes` page.
 pub const PAGE_SIZE: usize = 1_000;
@@ -71,6 +71,8 @@ pub struct SyncRound {
     phase: Phase,
     /// Pulled documents with their `_rev`, applied when the last page is in.
     pulled: Vec<(Document, String)>,
+    /// Where each pulled document is in `pulled`.
+    pulled_at: HashMap<String, usize>,
     /// The sequence the pull reached, stored once the pulled documents are applied.
     reached: Option<Value>,
     /// Documents still to push in this pass.
@@ -95,6 +97,7 @@ impl SyncRound {
         SyncRound {
             phase: Phase::Start,
             pulled: Vec::new(),
+            pulled_at: HashMap::new(),
             reached: None,
             queue: VecDeque::new(),
             conflicted: VecDeque::new(),
@@ -163,8 +166,14 @@ impl SyncRound {
                 continue; // our own write coming back
             }
             if let Some(doc) = Document::from_json(&change["doc"]) {
-                self.pulled.retain(|(d, _)| d.id != doc.id);
-                self.pulled.push((doc, rev.to_owned()));
+                // A document changed twice during the pull: its later version replaces the first.
+                match self.pulled_at.get(&doc.id) {
+                    Some(&at) => self.pulled[at] = (doc, rev.to_owned()),
+                    None => {
+                        self.pulled_at.insert(doc.id.clone(), self.pulled.len());
+                        self.pulled.push((doc, rev.to_owned()));
+                    }
+                }
             }
         }
         let last_seq = res.body["last_seq"].clone();
@@ -184,12 +193,14 @@ impl SyncRound {
 
     fn apply_pulled(&mut self, state: &mut SyncState, ws: &mut Workspace) {
         let pulled = std::mem::take(&mut self.pulled);
+        self.pulled_at.clear();
         if !pulled.is_empty() {
             let docs: Vec<Document> = pulled.iter().map(|(d, _)| d.clone()).collect();
             let applied = apply_documents(ws, &docs);
             *ws = applied.workspace;
+            let skipped: HashSet<&String> = applied.skipped.iter().collect();
             for (doc, rev) in &pulled {
-                if !applied.skipped.contains(&doc.id) {
+                if !skipped.contains(&doc.id) {
                     remember(state, doc, rev);
                 }
             }

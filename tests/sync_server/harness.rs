@@ -4,6 +4,9 @@
 //! engine over a small blocking HTTP client (ureq) — the browser drives the same engine with
 //! `fetch`.
 
+// Each test file uses part of it.
+#![allow(dead_code)]
+
 use salesdesk::domain::workspace::Workspace;
 use salesdesk::sync::{Method, Request, Response, RoundReport, Step, SyncRound, SyncState};
 use serde_json::{json, Value};
@@ -161,6 +164,7 @@ impl Device {
     /// Sends one of the engine's requests.
     pub fn send(&mut self, req: &Request) -> Response {
         self.requests += 1;
+        let started = Instant::now();
         let url = format!("{}{}", self.url, req.path);
         let res = match (req.method, &req.body) {
             (Method::Get, _) => self.agent.get(&url).header("Cookie", &self.cookie).call(),
@@ -180,6 +184,15 @@ impl Device {
             .read_to_string()
             .expect("a body");
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        if std::env::var_os("SYNC_TRACE").is_some() {
+            let path: String = req.path.chars().take(60).collect();
+            let ms = started.elapsed().as_millis();
+            eprintln!(
+                "{} {path} → {status}, {} KB, {ms} ms",
+                req.method.as_str(),
+                text.len() / 1024
+            );
+        }
         Response { status, body }
     }
 
