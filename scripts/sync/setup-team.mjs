@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = new URL('.', import.meta.url);
 const ROLES = ['hunter', 'farmer', 'director'];
+const REVS_LIMIT = 100;
 
 /** The validation function's source with the team roster (member id → role) inlined. */
 export function validationSource(users) {
@@ -84,6 +85,10 @@ export async function setupTeam({ url, admin, team, log = () => {} }) {
     members: { names: [], roles: ROLES },
   });
   log('_security set');
+  // Devices write in client mode and never need old revisions' history: keep 100, not CouchDB's
+  // 1000. pouchdb-server has no `_revs_limit`; there it is left as it is.
+  const limit = await call('PUT', `/${encodeURIComponent(db)}/_revs_limit`, REVS_LIMIT);
+  log(limit.status < 300 ? `_revs_limit ${REVS_LIMIT}` : `_revs_limit not supported here (${limit.status})`);
   for (const u of users) {
     const id = `org.couchdb.user:${u.name}`;
     await upsert(`/_users/${encodeURIComponent(id)}`, {
