@@ -18,6 +18,7 @@ mod qualification;
 mod settings;
 mod shell;
 mod state;
+mod sync;
 mod team;
 mod today;
 mod transfer;
