@@ -69,10 +69,9 @@ function validate(newDoc, oldDoc, userCtx) {
     if (oldDoc && !oldDoc._deleted) {
       if (oldDoc.owner !== me) refuse('изменить запись может только её владелец или директор');
       if (!newDoc._deleted && newDoc.owner !== oldDoc.owner) {
-        // The one hand-over a non-director makes: the owner passes a client to a farmer and the
-        // document names the transfer-log record written with it.
-        var handover =
-          kind === 'clients' && TEAM[newDoc.owner] === 'farmer' && typeof newDoc.handover === 'string';
+        // The one hand-over a non-director makes: the owner passes a client (and with it its
+        // orders) to a farmer, and the document names the transfer-log record written with it.
+        var handover = TEAM[newDoc.owner] === 'farmer' && typeof newDoc.handover === 'string';
         if (!handover) refuse('сменить владельца может только директор (или владелец — передав клиента фермеру)');
       }
     } else if (doc.owner !== me) {

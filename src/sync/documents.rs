@@ -15,6 +15,11 @@ use std::collections::HashMap;
 /// The kind of the deletion marks (the workspace's `removed` list).
 pub(super) const REMOVED: &str = "removed";
 
+/// The logs, written once and never changed (`APPEND_ONLY` in `validate_doc_update.js`): they
+/// carry no owner, so a later change of their deal's or client's owner does not make them look
+/// changed (the server would refuse the update).
+const LOGS: [&str; 2] = ["transfers", "stage_history"];
+
 /// One record as a CouchDB document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -190,12 +195,21 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
                 let id = text_field(&record, "id").unwrap_or_default().to_owned();
                 let owner = if kind == REMOVED {
                     known_owner(&id).or_else(|| owners.get(&id).cloned())
+                } else if LOGS.contains(&kind.as_str()) {
+                    None
                 } else {
                     owner_of(&record)
                 };
-                let handover = match (kind.as_str(), &owner) {
-                    ("clients", Some(owner)) => {
-                        handovers.get(&(id.clone(), owner.clone())).cloned()
+                // A client handed to a farmer, and its records that follow it (its orders):
+                // the transfer record that made the present owner the owner.
+                let client = if kind == "clients" {
+                    Some(id.as_str())
+                } else {
+                    text_field(&record, "client_id")
+                };
+                let handover = match (client, &owner) {
+                    (Some(client), Some(owner)) => {
+                        handovers.get(&(client.to_owned(), owner.clone())).cloned()
                     }
                     _ => None,
                 };

@@ -3,8 +3,10 @@
 use super::*;
 use crate::domain::demo::demo_workspace;
 use crate::domain::ids::Id;
+use crate::domain::team::Role;
+use crate::domain::transfer::TransferRecord;
 use crate::domain::workspace::Workspace;
-use crate::testkit::fixtures::{d0, later, small_workspace, t0};
+use crate::testkit::fixtures::{catalogue_workspace, d0, later, order_on, small_workspace, t0};
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -27,9 +29,9 @@ fn every_record_is_a_document_with_its_owner() {
     assert_eq!(client.owner.as_deref(), Some("ivan"));
     assert_eq!(client.record["name"], "ООО «Вектор»");
     assert_eq!(docs["deals:d2"].owner.as_deref(), Some("olga"));
-    // A stage change belongs to its deal's owner, through `deal_id`.
+    // The logs carry no owner: nobody changes them, whoever owns the deal later.
     let history = docs.values().find(|d| d.kind == "stage_history").unwrap();
-    assert_eq!(history.owner.as_deref(), Some("ivan"));
+    assert_eq!(history.owner, None);
     for singleton in ["scoring_model", "transfer_policy", "pipeline_settings"] {
         assert_eq!(docs[singleton].kind, singleton);
         assert_eq!(docs[singleton].owner, None);
@@ -37,6 +39,47 @@ fn every_record_is_a_document_with_its_owner() {
     }
     assert!(docs.contains_key("stages:stage-lead"), "{:?}", docs.keys());
     assert_eq!(docs["members:ivan"].owner, None);
+}
+
+#[test]
+fn an_order_takes_its_clients_owner_and_after_a_hand_over_the_transfer_record() {
+    let mut ws = catalogue_workspace();
+    ws.orders.push(order_on("o1", "c1", 1_000, d0()));
+    let order = ws.orders[0].clone();
+    let client = ws.client(&order.client_id).unwrap().clone();
+    let docs = by_id(&ws);
+    let id = format!("orders:{}", order.id.as_str());
+    assert_eq!(docs[&id].owner.as_deref(), Some(client.owner_id.as_str()));
+    assert_eq!(docs[&id].handover, None);
+    let farmer = ws
+        .members
+        .iter()
+        .find(|m| m.role() == Role::Farmer)
+        .unwrap()
+        .id
+        .clone();
+    ws.transfers.push(TransferRecord {
+        id: Id::from_raw("t-9"),
+        client_id: client.id.clone(),
+        from_member_id: client.owner_id.clone(),
+        to_member_id: farmer.clone(),
+        by_member_id: client.owner_id.clone(),
+        date: d0(),
+        rule: ws.transfer_policy.rule.clone(),
+        outcomes: Vec::new(),
+        created_at: later(1),
+        restored_at: None,
+    });
+    ws.clients
+        .iter_mut()
+        .find(|c| c.id == client.id)
+        .unwrap()
+        .owner_id = farmer.clone();
+    let docs = by_id(&ws);
+    for id in [id, format!("clients:{}", client.id.as_str())] {
+        assert_eq!(docs[&id].owner.as_deref(), Some(farmer.as_str()), "{id}");
+        assert_eq!(docs[&id].handover.as_deref(), Some("t-9"), "{id}");
+    }
 }
 
 #[test]

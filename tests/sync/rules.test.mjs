@@ -110,6 +110,11 @@ test('the owner hands a client to a farmer only with a transfer record; the dire
   assert.ok(handed.ok, JSON.stringify(handed));
   const after = await write('anna', { ...client('c3', 'm-fedor', 'ООО Лютик!'), handover: 't1', _rev: handed.rev });
   assertRefused(after, /только её владелец или директор/);
+  // The client's orders follow it, naming the same transfer record.
+  const order = (owner, extra = {}) => ({ _id: 'orders:o3', kind: 'orders', owner, record: { id: 'o3', client_id: 'c3' }, ...extra });
+  const made3 = await write('anna', order('m-anna'));
+  assertRefused(await write('anna', { ...order('m-fedor'), _rev: made3.rev }), /сменить владельца/);
+  assert.ok((await write('anna', { ...order('m-fedor', { handover: 't1' }), _rev: made3.rev })).ok);
   const byDirector = await write('marina', { ...client('c3', 'm-boris', 'ООО Лютик'), _rev: handed.rev });
   assert.ok(byDirector.ok, JSON.stringify(byDirector));
 });
