@@ -200,3 +200,80 @@ fn path_parts_are_percent_encoded() {
     );
     assert_eq!(encode_component("a-b_c.d~e"), "a-b_c.d~e");
 }
+
+/// A `_changes` answer holding `docs` (server documents) and `last_seq`.
+fn changes(docs: &[serde_json::Value], last_seq: u64) -> Response {
+    let results: Vec<serde_json::Value> = (docs.iter().enumerate())
+        .map(|(i, doc)| json!({"seq": i + 1, "id": doc["_id"], "changes": [{"rev": doc["_rev"]}], "doc": doc}))
+        .collect();
+    Response {
+        status: 200,
+        body: json!({"results": results, "last_seq": last_seq}),
+    }
+}
+
+#[test]
+fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
+    let theirs = small_workspace();
+    let all: Vec<serde_json::Value> = documents(&theirs, &no_owner)
+        .iter()
+        .map(|d| d.to_json(Some("1-a")))
+        .collect();
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    let mut ws = Workspace::default();
+    let mut round = SyncRound::new();
+    let Step::Send(first) = round.step(&mut state, &mut ws, None) else {
+        panic!("a request first")
+    };
+    assert_eq!(
+        first.path,
+        format!("/team/_changes?since=0&include_docs=true&limit={PAGE_SIZE}")
+    );
+    // A page as long as the limit: there may be more.
+    let page: Vec<serde_json::Value> = (0..PAGE_SIZE).map(|i| all[i % all.len()].clone()).collect();
+    let Step::Send(second) = round.step(&mut state, &mut ws, Some(changes(&page, 1000))) else {
+        panic!("the next page")
+    };
+    assert!(second.path.contains("since=1000&"), "{}", second.path);
+    assert_eq!(
+        state.last_seq, None,
+        "nothing is stored before the last page"
+    );
+    assert!(
+        ws.clients.is_empty(),
+        "nothing is applied before the last page"
+    );
+    // The last page: everything applies, then the push finds nothing to send.
+    let step = round.step(&mut state, &mut ws, Some(changes(&all[..2], 1002)));
+    let Step::Done(report) = step else {
+        panic!("nothing to push: {step:?}")
+    };
+    assert_eq!(report.error, None);
+    assert_eq!(report.pulled, all.len());
+    assert_eq!(state.last_seq, Some(json!(1002)));
+    assert_eq!(ws.clients.len(), theirs.clients.len());
+    assert_eq!(state.docs.len(), all.len());
+}
+
+#[test]
+fn a_refused_login_ends_the_round_and_keeps_the_state() {
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    state.last_seq = Some(json!(7));
+    let before = state.clone();
+    let mut ws = small_workspace();
+    let mut round = SyncRound::new();
+    round.step(&mut state, &mut ws, None);
+    let unauthorized = Response {
+        status: 401,
+        body: json!({"error": "unauthorized", "reason": "You are not authorized to access this db."}),
+    };
+    let Step::Done(report) = round.step(&mut state, &mut ws, Some(unauthorized)) else {
+        panic!("the round ends")
+    };
+    assert_eq!(
+        report.error.as_deref(),
+        Some("_changes: HTTP 401 You are not authorized to access this db.")
+    );
+    assert_eq!(state, before);
+    assert_eq!(ws, small_workspace());
+}
