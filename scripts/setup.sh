@@ -38,8 +38,11 @@ fi
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
   || [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ] \
   || [ ! -f node_modules/ajv/package.json ] || [ ! -f node_modules/ajv-formats/package.json ] \
-  || [ ! -f node_modules/esbuild/package.json ] || [ ! -f node_modules/lighthouse/package.json ]; then
-  say "installing npm packages (binaryen, esbuild, playwright-core, axe-core, ajv, ajv-formats, lighthouse)"
+  || [ ! -f node_modules/esbuild/package.json ] || [ ! -f node_modules/lighthouse/package.json ] \
+  || [ ! -f node_modules/pouchdb-server/package.json ]; then
+  # pouchdb-server is the sync tests' CouchDB (run --in-memory, so its leveldown and sqlite3
+  # install scripts, which npm leaves unrun, are not needed).
+  say "installing npm packages (binaryen, esbuild, playwright-core, axe-core, ajv, ajv-formats, lighthouse, pouchdb-server)"
   npm ci --no-audit --no-fund
 fi
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test layer: formatting, lints (native and wasm32),
 # the layout rules (tests/layout), the core's unit tests, the snapshot JSON Schema check, the
+# sync server's rules and the sync engine against an in-memory pouchdb-server, the
 # stylesheets' collection and naming rule, the release wasm's size budget, the browser
 # end-to-end suite against the release build, and the first load measured by Lighthouse
 # (reports in target/lighthouse/).
@@ -27,6 +28,12 @@ cargo test --offline
 
 step "snapshot JSON Schema (Ajv against files the exporter writes)"
 node --test tests/schema/*.test.mjs
+
+step "sync server rules: pouchdb-server in memory on 127.0.0.1, the team set-up and its validate_doc_update (tests/sync)"
+node --test tests/sync/*.test.mjs
+
+step "sync engine against pouchdb-server: two devices, merges, 409, refusals (tests/sync_server.rs, ignored by plain cargo test)"
+cargo test --offline --test sync_server -- --ignored
 
 step "styles: collected from their folders, class names prefixed by component (scripts/styles.mjs)"
 node --test tests/styles/*.test.mjs

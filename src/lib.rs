@@ -17,6 +17,8 @@
 //! - [`i18n`]: every user-visible word, Russian and English, and the functions that put domain,
 //!   storage and snapshot values into words;
 //! - [`sheet`]: tables as `.xlsx` workbooks and CSV (pure; the words come from `i18n`);
+//! - [`sync`]: live team sync through a CouchDB server, sans-IO (the engine writes requests and
+//!   reads responses; the browser's `fetch` and a native test client drive it);
 //! - [`route`]: the pure mapping from the URL hash to a screen;
 //! - `ui` (wasm only): thin Leptos components that render state and call the core.
 
@@ -30,6 +32,7 @@ pub mod route;
 pub mod sheet;
 pub mod snapshot;
 pub mod storage;
+pub mod sync;
 
 /// Test data builders, synthetic workspaces and the core benchmark: compiled for the unit tests
 /// and, with the `testkit` feature, for the bench binaries; never part of the app.

@@ -1,0 +1,114 @@
+//! Documents from the server back into the workspace: a partial workspace is built from them
+//! (every list holding only the pulled records, every setting the oldest default unless one
+//! was pulled) and
+//! merged into ours with the app's field-by-field merge ([`crate::domain::merge::merge`]), the
+//! same one snapshot import uses. So pulled changes never replace local edits whole: each field
+//! keeps its later value, deletions travel as deletion marks (`removed`), and the result always
+//! passes the workspace's integrity checks.
+
+use super::documents::Document;
+use crate::domain::merge::{merge, MergeReport};
+use crate::domain::workspace::Workspace;
+use serde_json::{Map, Value};
+
+/// The result of [`apply_documents`].
+#[derive(Clone, Debug)]
+pub struct Applied {
+    /// The merged workspace.
+    pub workspace: Workspace,
+    /// What the merge changed, from our side.
+    pub report: MergeReport,
+    /// Ids of documents left out: an unknown kind (a newer app wrote it) or a record this app
+    /// cannot read.
+    pub skipped: Vec<String>,
+}
+
+/// An empty workspace's JSON with every list emptied: the frame pulled records go into. Its
+/// settings are the defaults, which are older than any saved setting (the Unix epoch), so where
+/// no setting was pulled the merge keeps ours.
+fn frame() -> Map<String, Value> {
+    let empty = Workspace::default();
+    let Value::Object(mut fields) = serde_json::to_value(&empty).expect("a workspace serialises")
+    else {
+        unreachable!("a workspace is a JSON object")
+    };
+    for value in fields.values_mut() {
+        if value.is_array() {
+            *value = Value::Array(Vec::new());
+        }
+    }
+    fields
+}
+
+/// Puts a document's record into the frame; false when the frame has no place for its kind.
+fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
+    match frame.get_mut(&doc.kind) {
+        Some(Value::Array(list)) if !doc.record_id().is_empty() => {
+            list.push(doc.record.clone());
+            true
+        }
+        Some(slot @ Value::Object(_)) if doc.id == doc.kind => {
+            *slot = doc.record.clone();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Merges `docs` into `ws`. A document this app cannot read is skipped (and named), the rest
+/// still apply.
+pub fn apply_documents(ws: &Workspace, docs: &[Document]) -> Applied {
+    let empty = frame();
+    let mut skipped = Vec::new();
+    let mut partial = empty.clone();
+    let mut placed = Vec::new();
+    for doc in docs {
+        if place(&mut partial, doc) {
+            placed.push(doc);
+        } else {
+            skipped.push(doc.id.clone());
+        }
+    }
+    let theirs = match serde_json::from_value::<Workspace>(Value::Object(partial)) {
+        Ok(theirs) => theirs,
+        Err(_) => {
+            // Some record does not read: find which, one by one, and leave those out.
+            let mut partial = empty.clone();
+            for doc in placed {
+                let mut alone = empty.clone();
+                place(&mut alone, doc);
+                if serde_json::from_value::<Workspace>(Value::Object(alone)).is_ok() {
+                    place(&mut partial, doc);
+                } else {
+                    skipped.push(doc.id.clone());
+                }
+            }
+            serde_json::from_value(Value::Object(partial)).unwrap_or_else(|_| ws.clone())
+        }
+    };
+    let outcome = merge(ws, &theirs);
+    Applied {
+        workspace: outcome.workspace,
+        report: outcome.report,
+        skipped,
+    }
+}
+
+/// `ws` with one record (or setting) replaced by the server's version of it, for a local change
+/// the server refused: the change is set aside and the device goes back to what the team sees.
+/// `None` when the record is not here or the server's version does not read.
+pub fn replace_record(ws: &Workspace, doc: &Document) -> Option<Workspace> {
+    let mut value = serde_json::to_value(ws).ok()?;
+    match value.as_object_mut()?.get_mut(&doc.kind)? {
+        Value::Array(list) => {
+            let id = doc.record_id();
+            let slot = list
+                .iter_mut()
+                .find(|r| r.get("id").and_then(Value::as_str) == Some(id))?;
+            *slot = doc.record.clone();
+        }
+        slot @ Value::Object(_) if doc.id == doc.kind => *slot = doc.record.clone(),
+        _ => return None,
+    }
+    serde_json::from_value(value).ok()
+}

@@ -1,0 +1,89 @@
+//! Live team sync through a CouchDB server (issue 16), pure and sans-IO: the engine writes the
+//! HTTP requests (method, path, JSON body) and reads the responses, so a native test client and
+//! the browser's `fetch` drive the same code (see [`SyncRound`]).
+//!
+//! Each record is one CouchDB document (`_id` = kind + ":" + record id; the settings are
+//! singletons with fixed ids such as `transfer_policy`), cut generically from the workspace's
+//! snapshot JSON ([`documents`]): a record kind added to the workspace later is synced without
+//! code here. The client works in *client mode*, not as a replicator: it writes with
+//! `POST /{db}/_bulk_docs` carrying each document's last seen `_rev`, and reads
+//! `GET /{db}/_changes?include_docs=true` in pages (pouchdb-server drops replicated
+//! `new_edits=false` updates when a validation function exists, and client mode lets the server's
+//! `validate_doc_update` judge every write as the person's own).
+//!
+//! How conflicts are decided: **the server's `_rev` order decides which version of a document
+//! is current** — a write carrying an old `_rev` is refused with `409 conflict`, and the engine
+//! fetches the current version, merges it into the local record and writes again on top of that
+//! `_rev`. The merge is the app's own field-by-field merge ([`crate::domain::merge`], the one
+//! snapshot import uses); the records' field times only decide between two values of one field
+//! inside that merge (the later stamp wins, ties kept as the server has them), so a device whose
+//! clock is wrong cannot overwrite a document it has not seen: it must first merge the server's
+//! current version. The `_changes` sequence orders what a device pulls; its last value is kept.
+//! See `docs/sync.md`.
+
+mod apply;
+mod documents;
+mod round;
+mod state;
+
+pub use apply::{apply_documents, Applied};
+pub use documents::{body_hash, documents, Document};
+pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use state::{DocState, SetAside, SyncState};
+
+use serde_json::Value;
+
+/// An HTTP method the engine uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    /// Reads: `_changes`, a single document.
+    Get,
+    /// Writes: `_bulk_docs`.
+    Post,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// A request for the driver to send: relative to the server's address, JSON in and out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    /// GET or POST.
+    pub method: Method,
+    /// The path with its query, starting with `/` (`/team/_changes?since=0&…`).
+    pub path: String,
+    /// The JSON body of a POST.
+    pub body: Option<Value>,
+}
+
+/// What the server answered: the status and the JSON body (`Value::Null` when there was none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: u16,
+    /// The parsed JSON body.
+    pub body: Value,
+}
+
+/// Percent-encodes one path segment or query value (everything but unreserved characters).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,405 @@
+//! One sync round as a sans-IO state machine: pull every page of `_changes` and merge it in,
+//! then push what changed locally with `_bulk_docs`, settling `409 conflict`s by fetching the
+//! server's version, merging and pushing again, and setting aside what the server refuses.
+//!
+//! The driver loops: `step(state, workspace, last_response)` gives either a [`Request`] to send
+//! (its response goes into the next call) or the round's [`RoundReport`]. A failed request
+//! (no network) just ends the round in the driver: nothing pulled is half-applied (pages are
+//! applied together at the end of the pull), and unsent changes go up next time.
+
+use super::apply::{apply_documents, replace_record};
+use super::documents::{documents, Document};
+use super::state::{DocState, SetAside, SyncState};
+use super::{encode_component, Method, Request, Response};
+use crate::domain::workspace::Workspace;
+use serde_json::{json, Value};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Changes per `_changes` page.
+pub const PAGE_SIZE: usize = 1_000;
+/// Documents per `_bulk_docs` request.
+const PUSH_BATCH: usize = 1_000;
+/// How many times a round pushes again after settling conflicts before giving up till next time.
+const MAX_PUSHES: usize = 3;
+
+/// What the driver does next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Send this request and pass its response to the next `step`.
+    Send(Request),
+    /// The round is over.
+    Done(RoundReport),
+}
+
+/// A local change the server refused in this round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The document's `_id`.
+    pub doc_id: String,
+    /// The server's reason (the validation function's words).
+    pub reason: String,
+}
+
+/// What a round did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoundReport {
+    /// Documents pulled and merged in (others' changes).
+    pub pulled: usize,
+    /// Documents written to the server.
+    pub pushed: usize,
+    /// `409` conflicts settled by fetching, merging and writing again.
+    pub conflicts: usize,
+    /// Changes refused by the server (also kept in [`SyncState::set_aside`]).
+    pub refused: Vec<Refusal>,
+    /// Pulled documents this app could not read.
+    pub skipped: Vec<String>,
+    /// Why the round stopped early (an HTTP status the engine cannot go on with).
+    pub error: Option<String>,
+}
+
+enum Phase {
+    Start,
+    Pulling,
+    Pushing(HashMap<String, (Document, u64)>),
+    Fetching(String),
+    Reverting,
+    Done,
+}
+
+/// One sync round (see the module documentation).
+pub struct SyncRound {
+    phase: Phase,
+    /// Pulled documents with their `_rev`, applied when the last page is in.
+    pulled: Vec<(Document, String)>,
+    /// Where each pulled document is in `pulled`.
+    pulled_at: HashMap<String, usize>,
+    /// The sequence the pull reached, stored once the pulled documents are applied.
+    reached: Option<Value>,
+    /// Documents still to push in this pass.
+    queue: VecDeque<(Document, u64)>,
+    /// Documents whose write met a conflict, to fetch.
+    conflicted: VecDeque<String>,
+    /// Documents the server refused, to fetch and put back as the server has them.
+    refused: VecDeque<String>,
+    pushes: usize,
+    report: RoundReport,
+}
+
+impl Default for SyncRound {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SyncRound {
+    /// A round that has not started.
+    pub fn new() -> Self {
+        SyncRound {
+            phase: Phase::Start,
+            pulled: Vec::new(),
+            pulled_at: HashMap::new(),
+            reached: None,
+            queue: VecDeque::new(),
+            conflicted: VecDeque::new(),
+            refused: VecDeque::new(),
+            pushes: 0,
+            report: RoundReport::default(),
+        }
+    }
+
+    /// Advances the round: `response` answers the request of the previous step (`None` on the
+    /// first call). `ws` is the workspace as it is now; merged changes are written into it.
+    pub fn step(
+        &mut self,
+        state: &mut SyncState,
+        ws: &mut Workspace,
+        response: Option<Response>,
+    ) -> Step {
+        match (std::mem::replace(&mut self.phase, Phase::Done), response) {
+            (Phase::Start, _) => self.pull_page(state, None),
+            (Phase::Pulling, Some(res)) => self.on_changes(state, ws, res),
+            (Phase::Pushing(sent), Some(res)) => self.on_written(state, ws, sent, res),
+            (Phase::Fetching(id), Some(res)) => self.on_fetched(state, ws, &id, res),
+            (Phase::Reverting, Some(res)) => self.on_reverted(state, ws, res),
+            (Phase::Done, _) | (_, None) => self.done(None),
+        }
+    }
+
+    fn done(&mut self, error: Option<String>) -> Step {
+        self.phase = Phase::Done;
+        if error.is_some() {
+            self.report.error = error;
+        }
+        Step::Done(std::mem::take(&mut self.report))
+    }
+
+    fn pull_page(&mut self, state: &SyncState, since: Option<String>) -> Step {
+        let since = since.unwrap_or_else(|| state.since());
+        self.phase = Phase::Pulling;
+        Step::Send(Request {
+            method: Method::Get,
+            path: format!(
+                "/{}/_changes?since={}&include_docs=true&limit={PAGE_SIZE}",
+                encode_component(&state.db),
+                encode_component(&since)
+            ),
+            body: None,
+        })
+    }
+
+    fn on_changes(&mut self, state: &mut SyncState, ws: &mut Workspace, res: Response) -> Step {
+        if res.status != 200 {
+            return self.done(Some(failure("_changes", &res)));
+        }
+        let results = res.body["results"].as_array().cloned().unwrap_or_default();
+        for change in &results {
+            let Some(id) = change["id"].as_str() else {
+                continue;
+            };
+            if change["deleted"] == Value::Bool(true) {
+                // The deletion itself travels as a deletion mark; forget the old revision.
+                state.docs.remove(id);
+                continue;
+            }
+            let rev = change["doc"]["_rev"].as_str().unwrap_or_default();
+            if state.docs.get(id).is_some_and(|known| known.rev == rev) {
+                continue; // our own write coming back
+            }
+            if let Some(doc) = Document::from_json(&change["doc"]) {
+                // A document changed twice during the pull: its later version replaces the first.
+                match self.pulled_at.get(&doc.id) {
+                    Some(&at) => self.pulled[at] = (doc, rev.to_owned()),
+                    None => {
+                        self.pulled_at.insert(doc.id.clone(), self.pulled.len());
+                        self.pulled.push((doc, rev.to_owned()));
+                    }
+                }
+            }
+        }
+        let last_seq = res.body["last_seq"].clone();
+        if !last_seq.is_null() {
+            self.reached = Some(last_seq.clone());
+        }
+        if results.len() >= PAGE_SIZE {
+            let since = match &last_seq {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            return self.pull_page(state, Some(since));
+        }
+        self.apply_pulled(state, ws);
+        self.push(state, ws)
+    }
+
+    fn apply_pulled(&mut self, state: &mut SyncState, ws: &mut Workspace) {
+        let pulled = std::mem::take(&mut self.pulled);
+        self.pulled_at.clear();
+        if !pulled.is_empty() {
+            let docs: Vec<Document> = pulled.iter().map(|(d, _)| d.clone()).collect();
+            let applied = apply_documents(ws, &docs);
+            *ws = applied.workspace;
+            let skipped: HashSet<&String> = applied.skipped.iter().collect();
+            for (doc, rev) in &pulled {
+                if !skipped.contains(&doc.id) {
+                    remember(state, doc, rev);
+                }
+            }
+            self.report.pulled += pulled.len() - applied.skipped.len();
+            self.report.skipped.extend(applied.skipped);
+        }
+        if let Some(seq) = self.reached.take() {
+            state.last_seq = Some(seq);
+        }
+    }
+
+    /// Starts a push pass: every document whose body differs from the last synced one.
+    fn push(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
+        if self.pushes >= MAX_PUSHES {
+            return self.done(Some("conflicts remain after 3 pushes".to_owned()));
+        }
+        self.pushes += 1;
+        let owners: HashMap<String, String> = (state.docs.iter())
+            .filter_map(|(id, doc)| {
+                let (_, record) = id.split_once(':')?;
+                Some((record.to_owned(), doc.owner.clone()?))
+            })
+            .collect();
+        let known_owner = |id: &str| owners.get(id).cloned();
+        self.queue = documents(ws, &known_owner)
+            .into_iter()
+            .map(|doc| {
+                let hash = doc.hash();
+                (doc, hash)
+            })
+            .filter(|(doc, hash)| {
+                state
+                    .docs
+                    .get(&doc.id)
+                    .is_none_or(|known| known.hash != *hash)
+                    && !state.is_set_aside(&doc.id, *hash)
+            })
+            .collect();
+        self.next_batch(state, ws)
+    }
+
+    fn next_batch(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
+        if self.queue.is_empty() {
+            if let Some(id) = self.conflicted.pop_front() {
+                return self.fetch(state, id, Phase::Fetching);
+            }
+            return self.revert_next(state);
+        }
+        let take = self.queue.len().min(PUSH_BATCH);
+        let batch: Vec<(Document, u64)> = self.queue.drain(..take).collect();
+        let docs: Vec<Value> = (batch.iter())
+            .map(|(doc, _)| doc.to_json(state.docs.get(&doc.id).map(|d| d.rev.as_str())))
+            .collect();
+        let _ = ws;
+        self.phase = Phase::Pushing(
+            batch
+                .into_iter()
+                .map(|(d, h)| (d.id.clone(), (d, h)))
+                .collect(),
+        );
+        Step::Send(Request {
+            method: Method::Post,
+            path: format!("/{}/_bulk_docs", encode_component(&state.db)),
+            body: Some(json!({ "docs": docs })),
+        })
+    }
+
+    fn on_written(
+        &mut self,
+        state: &mut SyncState,
+        ws: &mut Workspace,
+        mut sent: HashMap<String, (Document, u64)>,
+        res: Response,
+    ) -> Step {
+        if res.status != 201 && res.status != 200 {
+            return self.done(Some(failure("_bulk_docs", &res)));
+        }
+        for result in res.body.as_array().into_iter().flatten() {
+            let Some((doc, hash)) = result["id"].as_str().and_then(|id| sent.remove(id)) else {
+                continue;
+            };
+            match (result["rev"].as_str(), result["error"].as_str()) {
+                (Some(rev), None) => {
+                    state
+                        .docs
+                        .insert(doc.id.clone(), doc_state(&doc, rev, hash));
+                    state.set_aside.retain(|s| s.doc_id != doc.id);
+                    self.report.pushed += 1;
+                }
+                (_, Some("conflict")) => self.conflicted.push_back(doc.id.clone()),
+                (_, Some(error)) => {
+                    let reason = result["reason"].as_str().unwrap_or(error).to_owned();
+                    let document = doc.to_json(None);
+                    state.set_aside.retain(|s| s.doc_id != doc.id);
+                    state.set_aside.push(SetAside {
+                        doc_id: doc.id.clone(),
+                        kind: doc.kind.clone(),
+                        reason: reason.clone(),
+                        document,
+                        hash,
+                    });
+                    self.refused.push_back(doc.id.clone());
+                    self.report.refused.push(Refusal {
+                        doc_id: doc.id,
+                        reason,
+                    });
+                }
+                (None, None) => {}
+            }
+        }
+        self.next_batch(state, ws)
+    }
+
+    /// Asks for the server's version of a document; `phase` says what its answer is for.
+    fn fetch(&mut self, state: &SyncState, id: String, phase: fn(String) -> Phase) -> Step {
+        let path = format!("/{}/{}", encode_component(&state.db), encode_component(&id));
+        self.phase = phase(id);
+        Step::Send(Request {
+            method: Method::Get,
+            path,
+            body: None,
+        })
+    }
+
+    fn on_fetched(
+        &mut self,
+        state: &mut SyncState,
+        ws: &mut Workspace,
+        id: &str,
+        res: Response,
+    ) -> Step {
+        match res.status {
+            200 => {
+                let rev = res.body["_rev"].as_str().unwrap_or_default().to_owned();
+                if let Some(doc) = Document::from_json(&res.body) {
+                    let applied = apply_documents(ws, std::slice::from_ref(&doc));
+                    *ws = applied.workspace;
+                    remember(state, &doc, &rev);
+                } else {
+                    // Deleted on the server: write ours as a new document.
+                    state.docs.remove(id);
+                }
+                self.report.conflicts += 1;
+            }
+            404 => {
+                state.docs.remove(id);
+                self.report.conflicts += 1;
+            }
+            _ => return self.done(Some(failure(id, &res))),
+        }
+        match self.conflicted.pop_front() {
+            Some(next) => self.fetch(state, next, Phase::Fetching),
+            None => self.push(state, ws),
+        }
+    }
+}
+
+impl SyncRound {
+    /// Fetches the next refused document, or ends the round.
+    fn revert_next(&mut self, state: &SyncState) -> Step {
+        match self.refused.pop_front() {
+            Some(id) => self.fetch(state, id, |_| Phase::Reverting),
+            None => self.done(None),
+        }
+    }
+
+    /// Puts the server's version of a refused document back in place of the local change (which
+    /// stays in [`SyncState::set_aside`]). A record the server does not have (a refused new
+    /// record or deletion mark) stays as it is here.
+    fn on_reverted(&mut self, state: &mut SyncState, ws: &mut Workspace, res: Response) -> Step {
+        if res.status == 200 {
+            let rev = res.body["_rev"].as_str().unwrap_or_default().to_owned();
+            if let Some(doc) = Document::from_json(&res.body) {
+                if let Some(reverted) = replace_record(ws, &doc) {
+                    *ws = reverted;
+                    remember(state, &doc, &rev);
+                }
+            }
+        }
+        self.revert_next(state)
+    }
+}
+
+fn doc_state(doc: &Document, rev: &str, hash: u64) -> DocState {
+    DocState {
+        rev: rev.to_owned(),
+        hash,
+        owner: doc.owner.clone(),
+    }
+}
+
+/// Notes the server's version of a document as the last synced one.
+fn remember(state: &mut SyncState, doc: &Document, rev: &str) {
+    state
+        .docs
+        .insert(doc.id.clone(), doc_state(doc, rev, doc.hash()));
+}
+
+fn failure(what: &str, res: &Response) -> String {
+    let reason = res.body["reason"].as_str().or(res.body["error"].as_str());
+    format!("{what}: HTTP {} {}", res.status, reason.unwrap_or_default())
+}

@@ -1,0 +1,279 @@
+//! The engine's pure parts: cutting a workspace into documents and merging them back.
+
+use super::*;
+use crate::domain::demo::demo_workspace;
+use crate::domain::ids::Id;
+use crate::domain::team::Role;
+use crate::domain::transfer::TransferRecord;
+use crate::domain::workspace::Workspace;
+use crate::testkit::fixtures::{catalogue_workspace, d0, later, order_on, small_workspace, t0};
+use serde_json::json;
+use std::collections::BTreeMap;
+
+fn no_owner(_: &str) -> Option<String> {
+    None
+}
+
+fn by_id(ws: &Workspace) -> BTreeMap<String, Document> {
+    documents(ws, &no_owner)
+        .into_iter()
+        .map(|d| (d.id.clone(), d))
+        .collect()
+}
+
+#[test]
+fn every_record_is_a_document_with_its_owner() {
+    let docs = by_id(&small_workspace());
+    let client = &docs["clients:c1"];
+    assert_eq!(client.kind, "clients");
+    assert_eq!(client.owner.as_deref(), Some("ivan"));
+    assert_eq!(client.record["name"], "ООО «Вектор»");
+    assert_eq!(docs["deals:d2"].owner.as_deref(), Some("olga"));
+    // The logs carry no owner: nobody changes them, whoever owns the deal later.
+    let history = docs.values().find(|d| d.kind == "stage_history").unwrap();
+    assert_eq!(history.owner, None);
+    for singleton in ["scoring_model", "transfer_policy", "pipeline_settings"] {
+        assert_eq!(docs[singleton].kind, singleton);
+        assert_eq!(docs[singleton].owner, None);
+        assert_eq!(docs[singleton].record_id(), "");
+    }
+    assert!(docs.contains_key("stages:stage-lead"), "{:?}", docs.keys());
+    assert_eq!(docs["members:ivan"].owner, None);
+}
+
+#[test]
+fn an_order_takes_its_clients_owner_and_after_a_hand_over_the_transfer_record() {
+    let mut ws = catalogue_workspace();
+    ws.orders.push(order_on("o1", "c1", 1_000, d0()));
+    let order = ws.orders[0].clone();
+    let client = ws.client(&order.client_id).unwrap().clone();
+    let docs = by_id(&ws);
+    let id = format!("orders:{}", order.id.as_str());
+    assert_eq!(docs[&id].owner.as_deref(), Some(client.owner_id.as_str()));
+    assert_eq!(docs[&id].handover, None);
+    let farmer = ws
+        .members
+        .iter()
+        .find(|m| m.role() == Role::Farmer)
+        .unwrap()
+        .id
+        .clone();
+    ws.transfers.push(TransferRecord {
+        id: Id::from_raw("t-9"),
+        client_id: client.id.clone(),
+        from_member_id: client.owner_id.clone(),
+        to_member_id: farmer.clone(),
+        by_member_id: client.owner_id.clone(),
+        date: d0(),
+        rule: ws.transfer_policy.rule.clone(),
+        outcomes: Vec::new(),
+        created_at: later(1),
+        restored_at: None,
+    });
+    ws.clients
+        .iter_mut()
+        .find(|c| c.id == client.id)
+        .unwrap()
+        .owner_id = farmer.clone();
+    let docs = by_id(&ws);
+    for id in [id, format!("clients:{}", client.id.as_str())] {
+        assert_eq!(docs[&id].owner.as_deref(), Some(farmer.as_str()), "{id}");
+        assert_eq!(docs[&id].handover.as_deref(), Some("t-9"), "{id}");
+    }
+}
+
+#[test]
+fn documents_merged_into_an_empty_workspace_give_the_same_documents() {
+    for ws in [small_workspace(), demo_workspace(d0(), t0())] {
+        let docs = documents(&ws, &no_owner);
+        let applied = apply_documents(&Workspace::default(), &docs);
+        assert!(applied.skipped.is_empty(), "{:?}", applied.skipped);
+        let again: BTreeMap<String, u64> = documents(&applied.workspace, &no_owner)
+            .iter()
+            .map(|d| (d.id.clone(), d.hash()))
+            .collect();
+        let first: BTreeMap<String, u64> = docs.iter().map(|d| (d.id.clone(), d.hash())).collect();
+        assert_eq!(again, first);
+    }
+}
+
+#[test]
+fn a_pulled_edit_merges_field_by_field_with_a_local_one() {
+    let base = small_workspace();
+    let mut mine = base.clone();
+    let mut c1 = mine.client(&Id::from_raw("c1")).unwrap().clone();
+    c1.notes = "звонить после обеда".into();
+    mine.update_client(c1, later(5)).unwrap();
+    let mut theirs = base.clone();
+    let mut c1 = theirs.client(&Id::from_raw("c1")).unwrap().clone();
+    c1.name = "ООО «Вектор-М»".into();
+    theirs.update_client(c1, later(7)).unwrap();
+    let pulled: Vec<Document> = documents(&theirs, &no_owner)
+        .into_iter()
+        .filter(|d| d.id == "clients:c1")
+        .collect();
+    let applied = apply_documents(&mine, &pulled);
+    let merged = applied.workspace.client(&Id::from_raw("c1")).unwrap();
+    assert_eq!(merged.name, "ООО «Вектор-М»");
+    assert_eq!(merged.notes, "звонить после обеда");
+}
+
+#[test]
+fn a_document_of_an_unknown_kind_or_unreadable_record_is_skipped_and_the_rest_applies() {
+    let ws = small_workspace();
+    let mut docs = documents(&ws, &no_owner);
+    docs.push(Document {
+        id: "gadgets:g1".into(),
+        kind: "gadgets".into(),
+        owner: None,
+        handover: None,
+        record: json!({"id": "g1"}),
+    });
+    docs.push(Document {
+        id: "clients:bad".into(),
+        kind: "clients".into(),
+        owner: None,
+        handover: None,
+        record: json!({"id": "bad", "name": 5}),
+    });
+    let applied = apply_documents(&Workspace::default(), &docs);
+    assert_eq!(applied.skipped, vec!["gadgets:g1", "clients:bad"]);
+    assert_eq!(applied.workspace.clients.len(), ws.clients.len());
+}
+
+#[test]
+fn the_hash_ignores_key_order_and_sees_every_change() {
+    let doc = |record| Document {
+        id: "clients:c1".into(),
+        kind: "clients".into(),
+        owner: Some("ivan".into()),
+        handover: None,
+        record,
+    };
+    let a = doc(json!({"id": "c1", "name": "A", "contact": {"phone": "1", "email": "e"}}));
+    let b = doc(json!({"contact": {"email": "e", "phone": "1"}, "name": "A", "id": "c1"}));
+    assert_eq!(a.hash(), b.hash());
+    let c = doc(json!({"id": "c1", "name": "B", "contact": {"phone": "1", "email": "e"}}));
+    assert_ne!(a.hash(), c.hash());
+    let round = Document::from_json(&a.to_json(Some("1-x"))).unwrap();
+    assert_eq!(round, a);
+}
+
+#[test]
+fn design_and_deleted_documents_are_not_records() {
+    assert_eq!(
+        Document::from_json(&json!({"_id": "_design/salesdesk"})),
+        None
+    );
+    let deleted = json!({"_id": "clients:c1", "_deleted": true, "kind": "clients", "record": {}});
+    assert_eq!(Document::from_json(&deleted), None);
+}
+
+#[test]
+fn the_state_round_trips_through_json_and_the_first_pull_starts_at_zero() {
+    let mut state = SyncState::new("http://127.0.0.1:5984/", "team");
+    assert_eq!(state.server, "http://127.0.0.1:5984");
+    assert_eq!(state.since(), "0");
+    state.last_seq = Some(json!("12-g1AAAA"));
+    state.docs.insert(
+        "clients:c1".into(),
+        DocState {
+            rev: "1-a".into(),
+            hash: 7,
+            owner: Some("ivan".into()),
+        },
+    );
+    let text = serde_json::to_string(&state).unwrap();
+    let back: SyncState = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, state);
+    assert_eq!(back.since(), "12-g1AAAA");
+    assert_eq!(back.owner_of_record("c1").as_deref(), Some("ivan"));
+    state.last_seq = Some(json!(42));
+    assert_eq!(state.since(), "42");
+}
+
+#[test]
+fn path_parts_are_percent_encoded() {
+    assert_eq!(
+        encode_component("clients:c 1/ы"),
+        "clients%3Ac%201%2F%D1%8B"
+    );
+    assert_eq!(encode_component("a-b_c.d~e"), "a-b_c.d~e");
+}
+
+/// A `_changes` answer holding `docs` (server documents) and `last_seq`.
+fn changes(docs: &[serde_json::Value], last_seq: u64) -> Response {
+    let results: Vec<serde_json::Value> = (docs.iter().enumerate())
+        .map(|(i, doc)| json!({"seq": i + 1, "id": doc["_id"], "changes": [{"rev": doc["_rev"]}], "doc": doc}))
+        .collect();
+    Response {
+        status: 200,
+        body: json!({"results": results, "last_seq": last_seq}),
+    }
+}
+
+#[test]
+fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
+    let theirs = small_workspace();
+    let all: Vec<serde_json::Value> = documents(&theirs, &no_owner)
+        .iter()
+        .map(|d| d.to_json(Some("1-a")))
+        .collect();
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    let mut ws = Workspace::default();
+    let mut round = SyncRound::new();
+    let Step::Send(first) = round.step(&mut state, &mut ws, None) else {
+        panic!("a request first")
+    };
+    assert_eq!(
+        first.path,
+        format!("/team/_changes?since=0&include_docs=true&limit={PAGE_SIZE}")
+    );
+    // A page as long as the limit: there may be more.
+    let page: Vec<serde_json::Value> = (0..PAGE_SIZE).map(|i| all[i % all.len()].clone()).collect();
+    let Step::Send(second) = round.step(&mut state, &mut ws, Some(changes(&page, 1000))) else {
+        panic!("the next page")
+    };
+    assert!(second.path.contains("since=1000&"), "{}", second.path);
+    assert_eq!(
+        state.last_seq, None,
+        "nothing is stored before the last page"
+    );
+    assert!(
+        ws.clients.is_empty(),
+        "nothing is applied before the last page"
+    );
+    // The last page: everything applies, then the push finds nothing to send.
+    let step = round.step(&mut state, &mut ws, Some(changes(&all[..2], 1002)));
+    let Step::Done(report) = step else {
+        panic!("nothing to push: {step:?}")
+    };
+    assert_eq!(report.error, None);
+    assert_eq!(report.pulled, all.len());
+    assert_eq!(state.last_seq, Some(json!(1002)));
+    assert_eq!(ws.clients.len(), theirs.clients.len());
+    assert_eq!(state.docs.len(), all.len());
+}
+
+#[test]
+fn a_refused_login_ends_the_round_and_keeps_the_state() {
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    state.last_seq = Some(json!(7));
+    let before = state.clone();
+    let mut ws = small_workspace();
+    let mut round = SyncRound::new();
+    round.step(&mut state, &mut ws, None);
+    let unauthorized = Response {
+        status: 401,
+        body: json!({"error": "unauthorized", "reason": "You are not authorized to access this db."}),
+    };
+    let Step::Done(report) = round.step(&mut state, &mut ws, Some(unauthorized)) else {
+        panic!("the round ends")
+    };
+    assert_eq!(
+        report.error.as_deref(),
+        Some("_changes: HTTP 401 You are not authorized to access this db.")
+    );
+    assert_eq!(state, before);
+    assert_eq!(ws, small_workspace());
+}

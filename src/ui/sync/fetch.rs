@@ -1,0 +1,116 @@
+//! Sends the engine's requests with the browser's `fetch` and runs a round to its end. The
+//! session is CouchDB's `AuthSession` cookie, which the browser keeps and sends
+//! (`credentials: include`); the password only goes into [`log_in`] and is never stored.
+// Nothing calls the driver until the sync screens land.
+#![allow(dead_code)]
+
+use crate::domain::workspace::Workspace;
+use crate::sync::{Method, Request, Response, RoundReport, Step, SyncRound, SyncState};
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCredentials, RequestInit, RequestMode};
+
+/// Why a request got no answer: no network, the server unreachable or refusing CORS. The
+/// round ends; what was not sent goes up next time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offline(pub String);
+
+impl From<JsValue> for Offline {
+    fn from(error: JsValue) -> Self {
+        Offline(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    }
+}
+
+/// Sends one request to `server` (its origin, e.g. `https://couch.example.ru`).
+pub async fn send(server: &str, req: &Request) -> Result<Response, Offline> {
+    let init = RequestInit::new();
+    init.set_method(req.method.as_str());
+    init.set_mode(RequestMode::Cors);
+    init.set_credentials(RequestCredentials::Include);
+    let headers = web_sys::Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(body) = &req.body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(&body.to_string()));
+    }
+    init.set_headers(&headers);
+    let url = format!("{server}{}", req.path);
+    let request = web_sys::Request::new_with_str_and_init(&url, &init)?;
+    let window = web_sys::window().ok_or_else(|| Offline("no window".into()))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    let body = text
+        .as_string()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null);
+    Ok(Response {
+        status: response.status(),
+        body,
+    })
+}
+
+/// Runs one sync round on `ws`. The caller hands over a copy of the workspace and merges the
+/// result back (the person may edit while the round waits for the network).
+pub async fn run_round(state: &mut SyncState, ws: &mut Workspace) -> Result<RoundReport, Offline> {
+    let server = state.server.clone();
+    let mut round = SyncRound::new();
+    let mut response = None;
+    loop {
+        match round.step(state, ws, response.take()) {
+            Step::Send(req) => response = Some(send(&server, &req).await?),
+            Step::Done(report) => return Ok(report),
+        }
+    }
+}
+
+/// Who the server says you are: the CouchDB user, the app role and the team member id (from the
+/// roles `hunter` / `farmer` / `director` and `member:<id>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    /// The CouchDB user name.
+    pub name: String,
+    /// The app role, if the user has one.
+    pub role: Option<String>,
+    /// The team member id.
+    pub member: Option<String>,
+}
+
+fn session_of(user_ctx: &Value) -> Option<Session> {
+    let name = user_ctx["name"].as_str()?.to_owned();
+    let roles: Vec<&str> = (user_ctx["roles"].as_array()?.iter())
+        .filter_map(Value::as_str)
+        .collect();
+    let role = (roles.iter())
+        .find(|r| ["hunter", "farmer", "director"].contains(r))
+        .map(|r| (*r).to_owned());
+    let member = (roles.iter()).find_map(|r| r.strip_prefix("member:").map(str::to_owned));
+    Some(Session { name, role, member })
+}
+
+/// Logs in with `POST /_session`; `Ok(None)` when the name or password is wrong.
+pub async fn log_in(server: &str, name: &str, password: &str) -> Result<Option<Session>, Offline> {
+    let req = Request {
+        method: Method::Post,
+        path: "/_session".into(),
+        body: Some(json!({ "name": name, "password": password })),
+    };
+    let res = send(server, &req).await?;
+    if res.status != 200 {
+        return Ok(None);
+    }
+    current_session(server).await
+}
+
+/// The session the browser's cookie holds (`GET /_session`), `None` when logged out.
+pub async fn current_session(server: &str) -> Result<Option<Session>, Offline> {
+    let req = Request {
+        method: Method::Get,
+        path: "/_session".into(),
+        body: None,
+    };
+    let res = send(server, &req).await?;
+    Ok(session_of(&res.body["userCtx"]))
+}
