@@ -170,6 +170,7 @@ pub struct WorkspaceIn {
     pipeline_settings: PipelineSettings,
     #[serde(default)]
     sales_plans: Vec<SalesPlan>,
+    #[serde(default)]
     activities: Vec<Activity>,
     #[serde(default)]
     tasks: Vec<Task>,

@@ -40,8 +40,26 @@ fn frame() -> Map<String, Value> {
     fields
 }
 
+/// Whether `kind` is a list of records this app keeps although an empty workspace does not
+/// write it (lists are left out of the JSON while empty, e.g. `tasks`, `sales_plans`): a
+/// workspace read with the document's record in that list writes the list back.
+fn optional_list(kind: &str, doc: &Document) -> bool {
+    let mut probe = frame();
+    probe.insert(kind.to_owned(), Value::Array(vec![doc.record.clone()]));
+    serde_json::from_value::<Workspace>(Value::Object(probe))
+        .ok()
+        .and_then(|ws| serde_json::to_value(&ws).ok())
+        .is_some_and(|v| v.get(kind).is_some_and(Value::is_array))
+}
+
 /// Puts a document's record into the frame; false when the frame has no place for its kind.
 fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
+    if !frame.contains_key(&doc.kind)
+        && !doc.record_id().is_empty()
+        && optional_list(&doc.kind, doc)
+    {
+        frame.insert(doc.kind.clone(), Value::Array(Vec::new()));
+    }
     match frame.get_mut(&doc.kind) {
         Some(Value::Array(list)) if !doc.record_id().is_empty() => {
             list.push(doc.record.clone());
