@@ -25,8 +25,9 @@ import { gzipSync, constants } from 'node:zlib';
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
 // Then for issue 12's tasks and activities («Мои дела», the completion prompt, the suggested calls,
 // the client timeline and activity form, the two new stored lists' reading, checks and merge) by
-// what they add: +53 637 B (861 312 B, main's a18cc03 build, -> 914 949 B on their branch).
-const BUDGET_GZIP_BYTES = 914_949;
+// what they add: +55 052 B (861 312 B measured for their base b173a03 -> 916 364 B on their
+// branch; raw 2 296 244 -> 2 467 930 B).
+const BUDGET_GZIP_BYTES = 916_364;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
