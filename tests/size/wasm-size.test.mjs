@@ -31,7 +31,8 @@ import { gzipSync, constants } from 'node:zlib';
 // Both, merged: measured after the merge (see the commit).
 // Then for issue 12's tasks and activities («Мои дела», the completion prompt, the suggested calls,
 // the client timeline and activity form, the two new stored lists' reading, checks and merge) by
-// what they add: +53 637 B (861 312 B, main's a18cc03 build, -> 914 949 B on their branch).
+// what they add: +55 052 B (861 312 B measured for their base b173a03 -> 916 364 B on their
+// branch; raw 2 296 244 -> 2 467 930 B).
 // All of them merged: measured after the merge (see the commit).
 // Then for issue 15's export to Excel and CSV (the sheet writer on miniz_oxide, the buttons, the
 // workbook panel) by exactly what it adds: +19 594 B (861 312 -> 880 906 B; rust_xlsxwriter with
