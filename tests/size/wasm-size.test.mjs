@@ -23,7 +23,9 @@ import { gzipSync, constants } from 'node:zlib';
 // measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
-const BUDGET_GZIP_BYTES = 861_312;
+// Then +282 B for issue 16's sync foundation (the core's src/sync/ and the uncalled fetch driver
+// sketch; main b173a03 861 312 B -> 861 594 B, of which 209 B without the driver sketch).
+const BUDGET_GZIP_BYTES = 861_594;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
