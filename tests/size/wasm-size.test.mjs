@@ -23,7 +23,10 @@ import { gzipSync, constants } from 'node:zlib';
 // measured after merging it: +71 393 B to 843 220 B (on its own base 662 871 -> 734 629 B).
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
-const BUDGET_GZIP_BYTES = 861_312;
+// Then for issue 15's import at scale (the stepped reading and preview, the storage estimate,
+// КПП and quantities in forms, storage and checks): +10 635 B (861 312 -> 871 947 B, raw
+// 2 296 244 -> 2 324 061 B) measured on its own branch.
+const BUDGET_GZIP_BYTES = 871_947;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
