@@ -257,6 +257,7 @@ test('a 20 000-row file shows its progress, can be stopped, and brings КПП an
   await page.getByTestId('table-progress').waitFor();
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.getByTestId('table-progress').scrollIntoViewIfNeeded().catch(() => {});
     const shown = await page.getByTestId('table-progress-text').innerText().catch(() => '');
     if (shown) seen.add(shown.replace(/\d+ %/, '%'));
     await page.screenshot({ path: new URL(`table-import-progress-${width}.png`, SHOTS).pathname, fullPage: false });
