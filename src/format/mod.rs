@@ -13,4 +13,4 @@ pub const FORMAT: &str = "salesdesk.workspace";
 /// The schema version this build writes. Version 2 added qualification, the catalogue and orders:
 /// a version-1 build would silently drop them, so it must refuse version 2 instead.
 /// Version 5 added the stage history and deal outcomes, which a version-4 build would drop.
-pub const VERSION: u64 = 5;
+pub const VERSION: u64 = 6;

@@ -12,7 +12,7 @@ use serde_json::Value;
 type Step = fn(Value) -> Result<Value, RestoreError>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: [Step; (VERSION - 1) as usize] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added the qualification model, assessments, the catalogue and orders. Every new
 /// field has a default (BANT, no assessments, no orders), so the step only checks the shape.
@@ -93,6 +93,17 @@ fn migrated_entry(deal: &Value) -> Option<Value> {
         "to": stage,
         "at": at,
     }))
+}
+
+/// Version 6 added a rep's day and the director's plans: `activities` and `tasks`, `sales_plans`,
+/// the playbook (`stage_order`, `stage_checklists` and the forecast's `stage_probabilities` and
+/// `abc_shares` in the pipeline settings, `checklist_done` on deals, stamps on stages), the
+/// clients' `kpp` and the order lines' exact `quantity_thousandths`. Each is optional and its
+/// absence means what version 5 meant (no tasks, no plans, the default checklists and weights),
+/// so the data needs no rewrite; the number changes so that a version-5 build, which would drop
+/// them on its next save, refuses the data instead.
+fn v5_to_v6(value: Value) -> Result<Value, RestoreError> {
+    Ok(value)
 }
 
 /// Brings an envelope of `version` up to [`VERSION`].

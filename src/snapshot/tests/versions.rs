@@ -21,6 +21,7 @@ const V3: &str = include_str!("../../../tests/fixtures/snapshot-v3.json");
 const V4: &str = include_str!("../../../tests/fixtures/snapshot-v4.json");
 /// The version 5 fixture as stored (its `derived` section in the Russian words the app writes).
 pub(crate) const V5: &str = include_str!("../../../tests/fixtures/snapshot-v5.json");
+pub(crate) const V6: &str = include_str!("../../../tests/fixtures/snapshot-v6.json");
 
 /// The version 4 fixture's history: the version 3 data with a phone, a note and an order edited
 /// later, so that it carries field stamps, exported with `describe` writing the conditions'
@@ -166,10 +167,10 @@ fn version_3_adds_the_transfer_policy_the_log_and_yearly_spend() {
 
 #[test]
 fn every_version_re_exports_as_the_current_one() {
-    for text in [V1, V2, V3, V4, V5] {
+    for text in [V1, V2, V3, V4, V5, V6] {
         let ws = read(text).workspace;
         let again = read(&export_snapshot(&ws, None, super::now(), today(), figures));
-        assert_eq!(again.meta.version, 5);
+        assert_eq!(again.meta.version, crate::format::VERSION);
         assert_eq!(again.workspace, ws);
     }
     // The older files are the newer ones minus what their version lacked.
