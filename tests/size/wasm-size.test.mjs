@@ -24,8 +24,8 @@ import { gzipSync, constants } from 'node:zlib';
 // Then for issue 12's role homes («Мои клиенты», the home choice, the top bar's search) by
 // what they add: +18 325 B on their own branch (726 175 -> 744 500 B); merged: 861 312 B.
 // Then for issue 13's director plans (funnel, plan / fact, forecast, sleeping / lost by month,
-// the plan grid and the forecast weights in «Настройки»): +42 903 B (861 312 -> 904 215 B).
-const BUDGET_GZIP_BYTES = 904_215;
+// the plan grid and the forecast weights in «Настройки»): +42 738 B (861 312 -> 904 050 B).
+const BUDGET_GZIP_BYTES = 904_050;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
