@@ -207,6 +207,9 @@ test('a phone board shows stage tabs with counts, one stage at a time, with noth
   assert.equal(await desk.page.locator('section.board-column').evaluateAll((c) => c.filter((x) => x.offsetParent !== null).length), 7);
   await axe(desk.page, 'board 1366');
   await desk.page.screenshot({ path: `${SHOTS}playbook-board-1366.png` });
+  // Resized to a phone: the tabs appear and nothing (not even their hidden words) overflows.
+  await desk.page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await overflow(desk.page) <= 0, 'a desktop board resized to 390 px fits');
   await desk.context.close();
 });
 
