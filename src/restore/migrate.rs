@@ -126,20 +126,20 @@ mod tests {
 
     #[test]
     fn current_version_passes_through() {
-        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 5, "workspace": {}});
-        assert_eq!(migrate(v.clone(), 5).unwrap(), v);
+        let v = serde_json::json!({"format": "salesdesk.workspace", "version": 6, "workspace": {}});
+        assert_eq!(migrate(v.clone(), 6).unwrap(), v);
     }
 
     #[test]
     fn version_2_steps_up_to_3() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 2, "workspace": {}});
-        assert_eq!(migrate(v, 2).unwrap()["version"], 5);
+        assert_eq!(migrate(v, 2).unwrap()["version"], 6);
     }
 
     #[test]
     fn version_1_steps_up_to_2() {
         let v = serde_json::json!({"format": "salesdesk.workspace", "version": 1, "workspace": {}});
-        assert_eq!(migrate(v, 1).unwrap()["version"], 5);
+        assert_eq!(migrate(v, 1).unwrap()["version"], 6);
         let broken = serde_json::json!({"format": "salesdesk.workspace", "version": 1});
         assert!(migrate(broken, 1).is_err());
     }
@@ -157,7 +157,7 @@ mod tests {
             ]
         }});
         let out = migrate(v, 4).unwrap();
-        assert_eq!(out["version"], 5);
+        assert_eq!(out["version"], 6);
         assert_eq!(
             out["workspace"]["stage_history"],
             serde_json::json!([

@@ -71,7 +71,7 @@ fn envelope_names_format_version_and_revision() {
     let v: serde_json::Value =
         serde_json::from_str(&encode_json(&Workspace::default(), t0(), 3)).unwrap();
     assert_eq!(v["format"], "salesdesk.workspace");
-    assert_eq!(v["version"], 5);
+    assert_eq!(v["version"], 6);
     assert_eq!(v["revision"], 3);
     assert_eq!(v["saved_at"], "2026-01-15T09:00:00Z");
     // Money is stored as whole kopecks.
@@ -157,7 +157,7 @@ fn newer_versions_are_refused() {
         decode_workspace(text),
         Err(RestoreError::FutureVersion {
             found: 7,
-            supported: 5
+            supported: 6
         })
     );
 }

@@ -100,7 +100,7 @@ test('a deal moved, closed lost with a reason, shown by the filter, reopened, an
 
   // Stored: format 5, the deal open, its history with every change and who made it.
   const stored = await readStored(page);
-  assert.equal(stored.version, 5);
+  assert.equal(stored.version, 6);
   const deal = stored.workspace.deals.find((d) => d.title === 'Поставка плёнки');
   assert.equal(deal.closed, undefined);
   assert.equal(deal.stage_id, 'stage-qualification');

@@ -35,7 +35,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   });
   assert.equal(file.name, `salesdesk-aleksey-smirnov-${today}.json`);
   assert.equal(file.json.format, 'salesdesk.workspace');
-  assert.equal(file.json.version, 5);
+  assert.equal(file.json.version, 6);
   assert.equal(file.json.exported_by.name, 'Алексей Смирнов');
   assert.equal(file.json.workspace.clients.length, 36);
   assert.ok(file.json.workspace.orders.length > 0 && Number.isInteger(file.json.workspace.orders[0].lines[0].amount));
@@ -114,7 +114,7 @@ test('a broken file is refused with its message and nothing changes', async () =
   const cases = [
     ['not-json.json', '{"format": "salesdesk.workspace", ', /Это не JSON: ошибка в строке 1/],
     ['other.json', '{"format": "other.app", "version": 1}', /Это не выгрузка Salesdesk \(формат «other\.app»\)/],
-    ['future.json', '{"format": "salesdesk.workspace", "version": 99, "workspace": {}}', /более новой версией Salesdesk \(версия формата 99, эта версия читает до 5\)/],
+    ['future.json', '{"format": "salesdesk.workspace", "version": 99, "workspace": {}}', /более новой версией Salesdesk \(версия формата 99, эта версия читает до 6\)/],
   ];
   const good = await exportFile(page);
   const badAmount = structuredClone(good.json);

@@ -71,6 +71,12 @@ test("the version 5 fixture (field stamps, closed deals, stage history, pipeline
   assertValid(doc, "snapshot-v5.json");
 });
 
+test("the version 6 fixture (what this build exports for the version 5 history) matches the schema", () => {
+  const doc = JSON.parse(readFileSync(join(root, "tests/fixtures/snapshot-v6.json"), "utf8"));
+  assert.equal(doc.version, 6);
+  assertValid(doc, "snapshot-v6.json");
+});
+
 test("the schema refuses what the format forbids", () => {
   const base = sample("synthetic");
   const broken = [

@@ -104,17 +104,17 @@ fn another_format_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_naming_both_versions() {
-    let e = refused(|v| v["version"] = json!(6));
+    let e = refused(|v| v["version"] = json!(7));
     assert_eq!(
         e,
         RestoreError::FutureVersion {
-            found: 6,
-            supported: 5
+            found: 7,
+            supported: 6
         }
     );
     assert_eq!(
         e.to_string(),
-        "written by a newer version of Salesdesk (format version 6, this one reads up to 5)"
+        "written by a newer version of Salesdesk (format version 7, this one reads up to 6)"
     );
 }
 

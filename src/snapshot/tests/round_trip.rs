@@ -22,7 +22,7 @@ fn demo_workspace_round_trips_with_its_meta() {
     assert_eq!(
         snap.meta,
         SnapshotMeta {
-            version: 5,
+            version: 6,
             app_version: Some(env!("CARGO_PKG_VERSION").to_owned()),
             exported_at: Some(now()),
             exported_by: Some(ExportedBy {
@@ -49,7 +49,7 @@ fn the_header_and_plain_orders_are_as_documented() {
     let ws = with_transfers(40, 200, 2);
     let v = parse(&export_snapshot(&ws, None, now(), today(), figures));
     assert_eq!(v["format"], "salesdesk.workspace");
-    assert_eq!(v["version"], 5);
+    assert_eq!(v["version"], 6);
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(v["exported_at"], "2026-03-10T12:00:00Z");
     assert_eq!(v["exported_by"], Value::Null);
@@ -185,7 +185,7 @@ fn a_file_saved_from_storage_still_imports() {
     assert_eq!(workspace, ws);
     assert_eq!(meta.exported_at, Some(now()));
     assert_eq!(meta.app_version, None);
-    assert_eq!(meta.version, 5);
+    assert_eq!(meta.version, 6);
 }
 
 #[test]
