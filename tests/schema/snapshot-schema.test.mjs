@@ -89,7 +89,7 @@ test("the schema refuses what the format forbids", () => {
     ["an unknown role", (d) => { d.workspace.members[0].job_title = "ceo"; }],
     ["an unknown condition kind", (d) => { d.workspace.transfer_policy.rule.conditions[0].kind = "luck"; }],
     ["column-wise orders", (d) => { d.workspace.order_book = {}; }],
-    ["a newer version", (d) => { d.version = 6; }],
+    ["a newer version", (d) => { d.version = 7; }],
     ["a lost deal without a reason", (d) => { d.workspace.deals[0].closed = { outcome: "lost", reason: {}, at: "2026-03-10T12:00:00Z" }; }],
     ["an unknown kind of stage change", (d) => { d.workspace.stage_history[0].kind = "teleported"; }],
     ["a stage limit of zero days", (d) => { d.workspace.pipeline_settings.stage_limits = [{ stage_id: "stage-lead", days: 0 }]; }],
