@@ -31,9 +31,9 @@ pub fn detail_text(lang: Lang, change: &Change) -> String {
     let t = |text: ChangesText| text.get(lang);
     match &change.detail {
         Detail::None => String::new(),
-        Detail::Stages(from, to) => fill(
+        Detail::Stages(moved) => fill(
             t(ChangesText::DetailStages),
-            &[&stage_name(lang, from), &stage_name(lang, to)],
+            &[&stage_name(lang, &moved.0), &stage_name(lang, &moved.1)],
         ),
         Detail::LostReason(reason) => {
             fill(t(ChangesText::DetailReason), &[&reason_name(lang, reason)])
@@ -175,10 +175,10 @@ mod tests {
         let moved = change(
             ChangeKind::MovedBack,
             None,
-            Detail::Stages(
+            Detail::Stages(Box::new((
                 Stage::builtin(StageKey::Negotiation),
                 Stage::builtin(StageKey::Proposal),
-            ),
+            ))),
         );
         assert_eq!(
             change_row(Lang::Ru, &moved),

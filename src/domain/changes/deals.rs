@@ -75,7 +75,7 @@ pub(super) fn collect(old: &Workspace, ws: &Workspace, at: Moment, out: &mut Col
             } else {
                 continue;
             };
-            let stages = Detail::Stages(stage(ws, old, from), stage(ws, old, to));
+            let stages = Detail::Stages(Box::new((stage(ws, old, from), stage(ws, old, to))));
             out.add(&deal.owner_id, change(kind, at.day(when), None, stages));
         }
         if let Some(closed) = &deal.closed {

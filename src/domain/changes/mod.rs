@@ -75,8 +75,9 @@ pub enum ChangeKind {
 pub enum Detail {
     /// Nothing.
     None,
-    /// A stage move: from, to.
-    Stages(Stage, Stage),
+    /// A stage move: from, to (boxed: a stage with its stamps is large, and most changes are
+    /// not moves).
+    Stages(Box<(Stage, Stage)>),
     /// Why a deal was lost.
     LostReason(LostReason),
     /// The colleague on the other side of a transfer.

@@ -97,10 +97,10 @@ fn one_rep_moves_forward_and_back() {
     assert_eq!(ivan.changes[1].client, "ООО «Вектор»");
     assert_eq!(
         ivan.changes[1].detail,
-        Detail::Stages(
+        Detail::Stages(Box::new((
             Stage::builtin(StageKey::Negotiation),
             Stage::builtin(StageKey::Proposal)
-        )
+        )))
     );
     assert_eq!(
         kinds(rep(&r, "olga")),
