@@ -17,6 +17,7 @@ mod overview;
 mod persist;
 mod playbook;
 mod qualification;
+mod reveal;
 mod settings;
 mod shell;
 mod state;

@@ -1,6 +1,5 @@
 use super::fields::DealFields;
 use super::stage_history::StageHistory;
-use super::summary::reveal_form;
 use crate::domain::dates::format_date;
 use crate::domain::draft::{DealDraft, FieldError};
 use crate::domain::{Deal, Id, StageKey};
@@ -13,6 +12,7 @@ use crate::ui::deal_close::{reopen, CloseDealDialog};
 use crate::ui::dialog::ConfirmDialog;
 use crate::ui::playbook::{gate_question, DealChecklist};
 use crate::ui::qualification::{AssessmentForm, AssessmentHistory, VerdictBadge};
+use crate::ui::reveal::reveal_form;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 

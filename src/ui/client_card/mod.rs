@@ -321,10 +321,6 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 </CardSection>
                 }
                 }
-                <DealList client_id=id.clone()/>
-                <OrderList client_id=id.clone()/>
-                <ClientTransfer client_id=id.clone() history/>
-                <ClientGrowth client_id=id.clone() history/>
                 <crate::ui::activities::ClientTimeline client_id=id.clone()/>
                 <div class="client-card-danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">

@@ -3,6 +3,7 @@ use crate::domain::{Id, Money};
 use crate::i18n::sales::order_problem_text;
 use crate::i18n::{fill, SalesText, Text};
 use crate::ui::clock;
+use crate::ui::reveal::reveal_form;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -21,6 +22,8 @@ pub fn OrderForm(
     let opened = draft.clone();
     let draft = RwSignal::new(draft);
     let errors = RwSignal::new(Vec::<(OrderField, OrderProblem)>::new());
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    reveal_form(form_ref);
     let products = move || state.product_options();
     let error_for = move |field: OrderField| {
         move || {
@@ -96,7 +99,7 @@ pub fn OrderForm(
     };
     let rows = move || draft.with(|d| (0..d.lines.len()).collect::<Vec<_>>());
     view! {
-        <form class="orders-form" on:submit=submit novalidate data-testid="order-form">
+        <form class="orders-form" node_ref=form_ref on:submit=submit novalidate data-testid="order-form">
             <label class="field orders-date">
                 <span>{state.text(SalesText::OrderDate)}</span>
                 <input type="date" prop:value=move || draft.with(|d| d.date.clone())
