@@ -62,6 +62,8 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   const deal = ws.deals.find((d) => d.id === dealId);
   const dealClient = ws.clients.find((c) => c.id === deal.client_id).name;
   await leadCard.getByRole('button', { name: 'Вперёд на этап «Квалификация»' }).click();
+  // The playbook asks first: «Лид»'s checklist is not ticked on the demo's deals.
+  await page.getByRole('button', { name: 'Всё равно перейти' }).click();
   await page.locator('section.board-column[data-stage-id="stage-qualification"]').locator(`[data-deal-id="${dealId}"]`).waitFor();
   await saved(page);
 

@@ -222,7 +222,7 @@ test('a phone client card opens short, with a summary; sections unfold and an op
   const text = await summary.innerText();
   for (const label of ['Статус', 'Ответственный', 'Следующий шаг', 'Последний заказ', 'Передача фермеру']) assert.match(text, new RegExp(label));
   const folded = await page.locator('details.client-card-section').evaluateAll((d) => d.map((x) => x.open));
-  assert.deepEqual(folded, [false, false, false, false, false]);
+  assert.deepEqual(folded, [false, false, false, false, false, false]);
   const short = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`client card at 390 px: ${short} px folded`);
   assert.ok(short < 1400, `the folded card is short (${short} px)`);

@@ -50,7 +50,7 @@ test('export, wipe, import back by replace and by merge, with preview and report
   await page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
   const preview = page.getByTestId('import-preview');
   await preview.waitFor();
-  assert.match(await page.getByTestId('preview-meta').innerText(), /Алексей Смирнов · версия формата 5/);
+  assert.match(await page.getByTestId('preview-meta').innerText(), /Алексей Смирнов · версия формата 6/);
   const clientRow = page.locator('[data-testid="preview-table"] tr[data-kind="Client"]');
   const cells = async () => (await clientRow.locator('td').allInnerTexts()).join(' ');
   // Mine, in file, added, updated, left alone, removed, conflicts.

@@ -271,6 +271,8 @@ test('«Мои дела» and the completion prompt pass axe and fit a 390 px ph
       await page.keyboard.press('Escape');
       await page.screenshot({ path: `${SHOTS}/tasks-390.png`, fullPage: true });
       await page.evaluate(() => { location.hash = '#/clients/demo-c01'; });
+      // On a phone the card opens folded: the person unfolds «История клиента».
+      await page.getByTestId('section-timeline').locator('summary').click();
       await page.getByTestId('client-timeline').waitFor();
       await page.getByTestId('client-timeline').getByTestId('log-activity').click();
       await audit('client timeline');

@@ -321,7 +321,14 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 </CardSection>
                 }
                 }
-                <crate::ui::activities::ClientTimeline client_id=id.clone()/>
+                {
+                let id = id.clone();
+                view! {
+                <CardSection title=state.text_signal(crate::i18n::TaskText::TimelineTitle) name="timeline">
+                    <crate::ui::activities::ClientTimeline client_id=id.clone()/>
+                </CardSection>
+                }
+                }
                 <div class="client-card-danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {state.text(Text::DeleteClient)}
