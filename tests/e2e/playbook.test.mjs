@@ -238,7 +238,7 @@ test('a phone client card opens short, with a summary; sections unfold and an op
   await page.waitForFunction(() => document.activeElement?.closest('.client-card-deal-form') !== null);
   const box = await page.locator('.client-card-deal-form').boundingBox();
   assert.ok(box.y >= 0 && box.y < 844, 'the opened form is in view');
-  for (const name of ['contacts', 'orders', 'transfer', 'growth']) await page.getByTestId(`section-${name}`).locator(':scope > summary').click();
+  for (const name of ['contacts', 'orders', 'transfer', 'growth', 'timeline']) await page.getByTestId(`section-${name}`).locator(':scope > summary').click();
   const open = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`client card at 390 px: ${open} px with every section unfolded`);
   assert.ok(await overflow(page) <= 0);
@@ -250,7 +250,7 @@ test('a phone client card opens short, with a summary; sections unfold and an op
   await loadDemoAs(desk.page, /Алексей Смирнов/);
   await desk.page.evaluate(() => { location.hash = '#/clients/demo-c01'; });
   await desk.page.getByTestId('client-summary').waitFor();
-  assert.deepEqual(await desk.page.locator('details.client-card-section').evaluateAll((d) => d.map((x) => x.open)), [true, true, true, true, true]);
+  assert.deepEqual(await desk.page.locator('details.client-card-section').evaluateAll((d) => d.map((x) => x.open)), [true, true, true, true, true, true]);
   await axe(desk.page, 'client card 1366');
   await desk.page.screenshot({ path: `${SHOTS}playbook-client-card-1366.png` });
   await desk.context.close();
