@@ -31,6 +31,31 @@ pub fn minute_of(now: Timestamp, offset: FixedOffset) -> NaiveTime {
     NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or(local)
 }
 
+/// The «Вид» field of an activity: call, meeting, e-mail or note. One field for the card's
+/// «Записать контакт» form and the task completion dialog, which both log an activity.
+#[component]
+pub fn KindField(
+    /// The chosen kind.
+    kind: RwSignal<ActivityKind>,
+    /// The select, for a form that puts the cursor in it on opening.
+    select_ref: NodeRef<html::Select>,
+    /// For tests.
+    testid: &'static str,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <label class="field">
+            <span>{state.text(TaskText::ActivityKindLabel)}</span>
+            <select node_ref=select_ref data-testid=testid
+                on:change=move |ev| if let Some(k) = ActivityKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
+                {ActivityKind::ALL.into_iter().map(|k| view! {
+                    <option value=k.key() selected=move || kind.get() == k>{state.text(kind_text(k))}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 /// «Записать контакт»: a button that opens the form to log an activity on `client_id` (and the
 /// deal `deal_id`, from a deal's card).
 #[component]
@@ -108,15 +133,7 @@ pub fn LogActivity(client_id: Id, #[prop(optional)] deal_id: Option<Id>) -> impl
             }>
                 <form class="activities-form" on:submit=submit.clone() novalidate data-testid="activity-form">
                     <div class="activities-form-fields">
-                        <label class="field">
-                            <span>{state.text(TaskText::ActivityKindLabel)}</span>
-                            <select node_ref=first_ref data-testid="activity-kind"
-                                on:change=move |ev| if let Some(k) = ActivityKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
-                                {ActivityKind::ALL.into_iter().map(|k| view! {
-                                    <option value=k.key() selected=move || kind.get() == k>{state.text(kind_text(k))}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
+                        <KindField kind select_ref=first_ref testid="activity-kind"/>
                         <label class="field">
                             <span>{state.text(TaskText::ActivityDate)}</span>
                             <input type="date" prop:value=move || date.get() data-testid="activity-date"

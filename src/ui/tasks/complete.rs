@@ -7,7 +7,7 @@ use crate::domain::activities::{Activity, ActivityKind, NextStep};
 use crate::domain::dates::{iso_date, parse_date};
 use crate::domain::views::agenda::{AgendaItem, ItemSource};
 use crate::i18n::{describe_workspace_error, fill, TaskText, Text};
-use crate::ui::activities::{kind_text, minute_of};
+use crate::ui::activities::{minute_of, KindField};
 use crate::ui::clock;
 use crate::ui::state::{use_app, AppState};
 use leptos::html;
@@ -84,15 +84,7 @@ pub fn CompleteDialog(item: RwSignal<Option<AgendaItem>>) -> impl IntoView {
                     <form on:submit=submit novalidate>
                         <fieldset class="tasks-complete-part">
                             <legend>{state.text(TaskText::WhatHappened)}</legend>
-                            <label class="field">
-                                <span>{state.text(TaskText::ActivityKindLabel)}</span>
-                                <select node_ref=first_ref data-testid="complete-kind"
-                                    on:change=move |ev| if let Some(k) = ActivityKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
-                                    {ActivityKind::ALL.into_iter().map(|k| view! {
-                                        <option value=k.key() selected=move || kind.get() == k>{state.text(kind_text(k))}</option>
-                                    }).collect_view()}
-                                </select>
-                            </label>
+                            <KindField kind select_ref=first_ref testid="complete-kind"/>
                             <label class="field">
                                 <span>{state.text(TaskText::Outcome)}</span>
                                 <input type="text" prop:value=move || outcome.get() data-testid="complete-outcome"
