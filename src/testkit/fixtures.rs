@@ -8,7 +8,9 @@ use crate::domain::money::Money;
 use crate::domain::qualification::{Assessment, Rating};
 use crate::domain::stage::StageKey;
 use crate::domain::team::{JobTitle, TeamMember};
+use crate::domain::transfer::{TransferRecord, TransferRule};
 use crate::domain::workspace::{Mover, Workspace};
+use chrono::NaiveDate;
 
 /// A fixed moment: 2026-01-15 09:00 UTC.
 pub fn t0() -> Timestamp {
@@ -172,5 +174,21 @@ pub fn order_on(
         created_at: t0(),
         updated_at: t0(),
         stamps: Default::default(),
+    }
+}
+
+/// A transfer of `client` from `from` to `to` on `date`, pressed by `from`, recorded at t0.
+pub fn transfer(id: &str, client: &str, from: &str, to: &str, date: NaiveDate) -> TransferRecord {
+    TransferRecord {
+        id: Id::from_raw(id),
+        client_id: Id::from_raw(client),
+        from_member_id: Id::from_raw(from),
+        to_member_id: Id::from_raw(to),
+        by_member_id: Id::from_raw(from),
+        date,
+        rule: TransferRule::default(),
+        outcomes: Vec::new(),
+        created_at: t0(),
+        restored_at: None,
     }
 }

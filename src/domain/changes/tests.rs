@@ -7,7 +7,6 @@ use super::*;
 use crate::domain::deal_flow::{Closure, LostReasonKey};
 use crate::domain::stage::StageKey;
 use crate::domain::team::JobTitle;
-use crate::domain::transfer::{TransferRecord, TransferRule};
 use crate::testkit::fixtures::*;
 use chrono::Duration;
 
@@ -165,21 +164,6 @@ fn a_deal_won_and_one_lost() {
         Detail::LostReason(LostReason::builtin(LostReasonKey::Price))
     );
     assert!(rep(&r, "olga").changes.is_empty());
-}
-
-fn transfer(id: &str, client: &str, from: &str, to: &str, date: NaiveDate) -> TransferRecord {
-    TransferRecord {
-        id: Id::from_raw(id),
-        client_id: Id::from_raw(client),
-        from_member_id: Id::from_raw(from),
-        to_member_id: Id::from_raw(to),
-        by_member_id: Id::from_raw(from),
-        date,
-        rule: TransferRule::default(),
-        outcomes: Vec::new(),
-        created_at: t0(),
-        restored_at: None,
-    }
 }
 
 #[test]

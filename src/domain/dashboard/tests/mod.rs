@@ -12,7 +12,6 @@ use crate::domain::ids::Id;
 use crate::domain::metrics::Period;
 use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
-use crate::domain::transfer::{TransferRecord, TransferRule};
 use crate::domain::workspace::Workspace;
 use crate::testkit::fixtures::*;
 use chrono::NaiveDate;
@@ -40,27 +39,6 @@ pub(super) fn with_orders(mut ws: Workspace, orders: &[(&str, &str, i64, NaiveDa
         ws.orders.push(order_on(id, client, *rubles, *date));
     }
     ws
-}
-
-pub(super) fn transfer(
-    id: &str,
-    client: &str,
-    from: &str,
-    to: &str,
-    date: NaiveDate,
-) -> TransferRecord {
-    TransferRecord {
-        id: Id::from_raw(id),
-        client_id: Id::from_raw(client),
-        from_member_id: Id::from_raw(from),
-        to_member_id: Id::from_raw(to),
-        by_member_id: Id::from_raw(from),
-        date,
-        rule: TransferRule::default(),
-        outcomes: Vec::new(),
-        created_at: t0(),
-        restored_at: None,
-    }
 }
 
 pub(super) fn member_scope(id: &str) -> Scope {
