@@ -3,10 +3,9 @@
 //! settings), so lost reasons or limits changed meanwhile elsewhere are kept.
 
 use crate::domain::deal_flow::{AbcShares, PipelineSettings, StageProbability};
-use crate::domain::stamps::apply_edits;
 use crate::domain::Id;
-use crate::i18n::deals::describe_settings_problems;
-use crate::i18n::{describe_workspace_error, fill, stage_name, PlanText};
+use crate::i18n::{fill, stage_name, PlanText};
+use crate::ui::settings::pipeline_save::save_pipeline_edit;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -73,20 +72,20 @@ pub fn ForecastEditor(editable: Signal<bool>) -> impl IntoView {
             abc_shares: AbcShares { a, b, c },
             ..before.clone()
         };
-        let settings = apply_edits(&before, &edited, &current.get_untracked());
-        let problems = settings.problems();
-        if !problems.is_empty() {
-            let text = describe_settings_problems(state.lang(), &problems, stage_label);
-            return failure.set(Some(text));
-        }
-        match state.change(|ws, now| ws.set_pipeline_settings(settings, now)) {
+        match save_pipeline_edit(
+            state,
+            &before,
+            &edited,
+            &current.get_untracked(),
+            stage_label,
+        ) {
             Ok(()) => {
                 failure.set(None);
                 opened.set(current.get_untracked());
                 form.set(shown.get_untracked());
                 state.notify(state.tr(PlanText::ForecastSaved));
             }
-            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+            Err(text) => failure.set(Some(text)),
         }
     };
     let stage_fields = move || {

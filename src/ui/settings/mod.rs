@@ -9,6 +9,7 @@ mod clash;
 mod forecast_editor;
 mod model_editor;
 mod pipeline_editor;
+mod pipeline_save;
 mod plans_editor;
 mod rule_editor;
 mod stage_editor;

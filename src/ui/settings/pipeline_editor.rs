@@ -3,10 +3,10 @@
 //! changed, so a change made elsewhere meanwhile to the other one is kept.
 
 use crate::domain::deal_flow::{LostReason, PipelineSettings, StageLimit};
-use crate::domain::stamps::apply_edits;
 use crate::domain::Id;
-use crate::i18n::deals::{describe_settings_problems, reason_name};
-use crate::i18n::{describe_workspace_error, fill, stage_name, DealText};
+use crate::i18n::deals::reason_name;
+use crate::i18n::{fill, stage_name, DealText};
+use crate::ui::settings::pipeline_save::save_pipeline_edit;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -93,13 +93,13 @@ pub fn PipelineEditor(editable: Signal<bool>) -> impl IntoView {
             stage_limits,
             ..before.clone()
         };
-        let settings = apply_edits(&before, &edited, &current.get_untracked());
-        let problems = settings.problems();
-        if !problems.is_empty() {
-            let text = describe_settings_problems(state.lang(), &problems, stage_label);
-            return failure.set(Some(text));
-        }
-        match state.change(|ws, now| ws.set_pipeline_settings(settings, now)) {
+        match save_pipeline_edit(
+            state,
+            &before,
+            &edited,
+            &current.get_untracked(),
+            stage_label,
+        ) {
             Ok(()) => {
                 failure.set(None);
                 let now = current.get_untracked();
@@ -108,7 +108,7 @@ pub fn PipelineEditor(editable: Signal<bool>) -> impl IntoView {
                 opened.set(now);
                 state.notify(state.tr(DealText::PipelineSaved));
             }
-            Err(e) => failure.set(Some(describe_workspace_error(state.lang(), &e))),
+            Err(text) => failure.set(Some(text)),
         }
     };
     view! {
