@@ -108,6 +108,11 @@ async function runOnce(size, r) {
   const card = columns.nth(0).locator('.board-card').first();
   const dealId = await card.getAttribute('data-deal-id');
   const countBefore = Number(await columns.nth(1).locator('.board-column-count').innerText());
+  // The stage's playbook asks about unticked items first («Всё равно перейти?»): the action timed
+  // is the person's answer, which is what moves the deal.
+  await card.locator('.board-card-step').last().click();
+  const moveOn = page.getByRole('button', { name: 'Всё равно перейти' });
+  await moveOn.waitFor();
   out.move = await measure(page, {
     event: 'click',
     // Columns show 50 cards at a time, so the card may land below the fold: the result is the card
@@ -117,7 +122,7 @@ async function runOnce(size, r) {
       { sel: `section[data-stage-id="${to}"] .board-column-count`, text: String(countBefore + 1) },
     ],
     save: true,
-    act: () => card.locator('.board-card-step').last().click(),
+    act: () => moveOn.click(),
   });
   await saved(page);
   await settle(page);
