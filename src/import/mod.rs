@@ -18,6 +18,7 @@
 //! - [`fit`]: whether what an import adds fits in the browser's storage.
 
 pub mod apply;
+pub mod apply_steps;
 mod clients;
 pub mod columns;
 pub mod date;
@@ -40,6 +41,7 @@ mod xml;
 mod zip;
 
 pub use apply::{apply, undo, Applied};
+pub use apply_steps::{ApplySteps, UndoSteps};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;

@@ -23,18 +23,25 @@ impl Workspace {
         today: NaiveDate,
         now: Timestamp,
     ) -> Result<(), WorkspaceError> {
+        self.check_orders(&added, &updated)?;
+        self.place_orders(added, updated, today, now);
+        Ok(())
+    }
+
+    /// The checks of [`Workspace::put_orders`], in its order, without changing anything: the
+    /// first problem, if any.
+    pub(crate) fn check_orders(
+        &self,
+        added: &[Order],
+        updated: &[Order],
+    ) -> Result<(), WorkspaceError> {
         let clients: HashSet<&Id> = self.clients.iter().map(|c| &c.id).collect();
         let products = self.product_ids();
         let mut taken: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
         taken.extend(self.products.iter().map(|p| &p.id));
         taken.extend(self.product_groups.iter().map(|g| &g.id));
-        let existing: HashMap<&Id, usize> = self
-            .orders
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (&o.id, i))
-            .collect();
-        for order in added.iter().chain(&updated) {
+        let existing: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
+        for order in added.iter().chain(updated) {
             if !clients.contains(&order.client_id) {
                 return Err(WorkspaceError::UnknownClient(order.client_id.clone()));
             }
@@ -45,20 +52,41 @@ impl Workspace {
         taken.extend(self.clients.iter().map(|c| &c.id));
         taken.extend(self.deals.iter().map(|d| &d.id));
         taken.extend(self.stages.iter().map(|s| &s.id));
-        for order in &added {
+        for order in added {
             if !taken.insert(&order.id) {
                 return Err(WorkspaceError::DuplicateId(order.id.clone()));
             }
         }
-        let mut slots = Vec::with_capacity(updated.len());
-        for order in &updated {
-            match existing.get(&order.id) {
-                Some(&at) => slots.push(at),
-                None => return Err(WorkspaceError::NotFound(order.id.clone())),
+        for order in updated {
+            if !existing.contains(&order.id) {
+                return Err(WorkspaceError::NotFound(order.id.clone()));
             }
         }
+        Ok(())
+    }
+
+    /// The changes of [`Workspace::put_orders`], once [`Workspace::check_orders`] (or the same
+    /// checks made in steps) found nothing wrong: an updated order whose id is not there is
+    /// left out rather than half-written.
+    pub(crate) fn place_orders(
+        &mut self,
+        added: Vec<Order>,
+        updated: Vec<Order>,
+        today: NaiveDate,
+        now: Timestamp,
+    ) {
+        let existing: HashMap<&Id, usize> = self
+            .orders
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (&o.id, i))
+            .collect();
+        let slots: Vec<Option<usize>> = (updated.iter())
+            .map(|o| existing.get(&o.id).copied())
+            .collect();
         let mut concerned: HashSet<Id> = HashSet::new();
         for (order, at) in updated.into_iter().zip(slots) {
+            let Some(at) = at else { continue };
             concerned.insert(self.orders[at].client_id.clone());
             concerned.insert(order.client_id.clone());
             stamps::replace(&mut self.orders[at], order, now);
@@ -68,7 +96,6 @@ impl Workspace {
             self.orders.push(order);
         }
         self.refresh_status_of(&concerned, today, now);
-        Ok(())
     }
 
     /// [`Workspace::refresh_client_status`] for several clients in one pass over the orders.

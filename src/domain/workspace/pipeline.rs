@@ -49,6 +49,15 @@ impl Workspace {
         Ok(())
     }
 
+    /// The checks of [`Workspace::update_client`], in its order, without changing anything.
+    pub(crate) fn check_update_client(&self, client: &Client) -> Result<(), WorkspaceError> {
+        self.check_client(client)?;
+        match self.client(&client.id) {
+            Some(_) => Ok(()),
+            None => Err(WorkspaceError::NotFound(client.id.clone())),
+        }
+    }
+
     /// Removes a client together with its deals; returns the removed client.
     pub fn remove_client(&mut self, id: &Id, now: Timestamp) -> Result<Client, WorkspaceError> {
         let at = self
