@@ -1,6 +1,6 @@
-//! Writing a preview's plan into the workspace as one change, and taking it back out.
+//! What an import did, and the parts of writing it that both ways share: see
+//! [`super::apply_steps`] for writing and undoing it.
 
-use super::apply_steps::{ApplySteps, UndoSteps};
 use super::plan::Plan;
 use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
@@ -25,18 +25,6 @@ pub struct Applied {
     pub orders_added: Vec<Id>,
     /// Orders changed, as they were before.
     pub orders_before: Vec<Order>,
-}
-
-/// Writes `plan` into `ws`: every record or none (on an error `ws` is as it was). Statuses
-/// follow the imported orders as of `today`, the user's local day. The same as
-/// [`ApplySteps`] run to the end at once.
-pub fn apply(
-    ws: &mut Workspace,
-    plan: &Plan,
-    today: NaiveDate,
-    now: Timestamp,
-) -> Result<Applied, WorkspaceError> {
-    ApplySteps::new(ws, plan).finish(ws, plan, today, now)
 }
 
 /// Adds the plan's groups, products and clients to `work` and writes the clients it changes.
@@ -100,18 +88,4 @@ pub(super) fn apply_at_once(
     applied.clients_before = changed_clients(ws, &work);
     *ws = work;
     Ok(applied)
-}
-
-/// Takes an import back out, right after it: its orders and clients removed (leaving tombstones,
-/// so another tab or a later merge does not bring them back), the records it changed restored
-/// with the statuses they had (as edits made `now`, so they win over the import's values in a merge), and the products and
-/// groups it added removed unless something uses them by now. The same as [`UndoSteps`] run
-/// to the end at once; on an error `ws` is as it was.
-pub fn undo(
-    ws: &mut Workspace,
-    applied: &Applied,
-    today: NaiveDate,
-    now: Timestamp,
-) -> Result<(), WorkspaceError> {
-    UndoSteps::new(applied).finish(ws, applied, today, now)
 }

@@ -5,7 +5,7 @@
 //! one action) on a copy of the workspace without its orders, which are moved, not copied.
 //! [`UndoSteps`] finds the import's orders a few hundred a step and takes them out at the end.
 //! Every step must be given the same, unchanged workspace and plan (the app starts again when
-//! the workspace changes); [`super::apply`] and [`super::undo`] are the same steps run to the
+//! the workspace changes); [`apply`] and [`undo`] are the same steps run to the
 //! end at once, so both give the same result.
 
 use super::apply::{add_records, apply_at_once, changed_clients, Applied};
@@ -148,7 +148,7 @@ impl ApplySteps {
         (self.indexed + self.staged.len() + self.updated, self.total)
     }
 
-    /// Writes `plan` into `ws` as [`super::apply`] does: every record or none (on an error `ws`
+    /// Writes `plan` into `ws` as [`apply`] does: every record or none (on an error `ws`
     /// is as it was).
     pub fn finish(
         mut self,
@@ -221,7 +221,7 @@ impl UndoSteps {
         (self.scanned, ws.orders.len())
     }
 
-    /// Takes the import back out as [`super::undo`] describes. Whatever would refuse the undo
+    /// Takes the import back out as [`undo`] describes. Whatever would refuse the undo
     /// is checked before anything changes, so on an error `ws` is as it was.
     pub fn finish(
         mut self,
@@ -258,4 +258,30 @@ impl UndoSteps {
         }
         Ok(())
     }
+}
+
+/// Writes `plan` into `ws`: every record or none (on an error `ws` is as it was). Statuses
+/// follow the imported orders as of `today`, the user's local day. The same as
+/// [`ApplySteps`] run to the end at once.
+pub fn apply(
+    ws: &mut Workspace,
+    plan: &Plan,
+    today: NaiveDate,
+    now: Timestamp,
+) -> Result<Applied, WorkspaceError> {
+    ApplySteps::new(ws, plan).finish(ws, plan, today, now)
+}
+
+/// Takes an import back out, right after it: its orders and clients removed (leaving tombstones,
+/// so another tab or a later merge does not bring them back), the records it changed restored
+/// with the statuses they had (as edits made `now`, so they win over the import's values in a merge), and the products and
+/// groups it added removed unless something uses them by now. The same as [`UndoSteps`] run
+/// to the end at once; on an error `ws` is as it was.
+pub fn undo(
+    ws: &mut Workspace,
+    applied: &Applied,
+    today: NaiveDate,
+    now: Timestamp,
+) -> Result<(), WorkspaceError> {
+    UndoSteps::new(applied).finish(ws, applied, today, now)
 }

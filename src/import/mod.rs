@@ -40,8 +40,8 @@ pub mod workbook;
 mod xml;
 mod zip;
 
-pub use apply::{apply, undo, Applied};
-pub use apply_steps::{ApplySteps, UndoSteps};
+pub use apply::Applied;
+pub use apply_steps::{apply, undo, ApplySteps, UndoSteps};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;

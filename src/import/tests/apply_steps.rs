@@ -70,7 +70,10 @@ fn apply_in_slices(
     assert_eq!(*ws, before, "nothing written before the last step");
     let expected = apply_at_once(&mut before.clone(), plan, d0(), later(61)).is_ok();
     if expected {
-        assert!(steps.checks_passed(), "the copy is left out when all is well");
+        assert!(
+            steps.checks_passed(),
+            "the copy is left out when all is well"
+        );
     }
     steps.finish(ws, plan, d0(), later(61))
 }
