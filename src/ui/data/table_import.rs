@@ -187,6 +187,9 @@ pub fn TableImportPanel() -> impl IntoView {
             }
         });
     };
+    // Whether work is under way, as a memo: the preview and the button follow that, not each
+    // percent of the bar (re-drawing the preview at every slice made each slice a long task).
+    let working = Memo::new(move |_| jobs.busy.with(Option::is_some));
     let current_mapping = move || Mapping {
         target: target.get(),
         columns: mapping.get(),
@@ -390,10 +393,10 @@ pub fn TableImportPanel() -> impl IntoView {
                                     on:change=move |ev| restore_deleted.set(event_target_checked(&ev)) data-testid="table-restore-deleted"/>
                                     <span>{state.text(ImportText::RestoreDeleted)}</span></label>
                             </Show>
-                            {move || preview_view(state, current_mapping(), checked.get(), jobs.busy.with(Option::is_some))}
+                            {move || preview_view(state, current_mapping(), checked.get(), working.get())}
                             <div class="form-actions">
                                 <button type="button" class="primary" on:click=confirm data-testid="table-confirm"
-                                    disabled=move || jobs.busy.with(Option::is_some) || checked.with(|p| p.as_ref().is_none_or(|p| p.preview.plan.is_empty() || !p.fit.allows()))>
+                                    disabled=move || working.get() || checked.with(|p| p.as_ref().is_none_or(|p| p.preview.plan.is_empty() || !p.fit.allows()))>
                                     {state.text(ImportText::ImportButton)}
                                 </button>
                                 <button type="button" class="secondary" on:click=close data-testid="table-close">{state.text(ImportText::CloseTable)}</button>

@@ -13,7 +13,7 @@ use crate::import::{
     ReadSteps, Separator, SizeSteps, Source, SourceRow, TextEncoding, UndoSteps,
 };
 use crate::ui::clock;
-use crate::ui::persist::now_ms;
+use crate::ui::persist::{now_ms, record_timing};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -289,9 +289,13 @@ impl Jobs {
             let writing = steps.take().expect("written once");
             self.writing.set_value(false);
             let today = state.today_untracked();
+            // Timed for the browser benchmark: the write itself, then the panel's report.
+            let started = now_ms();
             let result = state.change(|ws, now| writing.finish(ws, plan, today, now));
+            record_timing("import_write_ms", now_ms() - started);
             self.busy.set(None);
             (done.take().expect("done once"))(result);
+            record_timing("import_commit_ms", now_ms() - started);
             Next::Done
         };
         // Started in a task of its own, so the bar paints first.
@@ -332,9 +336,12 @@ impl Jobs {
             }
             let (_, undoing) = steps.take().expect("undone once");
             let today = state.today_untracked();
+            let started = now_ms();
             let result = state.change(|ws, now| undoing.finish(ws, &applied, today, now));
+            record_timing("undo_write_ms", now_ms() - started);
             self.busy.set(None);
             (done.take().expect("done once"))(result);
+            record_timing("undo_commit_ms", now_ms() - started);
             Next::Done
         };
         self.later(job, Rc::new(RefCell::new(work)));
