@@ -42,10 +42,8 @@ pub(super) fn add_records(
         work.add_product(product.clone())?;
         applied.products.push(product.id.clone());
     }
-    for client in &plan.new_clients {
-        work.add_client(client.clone())?;
-        applied.clients_added.push(client.id.clone());
-    }
+    work.add_clients(plan.new_clients.clone())?;
+    applied.clients_added = plan.new_clients.iter().map(|c| c.id.clone()).collect();
     for client in &plan.changed_clients {
         work.update_client(client.clone(), now)?;
     }
