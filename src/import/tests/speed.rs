@@ -98,7 +98,9 @@ fn hundred_thousand_rows_in_steps() {
     }
     let steps_ms = t.elapsed().as_millis();
     let t = Instant::now();
-    let applied = steps.finish(&mut ws, &preview.plan, d0(), later(61)).unwrap();
+    let applied = steps
+        .finish(&mut ws, &preview.plan, d0(), later(61))
+        .unwrap();
     let write_ms = t.elapsed().as_millis();
     let t = Instant::now();
     let mut undoing = UndoSteps::new(&applied);
