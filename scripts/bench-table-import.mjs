@@ -2,13 +2,16 @@
 // 200 products) imported through the «Данные» screen in Chromium, RUNS times (default 3), each
 // in a fresh profile: the time until the preview shows, the time until the import is done and
 // until it is saved in localStorage, and in each stretch the longest frozen task (long task) and
-// the longest gap between animation frames. Prints min / median / max.
+// the longest gap between animation frames; then the same for undoing the import until saved. Prints min / median / max.
 // Needs dist/ (trunk build --release). Usage: node scripts/bench-table-import.mjs [ROWS] [RUNS]
+// THROTTLE=4 slows the page's CPU four times (Chromium's emulation), as a busy machine would:
+// work done in one go grows with it, work in time-boxed slices does not.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { start, loadDemoAs } from '../tests/e2e/helpers.mjs';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 3);
+const throttle = Number(process.env.THROTTLE ?? 1);
 const lines = ['Продажи за 2025 год', '', 'Дата;Документ;Контрагент;Номенклатура;Номенклатурная группа;Количество;Сумма с НДС'];
 for (let i = 0; i < rows; i++) {
   const doc = Math.floor(i / 5);
@@ -34,6 +37,10 @@ for (let run = 0; run < runs; run++) {
   await loadDemoAs(page, /Алексей Смирнов/);
   await page.goto(`${app.server.url}#/data`);
   await page.getByTestId('table-file').waitFor();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   await page.evaluate(() => {
     window.__longest = 0;
     window.__gap = 0;
@@ -65,7 +72,16 @@ for (let run = 0; run < runs; run++) {
   const savedMs = Date.now() - t;
   await page.waitForTimeout(300);
   const [importTask, importGap] = await stretch();
-  const row = { previewMs, previewTask, previewGap, importMs, savedMs, importTask, importGap };
+  // Undo right after, as the person would: until the undone workspace is saved.
+  const imported = await revision();
+  t = Date.now();
+  await page.getByTestId('table-undo').click();
+  await page.getByTestId('table-undo').waitFor({ state: 'detached', timeout: 600_000 });
+  await page.waitForFunction((r) => Number((localStorage.getItem('salesdesk.workspace') ?? '').match(/^SDZ\d(\d+):/)?.[1] ?? 0) > r, imported, { timeout: 600_000, polling: 10 });
+  const undoMs = Date.now() - t;
+  await page.waitForTimeout(300);
+  const [undoTask, undoGap] = await stretch();
+  const row = { previewMs, previewTask, previewGap, importMs, savedMs, importTask, importGap, undoMs, undoTask, undoGap };
   console.log(`run ${run + 1}: ${JSON.stringify(row)}`);
   figures.push(row);
   await context.close();
@@ -74,8 +90,9 @@ const stat = (key) => {
   const v = figures.map((f) => f[key]).sort((a, b) => a - b);
   return `${v[0]} / ${v[Math.floor(v.length / 2)]} / ${v[v.length - 1]}`;
 };
-console.log(`${rows} rows (${(buffer.length / 1e6).toFixed(1)} MB), ${runs} runs, min / median / max ms:`);
+console.log(`${rows} rows (${(buffer.length / 1e6).toFixed(1)} MB), ${runs} runs${throttle > 1 ? `, CPU slowed ${throttle}×` : ''}, min / median / max ms:`);
 console.log(`  preview shown ${stat('previewMs')}; longest task ${stat('previewTask')}; longest frame gap ${stat('previewGap')}`);
 console.log(`  import done ${stat('importMs')}; saved ${stat('savedMs')}; longest task ${stat('importTask')}; longest frame gap ${stat('importGap')}`);
+console.log(`  undo saved ${stat('undoMs')}; longest task ${stat('undoTask')}; longest frame gap ${stat('undoGap')}`);
 console.log(summary);
 await app.close();

@@ -36,6 +36,16 @@ texts! {
     ColGroups => "Групп товаров на клиента: до → после", "Product groups per client: before → after";
     ColClient => "Клиент", "Client";
     ColVariation => "Вариация по месяцам", "Monthly variation";
+    XlsFrequencyBefore => "Заказов в месяц до передачи", "Orders a month before the transfer";
+    XlsFrequencyAfter => "Заказов в месяц после передачи", "Orders a month after the transfer";
+    XlsCheckBefore => "Средний чек до передачи", "Average check before the transfer";
+    XlsCheckAfter => "Средний чек после передачи", "Average check after the transfer";
+    XlsGroupsBefore => "Групп товаров на клиента до передачи", "Product groups per client before the transfer";
+    XlsGroupsAfter => "Групп товаров на клиента после передачи", "Product groups per client after the transfer";
+    XlsInn => "ИНН", "INN";
+    XlsOwner => "Ответственный", "Owner";
+    XlsCell => "Ячейка", "Cell";
+    GrowthSheet => "Рост после передачи", "Growth after transfer";
     ColWaiting => "Ждёт", "Waiting";
     ColSince => "Выполнил правило", "Met the rule";
     RevenueTitle => "Выручка по месяцам", "Revenue by month";

@@ -92,7 +92,9 @@ texts! {
     Undone => "Импорт отменён.", "The import was undone.";
     Reading => "Чтение файла… {} %", "Reading the file… {} %";
     Checking => "Проверка строк… {} %", "Checking the rows… {} %";
-    Writing => "Запись данных…", "Writing the data…";
+    Writing => "Запись данных… {} %", "Writing the data… {} %";
+    UndoCancelled => "Отмена импорта прервана: данные не изменились.", "Undoing the import was stopped: nothing changed.";
+    WriteInterrupted => "Данные изменились во время записи (например, сохранение из другой вкладки): импорт не выполнен, ничего не изменилось. Проверьте предпросмотр и нажмите «Импортировать» ещё раз.", "The data changed while the import was being written (another tab saved, for instance): nothing was imported. Check the preview and press «Import» again.";
     CancelWork => "Отмена", "Cancel";
     Cancelled => "Импорт прерван: ничего не изменилось.", "The import was stopped: nothing changed.";
     FitTooBig => "Импорт не поместится в память браузера: нужно ≈{} МБ из {} МБ. Удалите старые резервные копии на этой странице или загрузите файл частями (например, по кварталам).", "The import will not fit in the browser's storage: it needs about {} MB of {} MB. Delete old backups on this page or import the file in parts (by quarter, for instance).";

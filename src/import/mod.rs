@@ -18,6 +18,7 @@
 //! - [`fit`]: whether what an import adds fits in the browser's storage.
 
 pub mod apply;
+pub mod apply_steps;
 mod clients;
 pub mod columns;
 pub mod date;
@@ -39,7 +40,8 @@ pub mod workbook;
 mod xml;
 mod zip;
 
-pub use apply::{apply, undo, Applied};
+pub use apply::Applied;
+pub use apply_steps::{apply, undo, ApplySteps, UndoSteps};
 pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;

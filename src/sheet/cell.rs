@@ -17,6 +17,8 @@ pub enum Kind {
     Date,
     /// A share, shown with %.
     Percent,
+    /// A number with two decimals (orders a month, groups per client).
+    Decimal,
 }
 
 /// A column: its heading (already in words) and kind.
@@ -53,6 +55,8 @@ pub enum Cell {
     Date(NaiveDate),
     /// A share in hundredths of a percent (basis points): 2 534 is 25.34 %.
     Percent(i64),
+    /// A number in hundredths: 125 is 1.25.
+    Decimal(i64),
 }
 
 impl From<String> for Cell {
@@ -114,6 +118,7 @@ impl Cell {
             Cell::Money(m) => Some(decimal(m.kopecks(), 2, true)),
             Cell::Date(d) => Some(excel_serial(*d).to_string()),
             Cell::Percent(bp) => Some(decimal(*bp, 4, false)),
+            Cell::Decimal(h) => Some(decimal(*h, 2, true)),
             Cell::Empty | Cell::Text(_) => None,
         }
     }
@@ -127,6 +132,7 @@ impl Cell {
             Cell::Money(m) => decimal(m.kopecks(), 2, true),
             Cell::Date(d) => crate::domain::dates::format_date(*d),
             Cell::Percent(bp) => format!("{}%", decimal(*bp, 2, false)),
+            Cell::Decimal(h) => decimal(*h, 2, true),
         }
     }
 

@@ -31,7 +31,9 @@ pub fn table_csv(table: &Table) -> String {
             row.iter()
                 .map(|cell| match cell {
                     Cell::Text(t) => defuse(t),
-                    Cell::Money(_) | Cell::Percent(_) => cell.text().replace('.', ","),
+                    Cell::Money(_) | Cell::Percent(_) | Cell::Decimal(_) => {
+                        cell.text().replace('.', ",")
+                    }
                     other => other.text(),
                 })
                 .collect(),

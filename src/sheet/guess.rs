@@ -55,6 +55,7 @@ pub fn table_from_texts(name: &str, headings: &[String], rows: &[Vec<String>]) -
                     Cell::Money(_) => Some(Kind::Money),
                     Cell::Date(_) => Some(Kind::Date),
                     Cell::Percent(_) => Some(Kind::Percent),
+                    Cell::Decimal(_) => Some(Kind::Decimal),
                 })
                 .unwrap_or(Kind::Text);
             Column::new(h.clone(), kind)

@@ -68,6 +68,16 @@ fn numbers_are_built_from_integers() {
     assert_eq!(Cell::Percent(2_534).number().unwrap(), "0.2534");
     assert_eq!(Cell::Percent(10_000).number().unwrap(), "1");
     assert_eq!(Cell::Percent(2_534).text(), "25.34%");
+    // Orders a month, groups per client: two decimals kept, in hundredths.
+    assert_eq!(Cell::Decimal(125).number().unwrap(), "1.25");
+    assert_eq!(Cell::Decimal(200).number().unwrap(), "2.00");
+    assert_eq!(Cell::Decimal(7).text(), "0.07");
+    let table = Table {
+        name: "t".into(),
+        columns: vec![Column::new("Заказов в месяц", Kind::Decimal)],
+        rows: vec![vec![Cell::Decimal(125)]],
+    };
+    assert!(crate::sheet::csv::table_csv(&table).contains("1,25"));
     assert_eq!(Cell::Date(day(2026, 3, 10)).text(), "10.03.2026");
     assert_eq!(excel_serial(day(1900, 3, 1)), 61);
     assert_eq!(excel_serial(day(2026, 3, 10)), 46_091);

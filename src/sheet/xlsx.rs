@@ -11,6 +11,7 @@ const STYLE_MONEY: u8 = 2;
 const STYLE_DATE: u8 = 3;
 const STYLE_INTEGER: u8 = 4;
 const STYLE_PERCENT: u8 = 5;
+const STYLE_DECIMAL: u8 = 6;
 
 /// Rows looked at to fit a column's width.
 const WIDTH_SAMPLE: usize = 1_000;
@@ -24,12 +25,13 @@ const STYLES: &str = concat!(
     r#"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#,
     r#"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#,
     r#"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#,
-    r#"<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
+    r#"<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#,
     r#"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#,
     r#"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
     r#"<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
     r#"<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
-    r#"<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
+    r#"<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#,
+    r#"<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#,
     r#"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#,
     r#"</styleSheet>"#
 );
@@ -142,6 +144,7 @@ impl XlsxWriter {
                 Cell::Money(_) => STYLE_MONEY,
                 Cell::Date(_) => STYLE_DATE,
                 Cell::Percent(_) => STYLE_PERCENT,
+                Cell::Decimal(_) => STYLE_DECIMAL,
             };
             let value = cell.number().unwrap_or_default();
             b.push_str(&format!(

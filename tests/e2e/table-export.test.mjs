@@ -1,7 +1,7 @@
 // Export to Excel and CSV in the browser: the client list's .xlsx (what the filter shows) and
 // CSV, the whole workspace's workbook from «Данные», read back in Node (the zip unpacked with
 // node:zlib, the sheets' XML read for headings, money and dates); the buttons on the transfer,
-// team and dashboard screens; screenshots at 1366 and 390 px with nothing scrolling sideways.
+// team and dashboard screens, and «Обзор»'s farmers' growth and matrix cell; screenshots at 1366 and 390 px with nothing scrolling sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
@@ -181,6 +181,93 @@ test('the transfer queue and log, the team summary and the dashboard download as
       await page.screenshot({ path: `${SHOTS}table-export-${name}-390.png` });
       await noSideScroll(page, name);
     }
+  } finally {
+    await app.close();
+  }
+});
+
+test('«Обзор»: the farmers\' growth and an ABC × XYZ cell\'s clients download as xlsx and CSV', async () => {
+  await mkdir(SHOTS, { recursive: true });
+  const app = await start();
+  try {
+    const { page } = await app.open({ viewport: { width: 1366, height: 900 } });
+    await loadDemoAs(page, /Марина Волкова/);
+    await page.evaluate(() => { location.hash = '#/overview'; });
+    // The farmers' table comes after the first frame.
+    const growthRows = page.locator('[data-testid="growth-table"] tbody tr');
+    await growthRows.first().waitFor();
+    const shownRows = await growthRows.count();
+    const firstRow = (await growthRows.first().locator('th, td').allInnerTexts()).map((t) => t.replace(/[\u00a0\u202f]/g, ' ').trim());
+    await page.getByTestId('xlsx-growth').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}table-export-growth-1366.png` });
+
+    const growth = await download(page, 'xlsx-growth');
+    assert.match(growth.name, /^salesdesk-growth-\d{4}-\d\d-\d\d\.xlsx$/);
+    const [growthSheet] = Object.values(sheets(unzip(growth.bytes)));
+    assert.deepEqual(Object.values(growthSheet[0]).map((c) => c.text), [
+      'Фермер', 'Клиентов', 'Заказов в месяц до передачи', 'Заказов в месяц после передачи',
+      'Средний чек до передачи', 'Средний чек после передачи',
+      'Групп товаров на клиента до передачи', 'Групп товаров на клиента после передачи',
+    ]);
+    assert.equal(growthSheet.length, shownRows + 1, 'a row per farmer the table shows');
+    const farmer = growthSheet[1];
+    assert.equal(farmer.A.text, firstRow[0]);
+    assert.equal(farmer.B.style, '4');
+    assert.equal(Number(farmer.B.value), Number(firstRow[1]));
+    // The average check before the transfer: money with the ₽ format, the rubles the screen shows.
+    const checkBefore = firstRow[3].split('→')[0].trim();
+    if (checkBefore !== '—') {
+      assert.equal(farmer.E.style, '2', 'the check is money');
+      const rubles = Number(checkBefore.replace(/[^\d]/g, ''));
+      assert.ok(Math.abs(Number(farmer.E.value) - rubles) < 1, `${farmer.E.value} vs ${checkBefore}`);
+    }
+    // Orders a month: a number with two decimals, as on the screen («1,25 → 2,00»).
+    const frequencyBefore = firstRow[2].split('→')[0].trim();
+    if (frequencyBefore !== '—') {
+      assert.equal(farmer.C.style, '6', 'a number with two decimals');
+      assert.equal(Number(farmer.C.value), Number(frequencyBefore.replace(',', '.')));
+    }
+    const growthCsv = (await download(page, 'csv-growth')).bytes.toString('utf8');
+    assert.ok(growthCsv.startsWith('\ufeffФермер;Клиентов;Заказов в месяц до передачи;'), growthCsv.slice(0, 80));
+    assert.equal(growthCsv.trimEnd().split('\r\n').length, shownRows + 1);
+
+    // The fullest cell of the matrix: its list has the buttons, and the file holds every client.
+    const cells = page.locator('.overview-cell');
+    let best = 0;
+    let bestCount = 0;
+    for (let i = 0; i < 9; i++) {
+      const n = Number(await cells.nth(i).locator('.overview-cell-count').innerText());
+      if (n > bestCount) { best = i; bestCount = n; }
+    }
+    assert.ok(bestCount > 0, 'the demo fills the matrix');
+    await cells.nth(best).click();
+    await page.getByTestId('matrix-list').waitFor();
+    const firstClient = await page.getByTestId('matrix-client').first().locator('a').innerText();
+    const revenueText = await page.getByTestId('matrix-client').first().locator('td').first().innerText();
+    const firstRevenue = Number(revenueText.replace(/[^\d]/g, ''));
+    assert.ok(firstRevenue > 0, revenueText);
+    await page.getByTestId('xlsx-matrix-cell').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}table-export-matrix-1366.png` });
+    const cell = await download(page, 'xlsx-matrix-cell');
+    assert.match(cell.name, /^salesdesk-matrix-cell-\d{4}-\d\d-\d\d\.xlsx$/);
+    const [cellSheet] = Object.values(sheets(unzip(cell.bytes)));
+    assert.deepEqual(Object.values(cellSheet[0]).map((c) => c.text), ['Клиент', 'ИНН', 'Ответственный', 'Ячейка', 'Выручка', 'Вариация по месяцам']);
+    assert.equal(cellSheet.length, bestCount + 1, 'every client of the cell');
+    assert.equal(cellSheet[1].A.text, firstClient);
+    assert.equal(cellSheet[1].E.style, '2', 'revenue is money');
+    assert.ok(Math.abs(Number(cellSheet[1].E.value) - firstRevenue) < 1, `${cellSheet[1].E.value} vs ${firstRevenue}`);
+    assert.match(cellSheet[1].D.text, /^[ABC][XYZ]$/);
+    const cellCsv = (await download(page, 'csv-matrix-cell')).bytes.toString('utf8');
+    assert.ok(cellCsv.startsWith('\ufeffКлиент;ИНН;Ответственный;Ячейка;Выручка;Вариация по месяцам'), cellCsv.slice(0, 80));
+    assert.equal(cellCsv.trimEnd().split('\r\n').length, bestCount + 1);
+
+    // Phones: the buttons fit, nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('xlsx-matrix-cell').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}table-export-matrix-390.png` });
+    await page.getByTestId('xlsx-growth').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}table-export-growth-390.png` });
+    await noSideScroll(page, '«Обзор»');
   } finally {
     await app.close();
   }

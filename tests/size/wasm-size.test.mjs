@@ -32,7 +32,9 @@ import { gzipSync, constants } from 'node:zlib';
 // measured +216 159 B alone) +19 594 B; issue 15's import in slices, the storage fit, КПП and
 // quantities +10 635 B; issue 16's sync core +282 B. Together +198 116 B; merged with the
 // version 6 migration: 1 058 157 B (raw 2 835 936 B). Issue 14's size target is now 3.0x away.
-const BUDGET_GZIP_BYTES = 1_058_157;
+// Then +7 089 B for issue 15's finish (the write and the undo in steps, «Обзор»'s two exports
+// with a Decimal cell): main's build 1 057 662 B -> 1 064 751 B on branch import-finish.
+const BUDGET_GZIP_BYTES = 1_065_246;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -4,6 +4,7 @@
 
 use super::transfer::status_from_orders;
 use super::{Workspace, WorkspaceError};
+use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::orders::Order;
@@ -23,18 +24,25 @@ impl Workspace {
         today: NaiveDate,
         now: Timestamp,
     ) -> Result<(), WorkspaceError> {
+        self.check_orders(&added, &updated)?;
+        self.place_orders(added, updated, today, now);
+        Ok(())
+    }
+
+    /// The checks of [`Workspace::put_orders`], in its order, without changing anything: the
+    /// first problem, if any.
+    pub(crate) fn check_orders(
+        &self,
+        added: &[Order],
+        updated: &[Order],
+    ) -> Result<(), WorkspaceError> {
         let clients: HashSet<&Id> = self.clients.iter().map(|c| &c.id).collect();
         let products = self.product_ids();
         let mut taken: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
         taken.extend(self.products.iter().map(|p| &p.id));
         taken.extend(self.product_groups.iter().map(|g| &g.id));
-        let existing: HashMap<&Id, usize> = self
-            .orders
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (&o.id, i))
-            .collect();
-        for order in added.iter().chain(&updated) {
+        let existing: HashSet<&Id> = self.orders.iter().map(|o| &o.id).collect();
+        for order in added.iter().chain(updated) {
             if !clients.contains(&order.client_id) {
                 return Err(WorkspaceError::UnknownClient(order.client_id.clone()));
             }
@@ -45,20 +53,41 @@ impl Workspace {
         taken.extend(self.clients.iter().map(|c| &c.id));
         taken.extend(self.deals.iter().map(|d| &d.id));
         taken.extend(self.stages.iter().map(|s| &s.id));
-        for order in &added {
+        for order in added {
             if !taken.insert(&order.id) {
                 return Err(WorkspaceError::DuplicateId(order.id.clone()));
             }
         }
-        let mut slots = Vec::with_capacity(updated.len());
-        for order in &updated {
-            match existing.get(&order.id) {
-                Some(&at) => slots.push(at),
-                None => return Err(WorkspaceError::NotFound(order.id.clone())),
+        for order in updated {
+            if !existing.contains(&order.id) {
+                return Err(WorkspaceError::NotFound(order.id.clone()));
             }
         }
+        Ok(())
+    }
+
+    /// The changes of [`Workspace::put_orders`], once [`Workspace::check_orders`] (or the same
+    /// checks made in steps) found nothing wrong: an updated order whose id is not there is
+    /// left out rather than half-written.
+    pub(crate) fn place_orders(
+        &mut self,
+        added: Vec<Order>,
+        updated: Vec<Order>,
+        today: NaiveDate,
+        now: Timestamp,
+    ) {
+        let existing: HashMap<&Id, usize> = self
+            .orders
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (&o.id, i))
+            .collect();
+        let slots: Vec<Option<usize>> = (updated.iter())
+            .map(|o| existing.get(&o.id).copied())
+            .collect();
         let mut concerned: HashSet<Id> = HashSet::new();
         for (order, at) in updated.into_iter().zip(slots) {
+            let Some(at) = at else { continue };
             concerned.insert(self.orders[at].client_id.clone());
             concerned.insert(order.client_id.clone());
             stamps::replace(&mut self.orders[at], order, now);
@@ -68,6 +97,23 @@ impl Workspace {
             self.orders.push(order);
         }
         self.refresh_status_of(&concerned, today, now);
+    }
+
+    /// Adds `clients` in order as [`Workspace::add_client`] one at a time would (the same first
+    /// problem; on an error nothing is added), looking the taken ids up once instead of scanning
+    /// the lists for each client: an import adds thousands.
+    pub fn add_clients(&mut self, clients: Vec<Client>) -> Result<(), WorkspaceError> {
+        let mut taken: HashSet<&Id> = self.members.iter().map(|m| &m.id).collect();
+        taken.extend(self.clients.iter().map(|c| &c.id));
+        taken.extend(self.deals.iter().map(|d| &d.id));
+        taken.extend(self.stages.iter().map(|s| &s.id));
+        for client in &clients {
+            self.check_client(client)?;
+            if !taken.insert(&client.id) {
+                return Err(WorkspaceError::DuplicateId(client.id.clone()));
+            }
+        }
+        self.clients.extend(clients);
         Ok(())
     }
 
@@ -146,6 +192,36 @@ mod tests {
             .unwrap();
         one.update_order(edited, d0(), later(2)).unwrap();
         assert_eq!(one, bulk);
+    }
+
+    #[test]
+    fn many_clients_go_in_as_one_at_a_time_would() {
+        let base = catalogue_workspace();
+        let mut fresh = base.clients[0].clone();
+        fresh.id = Id::from_raw("c-new");
+        let mut other = fresh.clone();
+        other.id = Id::from_raw("c-other");
+        let (mut one, mut bulk) = (base.clone(), base.clone());
+        for c in [fresh.clone(), other.clone()] {
+            one.add_client(c).unwrap();
+        }
+        bulk.add_clients(vec![fresh.clone(), other.clone()])
+            .unwrap();
+        assert_eq!(one, bulk);
+        // The same first problem, and nothing added.
+        let mut unnamed = other.clone();
+        unnamed.name = " ".into();
+        for bad in [
+            vec![fresh.clone(), fresh.clone()],
+            vec![fresh.clone(), unnamed],
+            vec![base.clients[1].clone()],
+        ] {
+            let mut one = base.clone();
+            let first = bad.iter().find_map(|c| one.add_client(c.clone()).err());
+            let mut bulk = base.clone();
+            assert_eq!(bulk.add_clients(bad).err(), first);
+            assert_eq!(bulk, base);
+        }
     }
 
     #[test]

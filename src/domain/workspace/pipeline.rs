@@ -20,7 +20,7 @@ pub enum StageStep {
 }
 
 impl Workspace {
-    fn check_client(&self, client: &Client) -> Result<(), WorkspaceError> {
+    pub(super) fn check_client(&self, client: &Client) -> Result<(), WorkspaceError> {
         if client.name.trim().is_empty() {
             return Err(WorkspaceError::NameRequired);
         }
@@ -49,12 +49,22 @@ impl Workspace {
         Ok(())
     }
 
+    /// The checks of [`Workspace::update_client`], in its order, without changing anything.
+    pub(crate) fn check_update_client(&self, client: &Client) -> Result<(), WorkspaceError> {
+        self.check_client(client)?;
+        match self.client(&client.id) {
+            Some(_) => Ok(()),
+            None => Err(WorkspaceError::NotFound(client.id.clone())),
+        }
+    }
+
     /// Removes a client together with its deals; returns the removed client.
     pub fn remove_client(&mut self, id: &Id, now: Timestamp) -> Result<Client, WorkspaceError> {
+        // From the end: the clients removed in numbers (an import undone) are the newest.
         let at = self
             .clients
             .iter()
-            .position(|c| &c.id == id)
+            .rposition(|c| &c.id == id)
             .ok_or_else(|| WorkspaceError::NotFound(id.clone()))?;
         let client = self.clients.remove(at);
         let orders: Vec<(Id, Timestamp)> = self

@@ -1,6 +1,7 @@
 //! The import from file to workspace on realistic files (`tests/fixtures/import/`): a 1C sales
 //! report saved as a Windows-1251 `;` CSV, and an amoCRM-style client export in UTF-8 with a BOM.
 
+mod apply_steps;
 mod fit;
 mod orders;
 mod speed;

@@ -83,4 +83,31 @@ fn hundred_thousand_rows_in_steps() {
     let added = added_bytes(&ws, &preview.plan);
     let fit_ms = t.elapsed().as_millis();
     eprintln!("new {new_ms} ms, rows {rows_ms} ms, table {table_ms} ms, check {check_ms} ms, finish {finish_ms} ms, fit {fit_ms} ms ({added} B)");
+    // The write and the undo: their steps, and the last step that changes the workspace.
+    let mut ws = ws;
+    let t = Instant::now();
+    let mut steps = ApplySteps::new(&ws, &preview.plan);
+    let mut longest = 0;
+    loop {
+        let step = Instant::now();
+        let done = steps.step(&ws, &preview.plan, 250);
+        longest = longest.max(step.elapsed().as_micros());
+        if done {
+            break;
+        }
+    }
+    let steps_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let applied = steps
+        .finish(&mut ws, &preview.plan, d0(), later(61))
+        .unwrap();
+    let write_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    let mut undoing = UndoSteps::new(&applied);
+    while !undoing.step(&ws, 250) {}
+    let undo_steps_ms = t.elapsed().as_millis();
+    let t = Instant::now();
+    undoing.finish(&mut ws, &applied, d0(), later(62)).unwrap();
+    let undo_ms = t.elapsed().as_millis();
+    eprintln!("write: steps {steps_ms} ms (longest {longest} µs), last step {write_ms} ms; undo: steps {undo_steps_ms} ms, last step {undo_ms} ms");
 }

@@ -10,8 +10,7 @@ use crate::i18n::import::{describe_counts, describe_file_error, describe_table_e
 use crate::i18n::{fill, ImportText, Translate};
 use crate::import::memory::{from_keys, signature, to_keys};
 use crate::import::{
-    apply, find_table, undo, Applied, DataTable, Field, Mapping, Separator, Source, Target,
-    TextEncoding,
+    find_table, Applied, DataTable, Field, Mapping, Separator, Source, Target, TextEncoding,
 };
 use crate::storage::{TableMapping, REMEMBERED_MAPPINGS};
 use crate::ui::clock;
@@ -69,7 +68,7 @@ fn remember_mapping(state: AppState, headers: &[String], mapping: &Mapping) {
 pub fn TableImportPanel() -> impl IntoView {
     let state = use_app();
     let bytes = StoredValue::new(None::<(String, Arc<Vec<u8>>)>);
-    let jobs = Jobs::new();
+    let jobs = Jobs::new(state);
     let checked = RwSignal::new(None::<Arc<Checked>>);
     let encoding = RwSignal::new(None::<TextEncoding>);
     let separator = RwSignal::new(None::<Separator>);
@@ -80,6 +79,7 @@ pub fn TableImportPanel() -> impl IntoView {
     let create_products = RwSignal::new(true);
     let restore_deleted = RwSignal::new(false);
     let applied = StoredValue::new(None::<Applied>);
+    let undoing = StoredValue::new(false);
     let done = RwSignal::new(None::<String>);
 
     let guess = move || {
@@ -187,6 +187,9 @@ pub fn TableImportPanel() -> impl IntoView {
             }
         });
     };
+    // Whether work is under way, as a memo: the preview and the button follow that, not each
+    // percent of the bar (re-drawing the preview at every slice made each slice a long task).
+    let working = Memo::new(move |_| jobs.busy.with(Option::is_some));
     let current_mapping = move || Mapping {
         target: target.get(),
         columns: mapping.get(),
@@ -207,6 +210,11 @@ pub fn TableImportPanel() -> impl IntoView {
             _ => None,
         });
         checked.set(None);
+        // An import being written is given up when the data (or a choice) changes: its plan
+        // was made for the data as it was. Said, not done silently.
+        if jobs.write_given_up() {
+            done.set(Some(state.tr(ImportText::WriteInterrupted).to_owned()));
+        }
         let Some(table) = table else { return };
         if mapping.check().is_err() {
             return;
@@ -219,28 +227,11 @@ pub fn TableImportPanel() -> impl IntoView {
             checked.set(Some(Arc::new(c)))
         });
     });
-    // The import worked out on a copy of the data (a task of its own)…
-    let prepare = move |fresh: &Checked| {
-        let today = state.today_untracked();
-        let mut copy = state.ws.get_untracked();
-        let did = apply(&mut copy, &fresh.preview.plan, today, clock::now());
-        (copy, did)
-    };
-    // …and put in place in the next, if nothing changed the data in between.
+    // The import written, and what the panel says of it.
     let finish = move |fresh: &Checked,
                        mapping: &Mapping,
-                       prepared: (
-        crate::domain::Workspace,
-        Result<Applied, crate::domain::WorkspaceError>,
-    )| {
+                       did: Result<Applied, crate::domain::WorkspaceError>| {
         let fresh = &fresh.preview;
-        let (copy, did) = prepared;
-        if did.is_ok() {
-            let _ = state.change(|ws, _| {
-                *ws = copy;
-                Ok::<(), ()>(())
-            });
-        }
         match did {
             Ok(did) => {
                 applied.set_value(Some(did));
@@ -287,39 +278,44 @@ pub fn TableImportPanel() -> impl IntoView {
             target: target.get_untracked(),
             columns: mapping.get_untracked(),
         };
-        // Another tab's save in between starts a new check: then the person confirms again.
-        let still = move |fresh: &Arc<Checked>| {
-            checked.with_untracked(|c| c.as_ref().is_some_and(|c| Arc::ptr_eq(c, fresh)))
-        };
+        done.set(None);
         let kept = fresh.clone();
-        jobs.write(
-            move || still(&kept).then(|| prepare(&kept)),
-            move |prepared| {
-                if still(&fresh) {
-                    finish(&fresh, &mapping, prepared);
-                }
-            },
-        );
+        jobs.write(state, fresh, move |did| finish(&kept, &mapping, did));
     };
     let undo_import = move |_| {
         let Some(did) = applied.get_value() else {
             return;
         };
-        let today = state.today_untracked();
-        if state.change(|ws, now| undo(ws, &did, today, now)).is_ok() {
-            applied.set_value(None);
-            done.set(Some(state.tr(ImportText::Undone).to_owned()));
-            state.notify(state.tr(ImportText::Undone));
-        }
+        undoing.set_value(true);
+        jobs.undo(state, did, move |result| {
+            undoing.set_value(false);
+            match result {
+                Ok(()) => {
+                    applied.set_value(None);
+                    done.set(Some(state.tr(ImportText::Undone).to_owned()));
+                    state.notify(state.tr(ImportText::Undone));
+                }
+                Err(e) => done.set(Some(crate::i18n::describe_workspace_error(
+                    state.lang(),
+                    &e,
+                ))),
+            }
+        });
     };
     let close = move |_| {
         jobs.cancel();
         loaded.set(None);
         bytes.set_value(None);
     };
-    // «Отмена» while the file is read or checked: the file is let go and nothing changes.
+    // «Отмена» while the file is read, checked or written: the file is let go and nothing
+    // changes. While an import is undone: it stays, and can be undone again.
     let cancel = move || {
         jobs.cancel();
+        if undoing.get_value() {
+            undoing.set_value(false);
+            done.set(Some(state.tr(ImportText::UndoCancelled).to_owned()));
+            return;
+        }
         loaded.set(None);
         bytes.set_value(None);
         done.set(Some(state.tr(ImportText::Cancelled).to_owned()));
@@ -333,7 +329,7 @@ pub fn TableImportPanel() -> impl IntoView {
                 <input type="file" accept=".xlsx,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     class="visually-hidden" on:change=on_pick data-testid="table-file"/>
             </label>
-            {move || progress_view(state, jobs.busy.get(), cancel)}
+            {progress_view(state, jobs.busy, cancel)}
             {move || done.get().map(|summary| view! {
                 <div class="data-table-done" role="status">
                     <p data-testid="table-result">{summary}</p>
@@ -397,10 +393,10 @@ pub fn TableImportPanel() -> impl IntoView {
                                     on:change=move |ev| restore_deleted.set(event_target_checked(&ev)) data-testid="table-restore-deleted"/>
                                     <span>{state.text(ImportText::RestoreDeleted)}</span></label>
                             </Show>
-                            {move || preview_view(state, current_mapping(), checked.get(), jobs.busy.with(Option::is_some))}
+                            {move || preview_view(state, current_mapping(), checked.get(), working.get())}
                             <div class="form-actions">
                                 <button type="button" class="primary" on:click=confirm data-testid="table-confirm"
-                                    disabled=move || jobs.busy.with(Option::is_some) || checked.with(|p| p.as_ref().is_none_or(|p| p.preview.plan.is_empty() || !p.fit.allows()))>
+                                    disabled=move || working.get() || checked.with(|p| p.as_ref().is_none_or(|p| p.preview.plan.is_empty() || !p.fit.allows()))>
                                     {state.text(ImportText::ImportButton)}
                                 </button>
                                 <button type="button" class="secondary" on:click=close data-testid="table-close">{state.text(ImportText::CloseTable)}</button>

@@ -1,17 +1,19 @@
 //! A table import's long work run in slices: reading the file's rows and checking them (the
 //! core's [`ReadSteps`] and [`PreviewSteps`]) a few hundred rows at a time, about 40 ms per
-//! task, with the progress bar's stage and percentage, then writing the import after the bar
-//! has painted. A 100 000-row file read or checked in one go froze the page for over a second.
+//! task, with the progress bar's stage and percentage, then writing the import, or undoing it,
+//! the same way ([`ApplySteps`], [`UndoSteps`]: nothing changes until the last step, one
+//! change). A 100 000-row file read or checked in one go froze the page for over a second.
 //! Starting new work, or «Отмена», stops the work under way: each slice first checks that its
 //! job is still the current one.
 
 use crate::domain::dates::Timestamp;
+use crate::domain::WorkspaceError;
 use crate::import::{
-    DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps, ReadSteps, Separator,
-    SizeSteps, Source, SourceRow, TextEncoding,
+    Applied, ApplySteps, DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps,
+    ReadSteps, Separator, SizeSteps, Source, SourceRow, TextEncoding, UndoSteps,
 };
 use crate::ui::clock;
-use crate::ui::persist::now_ms;
+use crate::ui::persist::{now_ms, record_timing};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -23,6 +25,8 @@ use std::time::Duration;
 const SLICE_MS: f64 = 40.0;
 /// Rows one step reads or checks; a slice runs steps until its time is up.
 const ROWS_PER_STEP: usize = 400;
+/// Orders one step of writing (or undoing) an import checks, copies or looks at.
+const ORDERS_PER_STEP: usize = 250;
 
 /// What the import is busy with, for the progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,8 +35,9 @@ pub(super) enum Busy {
     Reading(u8),
     /// Checking, matching and planning the rows: percent of them.
     Checking(u8),
-    /// Writing the import into the workspace (one change, which cannot be stopped midway).
-    Writing,
+    /// Writing the import into the workspace, or undoing it: percent of the orders checked
+    /// (nothing changes until the last step, one change).
+    Writing(u8),
 }
 
 /// What a step of work says about the work left.
@@ -57,6 +62,11 @@ pub(super) struct Checked {
 #[derive(Clone, Copy)]
 pub(super) struct Jobs {
     current: StoredValue<u64>,
+    /// Whether an import is being written: another job started meanwhile (a new check, because
+    /// the data changed) means the write was given up.
+    writing: StoredValue<bool>,
+    /// Changes of the workspace seen so far, so that a long undo notices one made meanwhile.
+    changes: StoredValue<u64>,
     /// What is being done now, if anything.
     pub busy: RwSignal<Option<Busy>>,
 }
@@ -69,10 +79,17 @@ fn percent(done: usize, total: usize) -> u8 {
 }
 
 impl Jobs {
-    /// No work under way.
-    pub(super) fn new() -> Jobs {
+    /// No work under way; counts the changes of `state`'s workspace from now on.
+    pub(super) fn new(state: AppState) -> Jobs {
+        let changes = StoredValue::new(0);
+        Effect::new(move |_| {
+            state.ws.track();
+            changes.update_value(|n| *n += 1);
+        });
         Jobs {
             current: StoredValue::new(0),
+            writing: StoredValue::new(false),
+            changes,
             busy: RwSignal::new(None),
         }
     }
@@ -80,7 +97,16 @@ impl Jobs {
     /// Stops whatever is under way.
     pub(super) fn cancel(&self) {
         self.current.update_value(|n| *n += 1);
+        self.writing.set_value(false);
         self.busy.set(None);
+    }
+
+    /// Whether a write was under way and is now given up (and forgets it): called by what
+    /// starts a new check because the data or the choices changed.
+    pub(super) fn write_given_up(&self) -> bool {
+        let was = self.writing.get_value();
+        self.writing.set_value(false);
+        was
     }
 
     /// A new job, which stops the one under way.
@@ -228,37 +254,97 @@ impl Jobs {
         set_timeout(move || self.run(job, work), Duration::ZERO);
     }
 
-    /// Shows «Запись данных…», lets it paint, then in one task `prepare`s the import (the
-    /// workspace as it will be, worked out on a copy) and in the next `commit`s it (puts it in
-    /// place, which every screen then follows), unless something else started meanwhile: the
-    /// two halves of a large import each stay a short task.
-    pub(super) fn write<T: 'static>(
+    /// Writes `plan` into the workspace in slices ([`ApplySteps`]: the orders checked and
+    /// copied a few hundred a step, the workspace untouched until the last step, which writes
+    /// everything as one change) and passes what was done to `done`. A change of the data
+    /// meanwhile starts a new check, which stops this job: see [`Jobs::write_given_up`].
+    pub(super) fn write(
         self,
-        prepare: impl FnOnce() -> Option<T> + 'static,
-        commit: impl FnOnce(T) + 'static,
+        state: AppState,
+        checked: Arc<Checked>,
+        done: impl FnOnce(Result<Applied, WorkspaceError>) + 'static,
     ) {
-        let job = self.start(Busy::Writing);
-        set_timeout(
-            move || {
-                if !self.is_current(job) {
-                    return;
-                }
-                let Some(prepared) = prepare() else {
-                    self.busy.set(None);
-                    return;
+        let job = self.start(Busy::Writing(0));
+        self.writing.set_value(true);
+        let mut steps: Option<ApplySteps> = None;
+        let mut done = Some(done);
+        let mut checked_all = false;
+        let work = move || {
+            let plan = &checked.preview.plan;
+            let writing = steps
+                .get_or_insert_with(|| state.ws.with_untracked(|ws| ApplySteps::new(ws, plan)));
+            if !checked_all {
+                checked_all = state
+                    .ws
+                    .with_untracked(|ws| writing.step(ws, plan, ORDERS_PER_STEP));
+                let (at, all) = writing.progress();
+                let busy = Busy::Writing(99.min(percent(at, all)));
+                // The write itself in a task of its own.
+                return if checked_all {
+                    Next::Pause(busy)
+                } else {
+                    Next::More(busy)
                 };
-                set_timeout(
-                    move || {
-                        if self.is_current(job) {
-                            commit(prepared);
-                            self.busy.set(None);
-                        }
-                    },
-                    Duration::ZERO,
-                );
-            },
-            Duration::from_millis(20),
-        );
+            }
+            let writing = steps.take().expect("written once");
+            self.writing.set_value(false);
+            let today = state.today_untracked();
+            // Timed for the browser benchmark: the write itself, then the panel's report.
+            let started = now_ms();
+            let result = state.change(|ws, now| writing.finish(ws, plan, today, now));
+            record_timing("import_write_ms", now_ms() - started);
+            self.busy.set(None);
+            (done.take().expect("done once"))(result);
+            record_timing("import_commit_ms", now_ms() - started);
+            Next::Done
+        };
+        // Started in a task of its own, so the bar paints first.
+        self.later(job, Rc::new(RefCell::new(work)));
+    }
+
+    /// Undoes an import in slices ([`UndoSteps`]: its orders found a few hundred a step, then
+    /// taken out as one change) and passes the outcome to `done`. When the data changes
+    /// meanwhile the orders are looked for again, so the undo never works from a stale view.
+    pub(super) fn undo(
+        self,
+        state: AppState,
+        applied: Applied,
+        done: impl FnOnce(Result<(), WorkspaceError>) + 'static,
+    ) {
+        let job = self.start(Busy::Writing(0));
+        let mut steps: Option<(u64, UndoSteps)> = None;
+        let mut done = Some(done);
+        let mut found_all = false;
+        let work = move || {
+            let seen = self.changes.get_value();
+            if steps.as_ref().is_some_and(|(at, _)| *at != seen) {
+                steps = None;
+                found_all = false;
+            }
+            let (_, undoing) = steps.get_or_insert_with(|| (seen, UndoSteps::new(&applied)));
+            if !found_all {
+                found_all = state
+                    .ws
+                    .with_untracked(|ws| undoing.step(ws, ORDERS_PER_STEP));
+                let (at, all) = state.ws.with_untracked(|ws| undoing.progress(ws));
+                let busy = Busy::Writing(99.min(percent(at, all)));
+                return if found_all {
+                    Next::Pause(busy)
+                } else {
+                    Next::More(busy)
+                };
+            }
+            let (_, undoing) = steps.take().expect("undone once");
+            let today = state.today_untracked();
+            let started = now_ms();
+            let result = state.change(|ws, now| undoing.finish(ws, &applied, today, now));
+            record_timing("undo_write_ms", now_ms() - started);
+            self.busy.set(None);
+            (done.take().expect("done once"))(result);
+            record_timing("undo_commit_ms", now_ms() - started);
+            Next::Done
+        };
+        self.later(job, Rc::new(RefCell::new(work)));
     }
 }
 

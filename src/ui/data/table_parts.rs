@@ -104,41 +104,40 @@ pub(super) fn column_row(
     }
 }
 
-/// The progress bar of reading, checking or writing, with «Отмена» while it can stop.
+/// The progress bar with its stage, percentage and «Отмена» while `busy`. Its elements stay
+/// in place while the figures change (only the text and the value follow), so «Отмена» can be
+/// pressed at any moment: a button made anew every slice was often gone under the pointer.
 pub(super) fn progress_view(
     state: AppState,
-    busy: Option<Busy>,
-    cancel: impl Fn() + Copy + 'static,
-) -> Option<impl IntoView> {
-    let busy = busy?;
-    let (words, value) = match busy {
-        Busy::Reading(p) => (
-            fill(state.tr(ImportText::Reading), &[&p.to_string()]),
-            Some(p),
-        ),
-        Busy::Checking(p) => (
-            fill(state.tr(ImportText::Checking), &[&p.to_string()]),
-            Some(p),
-        ),
-        Busy::Writing => (state.tr(ImportText::Writing).to_owned(), None),
+    busy: RwSignal<Option<Busy>>,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let words = move || {
+        let (text, p) = match busy.get() {
+            Some(Busy::Reading(p)) => (ImportText::Reading, p),
+            Some(Busy::Checking(p)) => (ImportText::Checking, p),
+            Some(Busy::Writing(p)) => (ImportText::Writing, p),
+            None => return String::new(),
+        };
+        fill(state.tr(text), &[&p.to_string()])
     };
-    Some(view! {
-        <div class="data-table-progress" data-testid="table-progress" role="status">
-            <label>
-                <span data-testid="table-progress-text">{words}</span>
-                // Writing has no measure: an indeterminate bar.
-                {match value {
-                    Some(v) => view! { <progress max="100" value=v.to_string()></progress> }.into_any(),
-                    None => view! { <progress></progress> }.into_any(),
-                }}
-            </label>
-            {(busy != Busy::Writing).then(|| view! {
+    let value = move || match busy.get() {
+        Some(Busy::Reading(p) | Busy::Checking(p) | Busy::Writing(p)) => p.to_string(),
+        None => String::new(),
+    };
+    view! {
+        <Show when=move || busy.with(Option::is_some)>
+            <div class="data-table-progress" data-testid="table-progress" role="status">
+                <label>
+                    <span data-testid="table-progress-text">{words}</span>
+                    <progress max="100" value=value></progress>
+                </label>
                 <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
                     {state.text(ImportText::CancelWork)}
                 </button>
-            })}
-        </div>
-    })
+            </div>
+        </Show>
+    }
 }
 
 /// What the import would do, whether it fits in storage, and every problem row (the first

@@ -1,11 +1,13 @@
 //! The ABC × XYZ matrix: nine cells with their client count and revenue, shaded by how many
 //! clients they hold; a cell opens the list of its clients, thirty at a time.
 
+use super::exports::cell_table;
 use crate::domain::dashboard::{Abc, AbcXyz, Xyz};
 use crate::domain::money::Money;
 use crate::i18n::{fill, DashText, Text, Translate};
 use crate::route::{href, Route};
 use crate::ui::state::use_app;
+use crate::ui::table_export::TableExport;
 use leptos::prelude::*;
 
 /// Clients listed before «Показать ещё».
@@ -114,6 +116,7 @@ fn CellList(
     close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_app();
+    let sheet_name = name.clone();
     let title = Signal::derive(move || fill(state.tr(DashText::MatrixClients), &[&name]));
     let rows = move || {
         let limit = shown.get();
@@ -137,10 +140,17 @@ fn CellList(
         })
     };
     let total = move || matrix.with(|m| m.cell(a, x).clients.len());
+    // Every client of the cell, not only those listed so far.
+    let export = Callback::new(move |_: ()| {
+        state.ws.with_untracked(|ws| {
+            matrix.with_untracked(|m| cell_table(m.cell(a, x), &sheet_name, ws, state.lang()))
+        })
+    });
     view! {
         <section class="overview-cell-list" data-testid="matrix-list" aria-label=title>
             <div class="overview-cell-list-head">
                 <h3>{title}</h3>
+                <TableExport key="matrix-cell" table=export/>
                 <button type="button" class="link" on:click=move |_| close()>{state.text(DashText::CloseList)}</button>
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-label=title>

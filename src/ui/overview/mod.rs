@@ -8,6 +8,7 @@
 mod changes;
 mod chart;
 mod director;
+mod exports;
 mod figures;
 mod matrix;
 mod plan_figures;
@@ -20,6 +21,7 @@ use crate::i18n::{count, fill, DashText, Plural, Translate};
 use crate::route::{href, Route};
 use crate::ui::clock;
 use crate::ui::state::use_app;
+use crate::ui::table_export::TableExport;
 use crate::ui::transfer::history_index;
 use chart::{BarChart, ChartData, DataTable};
 use leptos::prelude::*;
@@ -94,6 +96,16 @@ pub fn OverviewPage() -> impl IntoView {
             })
         })
     });
+    // The same table as a sheet, worked out at the click with figures as numbers.
+    let growth_export = Callback::new(move |_: ()| {
+        let (period, scope) = (data.with_untracked(|d| d.period), scope.get_untracked());
+        index.with_untracked(|idx| {
+            state.ws.with_untracked(|ws| {
+                let rows = farmer_growth(ws, idx, period, &scope);
+                exports::growth_table(&rows, ws, state.lang())
+            })
+        })
+    });
     let chart = move |build: fn(
         &crate::domain::dashboard::Dashboard,
         &crate::domain::Workspace,
@@ -154,6 +166,7 @@ pub fn OverviewPage() -> impl IntoView {
                 </div>
                 <div class="panel overview-panel overview-panel-wide">
                     <h2>{state.text(DashText::GrowthTitle)}</h2>
+                    <TableExport key="growth" table=growth_export/>
                     <p class="hint">{state.text(DashText::GrowthHint)}</p>
                     <Show when=move || growth.with(|g| !g.rows.is_empty() || !queue_ready.get())
                         fallback=move || view! { <p class="muted">{state.text(DashText::GrowthNone)}</p> }>

@@ -155,7 +155,8 @@ fn prepare_in_steps(state: AppState) {
 }
 
 /// A debounced save: the changed pieces are made a few per task (after an import that changed
-/// everything, that keeps the page responding), then the workspace is written at once. A new
+/// everything, that keeps the page responding), then the workspace is written at once, in a
+/// task of its own. A new
 /// change in between replaces `timer`, which stops these steps and starts a new wait.
 fn save_in_steps(state: AppState, timer: StoredValue<Option<TimeoutHandle>>) {
     if state.save.get_untracked() != SaveState::Pending {
@@ -165,7 +166,17 @@ fn save_in_steps(state: AppState, timer: StoredValue<Option<TimeoutHandle>>) {
         .ws
         .with_untracked(|ws| browser::prepare_save(ws, PIECES_PER_STEP));
     if ready {
-        flush(state);
+        // The write in a task of its own: finding every piece ready is a pass over all the
+        // records, and after a 100 000-row import the two together made a long task.
+        let next = set_timeout_with_handle(
+            move || {
+                if state.save.get_untracked() == SaveState::Pending {
+                    flush(state);
+                }
+            },
+            Duration::ZERO,
+        );
+        timer.set_value(next.ok());
     } else {
         let next = set_timeout_with_handle(move || save_in_steps(state, timer), Duration::ZERO);
         timer.set_value(next.ok());
