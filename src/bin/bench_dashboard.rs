@@ -14,7 +14,9 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use salesdesk::domain::dashboard::handover::{farmer_growth, queue_waits};
-    use salesdesk::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
+    use salesdesk::domain::dashboard::{
+        dashboard, dashboard_in, Cutoffs, DashboardInput, PeriodChoice, SalesIndex, Scope,
+    };
     use salesdesk::domain::orders::HistoryIndex;
     use salesdesk::testkit::bench_dashboard::{bench_today, dashboard_workspace};
     use std::hint::black_box;
@@ -37,7 +39,12 @@ fn main() {
             })
             .collect();
         ms.sort_by(f64::total_cmp);
-        format!("{:.1} / {:.1} / {:.1}", ms[0], ms[ms.len() / 2], ms[ms.len() - 1])
+        format!(
+            "{:.1} / {:.1} / {:.1}",
+            ms[0],
+            ms[ms.len() / 2],
+            ms[ms.len() - 1]
+        )
     }
     println!(
         "dashboard: {} clients, {} orders, {} deals, {} assessments, {transfers} transfers, {} stage changes, {} plans; {runs} runs, min / median / max ms",
@@ -55,6 +62,26 @@ fn main() {
         cutoffs: Cutoffs::default(),
         offset_minutes: 180,
     };
+    let t = time(runs, || {
+        black_box(SalesIndex::new(black_box(&ws)));
+    });
+    println!("  orders index build: {t}");
+    let sales = SalesIndex::new(&ws);
+    for period in PeriodChoice::PRESETS {
+        for (who, scope) in [
+            ("team", Scope::Team),
+            ("one rep", Scope::Member(rep.clone())),
+        ] {
+            let t = time(runs, || {
+                black_box(dashboard_in(
+                    black_box(&ws),
+                    &sales,
+                    &input(period, scope.clone()),
+                ));
+            });
+            println!("  period change (index kept) {period:?}, {who}: {t}");
+        }
+    }
     for period in PeriodChoice::PRESETS {
         for (who, scope) in [
             ("team", Scope::Team),
@@ -63,7 +90,7 @@ fn main() {
             let t = time(runs, || {
                 black_box(dashboard(black_box(&ws), &input(period, scope.clone())));
             });
-            println!("  dashboard {period:?}, {who}: {t}");
+            println!("  dashboard with the index built {period:?}, {who}: {t}");
         }
     }
     {
@@ -82,9 +109,7 @@ fn main() {
             let first = first_sales(&ws, &owners, year, &Scope::Team);
             black_box(plan_fact(&ws, &owners, year, &Scope::Team, &first));
         });
-        println!(
-            "  of which plan / fact (with first sales), 12 months, team: {t}"
-        );
+        println!("  of which plan / fact (with first sales), 12 months, team: {t}");
         let t = time(runs, || {
             black_box(forecast(
                 &ws,

@@ -4,7 +4,9 @@
 //! clock the caller gives ([`run`]: `performance.now()` in `src/bin/bench_wasm.rs`). The native
 //! program `src/bin/bench_dashboard.rs` uses the same data.
 
-use crate::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
+use crate::domain::dashboard::{
+    dashboard, dashboard_in, Cutoffs, DashboardInput, PeriodChoice, SalesIndex, Scope,
+};
 use crate::domain::dates::Timestamp;
 use crate::domain::workspace::Workspace;
 use crate::testkit::synth_workspace::{add_transfers, synth_workspace};
@@ -131,8 +133,9 @@ fn measure(step: String, clock: fn() -> f64, runs: usize, mut f: impl FnMut()) -
     }
 }
 
-/// Builds the workspace and times the dashboard for every preset period, for the team and for
-/// one rep, `runs` times each.
+/// Builds the workspace and times, `runs` times each: the orders index; the dashboard for every
+/// preset period, for the team and for one rep, with the index kept (a period change on the
+/// screen); and the whole dashboard with the index built (the data changed), 12 months.
 pub fn run(clock: fn() -> f64, runs: usize) -> Report {
     let (ws, transfers) = dashboard_workspace();
     let today = bench_today();
@@ -144,20 +147,40 @@ pub fn run(clock: fn() -> f64, runs: usize) -> Report {
         cutoffs: Cutoffs::default(),
         offset_minutes: 180,
     };
-    let mut timings = Vec::new();
+    let mut timings = vec![measure(
+        "orders index build".to_owned(),
+        clock,
+        runs,
+        || {
+            black_box(SalesIndex::new(black_box(&ws)));
+        },
+    )];
+    let index = SalesIndex::new(&ws);
     for period in PeriodChoice::PRESETS {
-        for (who, scope) in [("team", Scope::Team), ("one rep", Scope::Member(rep.clone()))] {
+        for (who, scope) in [
+            ("team", Scope::Team),
+            ("one rep", Scope::Member(rep.clone())),
+        ] {
             let input = input(period, scope);
             timings.push(measure(
-                format!("dashboard {period:?}, {who}"),
+                format!("period change: dashboard {period:?}, {who}"),
                 clock,
                 runs,
                 || {
-                    black_box(dashboard(black_box(&ws), &input));
+                    black_box(dashboard_in(black_box(&ws), &index, &input));
                 },
             ));
         }
     }
+    let year = input(PeriodChoice::TwelveMonths, Scope::Team);
+    timings.push(measure(
+        "data change: index + dashboard TwelveMonths, team".to_owned(),
+        clock,
+        runs,
+        || {
+            black_box(dashboard(black_box(&ws), &year));
+        },
+    ));
     Report {
         data: format!(
             "{} clients, {} orders, {} deals, {} stage changes, {transfers} transfers",
