@@ -15,7 +15,8 @@ fn main() {}
 fn main() {
     use salesdesk::domain::dashboard::handover::{farmer_growth, queue_waits};
     use salesdesk::domain::dashboard::{
-        dashboard, dashboard_in, Cutoffs, DashboardInput, PeriodChoice, SalesIndex, Scope,
+        dashboard, dashboard_in, Cutoffs, DashboardInput, DealHistories, PeriodChoice, SalesIndex,
+        Scope,
     };
     use salesdesk::domain::orders::HistoryIndex;
     use salesdesk::testkit::bench_dashboard::{bench_today, dashboard_workspace};
@@ -66,7 +67,12 @@ fn main() {
         black_box(SalesIndex::new(black_box(&ws)));
     });
     println!("  orders index build: {t}");
+    let t = time(runs, || {
+        black_box(DealHistories::new(black_box(&ws)));
+    });
+    println!("  stage histories build: {t}");
     let sales = SalesIndex::new(&ws);
+    let histories = DealHistories::new(&ws);
     for period in PeriodChoice::PRESETS {
         for (who, scope) in [
             ("team", Scope::Team),
@@ -76,10 +82,11 @@ fn main() {
                 black_box(dashboard_in(
                     black_box(&ws),
                     &sales,
+                    &histories,
                     &input(period, scope.clone()),
                 ));
             });
-            println!("  period change (index kept) {period:?}, {who}: {t}");
+            println!("  period change (indexes kept) {period:?}, {who}: {t}");
         }
     }
     for period in PeriodChoice::PRESETS {
@@ -90,24 +97,46 @@ fn main() {
             let t = time(runs, || {
                 black_box(dashboard(black_box(&ws), &input(period, scope.clone())));
             });
-            println!("  dashboard with the index built {period:?}, {who}: {t}");
+            println!("  dashboard with the indexes built {period:?}, {who}: {t}");
         }
     }
     {
-        use salesdesk::domain::dashboard::base_trend::base_trend;
-        use salesdesk::domain::dashboard::funnel::funnel;
-        use salesdesk::domain::dashboard::plan_fact::{forecast, plan_fact};
-        use salesdesk::domain::dashboard::sales::first_sales;
+        use salesdesk::domain::dashboard::abc_xyz::abc_xyz_in;
+        use salesdesk::domain::dashboard::base_trend::base_trend_in;
+        use salesdesk::domain::dashboard::funnel::funnel_in;
+        use salesdesk::domain::dashboard::plan_fact::{forecast, plan_fact_in};
+        use salesdesk::domain::dashboard::sales::{first_sales_in, monthly_sales_in};
         use salesdesk::domain::dashboard::Owners;
         let year = PeriodChoice::TwelveMonths.resolve(today);
         let t = time(runs, || {
-            black_box(funnel(&ws, year, &Scope::Team, 180));
+            black_box(funnel_in(&ws, &histories, year, &Scope::Team, 180));
         });
-        println!("  of which funnel, 12 months, team: {t}");
+        println!("  of which (indexes kept) funnel, 12 months, team: {t}");
+        let t = time(runs, || {
+            black_box(Owners::new(&ws));
+        });
+        println!("  of which owners (transfer log), team: {t}");
         let t = time(runs, || {
             let owners = Owners::new(&ws);
-            let first = first_sales(&ws, &owners, year, &Scope::Team);
-            black_box(plan_fact(&ws, &owners, year, &Scope::Team, &first));
+            black_box(monthly_sales_in(&sales, &owners, year, &Scope::Team));
+        });
+        println!("  of which monthly sales, 12 months, team: {t}");
+        let t = time(runs, || {
+            let cut = Cutoffs::default();
+            black_box(abc_xyz_in(&ws, &sales, year, today, &Scope::Team, cut));
+        });
+        println!("  of which ABC × XYZ, 12 months, team: {t}");
+        let t = time(runs, || {
+            let owners = Owners::new(&ws);
+            let first = first_sales_in(&ws, &sales, &owners, year, &Scope::Team);
+            black_box(plan_fact_in(
+                &ws,
+                &sales,
+                &owners,
+                year,
+                &Scope::Team,
+                &first,
+            ));
         });
         println!("  of which plan / fact (with first sales), 12 months, team: {t}");
         let t = time(runs, || {
@@ -120,7 +149,8 @@ fn main() {
         });
         println!("  of which forecast, team: {t}");
         let t = time(runs, || {
-            black_box(base_trend(&ws, &Owners::new(&ws), year, &Scope::Team));
+            let owners = Owners::new(&ws);
+            black_box(base_trend_in(&ws, &sales, &owners, year, &Scope::Team));
         });
         println!("  of which sleeping / lost by month, 12 months, team: {t}");
     }

@@ -5,7 +5,8 @@
 //! program `src/bin/bench_dashboard.rs` uses the same data.
 
 use crate::domain::dashboard::{
-    dashboard, dashboard_in, Cutoffs, DashboardInput, PeriodChoice, SalesIndex, Scope,
+    dashboard, dashboard_in, Cutoffs, DashboardInput, DealHistories, PeriodChoice, SalesIndex,
+    Scope,
 };
 use crate::domain::dates::Timestamp;
 use crate::domain::workspace::Workspace;
@@ -155,7 +156,16 @@ pub fn run(clock: fn() -> f64, runs: usize) -> Report {
             black_box(SalesIndex::new(black_box(&ws)));
         },
     )];
+    timings.push(measure(
+        "stage histories build".to_owned(),
+        clock,
+        runs,
+        || {
+            black_box(DealHistories::new(black_box(&ws)));
+        },
+    ));
     let index = SalesIndex::new(&ws);
+    let histories = DealHistories::new(&ws);
     for period in PeriodChoice::PRESETS {
         for (who, scope) in [
             ("team", Scope::Team),
@@ -167,14 +177,14 @@ pub fn run(clock: fn() -> f64, runs: usize) -> Report {
                 clock,
                 runs,
                 || {
-                    black_box(dashboard_in(black_box(&ws), &index, &input));
+                    black_box(dashboard_in(black_box(&ws), &index, &histories, &input));
                 },
             ));
         }
     }
     let year = input(PeriodChoice::TwelveMonths, Scope::Team);
     timings.push(measure(
-        "data change: index + dashboard TwelveMonths, team".to_owned(),
+        "data change: indexes + dashboard TwelveMonths, team".to_owned(),
         clock,
         runs,
         || {

@@ -32,7 +32,7 @@ pub mod verdicts;
 
 pub use abc_xyz::{Abc, AbcXyz, Cutoffs, Xyz};
 pub use base_trend::BaseMonth;
-pub use funnel::Funnel;
+pub use funnel::{DealHistories, Funnel};
 pub use handover::{FarmerGrowth, MonthTransfers, QueueWait};
 pub use period::PeriodChoice;
 pub use plan_fact::{Forecast, PlanFact};
@@ -91,12 +91,18 @@ pub struct Dashboard {
 
 /// The dashboard for `input`.
 pub fn dashboard(ws: &Workspace, input: &DashboardInput) -> Dashboard {
-    dashboard_in(ws, &SalesIndex::new(ws), input)
+    dashboard_in(ws, &SalesIndex::new(ws), &DealHistories::new(ws), input)
 }
 
-/// The dashboard for `input`, the orders read from `index` (built from the same workspace):
-/// what a screen calls, keeping the index while the orders do not change.
-pub fn dashboard_in(ws: &Workspace, index: &SalesIndex, input: &DashboardInput) -> Dashboard {
+/// The dashboard for `input`, the orders read from `index` and the stage history from
+/// `histories` (both built from the same workspace): what a screen calls, keeping them while the
+/// data does not change, so a period change only re-aggregates.
+pub fn dashboard_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    histories: &DealHistories,
+    input: &DashboardInput,
+) -> Dashboard {
     let period = input.period.resolve(input.today);
     let owners = Owners::new(ws);
     let scope = &input.scope;
@@ -116,7 +122,7 @@ pub fn dashboard_in(ws: &Workspace, index: &SalesIndex, input: &DashboardInput) 
         transfers: handover::monthly_transfers(ws, period, scope),
         matrix: abc_xyz::abc_xyz_in(ws, index, period, input.today, scope, input.cutoffs),
         verdicts: verdicts::verdict_figures(ws, period, scope, input.offset_minutes),
-        funnel: funnel::funnel(ws, period, scope, input.offset_minutes),
+        funnel: funnel::funnel_in(ws, histories, period, scope, input.offset_minutes),
         forecast: plan_fact::forecast(ws, input.today, scope, month_fact),
         base: base_trend::base_trend_in(ws, index, &owners, period, scope),
     }

@@ -72,6 +72,8 @@ pub fn OverviewPage() -> impl IntoView {
         orders_key.with(|_| ());
         state.ws.with_untracked(SalesIndex::new)
     });
+    // The deals' stage histories: rebuilt on any change of the data, not on a period change.
+    let histories = Memo::new(move |_| state.ws.with(DealHistories::new));
     let data = Memo::new(move |_| {
         let input = DashboardInput {
             period: choice.get(),
@@ -82,7 +84,9 @@ pub fn OverviewPage() -> impl IntoView {
                 .with(|ws| Cutoffs::with_shares(ws.pipeline_settings.abc_shares)),
             offset_minutes,
         };
-        sales.with(|sales| state.ws.with(|ws| dashboard_in(ws, sales, &input)))
+        sales.with(|sales| {
+            histories.with(|h| state.ws.with(|ws| dashboard_in(ws, sales, h, &input)))
+        })
     });
     // The queue re-checks the rule for every client: it is worked out in a task after the
     // screen's first frame, so opening «Обзор» does not wait for it.

@@ -5,12 +5,14 @@
 use super::reference;
 use crate::domain::dashboard::abc_xyz::{abc_xyz_in, Cutoffs};
 use crate::domain::dashboard::base_trend::base_trend_in;
+use crate::domain::dashboard::funnel::{funnel_in, DealHistories};
 use crate::domain::dashboard::period::{months_of, PeriodChoice};
 use crate::domain::dashboard::plan_fact::revenue_by_owner;
 use crate::domain::dashboard::sales::{first_sales_in, monthly_sales_in};
 use crate::domain::dashboard::sales_index::SalesIndex;
 use crate::domain::dashboard::scope::{Owners, Scope};
 use crate::domain::dashboard::{dashboard, dashboard_in, DashboardInput};
+use crate::testkit::bench_dashboard::enrich;
 use crate::testkit::synth_workspace::{add_transfers, synth_workspace};
 use chrono::{NaiveDate, TimeZone, Utc};
 
@@ -23,9 +25,13 @@ fn indexed_figures_equal_the_scans_on_generated_data() {
         let moved = add_transfers(&mut ws, clients / 8, today, now);
         // The big one has hand-overs: owners on an order's day differ from owners now.
         assert!(moved > 0 || clients < 100);
-        // Reversed: the index must not depend on the orders' stored order.
+        // Stage moves over the year, closed deals won and lost.
+        enrich(&mut ws, now);
+        // Reversed: the indexes must not depend on the records' stored order.
         ws.orders.reverse();
+        ws.stage_history.reverse();
         let index = SalesIndex::new(&ws);
+        let histories = DealHistories::new(&ws);
         let owners = Owners::new(&ws);
         let custom = PeriodChoice::Custom {
             from: NaiveDate::from_ymd_opt(2025, 4, 17).unwrap(),
@@ -76,6 +82,13 @@ fn indexed_figures_equal_the_scans_on_generated_data() {
                         "ABC × XYZ, {what}, {cut:?}"
                     );
                 }
+                for offset in [180, -300] {
+                    assert_eq!(
+                        funnel_in(&ws, &histories, period, scope, offset),
+                        reference::funnel(&ws, period, scope, offset),
+                        "funnel, {what}, UTC{offset:+} min"
+                    );
+                }
                 let input = DashboardInput {
                     period: choice,
                     scope: scope.clone(),
@@ -83,7 +96,10 @@ fn indexed_figures_equal_the_scans_on_generated_data() {
                     cutoffs: Cutoffs::default(),
                     offset_minutes: 180,
                 };
-                assert_eq!(dashboard_in(&ws, &index, &input), dashboard(&ws, &input));
+                assert_eq!(
+                    dashboard_in(&ws, &index, &histories, &input),
+                    dashboard(&ws, &input)
+                );
             }
         }
     }

@@ -6,14 +6,17 @@ use crate::domain::dashboard::abc_xyz::{
     abc_classes, xyz_class, AbcXyz, ClassifiedClient, Cutoffs,
 };
 use crate::domain::dashboard::base_trend::BaseMonth;
+use crate::domain::dashboard::funnel::{permille, Funnel, FunnelStage, HunterFunnel, LostBy};
 use crate::domain::dashboard::period::{month_slot, months_of};
 use crate::domain::dashboard::sales::{FirstSales, MonthSales};
 use crate::domain::dashboard::scope::{Owners, Scope};
-use crate::domain::deal_flow::days_between;
+use crate::domain::dates::{local_date, Timestamp};
+use crate::domain::deal_flow::{days_between, Closure, StageChangeKind};
 use crate::domain::ids::Id;
 use crate::domain::metrics::{Activity, Period};
 use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
+use crate::domain::team::Role;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
@@ -240,4 +243,154 @@ pub(super) fn base_trend(
             row
         })
         .collect()
+}
+
+/// The lower middle of `days` (sorted here), as the funnel gives it.
+fn median(days: &mut [u32]) -> Option<u32> {
+    days.sort_unstable();
+    let n = days.len();
+    days.get(n.checked_sub(1)? / 2).copied()
+}
+
+/// The funnel of `period` for the deals owned by someone in `scope` (their current owner).
+pub(super) fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32) -> Funnel {
+    let stage_index: HashMap<&Id, usize> = ws
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let n = ws.stages.len();
+    let deals: HashMap<&Id, &crate::domain::Deal> = ws
+        .deals
+        .iter()
+        .filter(|d| scope.includes(&d.owner_id))
+        .map(|d| (&d.id, d))
+        .collect();
+    // Per deal, its entries in the order recorded.
+    let mut history: HashMap<&Id, Vec<(Timestamp, StageChangeKind, &Id)>> = HashMap::default();
+    for e in &ws.stage_history {
+        if deals.contains_key(&e.deal_id) {
+            history
+                .entry(&e.deal_id)
+                .or_default()
+                .push((e.at, e.kind, &e.to));
+        }
+    }
+    let day = |at: Timestamp| local_date(at, offset_minutes);
+    let mut furthest: HashMap<&Id, usize> = HashMap::default();
+    let mut stays: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for (deal_id, entries) in &mut history {
+        entries.sort_by_key(|e| e.0);
+        for (i, (at, kind, to)) in entries.iter().enumerate() {
+            let Some(&index) = stage_index.get(to) else {
+                continue;
+            };
+            if !kind.starts_stage() {
+                continue;
+            }
+            if period.contains(day(*at)) {
+                let best = furthest.entry(*deal_id).or_insert(index);
+                *best = (*best).max(index);
+            }
+            // The stay ends at the deal's next entry (a move, a close); an open one has no end.
+            if let Some((left, _, _)) = entries.get(i + 1) {
+                if period.contains(day(*left)) {
+                    stays[index].push(days_between(day(*at), day(*left)));
+                }
+            }
+        }
+    }
+    let mut reached = vec![0u32; n];
+    let mut amounts = vec![Money::ZERO; n];
+    for (deal_id, &top) in &furthest {
+        for i in 0..=top {
+            reached[i] += 1;
+            amounts[i] += deals[deal_id].amount;
+        }
+    }
+    let stages = ws
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| FunnelStage {
+            stage_id: s.id.clone(),
+            reached: reached[i],
+            amount: amounts[i],
+            to_next_permille: reached
+                .get(i + 1)
+                .and_then(|&next| permille(next, reached[i])),
+            median_days: median(&mut stays[i]),
+        })
+        .collect();
+
+    let mut out = Funnel {
+        stages,
+        ..Funnel::default()
+    };
+    out.hunters = ws
+        .members
+        .iter()
+        .filter(|m| m.role() == Role::Hunter && scope.includes(&m.id))
+        .map(|m| HunterFunnel {
+            member_id: m.id.clone(),
+            leads: 0,
+            first_sales: 0,
+            won: 0,
+            won_amount: Money::ZERO,
+            lost: 0,
+        })
+        .collect();
+    let hunter_row = |rows: &[HunterFunnel], id: &Id| rows.iter().position(|h| &h.member_id == id);
+    for (deal_id, &top) in &furthest {
+        if let Some(row) = hunter_row(&out.hunters, &deals[deal_id].owner_id) {
+            out.hunters[row].leads += 1;
+            if n > 0 && top == n - 1 {
+                out.hunters[row].first_sales += 1;
+            }
+        }
+    }
+    // Closed deals, in the deals' order so that reasons keep a stable order.
+    for deal in ws.deals.iter().filter(|d| deals.contains_key(&d.id)) {
+        let Some(closure) = &deal.closed else {
+            continue;
+        };
+        if !period.contains(day(closure.at())) {
+            continue;
+        }
+        let row = hunter_row(&out.hunters, &deal.owner_id);
+        match closure {
+            Closure::Won { amount, .. } => {
+                out.won += 1;
+                out.won_amount += *amount;
+                if let Some(row) = row {
+                    out.hunters[row].won += 1;
+                    out.hunters[row].won_amount += *amount;
+                }
+            }
+            Closure::Lost { reason, .. } => {
+                let same = |l: &LostBy| {
+                    l.reason.key == reason.key
+                        && l.reason.text.trim().to_lowercase() == reason.text.trim().to_lowercase()
+                };
+                match out.lost.iter_mut().find(|l| same(l)) {
+                    Some(l) => {
+                        l.deals += 1;
+                        l.amount += deal.amount;
+                    }
+                    None => out.lost.push(LostBy {
+                        reason: reason.clone(),
+                        deals: 1,
+                        amount: deal.amount,
+                    }),
+                }
+                if let Some(row) = row {
+                    out.hunters[row].lost += 1;
+                }
+            }
+        }
+    }
+    // Stable: equal counts keep their order of appearance.
+    out.lost.sort_by_key(|l| std::cmp::Reverse(l.deals));
+    out
 }
