@@ -15,7 +15,7 @@ mod plan_figures;
 
 use crate::domain::dashboard::handover::{farmer_growth, median_wait, queue_waits};
 use crate::domain::dashboard::{
-    dashboard_in, Cutoffs, DashboardInput, PeriodChoice, SalesIndex, Scope,
+    dashboard_in, Cutoffs, DashboardInput, DealHistories, PeriodChoice, SalesIndex, Scope,
 };
 use crate::domain::dates::{format_date, iso_date, parse_date};
 use crate::domain::orders::IndexInputs;
