@@ -88,11 +88,20 @@ pub fn OverviewPage() -> impl IntoView {
             histories.with(|h| state.ws.with(|ws| dashboard_in(ws, sales, h, &input)))
         })
     });
-    // The queue re-checks the rule for every client: it is worked out in a task after the
-    // screen's first frame, so opening «Обзор» does not wait for it.
+    // The screen is drawn in three tasks, none of them long at team scale: the first frame with
+    // the sales, transfers, ABC × XYZ and qualification panels; then the funnel, plan / fact,
+    // forecast and client-base panels; then the transfer queue, which re-checks the rule for
+    // every client, and the farmers' before / after, which need the purchase-history index.
+    let panels_ready = RwSignal::new(false);
     let queue_ready = RwSignal::new(false);
     request_animation_frame(move || {
-        set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO)
+        set_timeout(
+            move || {
+                panels_ready.set(true);
+                set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO);
+            },
+            std::time::Duration::ZERO,
+        )
     });
     let queue = Memo::new(move |_| {
         if !queue_ready.get() {
@@ -192,7 +201,9 @@ pub fn OverviewPage() -> impl IntoView {
                     <h2>{state.text(DashText::VerdictsByRep)}</h2>
                     <BarChart key="verdicts-rep" title=title(DashText::VerdictsByRep) data=by_rep/>
                 </div>
-                <director::DirectorPanels data/>
+                <Show when=move || panels_ready.get()>
+                    <director::DirectorPanels data/>
+                </Show>
             </div>
             <changes::ChangesSection/>
         </section>
