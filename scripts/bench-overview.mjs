@@ -42,6 +42,7 @@ for (let r = 0; r < runs; r++) {
   await page.waitForTimeout(1500);
   const longest = await page.evaluate(() => Math.max(0, ...window.__long));
   open.push({ shown, longest });
+  if (process.env.BENCH_TASKS) console.log(`opening, long tasks: ${(await page.evaluate(() => window.__long)).map(Math.round).join(", ")}`);
   for (const value of PERIODS) {
     await page.evaluate(watch);
     const before = await page.getByTestId('overview-period').textContent();

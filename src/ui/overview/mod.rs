@@ -88,20 +88,32 @@ pub fn OverviewPage() -> impl IntoView {
             histories.with(|h| state.ws.with(|ws| dashboard_in(ws, sales, h, &input)))
         })
     });
-    // The screen is drawn in three tasks, none of them long at team scale: the first frame with
-    // the sales, transfers, ABC × XYZ and qualification panels; then the funnel, plan / fact,
-    // forecast and client-base panels; then the transfer queue, which re-checks the rule for
-    // every client, and the farmers' before / after, which need the purchase-history index.
+    // The screen is drawn in a few tasks, none of them long at team scale: the first frame
+    // with the controls (the screen it replaces is taken down in the same task); then the
+    // orders index and the stage histories; then the figures with the sales, transfers,
+    // ABC × XYZ and qualification panels; then the funnel, plan / fact, forecast and
+    // client-base panels; then the purchase-history index; then the transfer queue, which
+    // re-checks the rule for every client, and the farmers' before / after, which need it.
+    let grid_ready = RwSignal::new(false);
     let panels_ready = RwSignal::new(false);
     let queue_ready = RwSignal::new(false);
+    let next = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
     request_animation_frame(move || {
-        set_timeout(
-            move || {
-                panels_ready.set(true);
-                set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO);
-            },
-            std::time::Duration::ZERO,
-        )
+        next(Box::new(move || {
+            // `try_`: the screen may have been left meanwhile.
+            sales.try_with(|_| ());
+            histories.try_with(|_| ());
+            next(Box::new(move || {
+                grid_ready.set(true);
+                next(Box::new(move || {
+                    panels_ready.set(true);
+                    next(Box::new(move || {
+                        index.try_with(|_| ());
+                        next(Box::new(move || queue_ready.set(true)));
+                    }));
+                }));
+            }));
+        }))
     });
     let queue = Memo::new(move |_| {
         if !queue_ready.get() {
@@ -150,9 +162,10 @@ pub fn OverviewPage() -> impl IntoView {
             <p class="hint overview-hint">{state.text(DashText::Hint)}</p>
             <Controls choice scope/>
             <p class="overview-period" data-testid="overview-period">{move || {
-                let p = data.with(|d| d.period);
+                let p = choice.get().resolve(state.today());
                 fill(state.tr(DashText::PeriodShown), &[&format_date(p.from()), &format_date(p.to())])
             }}</p>
+            <Show when=move || grid_ready.get()>
             <div class="overview-grid">
                 <div class="panel overview-panel">
                     <h2>{state.text(DashText::RevenueTitle)}</h2>
@@ -205,6 +218,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <director::DirectorPanels data/>
                 </Show>
             </div>
+            </Show>
             <changes::ChangesSection/>
         </section>
     }
