@@ -32,10 +32,11 @@ import { gzipSync, constants } from 'node:zlib';
 // measured +216 159 B alone) +19 594 B; issue 15's import in slices, the storage fit, КПП and
 // quantities +10 635 B; issue 16's sync core +282 B. Together +198 116 B; merged with the
 // version 6 migration: 1 058 157 B (raw 2 835 936 B). Issue 14's size target is now 3.0x away.
-// Then by exactly +4 921 B for issue 13's dashboard speed (the orders index and the grouped stage
-// histories kept beside the old scans' public entry points, the deleted records in «Что
-// изменилось», its paged tables): main be277b0 measured 1 057 662 B, the branch 1 062 583 B.
-const BUDGET_GZIP_BYTES = 1_063_078;
+// Then by exactly +5 733 B for issue 13's dashboard speed (the orders index and the grouped stage
+// histories kept beside the old scans' public entry points, «Обзор» drawn in steps, the deleted
+// records in «Что изменилось» and its paged tables): main be277b0 measured 1 057 662 B, the
+// branch 1 063 395 B.
+const BUDGET_GZIP_BYTES = 1_063_890;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
