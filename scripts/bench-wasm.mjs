@@ -1,6 +1,8 @@
 // Runs the orders-core benchmark (src/bin/bench_wasm.rs) in Debian's Chromium, headless, through
 // playwright-core (never a downloaded browser), and prints the medians.
-// Usage: node scripts/bench-wasm.mjs DIR [RUNS]   (DIR holds bench_wasm.js, its .wasm and the page)
+// Usage: node scripts/bench-wasm.mjs DIR [RUNS] [WHICH]   (DIR holds bench_wasm.js, its .wasm and
+// the page; WHICH: core, dashboard or all, the default: the orders core and/or the director's
+// dashboard at 5 000 clients / 100 000 orders, min / median / max per period choice)
 // scripts/bench-wasm.sh builds DIR first; run that rather than this.
 // BENCH_PROFILE=1 also samples the run with Chromium's CPU profiler and prints the functions
 // with the most self time (the wasm needs its name section: bench-wasm.sh keeps it then);
@@ -12,6 +14,7 @@ import { chromium } from 'playwright-core';
 
 const dir = resolve(process.argv[2] ?? 'target/bench-wasm');
 const runs = Number(process.argv[3] ?? 21);
+const which = process.argv[4] ?? 'all';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -65,21 +68,34 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
-  const report = await page.evaluate((n) => window.runBench(n), runs);
+  const report = which === 'dashboard' ? null : await page.evaluate((n) => window.runBench(n), runs);
+  const dash = which === 'core' ? null : await page.evaluate((n) => window.runDashboardBench(n), runs);
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   if (errors.length) throw new Error(`errors in the page:\n${errors.join('\n')}`);
   console.log(`Chromium ${version} (headless), wasm32, cross-origin isolated: ${isolated}`);
-  console.log(
-    `data: ${report.clients} clients (${report.clients_with_orders} with orders), ` +
-      `${report.orders} orders, ${report.lines} lines; ${report.eligible} eligible; ` +
-      `${report.runs} runs per step\n`,
-  );
-  console.log(`${'step'.padEnd(60)} ${'median, ms'.padStart(11)} ${'min, ms'.padStart(11)}`);
-  console.log('-'.repeat(84));
-  for (const t of report.timings) {
+  if (report) {
     console.log(
-      `${t.step.padEnd(60)} ${t.median_ms.toFixed(3).padStart(11)} ${t.min_ms.toFixed(3).padStart(11)}`,
+      `data: ${report.clients} clients (${report.clients_with_orders} with orders), ` +
+        `${report.orders} orders, ${report.lines} lines; ${report.eligible} eligible; ` +
+        `${report.runs} runs per step\n`,
     );
+    console.log(`${'step'.padEnd(60)} ${'median, ms'.padStart(11)} ${'min, ms'.padStart(11)}`);
+    console.log('-'.repeat(84));
+    for (const t of report.timings) {
+      console.log(
+        `${t.step.padEnd(60)} ${t.median_ms.toFixed(3).padStart(11)} ${t.min_ms.toFixed(3).padStart(11)}`,
+      );
+    }
+  }
+  if (dash) {
+    console.log(`\ndashboard: ${dash.data}; ${dash.runs} runs per step\n`);
+    console.log(`${'step'.padEnd(52)} ${'min, ms'.padStart(9)} ${'median, ms'.padStart(11)} ${'max, ms'.padStart(9)}`);
+    console.log('-'.repeat(84));
+    for (const t of dash.timings) {
+      console.log(
+        `${t.step.padEnd(52)} ${t.min_ms.toFixed(1).padStart(9)} ${t.median_ms.toFixed(1).padStart(11)} ${t.max_ms.toFixed(1).padStart(9)}`,
+      );
+    }
   }
 } finally {
   await browser.close();

@@ -2,7 +2,7 @@
 # The orders-core benchmark in the browser: builds src/bin/bench_wasm.rs for wasm32 exactly as the
 # app is built (the release profile, wasm-bindgen --target web, then wasm-opt with the flags
 # index.html gives Trunk), and runs it in Debian's headless Chromium. Prints the medians.
-# Usage: scripts/bench-wasm.sh [RUNS]    (default 21; the native figures: cargo run --release --features testkit --bin bench_core)
+# Usage: scripts/bench-wasm.sh [RUNS] [core|dashboard|all]    (default 21, all; the native figures: cargo run --release --features testkit --bin bench_core)
 #        BENCH_PROFILE=1 scripts/bench-wasm.sh [RUNS]   also prints where the time goes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +29,4 @@ wasm-opt "-O${LEVEL:-z}" $PARAMS "${KEEP_NAMES[@]}" "$OUT/bench_wasm_bg.wasm" -o
 cp scripts/bench-wasm.html "$OUT/index.html"
 echo "wasm: $(wc -c < "$OUT/bench_wasm_bg.wasm") bytes after wasm-opt -O${LEVEL:-z}"
 
-node scripts/bench-wasm.mjs "$OUT" "$RUNS"
+node scripts/bench-wasm.mjs "$OUT" "$RUNS" "${2:-all}"

@@ -13,11 +13,13 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use chrono::{NaiveDate, TimeZone, Utc};
     use salesdesk::domain::dashboard::handover::{farmer_growth, queue_waits};
-    use salesdesk::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
+    use salesdesk::domain::dashboard::{
+        dashboard, dashboard_in, Cutoffs, DashboardInput, DealHistories, PeriodChoice, SalesIndex,
+        Scope,
+    };
     use salesdesk::domain::orders::HistoryIndex;
-    use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
+    use salesdesk::testkit::bench_dashboard::{bench_today, dashboard_workspace};
     use std::hint::black_box;
     use std::time::Instant;
 
@@ -25,14 +27,11 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(11);
-    let today = NaiveDate::from_ymd_opt(2026, 3, 10).expect("a date");
-    let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
-    let mut ws = synth_workspace(2026, 5_000, 100_000, today);
-    let transfers = add_transfers(&mut ws, 500, today, now);
-    enrich(&mut ws, now);
+    let today = bench_today();
+    let (ws, transfers) = dashboard_workspace();
     let rep = ws.members[1].id.clone();
-    /// The median and the fastest of `runs` runs of `f`, in milliseconds.
-    fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    /// The fastest, the median and the slowest of `runs` runs of `f`, in milliseconds.
+    fn time(runs: usize, mut f: impl FnMut()) -> String {
         let mut ms: Vec<f64> = (0..runs.max(1))
             .map(|_| {
                 let start = Instant::now();
@@ -41,10 +40,15 @@ fn main() {
             })
             .collect();
         ms.sort_by(f64::total_cmp);
-        (ms[ms.len() / 2], ms[0])
+        format!(
+            "{:.1} / {:.1} / {:.1}",
+            ms[0],
+            ms[ms.len() / 2],
+            ms[ms.len() - 1]
+        )
     }
     println!(
-        "dashboard: {} clients, {} orders, {} deals, {} assessments, {transfers} transfers, {} stage changes, {} plans; {runs} runs, median / min ms",
+        "dashboard: {} clients, {} orders, {} deals, {} assessments, {transfers} transfers, {} stage changes, {} plans; {runs} runs, min / median / max ms",
         ws.clients.len(),
         ws.orders.len(),
         ws.deals.len(),
@@ -59,37 +63,83 @@ fn main() {
         cutoffs: Cutoffs::default(),
         offset_minutes: 180,
     };
+    let t = time(runs, || {
+        black_box(SalesIndex::new(black_box(&ws)));
+    });
+    println!("  orders index build: {t}");
+    let t = time(runs, || {
+        black_box(DealHistories::new(black_box(&ws)));
+    });
+    println!("  stage histories build: {t}");
+    let sales = SalesIndex::new(&ws);
+    let histories = DealHistories::new(&ws);
     for period in PeriodChoice::PRESETS {
         for (who, scope) in [
             ("team", Scope::Team),
             ("one rep", Scope::Member(rep.clone())),
         ] {
-            let (median, min) = time(runs, || {
+            let t = time(runs, || {
+                black_box(dashboard_in(
+                    black_box(&ws),
+                    &sales,
+                    &histories,
+                    &input(period, scope.clone()),
+                ));
+            });
+            println!("  period change (indexes kept) {period:?}, {who}: {t}");
+        }
+    }
+    for period in PeriodChoice::PRESETS {
+        for (who, scope) in [
+            ("team", Scope::Team),
+            ("one rep", Scope::Member(rep.clone())),
+        ] {
+            let t = time(runs, || {
                 black_box(dashboard(black_box(&ws), &input(period, scope.clone())));
             });
-            println!("  dashboard {period:?}, {who}: {median:.1} / {min:.1}");
+            println!("  dashboard with the indexes built {period:?}, {who}: {t}");
         }
     }
     {
-        use salesdesk::domain::dashboard::base_trend::base_trend;
-        use salesdesk::domain::dashboard::funnel::funnel;
-        use salesdesk::domain::dashboard::plan_fact::{forecast, plan_fact};
-        use salesdesk::domain::dashboard::sales::first_sales;
+        use salesdesk::domain::dashboard::abc_xyz::abc_xyz_in;
+        use salesdesk::domain::dashboard::base_trend::base_trend_in;
+        use salesdesk::domain::dashboard::funnel::funnel_in;
+        use salesdesk::domain::dashboard::plan_fact::{forecast, plan_fact_in};
+        use salesdesk::domain::dashboard::sales::{first_sales_in, monthly_sales_in};
         use salesdesk::domain::dashboard::Owners;
         let year = PeriodChoice::TwelveMonths.resolve(today);
-        let (median, min) = time(runs, || {
-            black_box(funnel(&ws, year, &Scope::Team, 180));
+        let t = time(runs, || {
+            black_box(funnel_in(&ws, &histories, year, &Scope::Team, 180));
         });
-        println!("  of which funnel, 12 months, team: {median:.1} / {min:.1}");
-        let (median, min) = time(runs, || {
+        println!("  of which (indexes kept) funnel, 12 months, team: {t}");
+        let t = time(runs, || {
+            black_box(Owners::new(&ws));
+        });
+        println!("  of which owners (transfer log), team: {t}");
+        let t = time(runs, || {
             let owners = Owners::new(&ws);
-            let first = first_sales(&ws, &owners, year, &Scope::Team);
-            black_box(plan_fact(&ws, &owners, year, &Scope::Team, &first));
+            black_box(monthly_sales_in(&sales, &owners, year, &Scope::Team));
         });
-        println!(
-            "  of which plan / fact (with first sales), 12 months, team: {median:.1} / {min:.1}"
-        );
-        let (median, min) = time(runs, || {
+        println!("  of which monthly sales, 12 months, team: {t}");
+        let t = time(runs, || {
+            let cut = Cutoffs::default();
+            black_box(abc_xyz_in(&ws, &sales, year, today, &Scope::Team, cut));
+        });
+        println!("  of which ABC × XYZ, 12 months, team: {t}");
+        let t = time(runs, || {
+            let owners = Owners::new(&ws);
+            let first = first_sales_in(&ws, &sales, &owners, year, &Scope::Team);
+            black_box(plan_fact_in(
+                &ws,
+                &sales,
+                &owners,
+                year,
+                &Scope::Team,
+                &first,
+            ));
+        });
+        println!("  of which plan / fact (with first sales), 12 months, team: {t}");
+        let t = time(runs, || {
             black_box(forecast(
                 &ws,
                 today,
@@ -97,83 +147,28 @@ fn main() {
                 salesdesk::domain::Money::ZERO,
             ));
         });
-        println!("  of which forecast, team: {median:.1} / {min:.1}");
-        let (median, min) = time(runs, || {
-            black_box(base_trend(&ws, &Owners::new(&ws), year, &Scope::Team));
+        println!("  of which forecast, team: {t}");
+        let t = time(runs, || {
+            let owners = Owners::new(&ws);
+            black_box(base_trend_in(&ws, &sales, &owners, year, &Scope::Team));
         });
-        println!("  of which sleeping / lost by month, 12 months, team: {median:.1} / {min:.1}");
+        println!("  of which sleeping / lost by month, 12 months, team: {t}");
     }
-    let (median, min) = time(runs, || {
+    let t = time(runs, || {
         black_box(HistoryIndex::build(&ws.orders, &ws.products));
     });
-    println!("  history index build: {median:.1} / {min:.1}");
+    println!("  history index build: {t}");
     let index = HistoryIndex::build(&ws.orders, &ws.products);
-    let (median, min) = time(runs, || {
+    let t = time(runs, || {
         black_box(queue_waits(&ws, &index, today, &Scope::Team));
     });
     println!(
-        "  transfer queue with waits ({} clients): {median:.1} / {min:.1}",
+        "  transfer queue with waits ({} clients): {t}",
         queue_waits(&ws, &index, today, &Scope::Team).len()
     );
     let year = PeriodChoice::TwelveMonths.resolve(today);
-    let (median, min) = time(runs, || {
+    let t = time(runs, || {
         black_box(farmer_growth(&ws, &index, year, &Scope::Team));
     });
-    println!("  farmers before / after, 12 months: {median:.1} / {min:.1}");
-}
-
-/// Every deal walks three more stages over the past year (four entries in all), every fourth
-/// deal is closed (won and lost in turn), and every rep has a year of plans.
-#[cfg(not(target_arch = "wasm32"))]
-fn enrich(ws: &mut salesdesk::domain::Workspace, now: salesdesk::domain::dates::Timestamp) {
-    use chrono::Duration;
-    use salesdesk::domain::deal_flow::{
-        Closure, LostReason, LostReasonKey, StageChange, StageChangeKind,
-    };
-    use salesdesk::domain::orders::calendar::YearMonth;
-    use salesdesk::domain::sales_plan::{PlanKind, SalesPlan};
-    use salesdesk::domain::{Id, StageKey};
-    let pipeline = StageKey::DEFAULT_PIPELINE;
-    for (i, deal) in ws.deals.iter_mut().enumerate() {
-        for step in 1..=3usize {
-            let at = now - Duration::days(((i * 7 + step * 40) % 360) as i64);
-            ws.stage_history.push(StageChange {
-                id: Id::from_raw(format!("{}-step{step}", deal.id)),
-                deal_id: deal.id.clone(),
-                kind: StageChangeKind::Moved,
-                from: None,
-                to: pipeline[(i + step) % pipeline.len()].default_id(),
-                at,
-                by: None,
-                restored_at: None,
-            });
-        }
-        if i % 4 == 0 {
-            let at = now - Duration::days((i % 300) as i64);
-            deal.closed = Some(if i % 8 == 0 {
-                Closure::Won {
-                    amount: deal.amount,
-                    order_id: None,
-                    at,
-                }
-            } else {
-                let key = LostReasonKey::DEFAULTS[i % LostReasonKey::DEFAULTS.len()];
-                Closure::Lost {
-                    reason: LostReason::builtin(key),
-                    note: String::new(),
-                    at,
-                }
-            });
-        }
-    }
-    let mut month = YearMonth::of(now.date_naive());
-    for _ in 0..12 {
-        for m in &ws.members {
-            for kind in PlanKind::ALL {
-                ws.sales_plans
-                    .push(SalesPlan::new(m.id.clone(), month, kind, 1_000_000, now));
-            }
-        }
-        month = month.prev();
-    }
+    println!("  farmers before / after, 12 months: {t}");
 }

@@ -23,6 +23,14 @@ mod web {
         let report = salesdesk::testkit::bench::run(now_ms, runs);
         serde_json::to_string(&report).unwrap_or_default()
     }
+
+    /// The dashboard benchmark ([`salesdesk::testkit::bench_dashboard`]): every period choice
+    /// `runs` times; returns the report (min / median / max per step) as JSON.
+    #[wasm_bindgen]
+    pub fn run_dashboard_bench(runs: usize) -> String {
+        let report = salesdesk::testkit::bench_dashboard::run(now_ms, runs);
+        serde_json::to_string(&report).unwrap_or_default()
+    }
 }
 
 fn main() {}

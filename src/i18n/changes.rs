@@ -23,6 +23,9 @@ pub fn kind_text(kind: ChangeKind) -> ChangesText {
         ChangeKind::TransferGiven => ChangesText::KindGiven,
         ChangeKind::TransferReceived => ChangesText::KindReceived,
         ChangeKind::FellAsleep => ChangesText::KindAsleep,
+        ChangeKind::DeletedClient => ChangesText::KindDeletedClient,
+        ChangeKind::DeletedDeal => ChangesText::KindDeletedDeal,
+        ChangeKind::DeletedOrder => ChangesText::KindDeletedOrder,
     }
 }
 
@@ -67,6 +70,7 @@ pub fn summary_columns(lang: Lang) -> Vec<String> {
         ChangesText::ColRevenue,
         ChangesText::ColTransfers,
         ChangesText::ColAsleep,
+        ChangesText::ColDeleted,
     ]
     .iter()
     .map(|c| c.get(lang).to_owned())
@@ -86,11 +90,12 @@ pub fn summary_row(rep: &RepChanges) -> Vec<String> {
         revenue,
         transfers,
         asleep,
+        deleted,
     } = rep.counts();
     let mut row = vec![rep.name.clone()];
     row.extend([new_clients, new_deals, forward, back, won, lost, orders].map(|n| n.to_string()));
     row.push(revenue.to_string());
-    row.extend([transfers, asleep].map(|n| n.to_string()));
+    row.extend([transfers, asleep, deleted].map(|n| n.to_string()));
     row
 }
 
@@ -233,5 +238,36 @@ mod tests {
         );
         assert_eq!(rep_heading(Lang::En, &rep), "Иван Петров — 21 changes");
         assert_eq!(summary_row(&rep)[1], "21");
+    }
+
+    #[test]
+    fn deletions_have_their_column_and_rows_in_the_csv() {
+        let rep = RepChanges {
+            member_id: Id::from_raw("ivan"),
+            name: "Иван Петров".into(),
+            new_in_team: false,
+            changes: vec![
+                change(ChangeKind::DeletedClient, None, Detail::None),
+                change(ChangeKind::DeletedOrder, Some(5_000), Detail::None),
+            ],
+        };
+        let report = ChangesReport {
+            since: Default::default(),
+            since_date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            earlier_is_newer: false,
+            reps: vec![rep],
+        };
+        let rows = csv_rows(Lang::Ru, &report);
+        assert_eq!(rows[1].last().unwrap(), "Удалено");
+        assert_eq!(rows[2].last().unwrap(), "2");
+        assert_eq!(rows[5][2], "Клиент удалён");
+        assert_eq!(rows[6][2], "Заказ удалён");
+        assert_eq!(rows[6][6], "5\u{a0}000\u{a0}₽");
+        assert_eq!(summary_columns(Lang::En).last().unwrap(), "Deleted");
+        assert_eq!(
+            kind_text(ChangeKind::DeletedDeal).get(Lang::En),
+            "Deal deleted"
+        );
     }
 }

@@ -31,6 +31,7 @@ texts! {
     ColRevenue => "Выручка", "Revenue";
     ColTransfers => "Передачи", "Transfers";
     ColAsleep => "Заснули", "Fell asleep";
+    ColDeleted => "Удалено", "Deleted";
     ColDate => "Дата", "Date";
     ColWhat => "Что", "What";
     ColClient => "Клиент", "Client";
@@ -47,6 +48,9 @@ texts! {
     KindGiven => "Передан фермеру", "Passed to a farmer";
     KindReceived => "Принят от охотника", "Taken over from a hunter";
     KindAsleep => "Клиент заснул", "Client fell asleep";
+    KindDeletedClient => "Клиент удалён", "Client deleted";
+    KindDeletedDeal => "Сделка удалена", "Deal deleted";
+    KindDeletedOrder => "Заказ удалён", "Order deleted";
     DetailStages => "{} → {}", "{} → {}";
     DetailTo => "кому: {}", "to: {}";
     DetailFrom => "от кого: {}", "from: {}";

@@ -6,6 +6,7 @@
 //! `testkit` feature, which only the bench binaries require.
 
 pub mod bench;
+pub mod bench_dashboard;
 pub mod fixtures;
 pub mod order_data;
 pub mod synth_orders;

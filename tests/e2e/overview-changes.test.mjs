@@ -1,5 +1,6 @@
 // «Что изменилось» on «Обзор»: a hunter exports the demo data, moves a deal, adds a client and
-// an order for a farmer's client, then opens the exported file as the earlier copy; the report
+// an order for a farmer's client, the director deletes a third rep's client (with its deals and
+// orders), then opens the exported file as the earlier copy; the report
 // lists each change under the right rep, downloads as CSV, refuses a broken file with the
 // import's words, and passes axe at 1366 and 390 px without sideways scrolling. Screenshots land
 // in target/screenshots/.
@@ -84,6 +85,22 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   await form.waitFor({ state: 'detached' });
   await saved(page);
 
+  // A client deleted with its deals and orders: a third rep's, never transferred, whose deals
+  // are its owner's, so that every deletion is that rep's.
+  const gone = ws.clients.find((c) => ![alexey.id, buyer.owner_id].includes(c.owner_id)
+    && ws.orders.some((o) => o.client_id === c.id)
+    && ws.deals.some((d) => d.client_id === c.id)
+    && !(ws.transfers ?? []).some((t) => t.client_id === c.id)
+    && ws.deals.filter((d) => d.client_id === c.id).every((d) => d.owner_id === c.owner_id));
+  assert.ok(gone, 'the demo has a client to delete');
+  const goneOrders = ws.orders.filter((o) => o.client_id === gone.id).length;
+  const goneDeals = ws.deals.filter((d) => d.client_id === gone.id).length;
+  await page.evaluate((id) => { location.hash = `#/clients/${id}`; }, gone.id);
+  await page.getByTestId('delete-client').click();
+  await page.getByTestId('confirm').click();
+  await page.getByTestId('client-count').waitFor();
+  await saved(page);
+
   // «Обзор» → «Что изменилось» → the exported file.
   await page.getByRole('link', { name: 'Обзор' }).click();
   const section = page.getByTestId('changes');
@@ -98,6 +115,11 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   assert.ok(mine.some((r) => r.includes('Новый клиент') && r.includes(newName) && r.includes(ru(today))), mine.join('\n'));
   const theirs = await repRows(page, buyer.owner_id);
   assert.ok(theirs.some((r) => r.includes('Новый заказ') && r.includes(buyer.name) && r.includes('12 345,67 ₽')), theirs.join('\n'));
+  // The deleted client, its deals and its orders, under its owner, dated today.
+  const deleted = await repRows(page, gone.owner_id);
+  assert.ok(deleted.some((r) => r.includes('Клиент удалён') && r.includes(gone.name) && r.includes(ru(today))), deleted.join('\n'));
+  assert.equal(deleted.filter((r) => r.includes('Сделка удалена') && r.includes(gone.name)).length, goneDeals, deleted.join('\n'));
+  assert.equal(deleted.filter((r) => r.includes('Заказ удалён') && r.includes(gone.name)).length, goneOrders, deleted.join('\n'));
   // The move, the client and the new lead's deal are Алексей's; the order is not.
   assert.ok(!mine.some((r) => r.includes('Новый заказ')), mine.join('\n'));
   const heading = plain(await page.locator(`[data-testid="changes-rep"][data-rep="${alexey.id}"] h3`).innerText());
@@ -105,12 +127,16 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   // The totals: a row per rep with changes, the others named in one line; the buyer's owner has
   // one order of 12 345,67 ₽.
   const summary = section.getByTestId('changes-summary');
-  const busy = [...new Set([alexey.id, buyer.owner_id])];
+  const busy = [...new Set([alexey.id, buyer.owner_id, gone.owner_id])];
   assert.equal(await summary.locator('tbody tr').count(), busy.length);
   const quiet = plain(await section.getByTestId('changes-quiet').innerText());
   for (const m of ws.members.filter((x) => !busy.includes(x.id))) assert.ok(quiet.includes(m.name), quiet);
   const ownerRow = plain(await summary.locator('tbody tr', { hasText: nameOf(buyer.owner_id) }).innerText());
   assert.match(ownerRow, /12 345,67 ₽/);
+  // The totals' last column: what was deleted.
+  const goneRow = summary.locator('tbody tr', { hasText: nameOf(gone.owner_id) });
+  assert.equal(await goneRow.locator('td').last().getAttribute('data-label'), 'Удалено');
+  assert.equal(await goneRow.locator('td').last().innerText(), String(1 + goneDeals + goneOrders));
   // Phones: every value names its column.
   assert.equal(await summary.locator('td:not([data-label])').count(), 0);
 
@@ -123,6 +149,9 @@ test('a previous file opened as «what changed» lists the week\'s changes per r
   assert.ok(lines.some((l) => l.startsWith('Алексей Смирнов;') && l.includes(';Новый клиент;') && l.includes(newName)), text);
   assert.ok(lines.some((l) => l.startsWith(`${nameOf(buyer.owner_id)};${ru(today)};Новый заказ;`) && l.includes('12 345,67 ₽')), text);
   assert.ok(lines.some((l) => l.includes(';Вперёд по воронке;') && l.includes('Лид → Квалификация')), text);
+  assert.ok(lines.some((l) => l.startsWith(`${nameOf(gone.owner_id)};${ru(today)};Клиент удалён;${gone.name}`)), text);
+  assert.equal(lines.filter((l) => l.includes(';Заказ удалён;') && l.includes(gone.name)).length, goneOrders, text);
+  assert.ok(lines[1].endsWith(';Удалено'), lines[1]);
 
   // axe on the section with the report, and screenshots at both widths.
   assert.deepEqual(await axeSection(page), []);

@@ -77,6 +77,8 @@ test('the director reads the dashboard, changes the period and opens a matrix ce
   }
   const revenueRows = await page.getByTestId('chart-revenue').locator('tbody tr').count();
   assert.equal(revenueRows, 12, 'one row per month of 12 months');
+  // The funnel and plan panels come in a task after the first frame.
+  await page.getByTestId('overview-funnel').waitFor();
   await page.screenshot({ path: `${SHOTS}/overview-1366.png`, fullPage: true });
 
   // The revenue table downloads as CSV for a spreadsheet.
@@ -139,6 +141,8 @@ test('the dashboard fits a 390 px phone without sideways scrolling', async () =>
   await loadDemoAs(page, /Марина Волкова/);
   await page.evaluate(() => { location.hash = '#/overview'; });
   await page.getByTestId('abc-matrix').waitFor();
+  // Every panel, the funnel and plan ones (drawn after the first frame) included.
+  await page.getByTestId('overview-funnel').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
   await page.screenshot({ path: `${SHOTS}/overview-390-top.png` });

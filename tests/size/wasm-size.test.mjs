@@ -34,7 +34,11 @@ import { gzipSync, constants } from 'node:zlib';
 // version 6 migration: 1 058 157 B (raw 2 835 936 B). Issue 14's size target is now 3.0x away.
 // Then +7 089 B for issue 15's finish (the write and the undo in steps, «Обзор»'s two exports
 // with a Decimal cell): main's build 1 057 662 B -> 1 064 751 B on branch import-finish.
-const BUDGET_GZIP_BYTES = 1_065_246;
+// Then by exactly +5 733 B for issue 13's dashboard speed (the orders index and the grouped stage
+// histories kept beside the old scans' public entry points, «Обзор» drawn in steps, the deleted
+// records in «Что изменилось» and its paged tables): main be277b0 measured 1 057 662 B, the
+// branch 1 063 395 B.
+const BUDGET_GZIP_BYTES = 1_070_979;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

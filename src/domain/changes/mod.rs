@@ -9,10 +9,12 @@
 //! from before the history existed) counts one move from the old stage to the new.
 //!
 //! - [`deals`]: new deals, stage moves, won and lost deals;
-//! - [`clients`]: new clients, new orders, transfers, clients that fell asleep.
+//! - [`clients`]: new clients, new orders, transfers, clients that fell asleep;
+//! - [`removed`]: clients, deals and orders the earlier copy had and today's data has not.
 
 mod clients;
 mod deals;
+mod removed;
 
 use crate::domain::dates::{local_date, Timestamp};
 use crate::domain::deal_flow::LostReason;
@@ -68,6 +70,12 @@ pub enum ChangeKind {
     TransferReceived,
     /// A client that is sleeping now and was not then.
     FellAsleep,
+    /// A client the earlier copy had and today's data has not.
+    DeletedClient,
+    /// A deal the earlier copy had and today's data has not.
+    DeletedDeal,
+    /// An order the earlier copy had and today's data has not.
+    DeletedOrder,
 }
 
 /// What else a change says, beyond its client, deal and amount.
@@ -139,6 +147,8 @@ pub struct Counts {
     pub transfers: u32,
     /// Clients that fell asleep.
     pub asleep: u32,
+    /// Clients, deals and orders deleted.
+    pub deleted: u32,
 }
 
 impl RepChanges {
@@ -159,6 +169,9 @@ impl RepChanges {
                 }
                 ChangeKind::TransferGiven | ChangeKind::TransferReceived => &mut c.transfers,
                 ChangeKind::FellAsleep => &mut c.asleep,
+                ChangeKind::DeletedClient | ChangeKind::DeletedDeal | ChangeKind::DeletedOrder => {
+                    &mut c.deleted
+                }
             };
             *slot += 1;
         }
@@ -234,8 +247,9 @@ pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesRep
     };
     deals::collect(old, ws, at, &mut out);
     clients::collect(old, ws, at, &mut out);
+    removed::collect(old, ws, at, &mut out);
     let mut by_rep = out.by_rep;
-    let mut take = |id: &Id, name: String, new_in_team: bool| {
+    let take = |by_rep: &mut HashMap<Id, Vec<Change>>, id: &Id, name: String, new_in_team: bool| {
         let mut changes = by_rep.remove(id).unwrap_or_default();
         changes.sort_by_key(|a| (a.date, a.kind));
         RepChanges {
@@ -248,29 +262,20 @@ pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesRep
     let mut reps: Vec<RepChanges> = ws
         .members
         .iter()
-        .map(|m| take(&m.id, m.name.clone(), old.member(&m.id).is_none()))
+        .map(|m| {
+            let new_in_team = old.member(&m.id).is_none();
+            take(&mut by_rep, &m.id, m.name.clone(), new_in_team)
+        })
         .collect();
-    // Anyone else with changes: a rep who has left the team, or an id neither copy knows.
-    let mut others: Vec<Id> = ws
-        .clients
-        .iter()
-        .map(|c| &c.owner_id)
-        .chain(ws.deals.iter().map(|d| &d.owner_id))
-        .chain(
-            ws.transfers
-                .iter()
-                .flat_map(|t| [&t.from_member_id, &t.to_member_id]),
-        )
-        .filter(|id| ws.member(id).is_none())
-        .cloned()
-        .collect();
+    // Anyone else with changes: a rep who has left the team (the owner of a deleted record may
+    // be known only to the earlier copy), or an id neither copy knows.
+    let mut others: Vec<Id> = by_rep.keys().cloned().collect();
     others.sort();
-    others.dedup();
     for id in others {
         let name = old
             .member(&id)
             .map_or_else(|| id.to_string(), |m| m.name.clone());
-        let r = take(&id, name, false);
+        let r = take(&mut by_rep, &id, name, false);
         if !r.changes.is_empty() {
             reps.push(r);
         }

@@ -344,3 +344,5 @@ fn scale_5000_clients_100000_orders() {
         println!("{label}: {changes} changes in {:?}", started.elapsed());
     }
 }
+
+mod removed;

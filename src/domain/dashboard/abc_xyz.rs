@@ -1,6 +1,7 @@
 //! The client base as an ABC × XYZ matrix: ABC by revenue in the period, XYZ by how steady the
 //! client's monthly revenue was over the last 12 complete months.
 
+use super::sales_index::{month_number, SalesIndex};
 use super::scope::Scope;
 use crate::domain::ids::Id;
 use crate::domain::metrics::Period;
@@ -8,7 +9,6 @@ use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap as HashMap;
 
 /// The cut-offs of both classifications; the director may change them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -192,39 +192,48 @@ pub fn abc_xyz(
     scope: &Scope,
     cutoffs: Cutoffs,
 ) -> AbcXyz {
+    abc_xyz_in(ws, &SalesIndex::new(ws), period, today, scope, cutoffs)
+}
+
+/// [`abc_xyz`] read from an index of the orders built beforehand.
+pub fn abc_xyz_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    period: Period,
+    today: NaiveDate,
+    scope: &Scope,
+    cutoffs: Cutoffs,
+) -> AbcXyz {
     let months = YearMonth::complete_months_before(today, cutoffs.xyz_months);
-    let (first, last) = match (months.first(), months.last()) {
-        (Some(f), Some(l)) => (f.first_day(), l.last_day()),
-        _ => (today, today),
+    let window = match (months.first(), months.last()) {
+        (Some(f), Some(l)) => Some((f.first_day(), l.last_day())),
+        _ => None,
     };
-    let index = |m: YearMonth| i64::from(m.year) * 12 + i64::from(m.month);
-    let base = months.first().map_or(0, |m| index(*m));
+    let base = months.first().map_or(0, |m| month_number(*m));
     let ids: Vec<&Id> = ws
         .clients
         .iter()
         .filter(|c| scope.includes(&c.owner_id))
         .map(|c| &c.id)
         .collect();
-    let in_scope: HashMap<&Id, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let count = ids.len();
     let mut revenue = vec![Money::ZERO; count];
-    let mut monthly = vec![vec![Money::ZERO; months.len()]; count];
-    for o in &ws.orders {
-        let Some(&i) = in_scope.get(&o.client_id) else {
+    let mut monthly = vec![Vec::new(); count];
+    for (i, id) in ids.iter().enumerate() {
+        let Some(history) = index.get(id) else {
             continue;
         };
-        let in_period = period.contains(o.date);
-        let in_window = first <= o.date && o.date <= last && !months.is_empty();
-        if !in_period && !in_window {
+        revenue[i] = history.within(period).iter().map(|s| s.total).sum();
+        if revenue[i] <= Money::ZERO {
+            // Not in the matrix: its months are never read.
             continue;
         }
-        let total = o.total();
-        if in_period {
-            revenue[i] += total;
-        }
-        if in_window {
-            let slot = usize::try_from(index(YearMonth::of(o.date)) - base).unwrap_or(0);
-            monthly[i][slot] += total;
+        monthly[i] = vec![Money::ZERO; months.len()];
+        if let Some((first, last)) = window {
+            for sale in history.between(first, last) {
+                let slot = usize::try_from(sale.month - base).unwrap_or(0);
+                monthly[i][slot] += sale.total;
+            }
         }
     }
     let mut buying: Vec<usize> = (0..count).filter(|&i| revenue[i] > Money::ZERO).collect();

@@ -3,14 +3,13 @@
 //! order before that day and the thresholds the app uses for client statuses.
 
 use super::period::months_of;
+use super::sales_index::SalesIndex;
 use super::scope::{Owners, Scope};
 use crate::domain::deal_flow::days_between;
-use crate::domain::ids::Id;
 use crate::domain::metrics::{Activity, Period};
 use crate::domain::orders::calendar::YearMonth;
 use crate::domain::workspace::Workspace;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap as HashMap;
 
 /// One month's end.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,14 +32,18 @@ pub fn base_trend(
     period: Period,
     scope: &Scope,
 ) -> Vec<BaseMonth> {
+    base_trend_in(ws, &SalesIndex::new(ws), owners, period, scope)
+}
+
+/// [`base_trend`] read from an index of the orders built beforehand.
+pub fn base_trend_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+) -> Vec<BaseMonth> {
     let thresholds = ws.transfer_policy.thresholds;
-    let mut dates: HashMap<&Id, Vec<NaiveDate>> = HashMap::default();
-    for o in ws.orders.iter().filter(|o| o.date <= period.to()) {
-        dates.entry(&o.client_id).or_default().push(o.date);
-    }
-    for list in dates.values_mut() {
-        list.sort_unstable();
-    }
     months_of(period)
         .into_iter()
         .map(|month| {
@@ -51,17 +54,19 @@ pub fn base_trend(
                 sleeping: 0,
                 lost: 0,
             };
-            for (client, list) in &dates {
+            for client in index.clients() {
                 // The last order on or before `on`.
-                let before = list.partition_point(|d| *d <= on);
-                let Some(last) = before.checked_sub(1).map(|i| list[i]) else {
+                let Some(last) = client.until(on).last().map(|s| s.date) else {
                     continue;
                 };
                 let activity = thresholds.classify(Some(days_between(last, on)));
                 if matches!(activity, Activity::Active | Activity::NoOrders) {
                     continue;
                 }
-                if !owners.on(client, on).is_some_and(|o| scope.includes(o)) {
+                if !owners
+                    .on(&client.client_id, on)
+                    .is_some_and(|o| scope.includes(o))
+                {
                     continue;
                 }
                 match activity {

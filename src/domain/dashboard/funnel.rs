@@ -99,46 +99,88 @@ fn median(days: &mut [u32]) -> Option<u32> {
     days.get(n.checked_sub(1)? / 2).copied()
 }
 
+/// Every deal's stage history in time order, with each entry's stage as its position in the
+/// pipeline: built once per change of the data, read by [`funnel_in`] for any period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DealHistories {
+    /// Per deal with history: its position in the workspace's deals, and its entries (when,
+    /// what, the stage's position; `None`: a stage no longer in the pipeline).
+    deals: Vec<(usize, Vec<HistoryEntry>)>,
+}
+
+/// One entry of a deal's history: when, what, the stage's position in the pipeline.
+type HistoryEntry = (Timestamp, StageChangeKind, Option<usize>);
+
+impl DealHistories {
+    /// Groups the stage history of `ws` by deal (entries of deals not in the workspace are left
+    /// out), each in time order (entries of one moment in the order recorded).
+    pub fn new(ws: &Workspace) -> DealHistories {
+        let stage_index: HashMap<&Id, usize> = ws
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        // The last deal of an id, as a map built from the deals keeps it.
+        let deal_index: HashMap<&Id, usize> = ws
+            .deals
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (&d.id, i))
+            .collect();
+        let mut slot_of: HashMap<usize, usize> = HashMap::default();
+        let mut deals: Vec<(usize, Vec<HistoryEntry>)> = Vec::new();
+        for e in &ws.stage_history {
+            let Some(&deal) = deal_index.get(&e.deal_id) else {
+                continue;
+            };
+            let slot = *slot_of.entry(deal).or_insert_with(|| {
+                deals.push((deal, Vec::new()));
+                deals.len() - 1
+            });
+            deals[slot]
+                .1
+                .push((e.at, e.kind, stage_index.get(&e.to).copied()));
+        }
+        for (_, entries) in &mut deals {
+            entries.sort_by_key(|e| e.0);
+        }
+        DealHistories { deals }
+    }
+}
+
 /// The funnel of `period` for the deals owned by someone in `scope` (their current owner).
 pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32) -> Funnel {
-    let stage_index: HashMap<&Id, usize> = ws
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
+    funnel_in(ws, &DealHistories::new(ws), period, scope, offset_minutes)
+}
+
+/// [`funnel`] read from the deals' histories grouped beforehand (from the same workspace).
+pub fn funnel_in(
+    ws: &Workspace,
+    histories: &DealHistories,
+    period: Period,
+    scope: &Scope,
+    offset_minutes: i32,
+) -> Funnel {
     let n = ws.stages.len();
-    let deals: HashMap<&Id, &crate::domain::Deal> = ws
-        .deals
-        .iter()
-        .filter(|d| scope.includes(&d.owner_id))
-        .map(|d| (&d.id, d))
-        .collect();
-    // Per deal, its entries in the order recorded.
-    let mut history: HashMap<&Id, Vec<(Timestamp, StageChangeKind, &Id)>> = HashMap::default();
-    for e in &ws.stage_history {
-        if deals.contains_key(&e.deal_id) {
-            history
-                .entry(&e.deal_id)
-                .or_default()
-                .push((e.at, e.kind, &e.to));
-        }
-    }
     let day = |at: Timestamp| local_date(at, offset_minutes);
-    let mut furthest: HashMap<&Id, usize> = HashMap::default();
+    // Per deal in scope, the furthest stage it entered in the period.
+    let mut furthest: Vec<(usize, usize)> = Vec::new();
     let mut stays: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (deal_id, entries) in &mut history {
-        entries.sort_by_key(|e| e.0);
-        for (i, (at, kind, to)) in entries.iter().enumerate() {
-            let Some(&index) = stage_index.get(to) else {
+    for (deal, entries) in &histories.deals {
+        if !scope.includes(&ws.deals[*deal].owner_id) {
+            continue;
+        }
+        let mut best: Option<usize> = None;
+        for (i, (at, kind, index)) in entries.iter().enumerate() {
+            let Some(index) = *index else {
                 continue;
             };
             if !kind.starts_stage() {
                 continue;
             }
             if period.contains(day(*at)) {
-                let best = furthest.entry(*deal_id).or_insert(index);
-                *best = (*best).max(index);
+                best = Some(best.map_or(index, |b| b.max(index)));
             }
             // The stay ends at the deal's next entry (a move, a close); an open one has no end.
             if let Some((left, _, _)) = entries.get(i + 1) {
@@ -147,13 +189,16 @@ pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32
                 }
             }
         }
+        if let Some(best) = best {
+            furthest.push((*deal, best));
+        }
     }
     let mut reached = vec![0u32; n];
     let mut amounts = vec![Money::ZERO; n];
-    for (deal_id, &top) in &furthest {
+    for &(deal, top) in &furthest {
         for i in 0..=top {
             reached[i] += 1;
-            amounts[i] += deals[deal_id].amount;
+            amounts[i] += ws.deals[deal].amount;
         }
     }
     let stages = ws
@@ -189,8 +234,8 @@ pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32
         })
         .collect();
     let hunter_row = |rows: &[HunterFunnel], id: &Id| rows.iter().position(|h| &h.member_id == id);
-    for (deal_id, &top) in &furthest {
-        if let Some(row) = hunter_row(&out.hunters, &deals[deal_id].owner_id) {
+    for &(deal, top) in &furthest {
+        if let Some(row) = hunter_row(&out.hunters, &ws.deals[deal].owner_id) {
             out.hunters[row].leads += 1;
             if n > 0 && top == n - 1 {
                 out.hunters[row].first_sales += 1;
@@ -198,7 +243,7 @@ pub fn funnel(ws: &Workspace, period: Period, scope: &Scope, offset_minutes: i32
         }
     }
     // Closed deals, in the deals' order so that reasons keep a stable order.
-    for deal in ws.deals.iter().filter(|d| deals.contains_key(&d.id)) {
+    for deal in ws.deals.iter().filter(|d| scope.includes(&d.owner_id)) {
         let Some(closure) = &deal.closed else {
             continue;
         };

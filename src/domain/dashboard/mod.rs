@@ -6,6 +6,7 @@
 //!   months they span;
 //! - [`scope`]: the team or one rep, and who owned a client on a given day (from the transfer
 //!   log);
+//! - [`sales_index`]: every client's orders by day, built once and read by every figure below;
 //! - [`sales`]: revenue and orders per month, first sales per hunter per month;
 //! - [`handover`]: transfers per month, the transfer queue's waiting times, farmers' clients
 //!   before and after the transfer;
@@ -25,16 +26,18 @@ pub mod handover;
 pub mod period;
 pub mod plan_fact;
 pub mod sales;
+pub mod sales_index;
 pub mod scope;
 pub mod verdicts;
 
 pub use abc_xyz::{Abc, AbcXyz, Cutoffs, Xyz};
 pub use base_trend::BaseMonth;
-pub use funnel::Funnel;
+pub use funnel::{DealHistories, Funnel};
 pub use handover::{FarmerGrowth, MonthTransfers, QueueWait};
 pub use period::PeriodChoice;
 pub use plan_fact::{Forecast, PlanFact};
 pub use sales::{FirstSales, MonthSales};
+pub use sales_index::SalesIndex;
 pub use scope::{Owners, Scope};
 pub use verdicts::VerdictFigures;
 
@@ -88,28 +91,40 @@ pub struct Dashboard {
 
 /// The dashboard for `input`.
 pub fn dashboard(ws: &Workspace, input: &DashboardInput) -> Dashboard {
+    dashboard_in(ws, &SalesIndex::new(ws), &DealHistories::new(ws), input)
+}
+
+/// The dashboard for `input`, the orders read from `index` and the stage history from
+/// `histories` (both built from the same workspace): what a screen calls, keeping them while the
+/// data does not change, so a period change only re-aggregates.
+pub fn dashboard_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    histories: &DealHistories,
+    input: &DashboardInput,
+) -> Dashboard {
     let period = input.period.resolve(input.today);
     let owners = Owners::new(ws);
     let scope = &input.scope;
-    let first_sales = sales::first_sales(ws, &owners, period, scope);
+    let first_sales = sales::first_sales_in(ws, index, &owners, period, scope);
     let this_month = PeriodChoice::ThisMonth.resolve(input.today);
     let month_fact = if this_month == period {
         first_sales.iter().flat_map(|f| &f.amounts).copied().sum()
     } else {
-        let rows = sales::first_sales(ws, &owners, this_month, scope);
+        let rows = sales::first_sales_in(ws, index, &owners, this_month, scope);
         rows.iter().flat_map(|f| &f.amounts).copied().sum()
     };
     Dashboard {
         period,
-        sales: sales::monthly_sales(ws, &owners, period, scope),
-        plan_fact: plan_fact::plan_fact(ws, &owners, period, scope, &first_sales),
+        sales: sales::monthly_sales_in(index, &owners, period, scope),
+        plan_fact: plan_fact::plan_fact_in(ws, index, &owners, period, scope, &first_sales),
         first_sales,
         transfers: handover::monthly_transfers(ws, period, scope),
-        matrix: abc_xyz::abc_xyz(ws, period, input.today, scope, input.cutoffs),
+        matrix: abc_xyz::abc_xyz_in(ws, index, period, input.today, scope, input.cutoffs),
         verdicts: verdicts::verdict_figures(ws, period, scope, input.offset_minutes),
-        funnel: funnel::funnel(ws, period, scope, input.offset_minutes),
+        funnel: funnel::funnel_in(ws, histories, period, scope, input.offset_minutes),
         forecast: plan_fact::forecast(ws, input.today, scope, month_fact),
-        base: base_trend::base_trend(ws, &owners, period, scope),
+        base: base_trend::base_trend_in(ws, index, &owners, period, scope),
     }
 }
 

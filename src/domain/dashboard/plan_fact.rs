@@ -3,8 +3,9 @@
 //! ([`crate::domain::sales_plan`]); and the current month's forecast from the open pipeline
 //! weighted by the stage probabilities of the pipeline settings.
 
-use super::period::{month_slot, months_of};
+use super::period::months_of;
 use super::sales::FirstSales;
+use super::sales_index::{month_number, SalesIndex};
 use super::scope::{Owners, Scope};
 use crate::domain::client::ClientStatus;
 use crate::domain::ids::Id;
@@ -53,23 +54,24 @@ pub fn percent(plan: i64, fact: i64) -> Option<i64> {
         .map(|p| i64::try_from(p).unwrap_or(i64::MAX))
 }
 
-/// Each owner's revenue per month of `period` (the owner on the order's day).
-fn revenue_by_owner<'a>(
-    ws: &'a Workspace,
+/// Each owner's revenue per month of `period` (the owner on the order's day), in kopecks.
+pub fn revenue_by_owner<'a>(
+    index: &SalesIndex,
     owners: &Owners<'a>,
     period: Period,
     months: &[YearMonth],
 ) -> HashMap<&'a Id, Vec<i64>> {
+    let base = months.first().map_or(0, |m| month_number(*m));
     let mut out: HashMap<&Id, Vec<i64>> = HashMap::default();
-    for order in ws.orders.iter().filter(|o| period.contains(o.date)) {
-        let (Some(owner), Some(slot)) = (
-            owners.on(&order.client_id, order.date),
-            month_slot(months, order.date),
-        ) else {
-            continue;
+    index.each_owned(owners, period, &Scope::Team, |owner, sale| {
+        let Some(slot) = usize::try_from(sale.month - base)
+            .ok()
+            .filter(|&s| s < months.len())
+        else {
+            return;
         };
-        out.entry(owner).or_insert_with(|| vec![0; months.len()])[slot] += order.total().kopecks();
-    }
+        out.entry(owner).or_insert_with(|| vec![0; months.len()])[slot] += sale.total.kopecks();
+    });
     out
 }
 
@@ -82,8 +84,20 @@ pub fn plan_fact(
     scope: &Scope,
     first_sales: &[FirstSales],
 ) -> PlanFact {
+    plan_fact_in(ws, &SalesIndex::new(ws), owners, period, scope, first_sales)
+}
+
+/// [`plan_fact`] read from an index of the orders built beforehand.
+pub fn plan_fact_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+    first_sales: &[FirstSales],
+) -> PlanFact {
     let months = months_of(period);
-    let revenue = revenue_by_owner(ws, owners, period, &months);
+    let revenue = revenue_by_owner(index, owners, period, &months);
     let plan = |id: &Id, kind| {
         months
             .iter()

@@ -1,13 +1,13 @@
 //! Revenue and orders per month, and the hunters' first sales (a client's first order) per month.
 
 use super::period::{month_slot, months_of};
+use super::sales_index::{month_number, SalesIndex};
 use super::scope::{Owners, Scope};
 use crate::domain::ids::Id;
 use crate::domain::metrics::Period;
 use crate::domain::money::Money;
 use crate::domain::orders::calendar::YearMonth;
 use crate::domain::workspace::Workspace;
-use rustc_hash::FxHashMap as HashMap;
 
 /// One month's sales.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +29,18 @@ pub fn monthly_sales(
     period: Period,
     scope: &Scope,
 ) -> Vec<MonthSales> {
+    monthly_sales_in(&SalesIndex::new(ws), owners, period, scope)
+}
+
+/// [`monthly_sales`] read from an index of the orders built beforehand.
+pub fn monthly_sales_in(
+    index: &SalesIndex,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+) -> Vec<MonthSales> {
     let months = months_of(period);
+    let base = months.first().map_or(0, |m| month_number(*m));
     let mut out: Vec<MonthSales> = months
         .iter()
         .map(|&month| MonthSales {
@@ -38,15 +49,13 @@ pub fn monthly_sales(
             orders: 0,
         })
         .collect();
-    for order in ws.orders.iter().filter(|o| period.contains(o.date)) {
-        let counts = owners
-            .on(&order.client_id, order.date)
-            .is_some_and(|owner| scope.includes(owner));
-        if let (true, Some(slot)) = (counts, month_slot(&months, order.date)) {
-            out[slot].revenue += order.total();
-            out[slot].orders += 1;
+    index.each_owned(owners, period, scope, |_, sale| {
+        let slot = usize::try_from(sale.month - base).ok();
+        if let Some(row) = slot.and_then(|slot| out.get_mut(slot)) {
+            row.revenue += sale.total;
+            row.orders += 1;
         }
-    }
+    });
     out
 }
 
@@ -80,18 +89,18 @@ pub fn first_sales(
     period: Period,
     scope: &Scope,
 ) -> Vec<FirstSales> {
+    first_sales_in(ws, &SalesIndex::new(ws), owners, period, scope)
+}
+
+/// [`first_sales`] read from an index of the orders built beforehand.
+pub fn first_sales_in(
+    ws: &Workspace,
+    index: &SalesIndex,
+    owners: &Owners<'_>,
+    period: Period,
+    scope: &Scope,
+) -> Vec<FirstSales> {
     let months = months_of(period);
-    // The first order day of every client and what was ordered on it, in one pass.
-    let mut first: HashMap<&Id, (chrono::NaiveDate, Money)> = HashMap::default();
-    for o in &ws.orders {
-        let entry = first.entry(&o.client_id).or_insert((o.date, Money::ZERO));
-        if o.date < entry.0 {
-            *entry = (o.date, Money::ZERO);
-        }
-        if o.date == entry.0 {
-            entry.1 += o.total();
-        }
-    }
     // Rows in the team's order (then owners no longer on the team, as met), each client in the
     // clients' order: stable without sorting.
     let mut rows: Vec<FirstSales> = ws
@@ -105,14 +114,16 @@ pub fn first_sales(
         })
         .collect();
     for c in &ws.clients {
-        let Some((date, amount)) = first.get(&c.id) else {
+        let Some(history) = index.get(&c.id) else {
             continue;
         };
-        if !period.contains(*date) {
+        let (Some(date), amount) = (history.first_day(), history.first_amount) else {
+            continue;
+        };
+        if !period.contains(date) {
             continue;
         }
-        let (Some(owner), Some(slot)) = (owners.on(&c.id, *date), month_slot(&months, *date))
-        else {
+        let (Some(owner), Some(slot)) = (owners.on(&c.id, date), month_slot(&months, date)) else {
             continue;
         };
         if !scope.includes(owner) {
@@ -130,7 +141,7 @@ pub fn first_sales(
             }
         };
         rows[row].counts[slot] += 1;
-        rows[row].amounts[slot] += *amount;
+        rows[row].amounts[slot] += amount;
     }
     // Hunters stay with zeros; anyone else only with a first sale.
     let hunter = |id: &Id| {

@@ -77,6 +77,15 @@ impl<'a> Owners<'a> {
         self.current.get(client_id).copied()
     }
 
+    /// The client's owner on every day, when it never changed hands (no transfer in the log);
+    /// `None` for a transferred or unknown client: ask [`Owners::on`] per day.
+    pub fn always(&self, client_id: &Id) -> Option<&'a Id> {
+        if self.moves.contains_key(client_id) {
+            return None;
+        }
+        self.current.get(client_id).copied()
+    }
+
     /// The client's owner now.
     pub fn now(&self, client_id: &Id) -> Option<&'a Id> {
         self.current.get(client_id).copied()

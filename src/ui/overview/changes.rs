@@ -11,7 +11,7 @@ use crate::i18n::changes::{
     change_columns, change_row, csv_rows, rep_heading, summary_columns, summary_row,
 };
 use crate::i18n::restore::describe_restore_error;
-use crate::i18n::{count, fill, ChangesText, Lang, Plural, SnapshotText, Translate};
+use crate::i18n::{count, fill, ChangesText, Lang, Plural, SnapshotText, Text, Translate};
 use crate::restore::RestoreError;
 use crate::snapshot::{read_snapshot_all, MAX_SNAPSHOT_BYTES};
 use crate::ui::clock;
@@ -29,6 +29,10 @@ struct EarlierCopy {
     workspace: Workspace,
     taken_at: Option<Timestamp>,
 }
+
+/// Changes listed per rep before «Показать ещё»: against a week-old file at team scale a rep can
+/// have thousands (every new order), and drawing them all would freeze the page.
+const CHANGES_PER_PAGE: usize = 50;
 
 /// A file that could not be read: its name, the problems in words, how many more.
 type Refusal = (String, Vec<String>, usize);
@@ -211,7 +215,7 @@ fn Report(
         .reps
         .iter()
         .filter(|r| !r.changes.is_empty())
-        .map(|rep| rep_view(lang, rep))
+        .map(|rep| view! { <RepTable lang rep=rep.clone()/> })
         .collect_view();
     view! {
         <div class="overview-changes-report" data-testid="changes-report">
@@ -242,8 +246,9 @@ fn Report(
     }
 }
 
-/// One rep's heading and table of changes.
-fn rep_view(lang: Lang, rep: &RepChanges) -> impl IntoView {
+/// One rep's heading and table of changes, [`CHANGES_PER_PAGE`] at a time.
+#[component]
+fn RepTable(lang: Lang, rep: RepChanges) -> impl IntoView {
     let columns = change_columns(lang);
     let heads = columns
         .iter()
@@ -251,10 +256,30 @@ fn rep_view(lang: Lang, rep: &RepChanges) -> impl IntoView {
         .collect_view();
     let caption = fill(ChangesText::DetailsCaption.get(lang), &[&rep.name]);
     let region = caption.clone();
-    let rows = rep.changes.iter().map(|c| {
-        let cells = change_row(lang, c).into_iter().zip(columns.iter().cloned());
-        view! { <tr>{cells.map(|(v, l)| view! { <td data-label=l>{v}</td> }).collect_view()}</tr> }
-    }).collect_view();
+    let total = rep.changes.len();
+    let shown = RwSignal::new(CHANGES_PER_PAGE);
+    let changes = StoredValue::new(rep.changes.clone());
+    let columns = StoredValue::new(columns);
+    let rows = move || {
+        let limit = shown.get();
+        changes.with_value(|all| {
+            all.iter().take(limit).map(|c| {
+                let cells = change_row(lang, c).into_iter().zip(columns.get_value());
+                view! { <tr>{cells.map(|(v, l)| view! { <td data-label=l>{v}</td> }).collect_view()}</tr> }
+            }).collect_view()
+        })
+    };
+    let more = move || {
+        let left = total.saturating_sub(shown.get());
+        (left > 0).then(|| {
+            view! {
+                <button type="button" class="link" data-testid="changes-more"
+                    on:click=move |_| shown.update(|s| *s += CHANGES_PER_PAGE)>
+                    {fill(Text::ShowMore.get(lang), &[&left.to_string()])}
+                </button>
+            }
+        })
+    };
     let new_in_team = rep.new_in_team.then(|| {
         view! {
             <span class="overview-changes-new">{ChangesText::NewInTeam.get(lang)}</span>
@@ -262,7 +287,7 @@ fn rep_view(lang: Lang, rep: &RepChanges) -> impl IntoView {
     });
     view! {
         <div class="overview-changes-rep" data-testid="changes-rep" data-rep=rep.member_id.to_string()>
-            <h3>{rep_heading(lang, rep)}" "{new_in_team}</h3>
+            <h3>{rep_heading(lang, &rep)}" "{new_in_team}</h3>
             <div class="table-wrap" role="region" aria-label=region tabindex="0">
                 <table class="metrics stacked">
                     <caption class="visually-hidden">{caption}</caption>
@@ -270,6 +295,7 @@ fn rep_view(lang: Lang, rep: &RepChanges) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {more}
         </div>
     }
 }

@@ -2,7 +2,8 @@
 //! [`crate::domain::dashboard`] as the app's own SVG charts, each with its table.
 //!
 //! The figures are computed once per change of the choice or the data (a memo), never per
-//! chart; the transfer queue, which is as of today whatever the period, has a memo of its own,
+//! chart, from an index of every client's orders that is rebuilt only when the orders change, so
+//! a period change re-aggregates and never re-reads the 100 000 orders; the transfer queue, which is as of today whatever the period, has a memo of its own,
 //! so a period change does not re-check the rule for every client.
 
 mod changes;
@@ -14,8 +15,11 @@ mod matrix;
 mod plan_figures;
 
 use crate::domain::dashboard::handover::{farmer_growth, median_wait, queue_waits};
-use crate::domain::dashboard::{dashboard, Cutoffs, DashboardInput, PeriodChoice, Scope};
+use crate::domain::dashboard::{
+    dashboard_in, Cutoffs, DashboardInput, DealHistories, PeriodChoice, SalesIndex, Scope,
+};
 use crate::domain::dates::{format_date, iso_date, parse_date};
+use crate::domain::orders::IndexInputs;
 use crate::domain::Id;
 use crate::i18n::{count, fill, DashText, Plural, Translate};
 use crate::route::{href, Route};
@@ -58,6 +62,20 @@ pub fn OverviewPage() -> impl IntoView {
     let scope = RwSignal::new(Scope::Team);
     let index = history_index();
     let offset_minutes = clock::local_offset().local_minus_utc() / 60;
+    // The orders index, rebuilt only when the orders change (the same key as the history
+    // index's); not the history index itself, which is built after the first frame.
+    let orders_key = Memo::new(move |_| {
+        state
+            .ws
+            .with(|ws| IndexInputs::of(&ws.orders, &ws.products))
+    });
+    let sales = Memo::new(move |_| {
+        // Read, not only tracked (see `history_index`).
+        orders_key.with(|_| ());
+        state.ws.with_untracked(SalesIndex::new)
+    });
+    // The deals' stage histories: rebuilt on any change of the data, not on a period change.
+    let histories = Memo::new(move |_| state.ws.with(DealHistories::new));
     let data = Memo::new(move |_| {
         let input = DashboardInput {
             period: choice.get(),
@@ -68,13 +86,36 @@ pub fn OverviewPage() -> impl IntoView {
                 .with(|ws| Cutoffs::with_shares(ws.pipeline_settings.abc_shares)),
             offset_minutes,
         };
-        state.ws.with(|ws| dashboard(ws, &input))
+        sales.with(|sales| {
+            histories.with(|h| state.ws.with(|ws| dashboard_in(ws, sales, h, &input)))
+        })
     });
-    // The queue re-checks the rule for every client: it is worked out in a task after the
-    // screen's first frame, so opening «Обзор» does not wait for it.
+    // The screen is drawn in a few tasks, none of them long at team scale: the first frame
+    // with the controls (the screen it replaces is taken down in the same task); then the
+    // orders index and the stage histories; then the figures with the sales, transfers,
+    // ABC × XYZ and qualification panels; then the funnel, plan / fact, forecast and
+    // client-base panels; then the purchase-history index; then the transfer queue, which
+    // re-checks the rule for every client, and the farmers' before / after, which need it.
+    let grid_ready = RwSignal::new(false);
+    let panels_ready = RwSignal::new(false);
     let queue_ready = RwSignal::new(false);
+    let next = |f: Box<dyn FnOnce()>| set_timeout(f, std::time::Duration::ZERO);
     request_animation_frame(move || {
-        set_timeout(move || queue_ready.set(true), std::time::Duration::ZERO)
+        next(Box::new(move || {
+            // `try_`: the screen may have been left meanwhile.
+            sales.try_with(|_| ());
+            histories.try_with(|_| ());
+            next(Box::new(move || {
+                grid_ready.set(true);
+                next(Box::new(move || {
+                    panels_ready.set(true);
+                    next(Box::new(move || {
+                        index.try_with(|_| ());
+                        next(Box::new(move || queue_ready.set(true)));
+                    }));
+                }));
+            }));
+        }))
     });
     let queue = Memo::new(move |_| {
         if !queue_ready.get() {
@@ -133,9 +174,10 @@ pub fn OverviewPage() -> impl IntoView {
             <p class="hint overview-hint">{state.text(DashText::Hint)}</p>
             <Controls choice scope/>
             <p class="overview-period" data-testid="overview-period">{move || {
-                let p = data.with(|d| d.period);
+                let p = choice.get().resolve(state.today());
                 fill(state.tr(DashText::PeriodShown), &[&format_date(p.from()), &format_date(p.to())])
             }}</p>
+            <Show when=move || grid_ready.get()>
             <div class="overview-grid">
                 <div class="panel overview-panel">
                     <h2>{state.text(DashText::RevenueTitle)}</h2>
@@ -185,8 +227,11 @@ pub fn OverviewPage() -> impl IntoView {
                     <h2>{state.text(DashText::VerdictsByRep)}</h2>
                     <BarChart key="verdicts-rep" title=title(DashText::VerdictsByRep) data=by_rep/>
                 </div>
-                <director::DirectorPanels data/>
+                <Show when=move || panels_ready.get()>
+                    <director::DirectorPanels data/>
+                </Show>
             </div>
+            </Show>
             <changes::ChangesSection/>
         </section>
     }

@@ -3,6 +3,8 @@
 mod abc;
 mod director;
 mod handover;
+mod indexed;
+mod reference;
 mod verdicts;
 
 use super::period::{month_slot, months_of, PeriodChoice};
