@@ -331,3 +331,24 @@ pub fn request_persistence() {
         }
     }
 }
+
+/// The `localStorage` key of the sync engine's state (only written while sync is on).
+const SYNC_KEY: &str = "salesdesk.sync";
+
+/// The sync engine's state for `server` and `db`; a fresh one when none is stored or the stored
+/// one belongs to another server or database.
+pub fn load_sync_state(server: &str, db: &str) -> crate::sync::SyncState {
+    storage()
+        .and_then(|s| s.get_item(SYNC_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str::<crate::sync::SyncState>(&text).ok())
+        .filter(|st| st.server == server && st.db == db)
+        .unwrap_or_else(|| crate::sync::SyncState::new(server, db))
+}
+
+/// Saves the sync engine's state; false when the browser refused it (no room). The caller
+/// keeps the state in memory then: the next round still works, a reload pulls again.
+pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
+    let Some(store) = storage() else { return false };
+    let text = serde_json::to_string(state).expect("the sync state serialises");
+    store.set_item(SYNC_KEY, &text).is_ok()
+}

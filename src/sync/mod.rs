@@ -24,11 +24,13 @@
 mod apply;
 mod documents;
 mod round;
+mod settings;
 mod state;
 
 pub use apply::{apply_documents, Applied};
 pub use documents::{body_hash, documents, Document};
 pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
 
 use serde_json::Value;
@@ -38,8 +40,10 @@ use serde_json::Value;
 pub enum Method {
     /// Reads: `_changes`, a single document.
     Get,
-    /// Writes: `_bulk_docs`.
+    /// Writes: `_bulk_docs`, logging in.
     Post,
+    /// Logging out (`DELETE /_session`).
+    Delete,
 }
 
 impl Method {
@@ -48,6 +52,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
