@@ -345,10 +345,21 @@ pub fn load_sync_state(server: &str, db: &str) -> crate::sync::SyncState {
         .unwrap_or_else(|| crate::sync::SyncState::new(server, db))
 }
 
-/// Saves the sync engine's state; false when the browser refused it (no room). The caller
-/// keeps the state in memory then: the next round still works, a reload pulls again.
+/// The most the sync state may take in `localStorage` (one byte per character: it is ASCII but
+/// for the set-aside records). About 9 000 documents' `_rev`, hash and owner; a bigger team's
+/// state stays in memory, so the workspace keeps its room under the browser's 5 MiB.
+pub const SYNC_STATE_BUDGET: usize = 1 << 20;
+
+/// Saves the sync engine's state; false when it is over [`SYNC_STATE_BUDGET`] or the browser
+/// refused it. The caller keeps the state in memory then, and no stored state is left behind:
+/// the next round still works, and after a reload the device pulls from the start again
+/// (learning every `_rev` anew), which is slower but never wrong.
 pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
     let Some(store) = storage() else { return false };
     let text = serde_json::to_string(state).expect("the sync state serialises");
-    store.set_item(SYNC_KEY, &text).is_ok()
+    let stored = text.len() <= SYNC_STATE_BUDGET && store.set_item(SYNC_KEY, &text).is_ok();
+    if !stored {
+        let _ = store.remove_item(SYNC_KEY);
+    }
+    stored
 }

@@ -30,6 +30,14 @@ pub fn LoginDialog() -> impl IntoView {
         error.set(None);
         ctx.login_open.set(false);
     };
+    // Escape closes it wherever the focus is (a disabled button drops the focus to the page).
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ctx.login_open.get_untracked() {
+            close();
+        }
+    });
+    on_cleanup(move || on_key.remove());
+    let password_ref = NodeRef::<html::Input>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
@@ -42,6 +50,9 @@ pub fn LoginDialog() -> impl IntoView {
                 Err(text) => {
                     password.set(String::new());
                     error.set(Some(text));
+                    if let Some(input) = password_ref.get_untracked() {
+                        let _ = input.focus();
+                    }
                 }
             }
         });
@@ -51,8 +62,7 @@ pub fn LoginDialog() -> impl IntoView {
             <div class="dialog-backdrop" on:click=move |_| close()>
                 <form class="dialog sync-login" role="dialog" aria-modal="true" aria-labelledby="sync-login-title"
                     data-testid="sync-login-dialog" on:submit=submit
-                    on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                    on:click=|ev| ev.stop_propagation()>
                     <h2 id="sync-login-title">{state.text(SyncText::LoginTitle)}</h2>
                     <p class="hint">{state.text(SyncText::LoginHint)}</p>
                     <p class="sync-login-server">{move || ctx.active.with_value(|a| a.as_ref().map(|s| format!("{} · {}", s.server, s.db)))}</p>
@@ -64,7 +74,7 @@ pub fn LoginDialog() -> impl IntoView {
                     </label>
                     <label class="field">
                         <span>{state.text(SyncText::Password)}</span>
-                        <input type="password" autocomplete="current-password" required data-testid="sync-password"
+                        <input type="password" autocomplete="current-password" required data-testid="sync-password" node_ref=password_ref
                             prop:value=move || password.get() on:input=move |ev| password.set(event_target_value(&ev))/>
                     </label>
                     <Show when=move || error.get().is_some()>
