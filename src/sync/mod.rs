@@ -77,6 +77,20 @@ pub struct Response {
     pub body: Value,
 }
 
+/// A value as JSON through text rather than `serde_json::to_value`: the app already carries
+/// the serializer to text for every record (snapshots, storage), and `to_value` would add a
+/// second copy of it for the whole workspace to the wasm (about 100 KB gzipped).
+pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> Value {
+    let text = serde_json::to_string(value).expect("workspace data always serialises");
+    serde_json::from_str(&text).expect("serde_json reads what it wrote")
+}
+
+/// A workspace read from JSON with the restore path's reader ([`crate::restore::read_typed`]),
+/// for the same reason as [`json_of`].
+pub(crate) fn workspace_of(value: Value) -> Option<crate::domain::workspace::Workspace> {
+    crate::restore::read_typed(&value)
+}
+
 /// Percent-encodes one path segment or query value (everything but unreserved characters).
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
