@@ -45,7 +45,7 @@ pub fn SyncSection() -> impl IntoView {
             <form class="sync-form" on:submit=save novalidate>
                 <label class="field">
                     <span>{state.text(SyncText::Server)}</span>
-                    <input type="url" inputmode="url" autocomplete="url" placeholder="https://couch.example.ru"
+                    <input type="text" inputmode="url" autocomplete="url" placeholder="https://couch.example.ru"
                         data-testid="sync-server" prop:value=move || server.get()
                         on:input=move |ev| server.set(event_target_value(&ev))/>
                 </label>
