@@ -32,7 +32,12 @@ import { gzipSync, constants } from 'node:zlib';
 // measured +216 159 B alone) +19 594 B; issue 15's import in slices, the storage fit, КПП and
 // quantities +10 635 B; issue 16's sync core +282 B. Together +198 116 B; merged with the
 // version 6 migration: 1 058 157 B (raw 2 835 936 B). Issue 14's size target is now 3.0x away.
-const BUDGET_GZIP_BYTES = 1_058_157;
+// Then for issue 16's live sync in the app (the engine and its fetch driver now reached from the
+// UI, login, rounds, the top bar's status, «Настройки» → «Синхронизация»): +51 658 B measured on
+// branch sync-live against its base be277b0 (1 057 662 -> 1 109 320 B; raw 2 835 003 ->
+// 2 973 525 B), after reading and writing JSON through the existing text serializer and the
+// restore path's reader instead of serde_json's Value (+106 094 B with to_value/from_value).
+const BUDGET_GZIP_BYTES = 1_109_815;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
