@@ -174,6 +174,10 @@ test('a hunter joins from an empty browser: the team arrives, «Вы:» comes fr
   assert.match(await page.getByTestId('me-name').innerText(), /Вы:\s*Алексей Смирнов/);
   assert.equal(await page.getByTestId('me-select').count(), 0, 'no free choice of who you are');
   assert.match(await status(page).innerText(), /^Синхронизировано \d\d:\d\d$/);
+  // English through the translation layer.
+  await page.getByTestId('lang-switch').click();
+  assert.match(await status(page).innerText(), /^Synced \d\d:\d\d$/);
+  await page.getByTestId('lang-switch').click();
   const ws = (await readStored(page)).workspace;
   assert.equal(ws.members.length, 6);
   assert.ok(ws.clients.length >= 36, `${ws.clients.length} clients`);
