@@ -2,8 +2,12 @@
 //  1. builds the first paint (scripts/first-paint.mjs): the static shell, one critical style block
 //     plus one stylesheet loaded without blocking, preload hints, the minified JS glue, and the
 //     loader script that replaces Trunk's (it registers the service worker once the app runs),
-//  2. adds a Content-Security-Policy meta tag that allows only the app's own files, wasm, and
-//     the inline loader script and critical style block (by their hashes),
+//  2. adds the Content-Security-Policy: it allows only the app's own files, wasm, and the inline
+//     loader script and critical style block (by their hashes), and in connect-src the app's own
+//     origin plus exactly the team sync server's origin if one is configured. The address is
+//     chosen at run time, so the page's first script (shell/csp.js) writes the meta tag from
+//     the stored address before anything else runs; with scripts off a <noscript> copy of the
+//     base policy applies (see docs/sync.md),
 //  3. writes sw.js with the list of every built file and a version derived from their contents.
 // Debug builds (trunk serve) get none of it, so development never fights a stale cache.
 import { createHash } from 'node:crypto';
@@ -34,7 +38,15 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-html = html.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+// The first script runs before any policy exists (so it needs no hash of its own); comments and
+// indentation are dropped, the code itself is kept as written.
+const cspScript = readFileSync(join(source, 'shell/csp.js'), 'utf8')
+  .split('\n')
+  .filter((line) => !line.trim().startsWith('//'))
+  .map((line) => line.trim())
+  .join('')
+  .replace('__POLICY__', () => csp.replace(/'/g, "\\'"));
+html = html.replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n    <script>${cspScript}</script>\n    <noscript><meta http-equiv="Content-Security-Policy" content="${csp}"></noscript>`);
 writeFileSync(indexPath, html);
 
 function walk(dir) {

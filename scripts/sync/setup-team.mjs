@@ -6,7 +6,11 @@
 // Running it again updates everything in place (passwords, roles, the design document).
 //
 // Usage:
-//   node scripts/sync/setup-team.mjs --url https://couch.example.ru --admin root:secret team.json
+//   node scripts/sync/setup-team.mjs --url https://couch.example.ru --admin root:secret \
+//     --origin https://salesdesk.example.ru team.json
+// `--origin` (the app's own origin) turns CORS on for exactly that origin, with credentials (the
+// session cookie goes with the app's `fetch`): CouchDB 3's `/_node/_local/_config`, or
+// pouchdb-server's `/_config`.
 // The team file (JSON):
 //   { "db": "team",
 //     "users": [ { "name": "anna", "password": "…", "role": "hunter", "member": "m-anna" }, … ] }
@@ -44,7 +48,7 @@ export function readTeam(team) {
 }
 
 /** Creates or updates the team database on `url` as the server admin `admin` ("name:password"). */
-export async function setupTeam({ url, admin, team, log = () => {} }) {
+export async function setupTeam({ url, admin, team, origin, log = () => {} }) {
   const { db, users } = readTeam(team);
   const base = url.replace(/\/+$/, '');
   const auth = `Basic ${Buffer.from(admin).toString('base64')}`;
@@ -75,6 +79,21 @@ export async function setupTeam({ url, admin, team, log = () => {} }) {
     return must('PUT', path, { ...doc, ...rev });
   }
 
+  if (origin) await allowOrigin(origin);
+  /** CORS for the app's origin only, with credentials (never `*`). */
+  async function allowOrigin(appOrigin) {
+    const couch = (await call('GET', '/_node/_local/_config/cors')).status === 200;
+    const config = couch ? '/_node/_local/_config' : '/_config';
+    await must('PUT', `${config}/httpd/enable_cors`, 'true');
+    if (couch) await must('PUT', `${config}/chttpd/enable_cors`, 'true');
+    await must('PUT', `${config}/cors/origins`, appOrigin);
+    await must('PUT', `${config}/cors/credentials`, 'true');
+    if (couch) {
+      await must('PUT', `${config}/cors/methods`, 'GET, POST, DELETE');
+      await must('PUT', `${config}/cors/headers`, 'accept, content-type, origin');
+    }
+    log(`CORS: only ${appOrigin}, with credentials`);
+  }
   const created = await call('PUT', `/${encodeURIComponent(db)}`);
   if (created.status !== 201 && created.status !== 412) {
     throw new Error(`PUT /${db}: ${created.status} ${JSON.stringify(created.json)}`);
@@ -114,19 +133,20 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--url') args.url = argv[++i];
     else if (argv[i] === '--admin') args.admin = argv[++i];
+    else if (argv[i] === '--origin') args.origin = argv[++i];
     else args.file = argv[i];
   }
   if (!args.url || !args.admin || !args.file) {
-    throw new Error('usage: setup-team.mjs --url URL --admin NAME:PASSWORD team.json');
+    throw new Error('usage: setup-team.mjs --url URL --admin NAME:PASSWORD [--origin APP_ORIGIN] team.json');
   }
   return args;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const { url, admin, file } = parseArgs(process.argv.slice(2));
+    const { url, admin, file, origin } = parseArgs(process.argv.slice(2));
     const team = JSON.parse(readFileSync(file, 'utf8'));
-    await setupTeam({ url, admin, team, log: (line) => console.log(`[setup-team] ${line}`) });
+    await setupTeam({ url, admin, team, origin, log: (line) => console.log(`[setup-team] ${line}`) });
   } catch (e) {
     console.error(`[setup-team] ${e.message}`);
     process.exit(1);

@@ -84,6 +84,13 @@ pub struct Restored {
     pub exported_by: Option<ExportedBy>,
 }
 
+/// Reads a typed value (a workspace, a record) from JSON already checked elsewhere, with the
+/// same strict reader [`restore`] uses; `None` when it does not fit. The sync engine reads pulled
+/// documents with it, so the wasm carries one JSON-to-workspace reader, not two.
+pub fn read_typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
+    typed::read(value).ok()
+}
+
 /// Restores `text` (plain JSON or a packed stored value) under `options`; on refusal gives every
 /// problem found (the first [`MAX_LISTED_PROBLEMS`], and how many more).
 pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {

@@ -38,6 +38,10 @@ pub struct Prefs {
     /// Suggested calls dismissed in «Мои дела» (their ids), so they do not come back here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dismissed_suggestions: Vec<Id>,
+    /// The team's sync server and database; `None` (the default) keeps sync off, and then the
+    /// app makes no request anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<crate::sync::SyncSettings>,
 }
 
 /// How the columns of one kind of file were mapped, in plain words (the import's own keys).

@@ -28,8 +28,7 @@ pub struct Applied {
 /// no setting was pulled the merge keeps ours.
 fn frame() -> Map<String, Value> {
     let empty = Workspace::default();
-    let Value::Object(mut fields) = serde_json::to_value(&empty).expect("a workspace serialises")
-    else {
+    let Value::Object(mut fields) = super::json_of(&empty) else {
         unreachable!("a workspace is a JSON object")
     };
     for value in fields.values_mut() {
@@ -46,9 +45,8 @@ fn frame() -> Map<String, Value> {
 fn optional_list(kind: &str, doc: &Document) -> bool {
     let mut probe = frame();
     probe.insert(kind.to_owned(), Value::Array(vec![doc.record.clone()]));
-    serde_json::from_value::<Workspace>(Value::Object(probe))
-        .ok()
-        .and_then(|ws| serde_json::to_value(&ws).ok())
+    super::workspace_of(Value::Object(probe))
+        .map(|ws| super::json_of(&ws))
         .is_some_and(|v| v.get(kind).is_some_and(Value::is_array))
 }
 
@@ -87,21 +85,21 @@ pub fn apply_documents(ws: &Workspace, docs: &[Document]) -> Applied {
             skipped.push(doc.id.clone());
         }
     }
-    let theirs = match serde_json::from_value::<Workspace>(Value::Object(partial)) {
-        Ok(theirs) => theirs,
-        Err(_) => {
+    let theirs = match super::workspace_of(Value::Object(partial)) {
+        Some(theirs) => theirs,
+        None => {
             // Some record does not read: find which, one by one, and leave those out.
             let mut partial = empty.clone();
             for doc in placed {
                 let mut alone = empty.clone();
                 place(&mut alone, doc);
-                if serde_json::from_value::<Workspace>(Value::Object(alone)).is_ok() {
+                if super::workspace_of(Value::Object(alone)).is_some() {
                     place(&mut partial, doc);
                 } else {
                     skipped.push(doc.id.clone());
                 }
             }
-            serde_json::from_value(Value::Object(partial)).unwrap_or_else(|_| ws.clone())
+            super::workspace_of(Value::Object(partial)).unwrap_or_else(|| ws.clone())
         }
     };
     let outcome = merge(ws, &theirs);
@@ -116,7 +114,7 @@ pub fn apply_documents(ws: &Workspace, docs: &[Document]) -> Applied {
 /// the server refused: the change is set aside and the device goes back to what the team sees.
 /// `None` when the record is not here or the server's version does not read.
 pub fn replace_record(ws: &Workspace, doc: &Document) -> Option<Workspace> {
-    let mut value = serde_json::to_value(ws).ok()?;
+    let mut value = super::json_of(ws);
     match value.as_object_mut()?.get_mut(&doc.kind)? {
         Value::Array(list) => {
             let id = doc.record_id();
@@ -128,5 +126,5 @@ pub fn replace_record(ws: &Workspace, doc: &Document) -> Option<Workspace> {
         slot @ Value::Object(_) if doc.id == doc.kind => *slot = doc.record.clone(),
         _ => return None,
     }
-    serde_json::from_value(value).ok()
+    super::workspace_of(value)
 }

@@ -152,7 +152,7 @@ fn text_field<'a>(record: &'a Value, key: &str) -> Option<&'a str> {
 /// Cuts `ws` into documents. `known_owner` gives the owner of a record no longer here (for the
 /// deletion marks): the engine remembers the owner of every document it synced.
 pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -> Vec<Document> {
-    let value = serde_json::to_value(ws).expect("a workspace always serialises");
+    let value = super::json_of(ws);
     let Value::Object(fields) = value else {
         return Vec::new();
     };

@@ -24,11 +24,13 @@
 mod apply;
 mod documents;
 mod round;
+mod settings;
 mod state;
 
 pub use apply::{apply_documents, Applied};
 pub use documents::{body_hash, documents, Document};
 pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
 
 use serde_json::Value;
@@ -38,8 +40,10 @@ use serde_json::Value;
 pub enum Method {
     /// Reads: `_changes`, a single document.
     Get,
-    /// Writes: `_bulk_docs`.
+    /// Writes: `_bulk_docs`, logging in.
     Post,
+    /// Logging out (`DELETE /_session`).
+    Delete,
 }
 
 impl Method {
@@ -48,6 +52,7 @@ impl Method {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -70,6 +75,20 @@ pub struct Response {
     pub status: u16,
     /// The parsed JSON body.
     pub body: Value,
+}
+
+/// A value as JSON through text rather than `serde_json::to_value`: the app already carries
+/// the serializer to text for every record (snapshots, storage), and `to_value` would add a
+/// second copy of it for the whole workspace to the wasm (about 100 KB gzipped).
+pub(crate) fn json_of<T: serde::Serialize>(value: &T) -> Value {
+    let text = serde_json::to_string(value).expect("workspace data always serialises");
+    serde_json::from_str(&text).expect("serde_json reads what it wrote")
+}
+
+/// A workspace read from JSON with the restore path's reader ([`crate::restore::read_typed`]),
+/// for the same reason as [`json_of`].
+pub(crate) fn workspace_of(value: Value) -> Option<crate::domain::workspace::Workspace> {
+    crate::restore::read_typed(&value)
 }
 
 /// Percent-encodes one path segment or query value (everything but unreserved characters).

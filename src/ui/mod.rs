@@ -56,6 +56,7 @@ pub fn start() {
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);
+        sync::install(state);
         today::install(state);
         let dropped = data::DroppedFile(RwSignal::new(None));
         provide_context(dropped);
@@ -113,10 +114,14 @@ fn App() -> impl IntoView {
             <shell::UpdateBanner/>
             <shell::StorageBanner/>
             <shell::ExportReminder/>
+            <sync::SyncRefusals/>
             {move || {
                 // The data screen works without a team: a wiped browser restores from a file.
                 if current.with(|r| *r == Route::Data) {
                     view! { <data::DataPage/> }.into_any()
+                } else if current.with(|r| *r == Route::Settings) && (empty.get() || !identified.get()) {
+                    // A new device joins its team from here: the sync section alone.
+                    view! { <settings::SyncOnlyPage/> }.into_any()
                 } else if empty.get() {
                     view! { <welcome::Welcome/> }.into_any()
                 } else if !identified.get() {
@@ -138,6 +143,7 @@ fn App() -> impl IntoView {
                 }
             }}
         </main>
+        <sync::LoginDialog/>
         <shell::ToastView/>
     }
 }

@@ -38,7 +38,12 @@ import { gzipSync, constants } from 'node:zlib';
 // histories kept beside the old scans' public entry points, «Обзор» drawn in steps, the deleted
 // records in «Что изменилось» and its paged tables): main be277b0 measured 1 057 662 B, the
 // branch 1 063 395 B.
-const BUDGET_GZIP_BYTES = 1_070_979;
+// Then for issue 16's live sync in the app (the engine and its fetch driver now reached from the
+// UI, login, rounds, the top bar's status, «Настройки» → «Синхронизация»): +51 658 B measured on
+// branch sync-live against its base be277b0 (1 057 662 -> 1 109 320 B; raw 2 835 003 ->
+// 2 973 525 B), after reading and writing JSON through the existing text serializer and the
+// restore path's reader instead of serde_json's Value (+106 094 B with to_value/from_value).
+const BUDGET_GZIP_BYTES = 1_122_637;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -168,6 +168,11 @@ impl Device {
         let url = format!("{}{}", self.url, req.path);
         let res = match (req.method, &req.body) {
             (Method::Get, _) => self.agent.get(&url).header("Cookie", &self.cookie).call(),
+            (Method::Delete, _) => self
+                .agent
+                .delete(&url)
+                .header("Cookie", &self.cookie)
+                .call(),
             (Method::Post, body) => self
                 .agent
                 .post(&url)

@@ -44,7 +44,8 @@ fn every_text_exists_in_both_languages_with_matching_placeholders() {
         .chain(rows(PlanText::ALL))
         .chain(rows(TaskText::ALL))
         .chain(rows(PlaybookText::ALL))
-        .chain(rows(crate::i18n::SheetText::ALL));
+        .chain(rows(crate::i18n::SheetText::ALL))
+        .chain(rows(crate::i18n::SyncText::ALL));
     for (text, ru, en) in all {
         assert!(!ru.trim().is_empty() && !en.trim().is_empty(), "{text:?}");
         assert_eq!(
@@ -81,6 +82,9 @@ fn russian_texts_are_russian() {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in DashText::ALL {
+        assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
+    }
+    for text in crate::i18n::SyncText::ALL {
         assert!(cyrillic(text.get(Lang::Ru)), "{text:?} has no Russian text");
     }
     for text in PlanText::ALL {

@@ -48,6 +48,16 @@ pub fn load() -> Loaded {
     }
 }
 
+/// The sync engine's stored state for this server and database (see `crate::ui::sync`).
+pub fn load_sync_state(server: &str, db: &str) -> crate::sync::SyncState {
+    browser::load_sync_state(server, db)
+}
+
+/// Stores the sync engine's state; false when the browser had no room (it stays in memory).
+pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
+    browser::save_sync_state(state)
+}
+
 /// The bytes the app's keys take in `localStorage`, as the browser counts them.
 pub fn used_bytes() -> u64 {
     browser::used_bytes()

@@ -15,8 +15,8 @@ mod rule_editor;
 mod stage_editor;
 
 use crate::domain::Role;
-use crate::i18n::SalesText;
 use crate::i18n::{fill, Text};
+use crate::i18n::{SalesText, SyncText};
 use crate::storage::capacity::percent_used;
 use crate::ui::state::use_app;
 use catalogue::CatalogueEditor;
@@ -66,6 +66,8 @@ pub fn SettingsPage() -> impl IntoView {
                 </button>
                 <a class="button secondary" href="#/data" data-testid="open-data">{state.text(crate::i18n::SnapshotText::DataTitle)}</a>
             </div>
+            <h2 id="sync">{state.text(SyncText::Title)}</h2>
+            <crate::ui::sync::SyncSection/>
             <h2>{state.text(Text::StorageTitle)}</h2>
             <p data-testid="storage-usage">
                 {move || {
@@ -74,6 +76,20 @@ pub fn SettingsPage() -> impl IntoView {
                     fill(state.tr(Text::StorageUsage), &[&kb, &percent_used(used).to_string()])
                 }}
             </p>
+        </section>
+    }
+}
+
+/// The settings screen of a device with no team yet (or no one chosen): only «Синхронизация»,
+/// where a new device joins its team.
+#[component]
+pub fn SyncOnlyPage() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="settings-page">
+            <h1>{state.text(Text::SettingsTitle)}</h1>
+            <h2 id="sync">{state.text(SyncText::Title)}</h2>
+            <crate::ui::sync::SyncSection/>
         </section>
     }
 }

@@ -51,6 +51,7 @@ pub fn Header(current: Signal<Route>) -> impl IntoView {
             <super::search::TopSearch/>
             <div class="shell-topbar-tools">
                 <SaveIndicator/>
+                <crate::ui::sync::SyncIndicator/>
                 <MeSwitcher/>
                 <button class="shell-lang-switch" type="button" on:click=toggle_lang
                     aria-label=state.text(Text::SwitchLanguage) data-testid="lang-switch">
@@ -110,8 +111,17 @@ fn MeSwitcher() -> impl IntoView {
             .prefs
             .update(|p| p.me = (!id.is_empty()).then(|| Id::from_raw(id)));
     };
+    // With sync on, the server says who this is: «Вы:» shows the name, no choice.
+    let sync_on = crate::ui::sync::use_sync().is_on();
+    let my_name = move || state.me().map(|m| m.name).unwrap_or_default();
     view! {
-        <Show when=move || state.me().is_some()>
+        <Show when=move || sync_on && state.me().is_some()>
+            <span class="shell-me-switch" data-testid="me-name">
+                <span class="shell-me-label">{state.text(Text::You)}</span>
+                <span>{my_name}</span>
+            </span>
+        </Show>
+        <Show when=move || !sync_on && state.me().is_some()>
             <label class="shell-me-switch">
                 <span class="shell-me-label">{state.text(Text::You)}</span>
                 <select on:change=on_change prop:value=me data-testid="me-select"

@@ -1,11 +1,9 @@
 //! Sends the engine's requests with the browser's `fetch` and runs a round to its end. The
 //! session is CouchDB's `AuthSession` cookie, which the browser keeps and sends
 //! (`credentials: include`); the password only goes into [`log_in`] and is never stored.
-// Nothing calls the driver until the sync screens land.
-#![allow(dead_code)]
 
 use crate::domain::workspace::Workspace;
-use crate::sync::{Method, Request, Response, RoundReport, Step, SyncRound, SyncState};
+use crate::sync::{Method, Request, Response, RoundReport, Session, Step, SyncRound, SyncState};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -66,30 +64,6 @@ pub async fn run_round(state: &mut SyncState, ws: &mut Workspace) -> Result<Roun
     }
 }
 
-/// Who the server says you are: the CouchDB user, the app role and the team member id (from the
-/// roles `hunter` / `farmer` / `director` and `member:<id>`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Session {
-    /// The CouchDB user name.
-    pub name: String,
-    /// The app role, if the user has one.
-    pub role: Option<String>,
-    /// The team member id.
-    pub member: Option<String>,
-}
-
-fn session_of(user_ctx: &Value) -> Option<Session> {
-    let name = user_ctx["name"].as_str()?.to_owned();
-    let roles: Vec<&str> = (user_ctx["roles"].as_array()?.iter())
-        .filter_map(Value::as_str)
-        .collect();
-    let role = (roles.iter())
-        .find(|r| ["hunter", "farmer", "director"].contains(r))
-        .map(|r| (*r).to_owned());
-    let member = (roles.iter()).find_map(|r| r.strip_prefix("member:").map(str::to_owned));
-    Some(Session { name, role, member })
-}
-
 /// Logs in with `POST /_session`; `Ok(None)` when the name or password is wrong.
 pub async fn log_in(server: &str, name: &str, password: &str) -> Result<Option<Session>, Offline> {
     let req = Request {
@@ -112,5 +86,15 @@ pub async fn current_session(server: &str) -> Result<Option<Session>, Offline> {
         body: None,
     };
     let res = send(server, &req).await?;
-    Ok(session_of(&res.body["userCtx"]))
+    Ok(Session::of_user_ctx(&res.body["userCtx"]))
+}
+
+/// Ends the session (`DELETE /_session`): the server clears the cookie.
+pub async fn log_out(server: &str) -> Result<(), Offline> {
+    let req = Request {
+        method: Method::Delete,
+        path: "/_session".into(),
+        body: None,
+    };
+    send(server, &req).await.map(|_| ())
 }

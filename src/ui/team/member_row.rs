@@ -78,6 +78,7 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             })
         })
     };
+    let sync_on = crate::ui::sync::use_sync().is_on();
     let make_me = {
         let id = id.clone();
         Callback::new(move |()| state.prefs.update(|p| p.me = Some(id.clone())))
@@ -103,7 +104,8 @@ pub fn MemberRow(id: Id) -> impl IntoView {
             <td class="num" data-label=state.text(Text::ColDeals)>{move || owned.get().1}</td>
             <td class="row-actions">
                 <Show when=move || editing.get() fallback=move || view! {
-                    <Show when=move || !is_me.get()>
+                    // With sync on the server says who this is: no «Это я».
+                    <Show when=move || !is_me.get() && !sync_on>
                         <button type="button" class="link" on:click=move |_| make_me.run(())>{state.text(Text::ThisIsMe)}</button>
                     </Show>
                     <button type="button" class="link" on:click=start_edit>{state.text(Text::Edit)}</button>

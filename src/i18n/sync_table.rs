@@ -1,0 +1,40 @@
+//! User-facing texts of the live team sync (issue 16): «Настройки» → «Синхронизация», the
+//! login dialog, the status in the top bar and the server's refusals. Russian first.
+
+use super::macros::texts;
+
+texts! {
+    SyncText;
+    Title => "Синхронизация", "Sync";
+    Hint => "Необязательно: общий сервер команды (CouchDB). Пока адрес пуст, синхронизации нет и приложение никуда не обращается. Новый адрес начинает действовать после перезагрузки страницы.", "Optional: the team's shared server (CouchDB). While the address is empty there is no sync and the app makes no request anywhere. A new address takes effect after the page reloads.";
+    Server => "Адрес сервера", "Server address";
+    Database => "База данных", "Database";
+    Save => "Сохранить", "Save";
+    Saved => "Сохранено", "Saved";
+    BadServer => "Адрес сервера — только https://имя[:порт] (или http://), без пути.", "The server address is https://host[:port] (or http://) only, no path.";
+    BadDatabase => "Имя базы: строчные латинские буквы, цифры и _ $ ( ) + - /, первая — буква.", "Database name: lower-case Latin letters, digits and _ $ ( ) + - /, a letter first.";
+    ReloadNeeded => "Адрес изменён: перезагрузите страницу, чтобы он начал действовать.", "The address changed: reload the page for it to take effect.";
+    Reload => "Перезагрузить", "Reload";
+    LoggedInAs => "Вы вошли как {}", "Logged in as {}";
+    NotLoggedIn => "Вход не выполнен.", "Not logged in.";
+    LogIn => "Войти", "Log in";
+    LogOut => "Выйти", "Log out";
+    SyncNow => "Синхронизировать сейчас", "Sync now";
+    LoginTitle => "Вход на сервер команды", "Log in to the team server";
+    LoginHint => "Имя и пароль выдаёт директор. Пароль не сохраняется на устройстве.", "The director gives you a name and password. The password is not stored on the device.";
+    UserName => "Имя пользователя", "User name";
+    Password => "Пароль", "Password";
+    Cancel => "Отмена", "Cancel";
+    WrongPassword => "Неверное имя или пароль.", "Wrong name or password.";
+    NoServer => "Сервер не отвечает. Проверьте сеть и адрес.", "The server does not answer. Check the network and the address.";
+    StatusSynced => "Синхронизировано {}", "Synced {}";
+    StatusSyncing => "Синхронизация…", "Syncing…";
+    StatusOffline => "Нет сети — изменения сохранены на устройстве", "Offline — changes are kept on the device";
+    StatusLoginFailed => "Ошибка входа", "Login failed";
+    StatusFailed => "Ошибка синхронизации", "Sync error";
+    Refused => "Сервер не принял изменение: {}", "The server refused a change: {}";
+    RefusedKept => "Ваше изменение сохранено отдельно (см. «Настройки» → «Синхронизация»).", "Your change is kept aside (see «Settings» → «Sync»).";
+    Understood => "Понятно", "OK";
+    SetAsideTitle => "Не принято сервером", "Refused by the server";
+    ConnectTeam => "Подключиться к серверу команды", "Connect to the team server";
+}

@@ -1,0 +1,222 @@
+//! Runs sync rounds: at start (after asking the server who is logged in), shortly after a local
+//! change (debounced), every [`POLL`] while the page is visible and online, when the network
+//! comes back and when the page is shown again. One round at a time; a request during a round
+//! asks for one more after it.
+
+use super::fetch::{self, Offline};
+use super::{set_aside_of, SyncCtx, SyncStatus};
+use crate::domain::merge::merge;
+use crate::sync::Session;
+use crate::ui::state::AppState;
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// Polling interval of the normal `_changes` feed while visible and online.
+const POLL: Duration = Duration::from_secs(15);
+/// How long after the last local change a round starts.
+const AFTER_CHANGE: Duration = Duration::from_millis(700);
+
+/// Provides the sync context and, when the page started with sync settings, starts syncing.
+pub fn install(state: AppState) {
+    let started_with = state.prefs.with_untracked(|p| p.sync.clone());
+    let ctx = SyncCtx::new(started_with);
+    provide_context(ctx);
+    if !ctx.is_on() {
+        return;
+    }
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |previous: Option<()>| {
+        state.ws.track();
+        if previous.is_none() {
+            return;
+        }
+        if ctx.applying.get_value() {
+            ctx.applying.set_value(false);
+            return;
+        }
+        ctx.generation.update_value(|g| *g += 1);
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(
+            set_timeout_with_handle(move || request_round(ctx, state), AFTER_CHANGE).ok(),
+        );
+    });
+    let poll = set_interval_with_handle(
+        move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                request_round(ctx, state);
+            }
+        },
+        POLL,
+    )
+    .ok();
+    let on_online = window_event_listener(ev::online, move |_| start(ctx, state));
+    let on_offline = window_event_listener(ev::offline, move |_| {
+        if ctx.session.get_untracked().is_some() {
+            ctx.status.set(SyncStatus::Offline);
+        }
+    });
+    let on_visible = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            request_round(ctx, state);
+        }
+    });
+    std::mem::forget((poll, on_online, on_offline, on_visible));
+    start(ctx, state);
+}
+
+fn server(ctx: SyncCtx) -> Option<String> {
+    ctx.active
+        .with_value(|a| a.as_ref().map(|s| s.server.clone()))
+}
+
+fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Asks the server who is logged in (the cookie may have outlived the page), then syncs.
+pub fn start(ctx: SyncCtx, state: AppState) {
+    let Some(server) = server(ctx) else { return };
+    if ctx.session.get_untracked().is_some() {
+        request_round(ctx, state);
+        return;
+    }
+    if !online() {
+        ctx.status.set(SyncStatus::Offline);
+        return;
+    }
+    spawn_local(async move {
+        match fetch::current_session(&server).await {
+            Ok(Some(session)) => logged_in(ctx, state, session),
+            Ok(None) => ctx.status.set(SyncStatus::LoggedOut),
+            Err(Offline(_)) => ctx.status.set(SyncStatus::Offline),
+        }
+    });
+}
+
+/// Takes the server's word for who this is («Вы:» follows it) and syncs.
+pub fn logged_in(ctx: SyncCtx, state: AppState, session: Session) {
+    if let Some(member) = &session.member {
+        let id = crate::domain::Id::from_raw(member.clone());
+        if state.prefs.with_untracked(|p| p.me.as_ref() != Some(&id)) {
+            state.prefs.update(|p| p.me = Some(id));
+        }
+    }
+    ctx.session.set(Some(session));
+    request_round(ctx, state);
+}
+
+/// Logs out (`DELETE /_session`); the data stays on the device.
+pub fn log_out(ctx: SyncCtx) {
+    let Some(server) = server(ctx) else { return };
+    spawn_local(async move {
+        let _ = fetch::log_out(&server).await;
+        ctx.session.set(None);
+        ctx.status.set(SyncStatus::LoggedOut);
+    });
+}
+
+/// Starts a round now, or one more after the running one.
+pub fn request_round(ctx: SyncCtx, state: AppState) {
+    if !ctx.is_on() || ctx.session.get_untracked().is_none() {
+        return;
+    }
+    if ctx.running.get_value() {
+        ctx.again.set_value(true);
+        return;
+    }
+    if !online() {
+        ctx.status.set(SyncStatus::Offline);
+        return;
+    }
+    ctx.running.set_value(true);
+    ctx.status.set(SyncStatus::Syncing);
+    spawn_local(async move {
+        loop {
+            ctx.again.set_value(false);
+            if !round(ctx, state).await || !ctx.again.get_value() {
+                break;
+            }
+        }
+        ctx.running.set_value(false);
+    });
+}
+
+/// One round on a copy of the workspace; false when it could not go on (offline, logged out).
+async fn round(ctx: SyncCtx, state: AppState) -> bool {
+    let generation = ctx.generation.get_value();
+    let mut ws = state.ws.get_untracked();
+    let mut engine = ctx.engine.get_value();
+    let report = match fetch::run_round(&mut engine, &mut ws).await {
+        Ok(report) => report,
+        // Nothing of this round is kept: the engine's state and the workspace go on from before
+        // it, and whatever it had written is merged again by `_rev` next time.
+        Err(Offline(_)) => {
+            ctx.status.set(SyncStatus::Offline);
+            return false;
+        }
+    };
+    if let Some(error) = &report.error {
+        // The engine's words carry the HTTP status: 401 = no (more) session.
+        if error.contains("HTTP 401") {
+            ctx.session.set(None);
+            ctx.status.set(SyncStatus::LoginFailed);
+        } else {
+            ctx.status.set(SyncStatus::Failed(error.clone()));
+        }
+    }
+    let changed = report.pulled > 0 || report.conflicts > 0 || !report.refused.is_empty();
+    if changed {
+        ctx.applying.set_value(true);
+        if ctx.generation.get_value() == generation {
+            state.ws.set(ws);
+        } else {
+            // The person edited while the round waited for the network: merge, do not replace.
+            state
+                .ws
+                .update(|current| *current = merge(current, &ws).workspace);
+        }
+    }
+    if !report.refused.is_empty() {
+        ctx.refused.set(report.refused.clone());
+    }
+    ctx.set_aside.set(set_aside_of(&engine));
+    crate::ui::persist::save_sync_state(&engine);
+    ctx.engine.set_value(engine);
+    if report.error.is_none() {
+        ctx.status.set(SyncStatus::Synced(local_time()));
+    }
+    report.error.is_none()
+}
+
+/// The local time, «12:04».
+fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
+}
+
+/// Logs in with a name and password; the answer for the dialog: `Ok(())`, or the text to show.
+pub async fn log_in(
+    ctx: SyncCtx,
+    state: AppState,
+    name: String,
+    password: String,
+) -> Result<(), crate::i18n::SyncText> {
+    let Some(server) = server(ctx) else {
+        return Err(crate::i18n::SyncText::NoServer);
+    };
+    match fetch::log_in(&server, &name, &password).await {
+        Ok(Some(session)) => {
+            logged_in(ctx, state, session);
+            Ok(())
+        }
+        Ok(None) => {
+            ctx.status.set(SyncStatus::LoginFailed);
+            Err(crate::i18n::SyncText::WrongPassword)
+        }
+        Err(Offline(_)) => Err(crate::i18n::SyncText::NoServer),
+    }
+}
