@@ -5,7 +5,7 @@ use super::MAX_SNAPSHOT_BYTES;
 use crate::domain::dates::Timestamp;
 use crate::domain::workspace::Workspace;
 use crate::format::envelope::ExportedBy;
-use crate::restore::{restore, Rejection, RestoreError, RestoreOptions};
+use crate::restore::{restore, Rejection, RestoreError, RestoreOptions, RestoreSteps, Restored};
 use chrono::NaiveDate;
 
 /// A snapshot that passed every check.
@@ -40,8 +40,45 @@ pub fn read_snapshot(text: &str, today: NaiveDate) -> Result<Snapshot, RestoreEr
 /// Reads and checks a snapshot; on refusal gives every problem found (the first
 /// [`crate::restore::MAX_LISTED_PROBLEMS`], and how many more).
 pub fn read_snapshot_all(text: &str, today: NaiveDate) -> Result<Snapshot, Rejection> {
-    let restored = restore(text, &RestoreOptions::file(today, MAX_SNAPSHOT_BYTES))?;
-    Ok(Snapshot {
+    restore(text, &RestoreOptions::file(today, MAX_SNAPSHOT_BYTES)).map(snapshot)
+}
+
+/// [`read_snapshot_all`] in slices, for a large file: the same result, worked out a step at a
+/// time ([`RestoreSteps`]) so the page can paint a progress bar between steps.
+pub struct SnapshotSteps(RestoreSteps);
+
+impl SnapshotSteps {
+    /// Starts reading `text` on the user's day `today`.
+    pub fn new(text: String, today: NaiveDate) -> SnapshotSteps {
+        SnapshotSteps(RestoreSteps::new(
+            text,
+            RestoreOptions::file(today, MAX_SNAPSHOT_BYTES),
+        ))
+    }
+
+    /// Does one step (a few tens of milliseconds at most); returns whether it is finished.
+    pub fn step(&mut self) -> bool {
+        self.0.step()
+    }
+
+    /// Whether the file is read in one pass rather than in steps (see [`RestoreSteps`]).
+    pub fn read_in_one_pass(&self) -> bool {
+        self.0.read_in_one_pass()
+    }
+
+    /// How far it is, as a part done and a whole.
+    pub fn progress(&self) -> (usize, usize) {
+        self.0.progress()
+    }
+
+    /// Runs the steps left and gives what [`read_snapshot_all`] gives.
+    pub fn finish(self) -> Result<Snapshot, Rejection> {
+        self.0.finish().map(snapshot)
+    }
+}
+
+fn snapshot(restored: Restored) -> Snapshot {
+    Snapshot {
         workspace: restored.workspace,
         meta: SnapshotMeta {
             version: restored.version,
@@ -49,5 +86,5 @@ pub fn read_snapshot_all(text: &str, today: NaiveDate) -> Result<Snapshot, Rejec
             exported_at: restored.exported_at,
             exported_by: restored.exported_by,
         },
-    })
+    }
 }
