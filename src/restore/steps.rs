@@ -49,6 +49,7 @@ pub struct RestoreSteps {
 
 enum Stage {
     Scanning(Scan),
+    Skeleton(Vec<ListSpan>),
     Records(Box<Records>),
     Checking(Box<Records>),
     Guarding(Box<Checked>),
@@ -154,9 +155,11 @@ impl RestoreSteps {
         self.stage = match stage {
             Stage::Scanning(mut scan) => match scan.step(&self.text, SCAN_BYTES) {
                 Scanned::More => Stage::Scanning(scan),
-                Scanned::Done => self.skeleton(scan.lists),
+                // The skeleton in a step of its own: its parse is the longest of the reading.
+                Scanned::Done => Stage::Skeleton(scan.lists),
                 Scanned::Unusual => self.one_pass(),
             },
+            Stage::Skeleton(lists) => self.skeleton(lists),
             Stage::Records(mut records) => match records.step(&self.text) {
                 Ok(false) => Stage::Records(records),
                 Ok(true) => Stage::Checking(records),
@@ -181,6 +184,7 @@ impl RestoreSteps {
         // Scanning is about a fifth of the work, the records most of it, the checks the rest.
         let part = match &self.stage {
             Stage::Scanning(scan) => scan.done().min(all) / 5,
+            Stage::Skeleton(_) => all / 5,
             Stage::Records(r) => {
                 let at = r
                     .lists

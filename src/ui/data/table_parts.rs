@@ -6,7 +6,7 @@ use crate::i18n::import::{
     describe_counts, describe_fit, describe_mapping_error, describe_problem_row, encoding_name,
     field_name, separator_name,
 };
-use crate::i18n::{fill, ImportText, Translate};
+use crate::i18n::{fill, ImportText, SnapshotText, Translate};
 use crate::import::{Field, Fit, Mapping, Separator, Target, TextEncoding};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -121,6 +121,7 @@ pub(super) fn progress_view(
             Some(p),
         ),
         Busy::Writing => (state.tr(ImportText::Writing).to_owned(), None),
+        Busy::Comparing => (state.tr(SnapshotText::Comparing).to_owned(), None),
     };
     Some(view! {
         <div class="data-table-progress" data-testid="table-progress" role="status">
@@ -132,7 +133,7 @@ pub(super) fn progress_view(
                     None => view! { <progress></progress> }.into_any(),
                 }}
             </label>
-            {(busy != Busy::Writing).then(|| view! {
+            {(!matches!(busy, Busy::Writing | Busy::Comparing)).then(|| view! {
                 <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
                     {state.text(ImportText::CancelWork)}
                 </button>
