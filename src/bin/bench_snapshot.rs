@@ -4,6 +4,8 @@
 //! `--write-samples DIR` instead writes sample snapshots (the demo workspace, a synthetic one
 //! with orders and transfers, and one whose rule has every kind of condition) for the JSON
 //! Schema test (`tests/schema/`).
+//! `--write-full FILE` writes the full-size snapshot itself (for screenshots of the import's
+//! progress bar).
 //! In the wasm build it is an empty program (the browser has no `Instant`).
 
 #[cfg(target_arch = "wasm32")]
@@ -12,9 +14,13 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == "--write-samples") {
-        Some(i) => native::write_samples(args.get(i + 1).map_or("target/snapshot-samples", |s| s)),
-        None => native::bench(),
+    let after = |flag: &str| args.iter().position(|a| a == flag).map(|i| args.get(i + 1));
+    if let Some(dir) = after("--write-samples") {
+        native::write_samples(dir.map_or("target/snapshot-samples", |s| s));
+    } else if let Some(file) = after("--write-full") {
+        native::write_full(file.map_or("target/snapshot-full.json", |s| s));
+    } else {
+        native::bench();
     }
 }
 
@@ -75,6 +81,14 @@ mod native {
         ws.set_transfer_policy(policy, now).expect("a valid rule");
         add_transfers(&mut ws, 10, today(), now);
         ws
+    }
+
+    pub fn write_full(file: &str) {
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+        let ws = with_transfers(5_000, 100_000, 50);
+        let text = export_snapshot(&ws, Some(&ws.members[0]), now, today(), describe_ru);
+        std::fs::write(file, text).expect("write");
+        println!("wrote {file}");
     }
 
     pub fn write_samples(dir: &str) {
@@ -202,6 +216,15 @@ mod native {
             let dups =
                 salesdesk::domain::views::duplicates::duplicates_between(mine, &back.workspace);
             let t5 = t.elapsed();
+            let orders = salesdesk::domain::merge::merge_records(
+                &mine.orders,
+                &back.workspace.orders,
+                &Default::default(),
+                &Default::default(),
+                salesdesk::domain::merge::RecordKind::Order,
+            );
+            let t6 = t.elapsed();
+            println!("preview: the orders' merge alone {} ms ({})", ms(t6 - t5), orders.0.len());
             println!(
                 "preview: guard {} ms, merge {} ms, removals {} ms, future {} ms, duplicates {} ms ({} {} {:?} {})",
                 ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),

@@ -15,6 +15,9 @@
 //!
 //! Steps 1–6 stop at the first problem, since nothing after it can be read reliably. Pure: no
 //! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
+//! [`RestoreSteps`] runs the same steps in slices for a large file (the import panel's):
+//! the long lists' records are parsed and read a few hundred at a time, with exactly the result
+//! of [`restore`], which stays the path for stored data and the tests' oracle.
 
 mod error;
 mod field_problem;
