@@ -224,7 +224,11 @@ mod native {
                 salesdesk::domain::merge::RecordKind::Order,
             );
             let t6 = t.elapsed();
-            println!("preview: the orders' merge alone {} ms ({})", ms(t6 - t5), orders.0.len());
+            println!(
+                "preview: the orders' merge alone {} ms ({})",
+                ms(t6 - t5),
+                orders.0.len()
+            );
             println!(
                 "preview: guard {} ms, merge {} ms, removals {} ms, future {} ms, duplicates {} ms ({} {} {:?} {})",
                 ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),

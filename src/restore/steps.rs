@@ -53,7 +53,8 @@ enum Stage {
     Records(Box<Records>),
     Checking(Box<Records>),
     Guarding(Box<Checked>),
-    Finished(Result<Restored, Rejection>),
+    /// Boxed: a restored workspace is large beside the other stages.
+    Finished(Box<Result<Restored, Rejection>>),
 }
 
 /// The records being read, after the skeleton passed.
@@ -128,8 +129,8 @@ impl RestoreSteps {
     /// Starts restoring `text` under `options`.
     pub fn new(text: String, options: RestoreOptions) -> RestoreSteps {
         let stage = match size_ok(&text, &options) {
-            Err(e) => Stage::Finished(Err(e.into())),
-            Ok(()) if !is_plain(&text) => Stage::Finished(restore(&text, &options)),
+            Err(e) => Stage::Finished(Box::new(Err(e.into()))),
+            Ok(()) if !is_plain(&text) => Stage::Finished(Box::new(restore(&text, &options))),
             Ok(()) => Stage::Scanning(Scan::new()),
         };
         let one_pass = !is_plain(&text);
@@ -150,7 +151,7 @@ impl RestoreSteps {
     pub fn step(&mut self) -> bool {
         let stage = std::mem::replace(
             &mut self.stage,
-            Stage::Finished(Err(RestoreError::Nothing.into())),
+            Stage::Finished(Box::new(Err(RestoreError::Nothing.into()))),
         );
         self.stage = match stage {
             Stage::Scanning(mut scan) => match scan.step(&self.text, SCAN_BYTES) {
@@ -163,16 +164,16 @@ impl RestoreSteps {
             Stage::Records(mut records) => match records.step(&self.text) {
                 Ok(false) => Stage::Records(records),
                 Ok(true) => Stage::Checking(records),
-                Err(e) => Stage::Finished(Err(e.into())),
+                Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
             Stage::Checking(records) => match records.into_envelope() {
-                Err(e) => Stage::Finished(Err(e.into())),
+                Err(e) => Stage::Finished(Box::new(Err(e.into()))),
                 Ok((envelope, version)) => match checked(envelope, version, &self.options) {
                     Ok(c) => Stage::Guarding(Box::new(c)),
-                    Err(e) => Stage::Finished(Err(e)),
+                    Err(e) => Stage::Finished(Box::new(Err(e))),
                 },
             },
-            Stage::Guarding(c) => Stage::Finished(guard(*c)),
+            Stage::Guarding(c) => Stage::Finished(Box::new(guard(*c))),
             finished @ Stage::Finished(_) => finished,
         };
         matches!(self.stage, Stage::Finished(_))
@@ -204,7 +205,7 @@ impl RestoreSteps {
     pub fn finish(mut self) -> Result<Restored, Rejection> {
         while !self.step() {}
         match self.stage {
-            Stage::Finished(result) => result,
+            Stage::Finished(result) => *result,
             _ => unreachable!("step runs until finished"),
         }
     }
@@ -212,7 +213,7 @@ impl RestoreSteps {
     /// The file read by [`restore`] at once.
     fn one_pass(&mut self) -> Stage {
         self.one_pass = true;
-        Stage::Finished(restore(&self.text, &self.options))
+        Stage::Finished(Box::new(restore(&self.text, &self.options)))
     }
 
     /// Step 2: the file without its lists, through the one-pass steps.
@@ -255,7 +256,7 @@ impl RestoreSteps {
                 records.version = version;
                 let current = match migrate::migrate(value, version) {
                     Ok(current) => current,
-                    Err(e) => return Stage::Finished(Err(e.into())),
+                    Err(e) => return Stage::Finished(Box::new(Err(e.into()))),
                 };
                 match typed::read::<EnvelopeIn>(&current) {
                     Ok(envelope) => records.envelope = Some(envelope),
