@@ -234,7 +234,7 @@ pub fn ImportPanel() -> impl IntoView {
             {move || match step.get() {
                 Step::Idle => ().into_any(),
                 Step::Reading => view! {
-                    <div data-testid="import-reading">{move || progress_view(state, jobs.busy.get(), cancel)}</div>
+                    <div data-testid="import-reading">{progress_view(state, jobs.busy, cancel)}</div>
                 }.into_any(),
                 Step::Rejected { name, problems, more } => view! {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">

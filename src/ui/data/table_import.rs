@@ -333,7 +333,7 @@ pub fn TableImportPanel() -> impl IntoView {
                 <input type="file" accept=".xlsx,.csv,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     class="visually-hidden" on:change=on_pick data-testid="table-file"/>
             </label>
-            {move || progress_view(state, jobs.busy.get(), cancel)}
+            {progress_view(state, jobs.busy, cancel)}
             {move || done.get().map(|summary| view! {
                 <div class="data-table-done" role="status">
                     <p data-testid="table-result">{summary}</p>

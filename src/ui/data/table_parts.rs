@@ -104,42 +104,42 @@ pub(super) fn column_row(
     }
 }
 
-/// The progress bar of reading, checking or writing, with «Отмена» while it can stop.
+/// The progress bar of reading, checking or writing, with «Отмена» while it can stop. Built
+/// once while there is work: only its words and its bar follow the work, so «Отмена» stays the
+/// same button under the pointer (re-created with every percent, a click could miss it).
 pub(super) fn progress_view(
     state: AppState,
-    busy: Option<Busy>,
-    cancel: impl Fn() + Copy + 'static,
-) -> Option<impl IntoView> {
-    let busy = busy?;
-    let (words, value) = match busy {
-        Busy::Reading(p) => (
-            fill(state.tr(ImportText::Reading), &[&p.to_string()]),
-            Some(p),
-        ),
-        Busy::Checking(p) => (
-            fill(state.tr(ImportText::Checking), &[&p.to_string()]),
-            Some(p),
-        ),
-        Busy::Writing => (state.tr(ImportText::Writing).to_owned(), None),
-        Busy::Comparing => (state.tr(SnapshotText::Comparing).to_owned(), None),
+    busy: RwSignal<Option<Busy>>,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let words = move || match busy.get() {
+        Some(Busy::Reading(p)) => fill(state.tr(ImportText::Reading), &[&p.to_string()]),
+        Some(Busy::Checking(p)) => fill(state.tr(ImportText::Checking), &[&p.to_string()]),
+        Some(Busy::Writing) => state.tr(ImportText::Writing).to_owned(),
+        Some(Busy::Comparing) => state.tr(SnapshotText::Comparing).to_owned(),
+        None => String::new(),
     };
-    Some(view! {
-        <div class="data-table-progress" data-testid="table-progress" role="status">
-            <label>
-                <span data-testid="table-progress-text">{words}</span>
-                // Writing has no measure: an indeterminate bar.
-                {match value {
-                    Some(v) => view! { <progress max="100" value=v.to_string()></progress> }.into_any(),
-                    None => view! { <progress></progress> }.into_any(),
-                }}
-            </label>
-            {(!matches!(busy, Busy::Writing | Busy::Comparing)).then(|| view! {
-                <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
-                    {state.text(ImportText::CancelWork)}
-                </button>
-            })}
-        </div>
-    })
+    // Writing and comparing have no measure: an indeterminate bar (no value).
+    let value = move || match busy.get() {
+        Some(Busy::Reading(p) | Busy::Checking(p)) => Some(p.to_string()),
+        _ => None,
+    };
+    let stoppable = move || matches!(busy.get(), Some(Busy::Reading(_) | Busy::Checking(_)));
+    view! {
+        <Show when=move || busy.with(Option::is_some)>
+            <div class="data-table-progress" data-testid="table-progress" role="status">
+                <label>
+                    <span data-testid="table-progress-text">{words}</span>
+                    <progress max="100" value=value></progress>
+                </label>
+                <Show when=stoppable>
+                    <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
+                        {state.text(ImportText::CancelWork)}
+                    </button>
+                </Show>
+            </div>
+        </Show>
+    }
 }
 
 /// What the import would do, whether it fits in storage, and every problem row (the first
