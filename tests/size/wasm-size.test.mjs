@@ -33,8 +33,9 @@ import { gzipSync, constants } from 'node:zlib';
 // quantities +10 635 B; issue 16's sync core +282 B. Together +198 116 B; merged with the
 // version 6 migration: 1 058 157 B (raw 2 835 936 B). Issue 14's size target is now 3.0x away.
 // Session 7, restore-steps (a snapshot file restored in slices with a progress bar, read as
-// bytes): +7 357 B against that budget (1 065 514 B, raw 2 850 053 B).
-const BUDGET_GZIP_BYTES = 1_065_514;
+// bytes, a progress bar whose «Отмена» stays put): +7 794 B against that budget (1 065 951 B,
+// raw 2 853 177 B).
+const BUDGET_GZIP_BYTES = 1_065_951;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
