@@ -4,6 +4,8 @@
 //! `--write-samples DIR` instead writes sample snapshots (the demo workspace, a synthetic one
 //! with orders and transfers, and one whose rule has every kind of condition) for the JSON
 //! Schema test (`tests/schema/`).
+//! `--write-full FILE` writes the full-size snapshot itself (for screenshots of the import's
+//! progress bar).
 //! In the wasm build it is an empty program (the browser has no `Instant`).
 
 #[cfg(target_arch = "wasm32")]
@@ -12,9 +14,13 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    match args.iter().position(|a| a == "--write-samples") {
-        Some(i) => native::write_samples(args.get(i + 1).map_or("target/snapshot-samples", |s| s)),
-        None => native::bench(),
+    let after = |flag: &str| args.iter().position(|a| a == flag).map(|i| args.get(i + 1));
+    if let Some(dir) = after("--write-samples") {
+        native::write_samples(dir.map_or("target/snapshot-samples", |s| s));
+    } else if let Some(file) = after("--write-full") {
+        native::write_full(file.map_or("target/snapshot-full.json", |s| s));
+    } else {
+        native::bench();
     }
 }
 
@@ -24,7 +30,7 @@ mod native {
     use salesdesk::domain::demo::demo_workspace;
     use salesdesk::domain::Workspace;
     use salesdesk::i18n::outcome::describe_ru;
-    use salesdesk::snapshot::{export_snapshot, read_snapshot, snapshot_file_name};
+    use salesdesk::snapshot::{export_snapshot, read_snapshot, snapshot_file_name, SnapshotSteps};
     use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
     use std::time::{Duration, Instant};
 
@@ -75,6 +81,14 @@ mod native {
         ws.set_transfer_policy(policy, now).expect("a valid rule");
         add_transfers(&mut ws, 10, today(), now);
         ws
+    }
+
+    pub fn write_full(file: &str) {
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
+        let ws = with_transfers(5_000, 100_000, 50);
+        let text = export_snapshot(&ws, Some(&ws.members[0]), now, today(), describe_ru);
+        std::fs::write(file, text).expect("write");
+        println!("wrote {file}");
     }
 
     pub fn write_samples(dir: &str) {
@@ -161,6 +175,8 @@ mod native {
         let ws = with_transfers(5_000, 100_000, 50);
         let mut export = Vec::new();
         let mut import = Vec::new();
+        let mut stepped = Vec::new();
+        let mut longest_step = Vec::new();
         let mut text = String::new();
         for _ in 0..RUNS {
             let t = Instant::now();
@@ -170,6 +186,54 @@ mod native {
             let back = read_snapshot(&text, today()).expect("reads back");
             import.push(t.elapsed());
             assert_eq!(back.workspace.orders.len(), ws.orders.len());
+            // The same read in steps, as the import panel runs it: its total and longest step.
+            let t = Instant::now();
+            let mut steps = SnapshotSteps::new(text.clone(), today());
+            let mut longest = Duration::ZERO;
+            loop {
+                let s = Instant::now();
+                let finished = steps.step();
+                longest = longest.max(s.elapsed());
+                if finished {
+                    break;
+                }
+            }
+            let back_in_steps = steps.finish().expect("reads back in steps");
+            stepped.push(t.elapsed());
+            longest_step.push(longest);
+            assert!(back_in_steps == back, "the same workspace either way");
+            // The import panel's preview against the same data, piece by piece.
+            let mine = &ws;
+            let t = Instant::now();
+            let (guarded, _) = salesdesk::snapshot::director_records_guarded(mine, &back);
+            let t1 = t.elapsed();
+            let preview = salesdesk::snapshot::ImportPreview::new(mine, &guarded);
+            let t2 = t.elapsed();
+            let removed = salesdesk::snapshot::removals(mine, &back.workspace);
+            let t3 = t.elapsed();
+            let future = salesdesk::snapshot::future_changes(&back.workspace, now);
+            let t4 = t.elapsed();
+            let dups =
+                salesdesk::domain::views::duplicates::duplicates_between(mine, &back.workspace);
+            let t5 = t.elapsed();
+            let orders = salesdesk::domain::merge::merge_records(
+                &mine.orders,
+                &back.workspace.orders,
+                &Default::default(),
+                &Default::default(),
+                salesdesk::domain::merge::RecordKind::Order,
+            );
+            let t6 = t.elapsed();
+            println!(
+                "preview: the orders' merge alone {} ms ({})",
+                ms(t6 - t5),
+                orders.0.len()
+            );
+            println!(
+                "preview: guard {} ms, merge {} ms, removals {} ms, future {} ms, duplicates {} ms ({} {} {:?} {})",
+                ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+                preview.removed_by_merge.len(), removed.len(), future.0, dups.len()
+            );
         }
         let derived_at = text.find(",\"derived\":").unwrap_or(text.len());
         println!(
@@ -183,6 +247,11 @@ mod native {
         println!("|-----------------------|--------------|");
         println!("| export (write JSON)   | {:>9} ms |", ms(median(export)));
         println!("| import (read + check) | {:>9} ms |", ms(median(import)));
+        println!("| import in steps       | {:>9} ms |", ms(median(stepped)));
+        println!(
+            "|   its longest step    | {:>9} ms |",
+            ms(median(longest_step))
+        );
         println!("| file size             | {:>9} B  |", text.len());
         println!(
             "|   of which derived    | {:>9} B  |",

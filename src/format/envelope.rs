@@ -137,23 +137,23 @@ impl<'a> WorkspaceOut<'a> {
 #[derive(Deserialize)]
 pub struct WorkspaceIn {
     #[serde(default)]
-    members: Vec<TeamMember>,
+    pub(crate) members: Vec<TeamMember>,
     #[serde(default)]
-    clients: Vec<Client>,
+    pub(crate) clients: Vec<Client>,
     #[serde(default)]
-    deals: Vec<Deal>,
+    pub(crate) deals: Vec<Deal>,
     #[serde(default = "Stage::default_pipeline")]
-    stages: Vec<Stage>,
+    pub(crate) stages: Vec<Stage>,
     #[serde(default)]
-    removed: Vec<Tombstone>,
+    pub(crate) removed: Vec<Tombstone>,
     #[serde(default)]
     scoring_model: ScoringModel,
     #[serde(default)]
-    assessments: Vec<Assessment>,
+    pub(crate) assessments: Vec<Assessment>,
     #[serde(default)]
-    product_groups: Vec<ProductGroup>,
+    pub(crate) product_groups: Vec<ProductGroup>,
     #[serde(default)]
-    products: Vec<Product>,
+    pub(crate) products: Vec<Product>,
     /// Orders as plain objects (snapshots, hand-made or older data).
     #[serde(default)]
     pub orders: Vec<Order>,
@@ -163,17 +163,17 @@ pub struct WorkspaceIn {
     #[serde(default)]
     transfer_policy: TransferPolicy,
     #[serde(default)]
-    transfers: Vec<TransferRecord>,
+    pub(crate) transfers: Vec<TransferRecord>,
     #[serde(default)]
-    stage_history: Vec<StageChange>,
+    pub(crate) stage_history: Vec<StageChange>,
     #[serde(default)]
     pipeline_settings: PipelineSettings,
     #[serde(default)]
-    sales_plans: Vec<SalesPlan>,
+    pub(crate) sales_plans: Vec<SalesPlan>,
     #[serde(default)]
-    activities: Vec<Activity>,
+    pub(crate) activities: Vec<Activity>,
     #[serde(default)]
-    tasks: Vec<Task>,
+    pub(crate) tasks: Vec<Task>,
 }
 
 impl WorkspaceIn {

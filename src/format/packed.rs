@@ -116,6 +116,11 @@ pub fn stored_revision(text: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// Whether `text` is plain JSON (nothing for [`unpack`] to do).
+pub fn is_plain(text: &str) -> bool {
+    !text.starts_with(PIECES_PREFIX) && !text.starts_with(PACKED_PREFIX)
+}
+
 /// The JSON inside a value: unpacked when packed, as it is otherwise.
 pub fn unpack(text: &str) -> Result<String, Damaged> {
     if let Some(rest) = text.strip_prefix(PIECES_PREFIX) {

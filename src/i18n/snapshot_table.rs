@@ -23,6 +23,7 @@ texts! {
     ImportHint => "Выберите файл выгрузки Salesdesk или перетащите его на страницу. До подтверждения ничего не меняется. Предел — 64 МБ.", "Choose a Salesdesk export or drop it on the page. Nothing changes until you confirm. Limit: 64 MB.";
     ChooseFile => "Выбрать файл", "Choose file";
     Reading => "Читаю файл…", "Reading the file…";
+    Comparing => "Сравниваю с вашими данными…", "Comparing with your data…";
     Rejected => "Файл «{}» не загружен: ничего не изменилось.", "“{}” was not imported: nothing changed.";
     MoreProblems => "…и {}", "…and {}";
     PreviewTitle => "Файл «{}»", "File “{}”";

@@ -11,7 +11,19 @@ use serde_json::Value;
 
 /// The problem `message` describes at `path` (empty or `.` for the top) in
 /// `root`; the path returned is the one to show (for a missing field, the field's own path).
+#[cfg(test)]
 pub fn field_problem(message: &str, path: &str, root: &Value) -> (String, FieldProblem) {
+    field_problem_under(message, path, root, "")
+}
+
+/// [`field_problem`] where `base` is the value at `base_path` of the document (one record read
+/// on its own) and `path` lies under it.
+pub fn field_problem_under(
+    message: &str,
+    path: &str,
+    base: &Value,
+    base_path: &str,
+) -> (String, FieldProblem) {
     let path = if path == "." { "" } else { path };
     if let Some(field) = between(message, "missing field `", "`") {
         let full = if path.is_empty() {
@@ -21,7 +33,7 @@ pub fn field_problem(message: &str, path: &str, root: &Value) -> (String, FieldP
         };
         return (full, FieldProblem::Missing(field.to_owned()));
     }
-    let found = found_at(root, path);
+    let found = found_at(base, path.strip_prefix(base_path).unwrap_or(path));
     let expected = message
         .rsplit_once(", expected ")
         .map_or(ValueKind::Other, |(_, e)| kind_of(e));

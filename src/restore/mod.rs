@@ -15,14 +15,21 @@
 //!
 //! Steps 1–6 stop at the first problem, since nothing after it can be read reliably. Pure: no
 //! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
+//! [`RestoreSteps`] runs the same steps in slices for a large file (the import panel's):
+//! the long lists' records are parsed and read a few hundred at a time, with exactly the result
+//! of [`restore`], which stays the path for stored data and the tests' oracle.
 
 mod error;
 mod field_problem;
 pub mod migrate;
 mod path;
+mod scan;
+mod steps;
 mod strict_json;
 mod typed;
 mod validate;
+
+pub use steps::RestoreSteps;
 
 pub use error::{
     FieldProblem, FoundValue, Rejection, RestoreError, ValueKind, MAX_LISTED_PROBLEMS,
@@ -92,17 +99,34 @@ pub fn read_typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> 
 }
 
 /// Restores `text` (plain JSON or a packed stored value) under `options`; on refusal gives every
-/// problem found (the first [`MAX_LISTED_PROBLEMS`], and how many more).
+/// problem found (the first [`MAX_LISTED_PROBLEMS`], and how many more). [`RestoreSteps`] is the
+/// same restore in slices, for a large file.
 pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
-    if let Some(limit) = options.max_bytes.filter(|limit| text.len() > *limit) {
-        return Err(RestoreError::TooLarge {
+    size_ok(text, options)?;
+    let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
+    let value = strict_json::parse(&json).map_err(json_error)?;
+    let version = header(&value)?;
+    let current = migrate::migrate(value, version)?;
+    let envelope: EnvelopeIn =
+        typed::read(&current).map_err(|(path, e)| field_error(&e, &path, &current, ""))?;
+    drop(current);
+    guard(checked(envelope, version, options)?)
+}
+
+/// Step 1: the size, before anything is parsed.
+fn size_ok(text: &str, options: &RestoreOptions) -> Result<(), RestoreError> {
+    match options.max_bytes.filter(|limit| text.len() > *limit) {
+        Some(limit) => Err(RestoreError::TooLarge {
             bytes: text.len(),
             limit,
-        }
-        .into());
+        }),
+        None => Ok(()),
     }
-    let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
-    let value = strict_json::parse(&json).map_err(|e| match e {
+}
+
+/// Step 3's refusal in the restore's words.
+fn json_error(e: StrictJsonError) -> RestoreError {
+    match e {
         StrictJsonError::Syntax {
             line,
             column,
@@ -113,13 +137,16 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
             message,
         },
         StrictJsonError::DuplicateKey { path, key } => RestoreError::DuplicateKey { path, key },
-    })?;
+    }
+}
+
+/// Steps 4 and 5's checks: the format, and a version this build reads (returned).
+fn header(value: &Value) -> Result<u64, RestoreError> {
     let found = value.get("format").and_then(Value::as_str).unwrap_or("");
     if found != FORMAT {
         return Err(RestoreError::WrongFormat {
             found: found.to_owned(),
-        }
-        .into());
+        });
     }
     let version = value
         .get("version")
@@ -130,15 +157,35 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
         return Err(RestoreError::FutureVersion {
             found: version,
             supported: VERSION,
-        }
-        .into());
+        });
     }
-    let current = migrate::migrate(value, version)?;
-    let envelope: EnvelopeIn = typed::read(&current).map_err(|(path, e)| {
-        let (path, problem) = field_problem::field_problem(&e.to_string(), &path, &current);
-        RestoreError::Field { path, problem }
-    })?;
-    drop(current);
+    Ok(version)
+}
+
+/// Step 6's refusal: `e` at `path`, where `base` is the value at `base_path` of the document.
+fn field_error(e: &serde_json::Error, path: &str, base: &Value, base_path: &str) -> RestoreError {
+    let (path, problem) = field_problem::field_problem_under(&e.to_string(), path, base, base_path);
+    RestoreError::Field { path, problem }
+}
+
+/// A workspace read and checked record by record, before the last guard.
+struct Checked {
+    workspace: Workspace,
+    problems: Problems,
+    version: u64,
+    revision: u64,
+    app_version: Option<String>,
+    exported_at: Option<Timestamp>,
+    exported_by: Option<ExportedBy>,
+}
+
+/// Step 7 but the last guard: the workspace out of the envelope, and every problem of its
+/// records.
+fn checked(
+    envelope: EnvelopeIn,
+    version: u64,
+    options: &RestoreOptions,
+) -> Result<Checked, Rejection> {
     let plain_orders = envelope.workspace.orders.len();
     let workspace = envelope
         .workspace
@@ -160,6 +207,24 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
         }
     }
     check(&workspace, plain_orders, options.dates, &mut problems);
+    Ok(Checked {
+        workspace,
+        problems,
+        version,
+        revision: envelope.revision,
+        app_version: envelope.app_version,
+        exported_at,
+        exported_by: envelope.exported_by,
+    })
+}
+
+/// The last guard, and the verdict.
+fn guard(checked: Checked) -> Result<Restored, Rejection> {
+    let Checked {
+        workspace,
+        mut problems,
+        ..
+    } = checked;
     // The checks above cover everything `integrity_problems` looks at; this guards the promise
     // that restored data is sound even if the two ever drift apart.
     if problems.listed.is_empty() {
@@ -175,10 +240,10 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
     }
     Ok(Restored {
         workspace,
-        version,
-        revision: envelope.revision,
-        app_version: envelope.app_version,
-        exported_at,
-        exported_by: envelope.exported_by,
+        version: checked.version,
+        revision: checked.revision,
+        app_version: checked.app_version,
+        exported_at: checked.exported_at,
+        exported_by: checked.exported_by,
     })
 }

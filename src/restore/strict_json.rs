@@ -32,10 +32,17 @@ pub enum StrictJsonError {
 
 /// Parses `text`, refusing duplicate keys anywhere.
 pub fn parse(text: &str) -> Result<Value, StrictJsonError> {
+    parse_under(text, &Crumb::Root)
+}
+
+/// Parses `text` as the value found at `at` in a larger document (one record of a long list,
+/// read on its own by [`super::steps`]): a duplicate key is named by its path in that document.
+/// Line and column are the text's own.
+pub(super) fn parse_under(text: &str, at: &Crumb<'_>) -> Result<Value, StrictJsonError> {
     let found = RefCell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = ValueSeed {
-        at: &Crumb::Root,
+        at,
         duplicate: &found,
     }
     .deserialize(&mut de)

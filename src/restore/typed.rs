@@ -31,6 +31,18 @@ pub fn read<T: DeserializeOwned>(value: &Value) -> Result<T, (String, Error)> {
     T::deserialize(strict).map_err(|e| (failed.into_inner().unwrap_or_default(), e))
 }
 
+/// Reads a `T` from `value`, which sits at `at` in a larger document (one record of a long
+/// list, read on its own by [`super::steps`]); a failure's path is the one [`read`] would give
+/// over the whole document.
+pub(super) fn read_under<T: DeserializeOwned>(
+    value: &Value,
+    at: &Crumb<'_>,
+) -> Result<T, (String, Error)> {
+    let failed = RefCell::new(None);
+    read_at(std::marker::PhantomData::<T>, value, at, &failed)
+        .map_err(|e| (failed.into_inner().unwrap_or_default(), e))
+}
+
 /// A value being read, where it sits, and where the first failure was noted.
 struct Strict<'de, 'p> {
     value: &'de Value,

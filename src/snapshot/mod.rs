@@ -39,7 +39,9 @@ pub use preview::{
     apply_merge, apply_replace, future_changes, record_counts, removals, ImportPreview,
     KindPreview, Removal,
 };
-pub use read::{read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta};
+pub use read::{
+    file_text, read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta, SnapshotSteps,
+};
 pub use report::ImportReport;
 
 /// The largest snapshot file import accepts: 64 MiB. A full-size workspace (5 000 clients,

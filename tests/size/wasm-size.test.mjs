@@ -43,7 +43,10 @@ import { gzipSync, constants } from 'node:zlib';
 // branch sync-live against its base be277b0 (1 057 662 -> 1 109 320 B; raw 2 835 003 ->
 // 2 973 525 B), after reading and writing JSON through the existing text serializer and the
 // restore path's reader instead of serde_json's Value (+106 094 B with to_value/from_value).
-const BUDGET_GZIP_BYTES = 1_122_637;
+// Session 7, restore-steps (a snapshot file restored in slices with a progress bar, read as
+// bytes, a progress bar whose «Отмена» stays put): +7 794 B against that budget (1 065 951 B,
+// raw 2 853 177 B).
+const BUDGET_GZIP_BYTES = 1_130_431;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -220,6 +220,9 @@ fn run(bases: &[Base], seed: u64, inputs: usize) -> Tally {
         let started = std::time::Instant::now();
         let result = read_snapshot_all(&input, today());
         tally.import_time += started.elapsed();
+        // The stepped read the import panel runs gives exactly the same answer.
+        let stepped = crate::snapshot::SnapshotSteps::new(input.clone(), today()).finish();
+        assert_eq!(stepped, result, "the stepped read differs on {input:.300}");
         match result {
             Ok(_) => tally.accepted += 1,
             Err(rejection) => {

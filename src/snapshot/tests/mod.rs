@@ -8,6 +8,7 @@ mod fuzz;
 pub(crate) mod preview;
 mod round_trip;
 mod schema;
+mod stepped;
 pub(crate) mod versions;
 
 use crate::domain::dates::Timestamp;

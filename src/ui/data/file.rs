@@ -28,7 +28,9 @@ pub enum PickedFile {
 #[derive(Clone, Copy)]
 pub struct DroppedFile(pub RwSignal<Option<PickedFile>>);
 
-/// Reads `file` as text and passes it to `done`; a file over the limit is not read at all.
+/// Reads `file` as text and passes it to `done`; a file over the limit is not read at all. The
+/// bytes are read and decoded in the wasm ([`crate::snapshot::file_text`]), which is many times
+/// quicker for a large file than the browser's text and its hand-over.
 pub fn read_file(file: web_sys::File, done: impl FnOnce(PickedFile) + 'static) {
     let name = file.name();
     let bytes = file.size() as usize;
@@ -41,15 +43,15 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(PickedFile) + 'static) {
     };
     let handle = reader.clone();
     let onload = Closure::once_into_js(move || {
-        let text = handle
+        let bytes = handle
             .result()
-            .ok()
-            .and_then(|r| r.as_string())
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
             .unwrap_or_default();
+        let text = crate::snapshot::file_text(bytes);
         done(PickedFile::Read { name, text });
     });
     reader.set_onload(Some(onload.unchecked_ref()));
-    let _ = reader.read_as_text(&file);
+    let _ = reader.read_as_array_buffer(&file);
 }
 
 /// Lets a snapshot be dropped on any screen: the file is read and the data screen opens with

@@ -1,6 +1,8 @@
 use super::backup::{merge_with_backup, replace_with_backup};
 use super::file::{read_file, DroppedFile, PickedFile};
 use super::preview::{preview_view, removals_view};
+use super::table_job::Jobs;
+use super::table_parts::progress_view;
 use crate::domain::dates::format_date;
 use crate::domain::views::duplicates::{duplicates_between, MatchReason};
 use crate::domain::Id;
@@ -10,9 +12,7 @@ use crate::i18n::snapshot::merge_summary;
 use crate::i18n::{fill, SnapshotText, Text, Translate};
 use crate::restore::RestoreError;
 use crate::route::{href, Route};
-use crate::snapshot::{
-    read_snapshot_all, ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES,
-};
+use crate::snapshot::{ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES};
 use crate::ui::clock;
 use crate::ui::download::download_text;
 use crate::ui::state::use_app;
@@ -67,25 +67,9 @@ pub fn ImportPanel() -> impl IntoView {
     // my name, why).
     let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
     let failure = RwSignal::new(None::<String>);
-    let open = move |picked: PickedFile| {
-        failure.set(None);
-        let (name, result) = match picked {
-            PickedFile::TooLarge { name, bytes } => (
-                name,
-                Err((
-                    vec![RestoreError::TooLarge {
-                        bytes,
-                        limit: MAX_SNAPSHOT_BYTES,
-                    }],
-                    0,
-                )),
-            ),
-            PickedFile::Read { name, text } => {
-                let read = read_snapshot_all(&text, state.today_untracked())
-                    .map_err(|r| (r.problems, r.not_listed));
-                (name, read)
-            }
-        };
+    let jobs = Jobs::new(state);
+    // What a file read gives: refused with its problems, or the preview against my data.
+    let opened = move |name: String, result: Result<Snapshot, (Vec<RestoreError>, usize)>| {
         match result {
             Err((problems, more)) => {
                 let lang = state.lang();
@@ -131,11 +115,29 @@ pub fn ImportPanel() -> impl IntoView {
             }
         }
     };
-    // Checking a large file takes a few seconds and blocks the page, so «Читаю файл…» is put
-    // on screen first and the work starts on the next turn of the event loop.
+    // A large file is read and checked in slices with a progress bar (`Jobs::read_snapshot`):
+    // the page keeps painting and «Отмена» stops it.
     let open_later = move |picked: PickedFile| {
+        failure.set(None);
         step.set(Step::Reading);
-        set_timeout(move || open(picked), std::time::Duration::from_millis(30));
+        match picked {
+            PickedFile::TooLarge { name, bytes } => {
+                let too_large = RestoreError::TooLarge {
+                    bytes,
+                    limit: MAX_SNAPSHOT_BYTES,
+                };
+                opened(name, Err((vec![too_large], 0)));
+            }
+            PickedFile::Read { name, text } => {
+                jobs.read_snapshot(text, state.today_untracked(), move |result| {
+                    opened(name, result.map_err(|r| (r.problems, r.not_listed)));
+                });
+            }
+        }
+    };
+    let cancel = move || {
+        jobs.cancel();
+        step.set(Step::Idle);
     };
     // A file dropped on another screen arrives here.
     if let Some(DroppedFile(dropped)) = use_context::<DroppedFile>() {
@@ -217,6 +219,7 @@ pub fn ImportPanel() -> impl IntoView {
             .unwrap_or_default()
     });
     let close = move |_| {
+        jobs.cancel();
         loaded.set_value(None);
         step.set(Step::Idle);
     };
@@ -230,7 +233,9 @@ pub fn ImportPanel() -> impl IntoView {
             </label>
             {move || match step.get() {
                 Step::Idle => ().into_any(),
-                Step::Reading => view! { <p class="muted" role="status" data-testid="import-reading">{state.text(SnapshotText::Reading)}</p> }.into_any(),
+                Step::Reading => view! {
+                    <div data-testid="import-reading">{progress_view(state, jobs.busy, cancel)}</div>
+                }.into_any(),
                 Step::Rejected { name, problems, more } => view! {
                     <div class="banner banner-error" role="alert" data-testid="import-rejected">
                         <p><strong>{fill(state.tr(SnapshotText::Rejected), &[&name])}</strong></p>

@@ -12,9 +12,12 @@ use crate::import::{
     Applied, ApplySteps, DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps,
     ReadSteps, Separator, SizeSteps, Source, SourceRow, TextEncoding, UndoSteps,
 };
+use crate::restore::Rejection;
+use crate::snapshot::{Snapshot, SnapshotSteps};
 use crate::ui::clock;
 use crate::ui::persist::{now_ms, record_timing};
 use crate::ui::state::AppState;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,7 +26,8 @@ use std::time::Duration;
 
 /// How long one task may work before it lets the page paint and respond.
 const SLICE_MS: f64 = 40.0;
-/// Rows one step reads or checks; a slice runs steps until its time is up.
+/// Rows one step reads or checks; a slice runs steps until its time is up (a snapshot file's
+/// steps are sized in `restore::steps`).
 const ROWS_PER_STEP: usize = 400;
 /// Orders one step of writing (or undoing) an import checks, copies or looks at.
 const ORDERS_PER_STEP: usize = 250;
@@ -38,6 +42,8 @@ pub(super) enum Busy {
     /// Writing the import into the workspace, or undoing it: percent of the orders checked
     /// (nothing changes until the last step, one change).
     Writing(u8),
+    /// Comparing a snapshot file read with the data here, for its preview (one piece of work).
+    Comparing,
 }
 
 /// What a step of work says about the work left.
@@ -188,6 +194,38 @@ impl Jobs {
             },
             Duration::ZERO,
         );
+    }
+
+    /// Reads and checks a snapshot file in slices ([`SnapshotSteps`]: the one restore path,
+    /// a few hundred records per step) and passes what it gives to `done`, after showing
+    /// «Сравниваю…» for the preview `done` works out.
+    pub(super) fn read_snapshot(
+        self,
+        text: String,
+        today: NaiveDate,
+        done: impl FnOnce(Result<Snapshot, Rejection>) + 'static,
+    ) {
+        let job = self.start(Busy::Reading(0));
+        let mut steps = Some(SnapshotSteps::new(text, today));
+        let mut done = Some(done);
+        let mut result = None;
+        let work = move || {
+            if let Some(result) = result.take() {
+                // The preview in a task of its own, once «Сравниваю…» has painted.
+                self.busy.set(None);
+                (done.take().expect("done once"))(result);
+                return Next::Done;
+            }
+            let reading = steps.as_mut().expect("steps run until they finish");
+            if !reading.step() {
+                let (at, all) = reading.progress();
+                return Next::More(Busy::Reading(percent(at, all)));
+            }
+            result = Some(steps.take().expect("steps finish once").finish());
+            Next::Pause(Busy::Comparing)
+        };
+        // Started in a task of its own, so the bar paints before the first step.
+        self.later(job, Rc::new(RefCell::new(work)));
     }
 
     /// Works out in slices what importing `table` through `mapping` into the workspace would

@@ -6,7 +6,7 @@ use crate::i18n::import::{
     describe_counts, describe_fit, describe_mapping_error, describe_problem_row, encoding_name,
     field_name, separator_name,
 };
-use crate::i18n::{fill, ImportText, Translate};
+use crate::i18n::{fill, ImportText, SnapshotText, Translate};
 use crate::import::{Field, Fit, Mapping, Separator, Target, TextEncoding};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -104,27 +104,29 @@ pub(super) fn column_row(
     }
 }
 
-/// The progress bar with its stage, percentage and «Отмена» while `busy`. Its elements stay
-/// in place while the figures change (only the text and the value follow), so «Отмена» can be
-/// pressed at any moment: a button made anew every slice was often gone under the pointer.
+/// The progress bar of reading, checking or writing, with «Отмена» while it can stop. Built
+/// once while there is work: only its words and its bar follow the work, so «Отмена» stays the
+/// same button under the pointer (re-created with every percent, a click could miss it).
 pub(super) fn progress_view(
     state: AppState,
     busy: RwSignal<Option<Busy>>,
     cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let words = move || {
-        let (text, p) = match busy.get() {
-            Some(Busy::Reading(p)) => (ImportText::Reading, p),
-            Some(Busy::Checking(p)) => (ImportText::Checking, p),
-            Some(Busy::Writing(p)) => (ImportText::Writing, p),
-            None => return String::new(),
-        };
-        fill(state.tr(text), &[&p.to_string()])
-    };
-    let value = move || match busy.get() {
-        Some(Busy::Reading(p) | Busy::Checking(p) | Busy::Writing(p)) => p.to_string(),
+    let words = move || match busy.get() {
+        Some(Busy::Reading(p)) => fill(state.tr(ImportText::Reading), &[&p.to_string()]),
+        Some(Busy::Checking(p)) => fill(state.tr(ImportText::Checking), &[&p.to_string()]),
+        Some(Busy::Writing(p)) => fill(state.tr(ImportText::Writing), &[&p.to_string()]),
+        Some(Busy::Comparing) => state.tr(SnapshotText::Comparing).to_owned(),
         None => String::new(),
     };
+    // Comparing has no measure: an indeterminate bar (no value).
+    let value = move || match busy.get() {
+        Some(Busy::Reading(p) | Busy::Checking(p) | Busy::Writing(p)) => Some(p.to_string()),
+        _ => None,
+    };
+    // The write and the undo stop too (nothing changes until their last step); the comparison
+    // is one piece of work.
+    let stoppable = move || !matches!(busy.get(), Some(Busy::Comparing) | None);
     view! {
         <Show when=move || busy.with(Option::is_some)>
             <div class="data-table-progress" data-testid="table-progress" role="status">
@@ -132,9 +134,11 @@ pub(super) fn progress_view(
                     <span data-testid="table-progress-text">{words}</span>
                     <progress max="100" value=value></progress>
                 </label>
-                <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
-                    {state.text(ImportText::CancelWork)}
-                </button>
+                <Show when=stoppable>
+                    <button type="button" class="secondary" on:click=move |_| cancel() data-testid="table-cancel">
+                        {state.text(ImportText::CancelWork)}
+                    </button>
+                </Show>
             </div>
         </Show>
     }
