@@ -46,7 +46,9 @@ import { gzipSync, constants } from 'node:zlib';
 // Session 7, restore-steps (a snapshot file restored in slices with a progress bar, read as
 // bytes, a progress bar whose «Отмена» stays put): +7 794 B against that budget (1 065 951 B,
 // raw 2 853 177 B).
-const BUDGET_GZIP_BYTES = 1_130_431;
+// Merged on 2026-11-30 with issue 16's sync in the app (+51 658 B) and issue 14's snapshot read in
+// steps (+7 794 B): the merged build measured 1 129 216 B (raw 3 019 702 B); the budget is that.
+const BUDGET_GZIP_BYTES = 1_129_216;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
