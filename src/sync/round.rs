@@ -82,6 +82,10 @@ pub struct SyncRound {
     /// Documents the server refused, to fetch and put back as the server has them.
     refused: VecDeque<String>,
     pushes: usize,
+    /// Whether the round looks for local changes to push after pulling: cutting the whole
+    /// workspace into documents and hashing them is the round's costly part at team scale, and
+    /// a poll with no local change since the last push has nothing to send.
+    push_local: bool,
     report: RoundReport,
 }
 
@@ -103,7 +107,16 @@ impl SyncRound {
             conflicted: VecDeque::new(),
             refused: VecDeque::new(),
             pushes: 0,
+            push_local: true,
             report: RoundReport::default(),
+        }
+    }
+
+    /// A round that only pulls: for a poll when nothing changed here since the last push.
+    pub fn pull_only() -> Self {
+        SyncRound {
+            push_local: false,
+            ..Self::new()
         }
     }
 
@@ -188,6 +201,9 @@ impl SyncRound {
             return self.pull_page(state, Some(since));
         }
         self.apply_pulled(state, ws);
+        if !self.push_local {
+            return self.done(None);
+        }
         self.push(state, ws)
     }
 

@@ -277,3 +277,34 @@ fn a_refused_login_ends_the_round_and_keeps_the_state() {
     assert_eq!(state, before);
     assert_eq!(ws, small_workspace());
 }
+
+#[test]
+fn a_pull_only_round_sends_nothing_even_with_local_changes() {
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    // Local records the server has never seen: a full round would push them.
+    let mut ws = small_workspace();
+    let mut round = SyncRound::pull_only();
+    let Step::Send(first) = round.step(&mut state, &mut ws, None) else {
+        panic!("a request first")
+    };
+    assert!(first.path.contains("/_changes?"), "{}", first.path);
+    let step = round.step(&mut state, &mut ws, Some(changes(&[], 3)));
+    let Step::Done(report) = step else {
+        panic!("a pull-only round ends after the pull: {step:?}")
+    };
+    assert_eq!(report.error, None);
+    assert_eq!(report.pushed, 0);
+    assert_eq!(state.last_seq, Some(json!(3)));
+    assert!(
+        state.docs.is_empty(),
+        "nothing was written, so nothing is remembered"
+    );
+    // The same state in a full round pushes them.
+    let mut full = SyncRound::new();
+    full.step(&mut state, &mut ws, None);
+    let step = full.step(&mut state, &mut ws, Some(changes(&[], 3)));
+    let Step::Send(push) = step else {
+        panic!("a full round pushes: {step:?}")
+    };
+    assert!(push.path.ends_with("/_bulk_docs"), "{}", push.path);
+}

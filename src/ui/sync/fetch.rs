@@ -52,9 +52,17 @@ pub async fn send(server: &str, req: &Request) -> Result<Response, Offline> {
 
 /// Runs one sync round on `ws`. The caller hands over a copy of the workspace and merges the
 /// result back (the person may edit while the round waits for the network).
-pub async fn run_round(state: &mut SyncState, ws: &mut Workspace) -> Result<RoundReport, Offline> {
+pub async fn run_round(
+    state: &mut SyncState,
+    ws: &mut Workspace,
+    push: bool,
+) -> Result<RoundReport, Offline> {
     let server = state.server.clone();
-    let mut round = SyncRound::new();
+    let mut round = if push {
+        SyncRound::new()
+    } else {
+        SyncRound::pull_only()
+    };
     let mut response = None;
     loop {
         match round.step(state, ws, response.take()) {

@@ -64,6 +64,9 @@ pub struct SyncCtx {
     applying: StoredValue<bool>,
     /// Bumped by every local change, to tell whether the person edited while a round ran.
     generation: StoredValue<u64>,
+    /// The generation whose changes the last round without an error pushed; `None` until a
+    /// round has pushed in this page, so edits made before a reload still go up.
+    pushed: StoredValue<Option<u64>>,
 }
 
 impl SyncCtx {
@@ -89,6 +92,7 @@ impl SyncCtx {
             again: StoredValue::new(false),
             applying: StoredValue::new(false),
             generation: StoredValue::new(0),
+            pushed: StoredValue::new(None),
         }
     }
 

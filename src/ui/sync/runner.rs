@@ -148,9 +148,12 @@ pub fn request_round(ctx: SyncCtx, state: AppState) {
 /// One round on a copy of the workspace; false when it could not go on (offline, logged out).
 async fn round(ctx: SyncCtx, state: AppState) -> bool {
     let generation = ctx.generation.get_value();
+    // A poll with no local change since the last push only pulls. (Every change of the
+    // workspace here — edits, imports, another tab's data — bumps the generation.)
+    let push = ctx.pushed.get_value() != Some(generation);
     let mut ws = state.ws.get_untracked();
     let mut engine = ctx.engine.get_value();
-    let report = match fetch::run_round(&mut engine, &mut ws).await {
+    let report = match fetch::run_round(&mut engine, &mut ws, push).await {
         Ok(report) => report,
         // Nothing of this round is kept: the engine's state and the workspace go on from before
         // it, and whatever it had written is merged again by `_rev` next time.
@@ -187,6 +190,9 @@ async fn round(ctx: SyncCtx, state: AppState) -> bool {
     crate::ui::persist::save_sync_state(&engine);
     ctx.engine.set_value(engine);
     if report.error.is_none() {
+        if push {
+            ctx.pushed.set_value(Some(generation));
+        }
         ctx.status.set(SyncStatus::Synced(local_time()));
     }
     report.error.is_none()
