@@ -48,7 +48,8 @@ import { gzipSync, constants } from 'node:zlib';
 // raw 2 853 177 B).
 // Merged on 2026-11-30 with issue 16's sync in the app (+51 658 B) and issue 14's snapshot read in
 // steps (+7 794 B): the merged build measured 1 129 216 B (raw 3 019 702 B); the budget is that.
-const BUDGET_GZIP_BYTES = 1_129_216;
+// Then +776 B for sync polls that only pull (SyncRound::pull_only): 1 129 992 B, raw 3 021 543 B.
+const BUDGET_GZIP_BYTES = 1_129_992;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
