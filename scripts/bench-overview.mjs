@@ -4,17 +4,12 @@
 // after the page updated, and the longest task meanwhile. Needs dist/ (trunk build --release)
 // and target/release/bench_storage (cargo build --release --features testkit --bin
 // bench_storage). Usage: node scripts/bench-overview.mjs [RUNS]   (default 5; min / median / max)
-import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { start } from '../tests/e2e/helpers.mjs';
+import { fullSizeValue, openAsDirector } from './bench-full-size.mjs';
 
 const PERIODS = ['this-month', 'quarter', 'last-month', '12-months'];
 const runs = Number(process.argv[2] ?? 5);
-const file = join(mkdtempSync(join(tmpdir(), 'salesdesk-')), 'big.bin');
-execFileSync('target/release/bench_storage', ['--write', file]);
-const packed = readFileSync(file).toString('latin1');
+const packed = fullSizeValue();
 const app = await start();
 const open = [];
 const change = [];
@@ -25,12 +20,7 @@ const watch = () => {
     .observe({ type: 'longtask', buffered: false });
 };
 for (let r = 0; r < runs; r++) {
-  const { page, context } = await app.open();
-  await page.evaluate((value) => localStorage.setItem('salesdesk.workspace', value), packed);
-  await page.evaluate(() => { location.hash = '#/'; });
-  await page.reload();
-  await page.getByTestId('whoami').waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /Андрей Лебедев/ }).click();
+  const { page, context } = await openAsDirector(app, packed);
   await page.locator('.board-card').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(700);
   await page.evaluate(watch);

@@ -2,11 +2,8 @@
 // shows and the longest frozen stretch (long tasks) while it opens. Needs dist/ (trunk build
 // --release) and target/release/bench_storage (cargo build --release --features testkit --bin
 // bench_storage). Usage: node scripts/bench-screens.mjs [RUNS]   (default 5; min / median / max)
-import { execFileSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { start } from '../tests/e2e/helpers.mjs';
+import { fullSizeValue, openAsDirector } from './bench-full-size.mjs';
 
 // The route, and what shows once the screen is there.
 const SCREENS = [
@@ -21,19 +18,11 @@ const SCREENS = [
   ['«Мои клиенты»', '#/my-clients', '[data-testid="my-clients-table"] tbody tr', 'Дмитрий Семёнов'],
 ];
 const runs = Number(process.argv[2] ?? 5);
-const file = join(mkdtempSync(join(tmpdir(), 'salesdesk-')), 'big.bin');
-execFileSync('target/release/bench_storage', ['--write', file]);
-const packed = readFileSync(file).toString('latin1');
+const packed = fullSizeValue();
 const app = await start();
 const results = new Map(SCREENS.map(([name]) => [name, []]));
 for (let r = 0; r < runs; r++) {
-  const { page, context } = await app.open();
-  await page.evaluate((value) => localStorage.setItem('salesdesk.workspace', value), packed);
-  // The board by its address: the director (below) would otherwise open on his home, the team.
-  await page.evaluate(() => { location.hash = '#/'; });
-  await page.reload();
-  await page.getByTestId('whoami').waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /Андрей Лебедев/ }).click();
+  const { page, context } = await openAsDirector(app, packed);
   await page.locator('.board').waitFor({ timeout: 60_000 });
   for (const [name, hash, shown, as] of SCREENS) {
     // Each screen is opened from the board, as a person clicks from it.
