@@ -36,5 +36,17 @@ texts! {
     RefusedKept => "Ваше изменение сохранено отдельно (см. «Настройки» → «Синхронизация»).", "Your change is kept aside (see «Settings» → «Sync»).";
     Understood => "Понятно", "OK";
     SetAsideTitle => "Не принято сервером", "Refused by the server";
+    ReadOnlyOwner => "Владелец — {}: изменить может владелец или директор", "Owned by {}: only the owner or the director can change it";
+    ReadOnlyDirector => "Это меняет только директор — вы можете посмотреть.", "Only the director changes this — you can view it.";
+    ReadOnlyRoster => "Состав команды меняет только директор — вы можете посмотреть.", "Only the director changes the team — you can view it.";
+    ReadOnlyNoRole => "У пользователя нет роли в команде — только просмотр.", "The user has no role in the team — view only.";
+    ReadOnlyNotLinked => "Пользователь не связан с сотрудником команды — только просмотр.", "The user is not linked to a team member — view only.";
+    NotOnRoster => "Пользователь {} не найден в составе команды — попросите директора добавить его.", "User {} is not on the team roster — ask the director to add them.";
+    NotOnRosterDirector => "Вы директор: добавьте себя в состав команды.", "You are the director: add yourself to the team.";
+    WhoAmILogIn => "Кто вы, скажет сервер команды: войдите под своим именем.", "The team server says who you are: log in with your name.";
+    ViewOnlyBanner => "Только просмотр: пользователь {} не найден в составе команды.", "View only: user {} is not on the team roster.";
+    ViewReadOnly => "Смотреть без изменений", "View read-only";
+    StateReset => "Состояние синхронизации не прочиталось — всё загружается с сервера заново.", "The sync state could not be read — everything is pulled from the server again.";
+    ServerError => "Сервер ответил ошибкой — попробуйте позже.", "The server answered with an error — try again later.";
     ConnectTeam => "Подключиться к серверу команды", "Connect to the team server";
 }

@@ -27,13 +27,15 @@ mod round;
 mod rules;
 mod settings;
 mod state;
+mod trouble;
 
 pub use apply::{apply_documents, Applied};
 pub use documents::{body_hash, documents, Document};
-pub use rules::{judge, may_write, role_named, Change, Denied, RecordRef};
 pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use rules::{judge, may_write, role_named, Change, Denied, RecordRef};
 pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
+pub use trouble::{login_outcome, trouble_of, LoginOutcome, RoundError, Trouble};
 
 use serde_json::Value;
 

@@ -10,6 +10,7 @@
 use super::apply::{apply_documents, replace_record};
 use super::documents::{documents, Document};
 use super::state::{DocState, SetAside, SyncState};
+use super::trouble::RoundError;
 use super::{encode_component, Method, Request, Response};
 use crate::domain::workspace::Workspace;
 use serde_json::{json, Value};
@@ -54,7 +55,7 @@ pub struct RoundReport {
     /// Pulled documents this app could not read.
     pub skipped: Vec<String>,
     /// Why the round stopped early (an HTTP status the engine cannot go on with).
-    pub error: Option<String>,
+    pub error: Option<RoundError>,
 }
 
 enum Phase {
@@ -138,7 +139,7 @@ impl SyncRound {
         }
     }
 
-    fn done(&mut self, error: Option<String>) -> Step {
+    fn done(&mut self, error: Option<RoundError>) -> Step {
         self.phase = Phase::Done;
         if error.is_some() {
             self.report.error = error;
@@ -231,7 +232,7 @@ impl SyncRound {
     /// Starts a push pass: every document whose body differs from the last synced one.
     fn push(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
         if self.pushes >= MAX_PUSHES {
-            return self.done(Some("conflicts remain after 3 pushes".to_owned()));
+            return self.done(Some(RoundError::other("conflicts remain after 3 pushes")));
         }
         self.pushes += 1;
         let owners: HashMap<String, String> = (state.docs.iter())
@@ -415,7 +416,7 @@ fn remember(state: &mut SyncState, doc: &Document, rev: &str) {
         .insert(doc.id.clone(), doc_state(doc, rev, doc.hash()));
 }
 
-fn failure(what: &str, res: &Response) -> String {
+fn failure(what: &str, res: &Response) -> RoundError {
     let reason = res.body["reason"].as_str().or(res.body["error"].as_str());
-    format!("{what}: HTTP {} {}", res.status, reason.unwrap_or_default())
+    RoundError::http(what, res.status, reason.unwrap_or_default())
 }

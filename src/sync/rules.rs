@@ -143,7 +143,11 @@ pub fn judge(
 
 /// Whether `person` with `role` may change an existing `record`'s fields: what a screen asks
 /// before it offers a form.
-pub fn may_write(person: Option<&str>, role: Option<Role>, record: RecordRef) -> Result<(), Denied> {
+pub fn may_write(
+    person: Option<&str>,
+    role: Option<Role>,
+    record: RecordRef,
+) -> Result<(), Denied> {
     judge(person, role, record, Change::Edit)
 }
 

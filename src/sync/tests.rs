@@ -270,10 +270,13 @@ fn a_refused_login_ends_the_round_and_keeps_the_state() {
     let Step::Done(report) = round.step(&mut state, &mut ws, Some(unauthorized)) else {
         panic!("the round ends")
     };
+    let error = report.error.expect("the round stops");
+    assert_eq!(error.status, Some(401));
     assert_eq!(
-        report.error.as_deref(),
-        Some("_changes: HTTP 401 You are not authorized to access this db.")
+        error.message,
+        "_changes: HTTP 401 You are not authorized to access this db."
     );
+    assert_eq!(trouble_of(&error), Trouble::Session);
     assert_eq!(state, before);
     assert_eq!(ws, small_workspace());
 }

@@ -98,6 +98,8 @@ fn App() -> impl IntoView {
     // Memos, so the page is rebuilt only when these answers change, not on every edit.
     let empty = Memo::new(move |_| state.ws.with(|ws| ws.is_empty()));
     let identified = Memo::new(move |_| state.me().is_some());
+    let sync_ctx = sync::use_sync();
+    let viewing = sync_ctx.view_only;
     // Once the person is chosen (the first start, «кто вы»), she lands on her home too.
     Effect::new(move |was: Option<bool>| {
         let now = identified.get();
@@ -124,26 +126,42 @@ fn App() -> impl IntoView {
                     view! { <settings::SyncOnlyPage/> }.into_any()
                 } else if empty.get() {
                     view! { <welcome::Welcome/> }.into_any()
-                } else if !identified.get() {
+                } else if !identified.get() && !viewing.get() {
                     view! { <welcome::WhoAmI/> }.into_any()
+                } else if !identified.get() {
+                    // With sync on, a user not on the roster who chose to look: every control
+                    // of the screen disabled, the reason said once above it.
+                    let screen = screen_of(current.get());
+                    view! {
+                        <p class="banner banner-info" role="note" data-testid="view-only-banner">{move || {
+                            let name = sync_ctx.session.with(|s| s.as_ref().map(|s| s.name.clone())).unwrap_or_default();
+                            crate::i18n::fill(state.tr(crate::i18n::SyncText::ViewOnlyBanner), &[&name])
+                        }}</p>
+                        <fieldset class="sync-view-only" disabled>{screen}</fieldset>
+                    }.into_any()
                 } else {
-                    match current.get() {
-                        Route::Board => view! { <board::Board/> }.into_any(),
-                        Route::Clients => view! { <clients::ClientList/> }.into_any(),
-                        Route::NewClient => view! { <client_card::NewClient/> }.into_any(),
-                        Route::Client(id) => view! { <client_card::ClientCard id/> }.into_any(),
-                        Route::Team => view! { <team::TeamPage/> }.into_any(),
-                        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
-                        Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
-                        Route::Overview => view! { <overview::OverviewPage/> }.into_any(),
-                        Route::Data => view! { <data::DataPage/> }.into_any(),
-                        Route::MyClients => view! { <my_clients::MyClients/> }.into_any(),
-                        Route::Tasks => view! { <tasks::MyTasks/> }.into_any(),
-                    }
+                    screen_of(current.get())
                 }
             }}
         </main>
         <sync::LoginDialog/>
         <shell::ToastView/>
+    }
+}
+
+/// The screen of a route, for a person the app knows (or one only looking, with sync on).
+fn screen_of(route: Route) -> AnyView {
+    match route {
+        Route::Board => view! { <board::Board/> }.into_any(),
+        Route::Clients => view! { <clients::ClientList/> }.into_any(),
+        Route::NewClient => view! { <client_card::NewClient/> }.into_any(),
+        Route::Client(id) => view! { <client_card::ClientCard id/> }.into_any(),
+        Route::Team => view! { <team::TeamPage/> }.into_any(),
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        Route::Transfers => view! { <transfer::TransferPage/> }.into_any(),
+        Route::Overview => view! { <overview::OverviewPage/> }.into_any(),
+        Route::Data => view! { <data::DataPage/> }.into_any(),
+        Route::MyClients => view! { <my_clients::MyClients/> }.into_any(),
+        Route::Tasks => view! { <tasks::MyTasks/> }.into_any(),
     }
 }

@@ -59,9 +59,14 @@ fn the_rules_decide_the_shared_table_as_the_validation_function() {
             (owner(old), Change::Edit)
         };
         let role = case["role"].as_str().and_then(role_named);
-        let got = judge(case["member"].as_str(), role, RecordRef { kind, owner }, change)
-            .err()
-            .map(|d| server_words(d, kind));
+        let got = judge(
+            case["member"].as_str(),
+            role,
+            RecordRef { kind, owner },
+            change,
+        )
+        .err()
+        .map(|d| server_words(d, kind));
         assert_eq!(got, case["refused"].as_str(), "{}", case["name"]);
     }
 }

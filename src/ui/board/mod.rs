@@ -121,7 +121,19 @@ pub fn Board() -> impl IntoView {
             }
             None => apply_move(deal_id, stage_id, step),
         };
+    let rights = crate::ui::sync::Rights::new(state);
     let move_to = move |deal_id: Id, stage_id: Id, step: Option<StageStep>| {
+        // With sync on, a colleague's deal is not moved here: the server would refuse it.
+        let owner = state.ws.with_untracked(|ws| {
+            ws.deals
+                .iter()
+                .find(|d| d.id == deal_id)
+                .map(|d| d.owner_id.clone())
+        });
+        if let Some(why) = untrack(|| rights.read_only("deals", owner.as_ref())) {
+            state.notify(why);
+            return;
+        }
         if state
             .ws
             .with_untracked(|ws| ws.move_needs_confirmation(&deal_id, &stage_id))

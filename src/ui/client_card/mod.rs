@@ -153,6 +153,12 @@ pub fn ClientCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.client(&id).cloned()))
     };
+    // With sync on, someone else's client is read-only, for the reason the server would give.
+    let rights = crate::ui::sync::Rights::new(state);
+    let locked = Memo::new(move |_| {
+        client.with(|c| (c.as_ref()).and_then(|c| rights.read_only("clients", Some(&c.owner_id))))
+    });
+    let unlocked = move || locked.with(Option::is_none);
     // The form as it was opened (or last caught up with the record) and as the person edited it.
     let initial = client
         .get_untracked()
@@ -264,6 +270,10 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                     })}
                 </div>
                 <ClientSummaryPanel client_id=id.clone() history/>
+                {move || locked.get().map(|why| view! {
+                    <p class="banner banner-info client-card-read-only" role="note" data-testid="read-only-reason">{why}</p>
+                })}
+                <fieldset class="client-card-lock" disabled=move || !unlocked() data-testid="client-card-lock">
                 {
                 let id = id.clone();
                 view! {
@@ -329,11 +339,14 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 </CardSection>
                 }
                 }
+                </fieldset>
+                <Show when=unlocked>
                 <div class="client-card-danger-zone">
                     <button type="button" class="danger" on:click=move |_| confirm.set(true) data-testid="delete-client">
                         {state.text(Text::DeleteClient)}
                     </button>
                 </div>
+                </Show>
                 <ConfirmDialog
                     open=confirm
                     title=Signal::derive(move || fill(state.tr(Text::DeleteClientQ), &[&name()]))

@@ -14,7 +14,6 @@ mod plans_editor;
 mod rule_editor;
 mod stage_editor;
 
-use crate::domain::Role;
 use crate::i18n::{fill, Text};
 use crate::i18n::{SalesText, SyncText};
 use crate::storage::capacity::percent_used;
@@ -32,14 +31,18 @@ use stage_editor::StageEditor;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
-    let is_director = move || state.me().is_some_and(|m| m.role() == Role::Director);
+    // With sync on the server's rules decide (the session's role), otherwise the roster's.
+    let rights = crate::ui::sync::Rights::new(state);
+    let is_director = move || rights.may_change_settings();
     view! {
         <section class="settings-page">
             <h1>{state.text(Text::SettingsTitle)}</h1>
             <h2>{state.text(Text::ModelTitle)}</h2>
             <p class="hint">{state.text(Text::ModelHint)}</p>
             <Show when=is_director fallback=move || view! {
-                <p class="banner banner-warning" data-testid="settings-readonly">{state.text(Text::DirectorOnly)}</p>
+                <p class="banner banner-warning" data-testid="settings-readonly">{move || {
+                    rights.read_only("transfer_policy", None).unwrap_or_else(|| state.tr(Text::DirectorOnly).to_owned())
+                }}</p>
             }>
                 <span></span>
             </Show>

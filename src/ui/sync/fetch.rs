@@ -3,7 +3,10 @@
 //! (`credentials: include`); the password only goes into [`log_in`] and is never stored.
 
 use crate::domain::workspace::Workspace;
-use crate::sync::{Method, Request, Response, RoundReport, Session, Step, SyncRound, SyncState};
+use crate::sync::{
+    login_outcome, LoginOutcome, Method, Request, Response, RoundReport, Session, Step, SyncRound,
+    SyncState,
+};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -72,18 +75,27 @@ pub async fn run_round(
     }
 }
 
-/// Logs in with `POST /_session`; `Ok(None)` when the name or password is wrong.
-pub async fn log_in(server: &str, name: &str, password: &str) -> Result<Option<Session>, Offline> {
+/// Logs in with `POST /_session`; `Ok(Err(outcome))` when the server said no, by its status
+/// (a wrong name or password, or a server error).
+pub async fn log_in(
+    server: &str,
+    name: &str,
+    password: &str,
+) -> Result<Result<Session, LoginOutcome>, Offline> {
     let req = Request {
         method: Method::Post,
         path: "/_session".into(),
         body: Some(json!({ "name": name, "password": password })),
     };
     let res = send(server, &req).await?;
-    if res.status != 200 {
-        return Ok(None);
+    match login_outcome(res.status) {
+        LoginOutcome::LoggedIn => {}
+        refused => return Ok(Err(refused)),
     }
-    current_session(server).await
+    // Logged in but no user in the session's answer: as good as a refused login.
+    Ok(current_session(server)
+        .await?
+        .ok_or(LoginOutcome::WrongPassword))
 }
 
 /// The session the browser's cookie holds (`GET /_session`), `None` when logged out.

@@ -8,14 +8,18 @@
 
 mod fetch;
 mod login;
+mod rights;
 mod runner;
 mod settings;
 mod status;
+mod whoami;
 
 pub use login::LoginDialog;
+pub use rights::Rights;
 pub use runner::install;
 pub use settings::SyncSection;
 pub use status::{SyncIndicator, SyncRefusals};
+pub use whoami::SyncWhoAmI;
 
 use crate::sync::{Refusal, Session, SyncSettings, SyncState};
 use leptos::prelude::*;
@@ -54,6 +58,8 @@ pub struct SyncCtx {
     pub set_aside: RwSignal<Vec<(String, String)>>,
     /// Whether the login dialog is open.
     pub login_open: RwSignal<bool>,
+    /// The person, not on the team roster, chose to look without changing anything.
+    pub view_only: RwSignal<bool>,
     /// The engine's state between rounds.
     engine: StoredValue<SyncState>,
     /// A round is running; `again` asks for one more after it.
@@ -87,6 +93,7 @@ impl SyncCtx {
             refused: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(set_aside),
             login_open: RwSignal::new(false),
+            view_only: RwSignal::new(false),
             engine: StoredValue::new(engine),
             running: StoredValue::new(false),
             again: StoredValue::new(false),

@@ -6,7 +6,7 @@
 use super::fetch::{self, Offline};
 use super::{set_aside_of, SyncCtx, SyncStatus};
 use crate::domain::merge::merge;
-use crate::sync::Session;
+use crate::sync::{LoginOutcome, Session};
 use crate::ui::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -99,11 +99,10 @@ pub fn start(ctx: SyncCtx, state: AppState) {
 
 /// Takes the server's word for who this is («Вы:» follows it) and syncs.
 pub fn logged_in(ctx: SyncCtx, state: AppState, session: Session) {
-    if let Some(member) = &session.member {
-        let id = crate::domain::Id::from_raw(member.clone());
-        if state.prefs.with_untracked(|p| p.me.as_ref() != Some(&id)) {
-            state.prefs.update(|p| p.me = Some(id));
-        }
+    // A user with no member id is nobody on the roster, whoever was chosen here before.
+    let id = session.member.clone().map(crate::domain::Id::from_raw);
+    if state.prefs.with_untracked(|p| p.me != id) {
+        state.prefs.update(|p| p.me = id);
     }
     ctx.session.set(Some(session));
     request_round(ctx, state);
@@ -163,12 +162,13 @@ async fn round(ctx: SyncCtx, state: AppState) -> bool {
         }
     };
     if let Some(error) = &report.error {
-        // The engine's words carry the HTTP status: 401 = no (more) session.
-        if error.contains("HTTP 401") {
-            ctx.session.set(None);
-            ctx.status.set(SyncStatus::LoginFailed);
-        } else {
-            ctx.status.set(SyncStatus::Failed(error.clone()));
+        // Decided on the HTTP status the error carries: 401 = no (more) session.
+        match crate::sync::trouble_of(error) {
+            crate::sync::Trouble::Session => {
+                ctx.session.set(None);
+                ctx.status.set(SyncStatus::LoginFailed);
+            }
+            crate::sync::Trouble::Sync => ctx.status.set(SyncStatus::Failed(error.to_string())),
         }
     }
     let changed = report.pulled > 0 || report.conflicts > 0 || !report.refused.is_empty();
@@ -215,14 +215,15 @@ pub async fn log_in(
         return Err(crate::i18n::SyncText::NoServer);
     };
     match fetch::log_in(&server, &name, &password).await {
-        Ok(Some(session)) => {
+        Ok(Ok(session)) => {
             logged_in(ctx, state, session);
             Ok(())
         }
-        Ok(None) => {
+        Ok(Err(LoginOutcome::WrongPassword)) => {
             ctx.status.set(SyncStatus::LoginFailed);
             Err(crate::i18n::SyncText::WrongPassword)
         }
+        Ok(Err(_)) => Err(crate::i18n::SyncText::ServerError),
         Err(Offline(_)) => Err(crate::i18n::SyncText::NoServer),
     }
 }

@@ -5,9 +5,9 @@ use crate::ui::dialog::ConfirmDialog;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// One member of the team table, with inline editing and removal.
+/// One member of the team table, with inline editing and removal when `editable`.
 #[component]
-pub fn MemberRow(id: Id) -> impl IntoView {
+pub fn MemberRow(id: Id, editable: Signal<bool>) -> impl IntoView {
     let state = use_app();
     let member = {
         let id = id.clone();
@@ -108,12 +108,14 @@ pub fn MemberRow(id: Id) -> impl IntoView {
                     <Show when=move || !is_me.get() && !sync_on>
                         <button type="button" class="link" on:click=move |_| make_me.run(())>{state.text(Text::ThisIsMe)}</button>
                     </Show>
+                    <Show when=move || editable.get()>
                     <button type="button" class="link" on:click=start_edit>{state.text(Text::Edit)}</button>
                     <button type="button" class="link danger-text" on:click=move |_| {
                         successor.set(String::new());
                         error.set(None);
                         confirm_open.set(true);
                     }>{state.text(Text::Delete)}</button>
+                    </Show>
                 }>
                     <button type="button" class="primary" on:click=save_edit>{state.text(Text::Save)}</button>
                     <button type="button" class="secondary" on:click=move |_| editing.set(false)>{state.text(Text::Cancel)}</button>

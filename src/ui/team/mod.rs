@@ -27,10 +27,17 @@ pub fn TeamPage() -> impl IntoView {
             state.notify(name);
         }
     });
+    // With sync on only a director changes the roster (the server's rule); others view it.
+    let rights = crate::ui::sync::Rights::new(state);
+    let locked = Memo::new(move |_| rights.read_only("members", None));
+    let unlocked = move || locked.with(Option::is_none);
     view! {
         <section class="team-page">
             <h1>{state.text(Text::TeamTitle)}</h1>
             <p class="hint">{state.text(Text::TeamHint)}</p>
+            {move || locked.get().map(|why| view! {
+                <p class="banner banner-info" role="note" data-testid="read-only-reason">{why}</p>
+            })}
             <div class="table-wrap">
                 <table class="team-table stacked">
                     <thead>
@@ -44,15 +51,17 @@ pub fn TeamPage() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=ids key=|id| id.clone() let(id)>
-                            <MemberRow id/>
+                            <MemberRow id editable=Signal::derive(unlocked)/>
                         </For>
                     </tbody>
                 </table>
             </div>
-            <div class="panel">
-                <h2>{state.text(Text::AddMemberTitle)}</h2>
-                <MemberForm on_submit=add submit_label=Text::AddMember/>
-            </div>
+            <Show when=unlocked>
+                <div class="panel">
+                    <h2>{state.text(Text::AddMemberTitle)}</h2>
+                    <MemberForm on_submit=add submit_label=Text::AddMember/>
+                </div>
+            </Show>
             <TeamSummary workspace=state.ws/>
         </section>
     }

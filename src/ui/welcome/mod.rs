@@ -63,6 +63,10 @@ pub fn Welcome() -> impl IntoView {
 #[component]
 pub fn WhoAmI() -> impl IntoView {
     let state = use_app();
+    // With sync on the server says who this is: no free choice.
+    if crate::ui::sync::use_sync().is_on() {
+        return view! { <crate::ui::sync::SyncWhoAmI/> }.into_any();
+    }
     let members = move || {
         state.ws.with(|ws| {
             ws.members
@@ -100,4 +104,5 @@ pub fn WhoAmI() -> impl IntoView {
             </details>
         </section>
     }
+    .into_any()
 }
