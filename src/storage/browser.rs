@@ -332,34 +332,17 @@ pub fn request_persistence() {
     }
 }
 
-/// The `localStorage` key of the sync engine's state (only written while sync is on).
+/// The `localStorage` key where an older version kept the sync engine's state (JSON, up to
+/// 1 MiB); it now lives in IndexedDB in a compact form (`crate::ui::persist`).
 const SYNC_KEY: &str = "salesdesk.sync";
 
-/// The sync engine's state for `server` and `db`; a fresh one when none is stored or the stored
-/// one belongs to another server or database.
-pub fn load_sync_state(server: &str, db: &str) -> crate::sync::SyncState {
-    storage()
-        .and_then(|s| s.get_item(SYNC_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str::<crate::sync::SyncState>(&text).ok())
+/// Takes the sync state an older version stored here: removes the key, and gives the state if
+/// it was readable and belongs to `server` and `db`.
+pub fn take_legacy_sync_state(server: &str, db: &str) -> Option<crate::sync::SyncState> {
+    let store = storage()?;
+    let text = store.get_item(SYNC_KEY).ok().flatten()?;
+    let _ = store.remove_item(SYNC_KEY);
+    serde_json::from_str::<crate::sync::SyncState>(&text)
+        .ok()
         .filter(|st| st.server == server && st.db == db)
-        .unwrap_or_else(|| crate::sync::SyncState::new(server, db))
-}
-
-/// The most the sync state may take in `localStorage` (one byte per character: it is ASCII but
-/// for the set-aside records). About 9 000 documents' `_rev`, hash and owner; a bigger team's
-/// state stays in memory, so the workspace keeps its room under the browser's 5 MiB.
-pub const SYNC_STATE_BUDGET: usize = 1 << 20;
-
-/// Saves the sync engine's state; false when it is over [`SYNC_STATE_BUDGET`] or the browser
-/// refused it. The caller keeps the state in memory then, and no stored state is left behind:
-/// the next round still works, and after a reload the device pulls from the start again
-/// (learning every `_rev` anew), which is slower but never wrong.
-pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
-    let Some(store) = storage() else { return false };
-    let text = serde_json::to_string(state).expect("the sync state serialises");
-    let stored = text.len() <= SYNC_STATE_BUDGET && store.set_item(SYNC_KEY, &text).is_ok();
-    if !stored {
-        let _ = store.remove_item(SYNC_KEY);
-    }
-    stored
 }

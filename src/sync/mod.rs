@@ -22,6 +22,7 @@
 //! See `docs/sync.md`.
 
 mod apply;
+mod compact;
 mod documents;
 mod round;
 mod rules;
@@ -30,6 +31,7 @@ mod state;
 mod trouble;
 
 pub use apply::{apply_documents, Applied};
+pub use compact::{decode_state, encode_state, CompactError};
 pub use documents::{body_hash, documents, Document};
 pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
 pub use rules::{judge, may_write, role_named, Change, Denied, RecordRef};

@@ -6,6 +6,7 @@
 
 pub mod backups;
 pub mod recovery;
+pub mod sync_store;
 
 use super::clock;
 use super::state::{AppState, SaveState};
@@ -48,14 +49,11 @@ pub fn load() -> Loaded {
     }
 }
 
-/// The sync engine's stored state for this server and database (see `crate::ui::sync`).
-pub fn load_sync_state(server: &str, db: &str) -> crate::sync::SyncState {
-    browser::load_sync_state(server, db)
-}
-
-/// Stores the sync engine's state; false when the browser had no room (it stays in memory).
+/// Stores the sync engine's state (in IndexedDB, see [`sync_store`]); true once it is handed
+/// to the browser.
 pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
-    browser::save_sync_state(state)
+    sync_store::save(state);
+    true
 }
 
 /// The bytes the app's keys take in `localStorage`, as the browser counts them.

@@ -12,6 +12,7 @@ mod rights;
 mod runner;
 mod settings;
 mod status;
+mod stored;
 mod whoami;
 
 pub use login::LoginDialog;
@@ -62,6 +63,8 @@ pub struct SyncCtx {
     pub view_only: RwSignal<bool>,
     /// The engine's state between rounds.
     engine: StoredValue<SyncState>,
+    /// The stored engine state has been read: rounds may start.
+    loaded: StoredValue<bool>,
     /// A round is running; `again` asks for one more after it.
     running: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -77,8 +80,9 @@ pub struct SyncCtx {
 
 impl SyncCtx {
     fn new(active: Option<SyncSettings>) -> Self {
+        // The stored state is read asynchronously ([`stored`]); rounds wait for it.
         let engine = match &active {
-            Some(s) => crate::ui::persist::load_sync_state(&s.server, &s.db),
+            Some(s) => SyncState::new(&s.server, &s.db),
             None => SyncState::default(),
         };
         let set_aside = set_aside_of(&engine);
@@ -95,6 +99,7 @@ impl SyncCtx {
             login_open: RwSignal::new(false),
             view_only: RwSignal::new(false),
             engine: StoredValue::new(engine),
+            loaded: StoredValue::new(false),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),

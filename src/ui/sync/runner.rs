@@ -65,7 +65,7 @@ pub fn install(state: AppState) {
         }
     });
     std::mem::forget((poll, on_online, on_offline, on_visible));
-    start(ctx, state);
+    super::stored::load_then_start(ctx, state);
 }
 
 fn server(ctx: SyncCtx) -> Option<String> {
@@ -120,7 +120,7 @@ pub fn log_out(ctx: SyncCtx) {
 
 /// Starts a round now, or one more after the running one.
 pub fn request_round(ctx: SyncCtx, state: AppState) {
-    if !ctx.is_on() || ctx.session.get_untracked().is_none() {
+    if !ctx.is_on() || ctx.session.get_untracked().is_none() || !ctx.loaded.get_value() {
         return;
     }
     if ctx.running.get_value() {

@@ -1,0 +1,115 @@
+// Shared steps of the live-sync browser tests (sync.test.mjs, sync-roles.test.mjs): devices
+// (fresh browser profiles with their console errors collected), joining the team server through
+// «Настройки» → «Синхронизация» and the login dialog, waiting for rounds, reading the server.
+import assert from 'node:assert/strict';
+import { saved } from './helpers.mjs';
+import { ADMIN } from '../sync/server.mjs';
+
+/** The steps for one test file: `env` holds { app, couch, team, db, unexpected, expected }. */
+export function syncKit(env) {
+  const password = (name) => env.team.users.find((u) => u.name === name).password;
+  const status = (page) => page.getByTestId('sync-status');
+
+  /** A fresh browser profile on the app, its console errors collected. */
+  async function openDevice(options = {}) {
+    const context = await env.app.browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 }, ...options });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => env.unexpected.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !env.expected.some((re) => re.test(m.text()))) env.unexpected.push(m.text());
+    });
+    await page.goto(env.app.server.url);
+    await page.waitForFunction(() => !document.getElementById('boot'));
+    await page.locator('header.shell-topbar').waitFor();
+    return { context, page };
+  }
+
+  /** Waits for «Синхронизировано HH:MM» in the top bar. */
+  async function synced(page, timeout = 30_000) {
+    await page.locator('[data-testid="sync-status"][data-sync-state="synced"]').waitFor({ timeout });
+  }
+
+  async function logIn(page, user) {
+    await status(page).click();
+    await page.getByTestId('sync-login-dialog').waitFor();
+    await page.getByTestId('sync-user').fill(user);
+    await page.getByTestId('sync-password').fill(password(user));
+    await page.getByTestId('sync-login-submit').click();
+    await page.getByTestId('sync-login-dialog').waitFor({ state: 'detached' });
+  }
+
+  /** Enters the server in «Настройки» → «Синхронизация», reloads and logs in. */
+  async function connect(page, user) {
+    await page.evaluate(() => { location.hash = '#/settings'; });
+    await page.getByTestId('sync-server').fill(env.couch.url);
+    await page.getByTestId('sync-db').fill(env.db);
+    await page.getByTestId('sync-save').click();
+    await page.getByTestId('sync-reload-needed').waitFor();
+    await page.getByTestId('sync-reload').click();
+    await page.waitForFunction(() => !document.getElementById('boot'));
+    await status(page).waitFor();
+    assert.equal(await status(page).innerText(), 'Войти');
+    await logIn(page, user);
+  }
+
+  /** Asks a device to sync now, as its next poll would (the `online` event starts a round). */
+  async function nudge(page) {
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  }
+
+  /** Nudges `page` until `check` holds in it; returns the milliseconds it took. */
+  async function until(page, check, arg, what, timeout = 30_000) {
+    const started = Date.now();
+    for (;;) {
+      if (await page.evaluate(check, arg)) return Date.now() - started;
+      if (Date.now() - started > timeout) throw new Error(`not seen in ${timeout} ms: ${what}`);
+      await nudge(page);
+      await page.waitForTimeout(150);
+    }
+  }
+
+  async function openCard(page, id) {
+    await page.evaluate((to) => { location.hash = to; }, `#/clients/${id}`);
+    await page.getByTestId('client-title').waitFor();
+  }
+
+  async function saveNotes(page, notes) {
+    await page.getByTestId('client-notes').fill(notes);
+    await page.getByTestId('save-client').click();
+    await saved(page);
+  }
+
+  /** The server's copy of a document, read as the admin. */
+  async function serverDoc(id) {
+    const res = await fetch(`${env.couch.url}/${env.db}/${encodeURIComponent(id)}`, {
+      headers: { authorization: `Basic ${Buffer.from(ADMIN).toString('base64')}` },
+    });
+    return res.ok ? res.json() : null;
+  }
+
+  /** Waits until the server's copy of a document satisfies `check`. */
+  async function serverUntil(id, check, what, timeout = 30_000) {
+    const started = Date.now();
+    for (;;) {
+      const doc = await serverDoc(id);
+      if (doc && check(doc)) return doc;
+      if (Date.now() - started > timeout) throw new Error(`the server never had ${what}: ${JSON.stringify(doc?.record)}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+
+  /** The size of the stored sync state (IndexedDB `salesdesk-sync`, the compact form), 0 if none. */
+  async function storedSyncBytes(page) {
+    return page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('salesdesk-sync', 1);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('state').objectStore('state').get('state');
+        get.onsuccess = () => { resolve(get.result ? get.result.byteLength : 0); open.result.close(); };
+        get.onerror = () => reject(get.error);
+      };
+    }));
+  }
+
+  return { storedSyncBytes, password, status, openDevice, synced, logIn, connect, nudge, until, openCard, saveNotes, serverDoc, serverUntil };
+}
