@@ -13,14 +13,12 @@ mod runner;
 mod settings;
 mod status;
 mod stored;
-mod whoami;
 
 pub use login::LoginDialog;
 pub use rights::Rights;
 pub use runner::install;
 pub use settings::SyncSection;
 pub use status::{SyncIndicator, SyncRefusals};
-pub use whoami::SyncWhoAmI;
 
 use crate::sync::{Refusal, Session, SyncSettings, SyncState};
 use leptos::prelude::*;

@@ -65,7 +65,7 @@ pub fn install(state: AppState) {
         }
     });
     std::mem::forget((poll, on_online, on_offline, on_visible));
-    super::stored::load_then_start(ctx, state);
+    super::stored::load_then(ctx, state, move || start(ctx, state));
 }
 
 fn server(ctx: SyncCtx) -> Option<String> {

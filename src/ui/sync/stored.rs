@@ -2,16 +2,16 @@
 //! starts until it is in, so a round never begins from nothing while a stored state is on its
 //! way. A state that cannot be read means «pull everything again», said once.
 
-use super::{runner, set_aside_of, SyncCtx};
+use super::{set_aside_of, SyncCtx};
 use crate::i18n::SyncText;
 use crate::ui::persist::sync_store::{self, StoredSync};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Loads the stored sync state, then starts syncing (timed as `sync_state_load_ms` for the
+/// Loads the stored sync state, then runs `start` (timed as `sync_state_load_ms` for the
 /// browser benchmark).
-pub fn load_then_start(ctx: SyncCtx, state: AppState) {
+pub fn load_then(ctx: SyncCtx, state: AppState, start: impl FnOnce() + 'static) {
     let Some(settings) = ctx.active.get_value() else {
         return;
     };
@@ -28,6 +28,6 @@ pub fn load_then_start(ctx: SyncCtx, state: AppState) {
             StoredSync::Unreadable => state.notify(state.tr(SyncText::StateReset)),
         }
         ctx.loaded.set_value(true);
-        runner::start(ctx, state);
+        start();
     });
 }

@@ -1,5 +1,7 @@
 //! The first start: what the app is, a one-click demo, or a start from scratch; then «who are you».
 
+mod sync_whoami;
+
 use crate::domain::demo::demo_workspace;
 use crate::domain::TeamMember;
 use crate::i18n::{job_title_name, SnapshotText, Text};
@@ -65,7 +67,7 @@ pub fn WhoAmI() -> impl IntoView {
     let state = use_app();
     // With sync on the server says who this is: no free choice.
     if crate::ui::sync::use_sync().is_on() {
-        return view! { <crate::ui::sync::SyncWhoAmI/> }.into_any();
+        return view! { <sync_whoami::SyncWhoAmI/> }.into_any();
     }
     let members = move || {
         state.ws.with(|ws| {

@@ -2,10 +2,10 @@
 //! the session's user is not (yet) on the team roster: the director adds herself, anyone else
 //! asks the director and may meanwhile look at the team's data without changing it.
 
-use super::use_sync;
 use crate::domain::{Id, JobTitle, TeamMember};
 use crate::i18n::{fill, SyncText, Text};
 use crate::ui::state::use_app;
+use crate::ui::sync::use_sync;
 use crate::ui::team::MemberForm;
 use leptos::prelude::*;
 
