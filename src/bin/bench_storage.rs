@@ -31,6 +31,18 @@ fn main() {
         println!("wrote {} bytes to {path}", packed.chars().count());
         return;
     }
+    // `--write-sync-state PATH`: the sync state of this team after a full sync, in the stored
+    // (compact) form, for the browser test of keeping it across reloads.
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--write-sync-state")
+        .and_then(|i| args.get(i + 1))
+    {
+        let bytes = full_sync_state(&ws);
+        std::fs::write(path, &bytes).expect("write the sync state");
+        println!("wrote {} bytes to {path}", bytes.len());
+        return;
+    }
     if args.iter().any(|a| a == "--decode-only") {
         let text = encode_workspace(&ws, at, 1);
         for _ in 0..10 {
@@ -101,6 +113,27 @@ fn main() {
         median(rename),
         median(add)
     );
+}
+
+/// The sync state a device holds after syncing `ws` in full: every document with a
+/// CouchDB-like revision, its body hash and owner, in the stored form.
+#[cfg(not(target_arch = "wasm32"))]
+fn full_sync_state(ws: &salesdesk::domain::workspace::Workspace) -> Vec<u8> {
+    use salesdesk::sync::{documents, encode_state, DocState, SyncState};
+    let mut state = SyncState::new("http://127.0.0.1:9", "team");
+    state.last_seq = Some(serde_json::json!(115_148));
+    for doc in documents(ws, &|_| None) {
+        let hash = doc.hash();
+        let rev = format!(
+            "1-{hash:016x}{:016x}",
+            hash.rotate_left(29) ^ 0x5851_f42d_4c95_7f2d
+        );
+        let owner = doc.owner.clone();
+        state
+            .docs
+            .insert(doc.id.clone(), DocState { rev, hash, owner });
+    }
+    encode_state(&state)
 }
 
 #[cfg(target_arch = "wasm32")]

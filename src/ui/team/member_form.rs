@@ -11,10 +11,13 @@ pub fn MemberForm(
     on_submit: Callback<TeamMember>,
     /// The submit button's text.
     submit_label: Text,
+    /// The job title chosen at first (a sales manager unless given).
+    #[prop(optional)]
+    initial_title: Option<JobTitle>,
 ) -> impl IntoView {
     let state = use_app();
     let name = RwSignal::new(String::new());
-    let title = RwSignal::new(JobTitle::SalesManager);
+    let title = RwSignal::new(initial_title.unwrap_or(JobTitle::SalesManager));
     let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -50,7 +50,7 @@ pub fn SyncWhoAmI() -> impl IntoView {
                         {director.then(|| view! {
                             <div class="panel" data-testid="whoami-add-self">
                                 <p>{state.text(SyncText::NotOnRosterDirector)}</p>
-                                <MemberForm on_submit=add_me submit_label=Text::AddMe/>
+                                <MemberForm on_submit=add_me submit_label=Text::AddMe initial_title=JobTitle::SalesDirector/>
                             </div>
                         })}
                         <div class="form-actions">
