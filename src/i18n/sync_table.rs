@@ -42,7 +42,7 @@ texts! {
     ReadOnlyNoRole => "У пользователя нет роли в команде — только просмотр.", "The user has no role in the team — view only.";
     ReadOnlyNotLinked => "Пользователь не связан с сотрудником команды — только просмотр.", "The user is not linked to a team member — view only.";
     NotOnRoster => "Пользователь {} не найден в составе команды — попросите директора добавить его.", "User {} is not on the team roster — ask the director to add them.";
-    NotOnRosterDirector => "Вы директор: добавьте себя в состав команды.", "You are the director: add yourself to the team.";
+    NotOnRosterDirector => "Пользователь {} не найден в составе команды. Вы директор — добавьте себя.", "User {} is not on the team roster. You are the director — add yourself.";
     WhoAmILogIn => "Кто вы, скажет сервер команды: войдите под своим именем.", "The team server says who you are: log in with your name.";
     ViewOnlyBanner => "Только просмотр: пользователь {} не найден в составе команды.", "View only: user {} is not on the team roster.";
     ViewReadOnly => "Смотреть без изменений", "View read-only";

@@ -43,13 +43,18 @@ pub fn SyncWhoAmI() -> impl IntoView {
                 }.into_any(),
                 Some(session) => {
                     let director = session.role.as_deref() == Some("director");
+                    // The director is not told to ask the director.
+                    let told = if director {
+                        SyncText::NotOnRosterDirector
+                    } else {
+                        SyncText::NotOnRoster
+                    };
                     view! {
                         <p class="banner banner-warning" role="note" data-testid="whoami-not-on-roster">
-                            {fill(state.tr(SyncText::NotOnRoster), &[&session.name])}
+                            {fill(state.tr(told), &[&session.name])}
                         </p>
                         {director.then(|| view! {
                             <div class="panel" data-testid="whoami-add-self">
-                                <p>{state.text(SyncText::NotOnRosterDirector)}</p>
                                 <MemberForm on_submit=add_me submit_label=Text::AddMe initial_title=JobTitle::SalesDirector/>
                             </div>
                         })}
