@@ -23,13 +23,16 @@
 
 mod apply;
 mod documents;
+mod local;
+mod report;
 mod round;
 mod settings;
 mod state;
 
 pub use apply::{apply_documents, Applied};
 pub use documents::{body_hash, documents, Document};
-pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use local::LocalCut;
+pub use round::{Progress, Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
 pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
 
@@ -104,5 +107,7 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+#[cfg(test)]
+mod local_tests;
 #[cfg(test)]
 mod tests;
