@@ -87,16 +87,16 @@ fn follow<T: PartialEq + Clone + Serialize>(
     id: impl Fn(&T) -> &str,
     changes: &mut Changes,
 ) {
-    let same = seen
-        .iter()
-        .zip(new)
-        .take_while(|(a, b)| id(a) == id(b))
-        .count();
-    for (old, now) in seen[..same].iter_mut().zip(&new[..same]) {
+    let mut same = 0;
+    for (old, now) in seen.iter_mut().zip(new) {
+        if id(old) != id(now) {
+            break;
+        }
         if old != now {
             changes.changed(kind, Some(&*old), now);
             *old = now.clone();
         }
+        same += 1;
     }
     if same == seen.len() && same == new.len() {
         return;

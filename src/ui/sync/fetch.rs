@@ -3,7 +3,11 @@
 //! (`credentials: include`); the password only goes into [`log_in`] and is never stored.
 
 use crate::domain::workspace::Workspace;
-use crate::sync::{Method, Request, Response, RoundReport, Session, Step, SyncRound, SyncState};
+use crate::sync::{
+    Method, Progress, Request, Response, RoundReport, Session, Step, SyncRound, SyncState,
+    PAGE_SIZE,
+};
+use leptos::prelude::*;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -50,22 +54,28 @@ pub async fn send(server: &str, req: &Request) -> Result<Response, Offline> {
     })
 }
 
-/// Runs one sync round on `ws`. The caller hands over a copy of the workspace and merges the
-/// result back (the person may edit while the round waits for the network).
+/// Runs one sync round on the live workspace: each step reads and changes it in place, with no
+/// copy (the person may edit between two requests; the round's next step sees the edit).
+/// Nothing is notified here: the caller notifies once when [`SyncRound::touched`] says the round
+/// changed the workspace, also when it ended without network. `progress` follows the round
+/// while it pulls or pushes more than a page.
 pub async fn run_round(
     state: &mut SyncState,
-    ws: &mut Workspace,
-    push: bool,
+    round: &mut SyncRound,
+    ws: RwSignal<Workspace>,
+    progress: RwSignal<Option<Progress>>,
 ) -> Result<RoundReport, Offline> {
     let server = state.server.clone();
-    let mut round = if push {
-        SyncRound::new()
-    } else {
-        SyncRound::pull_only()
-    };
     let mut response = None;
     loop {
-        match round.step(state, ws, response.take()) {
+        let step = ws
+            .try_update_untracked(|ws| round.step(state, ws, response.take()))
+            .ok_or_else(|| Offline("the page is closing".into()))?;
+        let shown = round.progress().filter(|p| p.total > PAGE_SIZE);
+        if progress.get_untracked() != shown {
+            progress.set(shown);
+        }
+        match step {
             Step::Send(req) => response = Some(send(&server, &req).await?),
             Step::Done(report) => return Ok(report),
         }

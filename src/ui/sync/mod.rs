@@ -17,7 +17,7 @@ pub use runner::install;
 pub use settings::SyncSection;
 pub use status::{SyncIndicator, SyncRefusals};
 
-use crate::sync::{Refusal, Session, SyncSettings, SyncState};
+use crate::sync::{LocalCut, Progress, Refusal, Session, SyncSettings, SyncState};
 use leptos::prelude::*;
 
 /// Where a device's sync stands, as the top bar shows it.
@@ -54,8 +54,12 @@ pub struct SyncCtx {
     pub set_aside: RwSignal<Vec<(String, String)>>,
     /// Whether the login dialog is open.
     pub login_open: RwSignal<bool>,
+    /// How far a long round is (a first sync), for the top bar; `None` otherwise.
+    pub progress: RwSignal<Option<Progress>>,
     /// The engine's state between rounds.
     engine: StoredValue<SyncState>,
+    /// The workspace as the last push pass cut it, so the next one cuts only what changed.
+    cut: StoredValue<LocalCut>,
     /// A round is running; `again` asks for one more after it.
     running: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -87,7 +91,9 @@ impl SyncCtx {
             refused: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(set_aside),
             login_open: RwSignal::new(false),
+            progress: RwSignal::new(None),
             engine: StoredValue::new(engine),
+            cut: StoredValue::new(LocalCut::new()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),
