@@ -8,12 +8,15 @@
 // nothing takes on the hunter's page (the longest frame gap while it runs). Needs dist/ (trunk
 // build --release) and target/release/bench_storage (cargo build --release --features testkit
 // --bin bench_storage). Usage: node scripts/bench-sync.mjs [RUNS]   (default 3; min / median / max)
+import { mkdirSync } from 'node:fs';
 import { start, unpackStored } from '../tests/e2e/helpers.mjs';
 import { fullSizeValue } from './bench-full-size.mjs';
 import { startServer, ADMIN } from '../tests/sync/server.mjs';
 import { setupTeam } from './sync/setup-team.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
+// Screenshots of the progress in the top bar, with SHOTS=1 (target/screenshots/).
+const SHOTS = process.env.SHOTS ? new URL('../target/screenshots/', import.meta.url).pathname : null;
 const DB = 'team';
 const packed = fullSizeValue();
 const members = unpackStored(packed).workspace.members;
@@ -67,7 +70,17 @@ async function device(couch, name, workspace) {
     if (state === 'synced') break;
     if (state === 'failed') throw new Error(`[${name}] ${await status.getAttribute('title')}`);
     const text = await status.innerText().catch(() => '');
-    if (/ из /.test(text)) progress = text;
+    if (/ из /.test(text)) {
+      if (!progress && SHOTS) {
+        // The top bar with the progress, wide and on a phone (the first time it shows).
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: `${SHOTS}sync-progress-${name}-1366.png` });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: `${SHOTS}sync-progress-${name}-390.png` });
+        await page.setViewportSize({ width: 1366, height: 900 });
+      }
+      progress = text;
+    }
     if (Date.now() - started > 900_000) throw new Error(`[${name}] no sync in 15 min`);
     await page.waitForTimeout(250);
   }
@@ -100,7 +113,7 @@ async function busiest(page, action, settle) {
   });
 }
 
-const results = { push: [], pushLongest: [], pull: [], pullLongest: [], roundTrip: [], editLongest: [], editGap: [], pollGap: [], pollLongest: [] };
+const results = { idleGap: [], push: [], pushLongest: [], pull: [], pullLongest: [], roundTrip: [], editLongest: [], editGap: [], pollGap: [], pollLongest: [] };
 for (let r = 0; r < runs; r++) {
   const couch = await startServer();
   try {
@@ -108,13 +121,18 @@ for (let r = 0; r < runs; r++) {
     const d = await device(couch, 'director', packed);
     console.log(`run ${r + 1}: the director's first push ${d.time} ms, longest task ${Math.round(d.longest)} ms (${d.progress})`);
     const h = await device(couch, 'hunter', null);
-    const clients = await h.page.evaluate(() => localStorage.getItem('salesdesk.workspace')?.length ?? 0);
-    console.log(`run ${r + 1}: the hunter's first pull ${h.time} ms, longest task ${Math.round(h.longest)} ms (${h.progress}; stored ${clients} B)`);
+    console.log(`run ${r + 1}: the hunter's first pull ${h.time} ms, longest task ${Math.round(h.longest)} ms (${h.progress})`);
     results.push.push(d.time);
     results.pushLongest.push(d.longest);
     results.pull.push(h.time);
     results.pullLongest.push(h.longest);
 
+    // Both workspaces stored first (the hunter's is saved after the pull), so the saves do not
+    // fall into what is measured next; and the frame gap of an idle page, for comparison.
+    await h.page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
+    await d.page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
+    const idle = await busiest(h.page, async () => {}, () => h.page.waitForTimeout(500));
+    results.idleGap.push(idle.gap);
     // A poll that pulls nothing: the hunter's next round (the `online` event starts one).
     const poll = await busiest(
       h.page,
@@ -125,12 +143,8 @@ for (let r = 0; r < runs; r++) {
     results.pollLongest.push(poll.longest);
 
     // One edit of one of the hunter's clients by the director, until the hunter's page has it.
-    const client = await h.page.evaluate((me) => {
-      // The hunter's own client, read back from storage by the page (the envelope is deflated).
-      return me;
-    }, hunter);
-    const ws = unpackStored(await d.page.evaluate(() => localStorage.getItem('salesdesk.workspace'))).workspace;
-    const target = ws.clients.find((c) => c.owner_id === client).id;
+    // One of the hunter's own clients (the director may edit any).
+    const target = unpackStored(packed).workspace.clients.find((c) => c.owner_id === hunter).id;
     const notes = `правка ${Date.now()}`;
     await d.page.evaluate((to) => { location.hash = to; }, `#/clients/${target}`);
     await d.page.getByTestId('client-title').waitFor({ timeout: 60_000 });
@@ -158,7 +172,7 @@ for (let r = 0; r < runs; r++) {
     );
     results.editGap.push(edit.gap);
     results.editLongest.push(edit.longest);
-    console.log(`run ${r + 1}: edit → visible ${results.roundTrip.at(-1)} ms; director's page during it: longest frame gap ${Math.round(edit.gap)} ms, longest task ${Math.round(edit.longest)} ms; a poll pulling nothing: frame gap ${Math.round(poll.gap)} ms, longest task ${Math.round(poll.longest)} ms`);
+    console.log(`run ${r + 1}: edit → visible ${results.roundTrip.at(-1)} ms; director's page during it: longest frame gap ${Math.round(edit.gap)} ms, longest task ${Math.round(edit.longest)} ms; a poll pulling nothing: frame gap ${Math.round(poll.gap)} ms, longest task ${Math.round(poll.longest)} ms (idle page: frame gap ${Math.round(idle.gap)} ms)`);
     await d.context.close();
     await h.context.close();
   } finally {
@@ -178,3 +192,4 @@ console.log(`a hunter's first pull:     ${stat(results.pull)}; longest task ${st
 console.log(`one edit → visible:        ${stat(results.roundTrip)}`);
 console.log(`the edit's page (sync on): longest frame gap ${stat(results.editGap)}; longest task ${stat(results.editLongest)}`);
 console.log(`a poll pulling nothing:    longest frame gap ${stat(results.pollGap)}; longest task ${stat(results.pollLongest)}`);
+console.log(`an idle page:              longest frame gap ${stat(results.idleGap)}`);

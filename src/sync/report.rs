@@ -7,6 +7,10 @@ use super::Request;
 pub enum Step {
     /// Send this request and pass its response to the next `step`.
     Send(Request),
+    /// Nothing to send: the round did a long piece of work (it merged what it pulled) and lets
+    /// the page breathe before the next one (cutting what to push). Call `step` again with no
+    /// response.
+    Yield,
     /// The round is over.
     Done(RoundReport),
 }

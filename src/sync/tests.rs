@@ -260,8 +260,11 @@ fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
         ws.clients.is_empty(),
         "nothing is applied before the last page"
     );
-    // The last page: everything applies, then the push finds nothing to send.
+    // The last page: everything applies, the page breathes, then the push finds nothing to send.
     let step = round.step(&mut state, &mut ws, Some(changes(&all[..2], 1002)));
+    assert_eq!(step, Step::Yield);
+    assert!(round.touched());
+    let step = round.step(&mut state, &mut ws, None);
     let Step::Done(report) = step else {
         panic!("nothing to push: {step:?}")
     };

@@ -214,6 +214,7 @@ impl Device {
         loop {
             match round.step(&mut self.state, &mut self.ws, response.take()) {
                 Step::Send(req) => response = Some(self.send(&req)),
+                Step::Yield => {}
                 Step::Done(report) => {
                     self.cut = round.take_cut();
                     return report;

@@ -32,6 +32,8 @@ enum Phase {
     /// Asking the database how far its sequence goes (for the progress), then pulling on from
     /// the sequence held.
     Counting(String),
+    /// Pulled and merged; the push starts at the next step.
+    PushNext,
     Pushing(HashMap<String, (Document, u64)>),
     Fetching(String),
     Reverting,
@@ -148,6 +150,7 @@ impl SyncRound {
             (Phase::Pushing(sent), Some(res)) => self.on_written(state, ws, sent, res),
             (Phase::Fetching(id), Some(res)) => self.on_fetched(state, ws, &id, res),
             (Phase::Reverting, Some(res)) => self.on_reverted(state, ws, res),
+            (Phase::PushNext, _) => self.push(state, ws),
             (Phase::Done, _) | (_, None) => self.done(None),
         }
     }

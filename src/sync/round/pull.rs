@@ -71,6 +71,11 @@ impl SyncRound {
         if !self.push_local {
             return self.done(None);
         }
+        if self.touched {
+            // Merging the pull and cutting the push are two long tasks, not one.
+            self.phase = Phase::PushNext;
+            return Step::Yield;
+        }
         self.push(state, ws)
     }
 

@@ -77,9 +77,22 @@ pub async fn run_round(
         }
         match step {
             Step::Send(req) => response = Some(send(&server, &req).await?),
+            Step::Yield => breathe().await?,
             Step::Done(report) => return Ok(report),
         }
     }
+}
+
+/// Lets the page paint and handle input between two long steps (a zero-delay timeout: a new
+/// task, after what is queued).
+async fn breathe() -> Result<(), Offline> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    JsFuture::from(promise).await?;
+    Ok(())
 }
 
 /// Logs in with `POST /_session`; `Ok(None)` when the name or password is wrong.

@@ -60,6 +60,8 @@ pub struct SyncCtx {
     engine: StoredValue<SyncState>,
     /// The workspace as the last push pass cut it, so the next one cuts only what changed.
     cut: StoredValue<LocalCut>,
+    /// How many documents the sync state held when storing it last failed (too big), if it did.
+    unstored: StoredValue<Option<usize>>,
     /// A round is running; `again` asks for one more after it.
     running: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -94,6 +96,7 @@ impl SyncCtx {
             progress: RwSignal::new(None),
             engine: StoredValue::new(engine),
             cut: StoredValue::new(LocalCut::new()),
+            unstored: StoredValue::new(None),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),
