@@ -49,10 +49,10 @@ import { gzipSync, constants } from 'node:zlib';
 // Merged on 2026-11-30 with issue 16's sync in the app (+51 658 B) and issue 14's snapshot read in
 // steps (+7 794 B): the merged build measured 1 129 216 B (raw 3 019 702 B); the budget is that.
 // Then +776 B for sync polls that only pull (SyncRound::pull_only): 1 129 992 B, raw 3 021 543 B.
-// Then +13 818 B for sync at team scale (issue 16: the incremental cut LocalCut — typed
-// comparison and cutting per record kind —, the round's progress, the live-workspace runner):
-// 1 143 810 B, raw 3 072 641 B.
-const BUDGET_GZIP_BYTES = 1_143_810;
+// Then +14 473 B for sync at team scale (issue 16: the incremental cut LocalCut — typed
+// comparison and cutting per record kind —, the round's progress and its pause between merging
+// and pushing, the live-workspace runner): 1 144 465 B, raw 3 074 160 B.
+const BUDGET_GZIP_BYTES = 1_144_465;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
