@@ -7,7 +7,8 @@
 // on the director's page during that edit with sync on, and the main thread a poll that pulls
 // nothing takes on the hunter's page (the longest frame gap while it runs). Needs dist/ (trunk
 // build --release) and target/release/bench_storage (cargo build --release --features testkit
-// --bin bench_storage). Usage: node scripts/bench-sync.mjs [RUNS]   (default 3; min / median / max)
+// --bin bench_storage). Usage: node scripts/bench-sync.mjs [RUNS]   (default 3; min / median / max);
+// EDIT_ONLY=1 measures only the same edit with sync off, for comparison.
 import { mkdirSync } from 'node:fs';
 import { start, unpackStored } from '../tests/e2e/helpers.mjs';
 import { fullSizeValue } from './bench-full-size.mjs';
@@ -113,6 +114,50 @@ async function busiest(page, action, settle) {
   });
 }
 
+/** The same edit on a page of the full-size workspace with sync off: the longest task and frame
+ * gap while it is saved (what the edit itself costs, for comparison). */
+async function editWithoutSync(target) {
+  const context = await app.browser.newContext({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
+  await recorders(context);
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await page.waitForFunction(() => !document.getElementById('boot'));
+  await page.evaluate(({ me, value }) => {
+    localStorage.setItem('salesdesk.prefs', JSON.stringify({ lang: 'ru', me }));
+    localStorage.setItem('salesdesk.workspace', value);
+  }, { me: director, value: packed });
+  await page.reload();
+  await page.waitForFunction(() => !document.getElementById('boot'), null, { timeout: 120_000 });
+  await page.evaluate((to) => { location.hash = to; }, `#/clients/${target}`);
+  await page.getByTestId('client-title').waitFor({ timeout: 60_000 });
+  // A first edit and save (the page's first save writes every piece), then the measured one.
+  await page.getByTestId('client-notes').fill(`разогрев ${Date.now()}`);
+  await page.getByTestId('save-client').click();
+  await page.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1_500);
+  await page.getByTestId('client-notes').fill(`правка ${Date.now()}`);
+  const edit = await busiest(
+    page,
+    () => page.getByTestId('save-client').click(),
+    async () => {
+      await page.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(1_500);
+    },
+  );
+  await context.close();
+  return edit;
+}
+
+if (process.env.EDIT_ONLY) {
+  const target = unpackStored(packed).workspace.clients.find((c) => c.owner_id === hunter).id;
+  for (let r = 0; r < runs; r++) {
+    const edit = await editWithoutSync(target);
+    console.log(`edit without sync: longest task ${Math.round(edit.longest)} ms, longest frame gap ${Math.round(edit.gap)} ms`);
+  }
+  await app.close();
+  process.exit(0);
+}
+
 const results = { idleGap: [], push: [], pushLongest: [], pull: [], pullLongest: [], roundTrip: [], editLongest: [], editGap: [], pollGap: [], pollLongest: [] };
 for (let r = 0; r < runs; r++) {
   const couch = await startServer();
@@ -150,6 +195,13 @@ for (let r = 0; r < runs; r++) {
     await d.page.getByTestId('client-title').waitFor({ timeout: 60_000 });
     await h.page.evaluate((to) => { location.hash = to; }, `#/clients/${target}`);
     await h.page.getByTestId('client-title').waitFor({ timeout: 60_000 });
+    // A first edit and save on the director's page (a page's first save writes every piece of
+    // the workspace), synced; then the measured one.
+    await d.page.getByTestId('client-notes').fill(`разогрев ${Date.now()}`);
+    await d.page.getByTestId('save-client').click();
+    await d.page.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
+    await d.page.waitForTimeout(1_000);
+    await d.page.locator('[data-sync-state="synced"]').waitFor({ timeout: 60_000 });
     await d.page.getByTestId('client-notes').fill(notes);
     let started;
     const edit = await busiest(
