@@ -102,6 +102,19 @@ fn the_incremental_cut_pushes_what_the_full_cut_would() {
     assert!(made > 0);
     check(&mut cut, &ws, &mut state, 1, "transfers to a farmer");
 
+    // A transfer record alone (pulled after its client's new owner): the latest hand-over to the
+    // present owner names it, on the client and on its orders.
+    let mut again = ws.transfers[0].clone();
+    again.id = Id::from_raw("t-again");
+    ws.transfers.push(again);
+    check(
+        &mut cut,
+        &ws,
+        &mut state,
+        1,
+        "a transfer record without an owner change",
+    );
+
     ws.transfer_policy.updated_at = when(5);
     ws.orders.reverse();
     ws.clients.swap(0, 9);
