@@ -164,6 +164,7 @@ fn a_stale_write_gets_409_and_is_merged_and_written_again() {
                 }
                 response = Some(director.send(&req));
             }
+            Step::Yield => {}
             Step::Done(report) => break report,
         }
     };

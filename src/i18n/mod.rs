@@ -58,7 +58,7 @@ pub use report_table::ReportText;
 pub use sales_table::SalesText;
 pub use sheet_table::SheetText;
 pub use snapshot_table::SnapshotText;
-pub use sync_table::SyncText;
+pub use sync_table::{sync_progress, SyncText};
 pub use table::Text;
 pub use task_table::TaskText;
 pub use translate::{fill, Translate};

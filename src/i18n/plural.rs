@@ -123,6 +123,9 @@ plurals! {
     // «Что изменилось» on «Обзор»
     Changes => ["{} изменение", "{} изменения", "{} изменений"], ["{} change", "{} changes"];
     SearchFound => ["Найден {} результат", "Найдено {} результата", "Найдено {} результатов"], ["{} result found", "{} results found"];
+    // The top bar during a long sync (the form follows the total: «из 21 документа»)
+    SyncProgress => ["Синхронизация: {} из {} документа", "Синхронизация: {} из {} документов", "Синхронизация: {} из {} документов"],
+        ["Syncing: {} of {} document", "Syncing: {} of {} documents"];
 }
 
 impl Plural {

@@ -50,3 +50,47 @@ texts! {
     ServerError => "Сервер ответил ошибкой — попробуйте позже.", "The server answered with an error — try again later.";
     ConnectTeam => "Подключиться к серверу команды", "Connect to the team server";
 }
+
+/// The top bar during a long sync: «Синхронизация: 34 000 из 115 148 документов», «Syncing:
+/// 34,000 of 115,148 documents».
+pub fn sync_progress(lang: super::Lang, done: usize, total: usize) -> String {
+    let group = match lang {
+        super::Lang::Ru => '\u{a0}',
+        super::Lang::En => ',',
+    };
+    let grouped = |n: usize| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(group);
+            }
+            out.push(digit);
+        }
+        out
+    };
+    let text = super::Plural::SyncProgress;
+    super::plural(lang, text, total as u64, &[&grouped(done), &grouped(total)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_progress_groups_digits_and_follows_the_total() {
+        assert_eq!(
+            sync_progress(Lang::Ru, 34_000, 115_148),
+            "Синхронизация: 34\u{a0}000 из 115\u{a0}148 документов"
+        );
+        assert_eq!(
+            sync_progress(Lang::Ru, 1_000, 2_021),
+            "Синхронизация: 1\u{a0}000 из 2\u{a0}021 документа"
+        );
+        assert_eq!(
+            sync_progress(Lang::En, 34_000, 115_148),
+            "Syncing: 34,000 of 115,148 documents"
+        );
+    }
+}

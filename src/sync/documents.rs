@@ -149,6 +149,95 @@ fn text_field<'a>(record: &'a Value, key: &str) -> Option<&'a str> {
     record.get(key).and_then(Value::as_str)
 }
 
+/// What a record's document takes from the rest of the workspace: the owners of the records
+/// that name one (a dependant's owner comes from its client or deal) and the latest hand-over of
+/// each client to each member.
+#[derive(Default)]
+pub(super) struct Context {
+    /// `owner_id` by record id.
+    pub owners: HashMap<String, String>,
+    /// The transfer record that made a member the owner of a client: (client, member) → id.
+    pub handovers: HashMap<(String, String), String>,
+}
+
+impl Context {
+    /// Notes what one record tells about the others (its owner; a transfer's hand-over).
+    pub fn note(&mut self, kind: &str, record: &Value) {
+        let id = text_field(record, "id").unwrap_or_default();
+        if let Some(owner) = text_field(record, "owner_id") {
+            self.owners.insert(id.to_owned(), owner.to_owned());
+        }
+        if kind == "transfers" {
+            if let (Some(client), Some(to)) = (
+                text_field(record, "client_id"),
+                text_field(record, "to_member_id"),
+            ) {
+                self.handovers
+                    .insert((client.to_owned(), to.to_owned()), id.to_owned());
+            }
+        }
+    }
+
+    fn owner_of(&self, record: &Value) -> Option<String> {
+        if let Some(owner) = text_field(record, "owner_id") {
+            return Some(owner.to_owned());
+        }
+        ["client_id", "deal_id"]
+            .iter()
+            .filter_map(|key| text_field(record, key))
+            .find_map(|id| self.owners.get(id).cloned())
+    }
+}
+
+/// One record of the list `kind` as its document.
+pub(super) fn cut_record(
+    kind: &str,
+    record: Value,
+    ctx: &Context,
+    known_owner: &dyn Fn(&str) -> Option<String>,
+) -> Document {
+    let id = text_field(&record, "id").unwrap_or_default().to_owned();
+    let owner = if kind == REMOVED {
+        known_owner(&id).or_else(|| ctx.owners.get(&id).cloned())
+    } else if LOGS.contains(&kind) {
+        None
+    } else {
+        ctx.owner_of(&record)
+    };
+    // A client handed to a farmer, and its records that follow it (its orders): the transfer
+    // record that made the present owner the owner.
+    let client = if kind == "clients" {
+        Some(id.as_str())
+    } else {
+        text_field(&record, "client_id")
+    };
+    let handover = match (client, &owner) {
+        (Some(client), Some(owner)) => ctx
+            .handovers
+            .get(&(client.to_owned(), owner.clone()))
+            .cloned(),
+        _ => None,
+    };
+    Document {
+        id: format!("{kind}:{id}"),
+        kind: kind.to_owned(),
+        owner,
+        handover,
+        record,
+    }
+}
+
+/// A settings object as its singleton document.
+pub(super) fn cut_singleton(kind: &str, value: Value) -> Document {
+    Document {
+        id: kind.to_owned(),
+        kind: kind.to_owned(),
+        owner: None,
+        handover: None,
+        record: value,
+    }
+}
+
 /// Cuts `ws` into documents. `known_owner` gives the owner of a record no longer here (for the
 /// deletion marks): the engine remembers the owner of every document it synced.
 pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -> Vec<Document> {
@@ -156,35 +245,12 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
     let Value::Object(fields) = value else {
         return Vec::new();
     };
-    // Owners of the records that name one, by record id: the dependants' owner comes from them.
-    let mut owners: HashMap<String, String> = HashMap::new();
-    // The latest hand-over of each client: the transfer record to its present owner.
-    let mut handovers: HashMap<(String, String), String> = HashMap::new();
+    let mut ctx = Context::default();
     for (kind, value) in &fields {
         for record in records(value).into_iter().flatten() {
-            let id = text_field(record, "id").unwrap_or_default();
-            if let Some(owner) = text_field(record, "owner_id") {
-                owners.insert(id.to_owned(), owner.to_owned());
-            }
-            if kind == "transfers" {
-                if let (Some(client), Some(to)) = (
-                    text_field(record, "client_id"),
-                    text_field(record, "to_member_id"),
-                ) {
-                    handovers.insert((client.to_owned(), to.to_owned()), id.to_owned());
-                }
-            }
+            ctx.note(kind, record);
         }
     }
-    let owner_of = |record: &Value| -> Option<String> {
-        if let Some(owner) = text_field(record, "owner_id") {
-            return Some(owner.to_owned());
-        }
-        ["client_id", "deal_id"]
-            .iter()
-            .filter_map(|key| text_field(record, key))
-            .find_map(|id| owners.get(id).cloned())
-    };
     let mut docs = Vec::new();
     for (kind, value) in fields {
         if records(&value).is_some() {
@@ -192,43 +258,10 @@ pub fn documents(ws: &Workspace, known_owner: &dyn Fn(&str) -> Option<String>) -
                 continue;
             };
             for record in list {
-                let id = text_field(&record, "id").unwrap_or_default().to_owned();
-                let owner = if kind == REMOVED {
-                    known_owner(&id).or_else(|| owners.get(&id).cloned())
-                } else if LOGS.contains(&kind.as_str()) {
-                    None
-                } else {
-                    owner_of(&record)
-                };
-                // A client handed to a farmer, and its records that follow it (its orders):
-                // the transfer record that made the present owner the owner.
-                let client = if kind == "clients" {
-                    Some(id.as_str())
-                } else {
-                    text_field(&record, "client_id")
-                };
-                let handover = match (client, &owner) {
-                    (Some(client), Some(owner)) => {
-                        handovers.get(&(client.to_owned(), owner.clone())).cloned()
-                    }
-                    _ => None,
-                };
-                docs.push(Document {
-                    id: format!("{kind}:{id}"),
-                    kind: kind.clone(),
-                    owner,
-                    handover,
-                    record,
-                });
+                docs.push(cut_record(&kind, record, &ctx, known_owner));
             }
         } else if value.is_object() {
-            docs.push(Document {
-                id: kind.clone(),
-                kind,
-                owner: None,
-                handover: None,
-                record: value,
-            });
+            docs.push(cut_singleton(&kind, value));
         }
     }
     docs

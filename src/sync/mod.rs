@@ -24,6 +24,8 @@
 mod apply;
 mod compact;
 mod documents;
+mod local;
+mod report;
 mod round;
 mod rules;
 mod settings;
@@ -33,7 +35,8 @@ mod trouble;
 pub use apply::{apply_documents, Applied};
 pub use compact::{decode_state, encode_state, CompactError};
 pub use documents::{body_hash, documents, Document};
-pub use round::{Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
+pub use local::LocalCut;
+pub use round::{Progress, Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
 pub use rules::{judge, may_write, role_named, Change, Denied, RecordRef};
 pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
@@ -110,5 +113,7 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+#[cfg(test)]
+mod local_tests;
 #[cfg(test)]
 mod tests;

@@ -231,9 +231,26 @@ fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
     );
     // A page as long as the limit: there may be more.
     let page: Vec<serde_json::Value> = (0..PAGE_SIZE).map(|i| all[i % all.len()].clone()).collect();
-    let Step::Send(second) = round.step(&mut state, &mut ws, Some(changes(&page, 1000))) else {
+    let Step::Send(count) = round.step(&mut state, &mut ws, Some(changes(&page, 1000))) else {
+        panic!("how far the database goes")
+    };
+    // No `pending` in the page (pouchdb-server): the database's `update_seq` is the progress's end.
+    assert_eq!(count.path, "/team");
+    assert_eq!(round.progress().map(|p| p.done), Some(1000));
+    let db = Response {
+        status: 200,
+        body: json!({ "update_seq": 1002 }),
+    };
+    let Step::Send(second) = round.step(&mut state, &mut ws, Some(db)) else {
         panic!("the next page")
     };
+    assert_eq!(
+        round.progress(),
+        Some(Progress {
+            done: 1000,
+            total: 1002
+        })
+    );
     assert!(second.path.contains("since=1000&"), "{}", second.path);
     assert_eq!(
         state.last_seq, None,
@@ -243,8 +260,11 @@ fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
         ws.clients.is_empty(),
         "nothing is applied before the last page"
     );
-    // The last page: everything applies, then the push finds nothing to send.
+    // The last page: everything applies, the page breathes, then the push finds nothing to send.
     let step = round.step(&mut state, &mut ws, Some(changes(&all[..2], 1002)));
+    assert_eq!(step, Step::Yield);
+    assert!(round.touched());
+    let step = round.step(&mut state, &mut ws, None);
     let Step::Done(report) = step else {
         panic!("nothing to push: {step:?}")
     };

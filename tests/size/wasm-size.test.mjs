@@ -52,7 +52,10 @@ import { gzipSync, constants } from 'node:zlib';
 // Then +16 575 B for sync-roles (forms read-only by the server's rules with `may_write`, «кто вы»
 // from the session, errors by HTTP status, the sync state in IndexedDB in a compact form — the
 // Idb* bindings and the codec): 1 129 992 -> 1 146 567 B, raw 3 021 543 -> 3 067 149 B.
-const BUDGET_GZIP_BYTES = 1_146_567;
+// Then +14 473 B for sync at team scale (issue 16: the incremental cut LocalCut — typed
+// comparison and cutting per record kind —, the round's progress and its pause between merging
+// and pushing, the live-workspace runner): 1 144 465 B, raw 3 074 160 B.
+const BUDGET_GZIP_BYTES = 1_161_040;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -8,7 +8,9 @@
 #![allow(dead_code)]
 
 use salesdesk::domain::workspace::Workspace;
-use salesdesk::sync::{Method, Request, Response, RoundReport, Step, SyncRound, SyncState};
+use salesdesk::sync::{
+    LocalCut, Method, Request, Response, RoundReport, Step, SyncRound, SyncState,
+};
 use serde_json::{json, Value};
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -131,6 +133,9 @@ pub struct Device {
     pub ws: Workspace,
     /// Requests sent, for the round-trip figures.
     pub requests: usize,
+    /// The workspace as the last push cut it, handed from round to round as the app does, so
+    /// these tests run the incremental cut.
+    cut: LocalCut,
 }
 
 impl Device {
@@ -158,6 +163,7 @@ impl Device {
             state: SyncState::new(&server.url, DB),
             ws: Workspace::default(),
             requests: 0,
+            cut: LocalCut::new(),
         }
     }
 
@@ -203,12 +209,16 @@ impl Device {
 
     /// Runs one whole round.
     pub fn sync(&mut self) -> RoundReport {
-        let mut round = SyncRound::new();
+        let mut round = SyncRound::new().with_cut(std::mem::take(&mut self.cut));
         let mut response = None;
         loop {
             match round.step(&mut self.state, &mut self.ws, response.take()) {
                 Step::Send(req) => response = Some(self.send(&req)),
-                Step::Done(report) => return report,
+                Step::Yield => {}
+                Step::Done(report) => {
+                    self.cut = round.take_cut();
+                    return report;
+                }
             }
         }
     }

@@ -49,11 +49,9 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Stores the sync engine's state (in IndexedDB, see [`sync_store`]); true once it is handed
-/// to the browser.
-pub fn save_sync_state(state: &crate::sync::SyncState) -> bool {
+/// Stores the sync engine's state (in IndexedDB, see [`sync_store`]).
+pub fn save_sync_state(state: &crate::sync::SyncState) {
     sync_store::save(state);
-    true
 }
 
 /// The bytes the app's keys take in `localStorage`, as the browser counts them.

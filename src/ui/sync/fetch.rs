@@ -4,9 +4,10 @@
 
 use crate::domain::workspace::Workspace;
 use crate::sync::{
-    login_outcome, LoginOutcome, Method, Request, Response, RoundReport, Session, Step, SyncRound,
-    SyncState,
+    login_outcome, LoginOutcome, Method, Progress, Request, Response, RoundReport, Session, Step,
+    SyncRound, SyncState, PAGE_SIZE,
 };
+use leptos::prelude::*;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -53,26 +54,45 @@ pub async fn send(server: &str, req: &Request) -> Result<Response, Offline> {
     })
 }
 
-/// Runs one sync round on `ws`. The caller hands over a copy of the workspace and merges the
-/// result back (the person may edit while the round waits for the network).
+/// Runs one sync round on the live workspace: each step reads and changes it in place, with no
+/// copy (the person may edit between two requests; the round's next step sees the edit).
+/// Nothing is notified here: the caller notifies once when [`SyncRound::touched`] says the round
+/// changed the workspace, also when it ended without network. `progress` follows the round
+/// while it pulls or pushes more than a page.
 pub async fn run_round(
     state: &mut SyncState,
-    ws: &mut Workspace,
-    push: bool,
+    round: &mut SyncRound,
+    ws: RwSignal<Workspace>,
+    progress: RwSignal<Option<Progress>>,
 ) -> Result<RoundReport, Offline> {
     let server = state.server.clone();
-    let mut round = if push {
-        SyncRound::new()
-    } else {
-        SyncRound::pull_only()
-    };
     let mut response = None;
     loop {
-        match round.step(state, ws, response.take()) {
+        let step = ws
+            .try_update_untracked(|ws| round.step(state, ws, response.take()))
+            .ok_or_else(|| Offline("the page is closing".into()))?;
+        let shown = round.progress().filter(|p| p.total > PAGE_SIZE);
+        if progress.get_untracked() != shown {
+            progress.set(shown);
+        }
+        match step {
             Step::Send(req) => response = Some(send(&server, &req).await?),
+            Step::Yield => breathe().await?,
             Step::Done(report) => return Ok(report),
         }
     }
+}
+
+/// Lets the page paint and handle input between two long steps (a zero-delay timeout: a new
+/// task, after what is queued).
+async fn breathe() -> Result<(), Offline> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    JsFuture::from(promise).await?;
+    Ok(())
 }
 
 /// Logs in with `POST /_session`; `Ok(Err(outcome))` when the server said no, by its status

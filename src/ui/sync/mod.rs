@@ -20,7 +20,7 @@ pub use runner::install;
 pub use settings::SyncSection;
 pub use status::{SyncIndicator, SyncRefusals};
 
-use crate::sync::{Refusal, Session, SyncSettings, SyncState};
+use crate::sync::{LocalCut, Progress, Refusal, Session, SyncSettings, SyncState};
 use leptos::prelude::*;
 
 /// Where a device's sync stands, as the top bar shows it.
@@ -59,10 +59,14 @@ pub struct SyncCtx {
     pub login_open: RwSignal<bool>,
     /// The person, not on the team roster, chose to look without changing anything.
     pub view_only: RwSignal<bool>,
+    /// How far a long round is (a first sync), for the top bar; `None` otherwise.
+    pub progress: RwSignal<Option<Progress>>,
     /// The engine's state between rounds.
     engine: StoredValue<SyncState>,
     /// The stored engine state has been read: rounds may start.
     loaded: StoredValue<bool>,
+    /// The workspace as the last push pass cut it, so the next one cuts only what changed.
+    cut: StoredValue<LocalCut>,
     /// A round is running; `again` asks for one more after it.
     running: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -96,8 +100,10 @@ impl SyncCtx {
             set_aside: RwSignal::new(set_aside),
             login_open: RwSignal::new(false),
             view_only: RwSignal::new(false),
+            progress: RwSignal::new(None),
             engine: StoredValue::new(engine),
             loaded: StoredValue::new(false),
+            cut: StoredValue::new(LocalCut::new()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),

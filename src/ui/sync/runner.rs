@@ -5,8 +5,7 @@
 
 use super::fetch::{self, Offline};
 use super::{set_aside_of, SyncCtx, SyncStatus};
-use crate::domain::merge::merge;
-use crate::sync::{LoginOutcome, Session};
+use crate::sync::{LoginOutcome, Session, SyncRound};
 use crate::ui::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -144,19 +143,39 @@ pub fn request_round(ctx: SyncCtx, state: AppState) {
     });
 }
 
-/// One round on a copy of the workspace; false when it could not go on (offline, logged out).
+/// One round on the live workspace; false when it could not go on (offline, logged out).
 async fn round(ctx: SyncCtx, state: AppState) -> bool {
     let generation = ctx.generation.get_value();
     // A poll with no local change since the last push only pulls. (Every change of the
     // workspace here — edits, imports, another tab's data — bumps the generation.)
     let push = ctx.pushed.get_value() != Some(generation);
-    let mut ws = state.ws.get_untracked();
-    let mut engine = ctx.engine.get_value();
-    let report = match fetch::run_round(&mut engine, &mut ws, push).await {
+    // The engine's state and the cut are taken out for the round, not copied (at team scale
+    // they hold a hundred thousand documents), and put back whatever happens.
+    let mut engine = ctx
+        .engine
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    let mut sync_round = if push {
+        SyncRound::new()
+    } else {
+        SyncRound::pull_only()
+    }
+    .with_cut(ctx.cut.try_update_value(std::mem::take).unwrap_or_default());
+    let since = engine.last_seq.clone();
+    let result = fetch::run_round(&mut engine, &mut sync_round, state.ws, ctx.progress).await;
+    ctx.progress.set(None);
+    ctx.cut.set_value(sync_round.take_cut());
+    if sync_round.touched() {
+        // Pulled, merged or reverted records are in the workspace (kept also when the network
+        // went away later in the round: what was learnt stays learnt). Not a local change.
+        ctx.applying.set_value(true);
+        state.ws.notify();
+    }
+    let report = match result {
         Ok(report) => report,
-        // Nothing of this round is kept: the engine's state and the workspace go on from before
-        // it, and whatever it had written is merged again by `_rev` next time.
+        // The rest waits: what was written but not answered is merged again by `_rev` next time.
         Err(Offline(_)) => {
+            ctx.engine.set_value(engine);
             ctx.status.set(SyncStatus::Offline);
             return false;
         }
@@ -171,23 +190,15 @@ async fn round(ctx: SyncCtx, state: AppState) -> bool {
             crate::sync::Trouble::Sync => ctx.status.set(SyncStatus::Failed(error.to_string())),
         }
     }
-    let changed = report.pulled > 0 || report.conflicts > 0 || !report.refused.is_empty();
-    if changed {
-        ctx.applying.set_value(true);
-        if ctx.generation.get_value() == generation {
-            state.ws.set(ws);
-        } else {
-            // The person edited while the round waited for the network: merge, do not replace.
-            state
-                .ws
-                .update(|current| *current = merge(current, &ws).workspace);
-        }
-    }
     if !report.refused.is_empty() {
         ctx.refused.set(report.refused.clone());
     }
     ctx.set_aside.set(set_aside_of(&engine));
-    crate::ui::persist::save_sync_state(&engine);
+    let learnt = report.pulled + report.pushed + report.conflicts + report.refused.len() > 0;
+    // Written only when the round learnt something: at team scale the state is 5 MB.
+    if learnt || engine.last_seq != since {
+        crate::ui::persist::save_sync_state(&engine);
+    }
     ctx.engine.set_value(engine);
     if report.error.is_none() {
         if push {

@@ -3,7 +3,7 @@
 //! the server's words.
 
 use super::{use_sync, SyncStatus};
-use crate::i18n::{fill, SyncText};
+use crate::i18n::{fill, sync_progress, SyncText};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -26,7 +26,10 @@ pub fn SyncIndicator() -> impl IntoView {
             ),
             SyncStatus::Syncing => (
                 "syncing",
-                state.tr(SyncText::StatusSyncing).to_owned(),
+                match ctx.progress.get() {
+                    Some(p) => sync_progress(state.lang(), p.done.min(p.total), p.total),
+                    None => state.tr(SyncText::StatusSyncing).to_owned(),
+                },
                 None,
             ),
             SyncStatus::Synced(at) => (

@@ -8,13 +8,17 @@
 //! applied together at the end of the pull), and unsent changes go up next time.
 
 use super::apply::{apply_documents, replace_record};
-use super::documents::{documents, Document};
+use super::documents::Document;
 use super::state::{DocState, SetAside, SyncState};
 use super::trouble::RoundError;
+mod pull;
+
+use super::local::LocalCut;
+pub use super::report::{Progress, Refusal, RoundReport, Step};
 use super::{encode_component, Method, Request, Response};
 use crate::domain::workspace::Workspace;
 use serde_json::{json, Value};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 /// Changes per `_changes` page.
 pub const PAGE_SIZE: usize = 1_000;
@@ -23,44 +27,14 @@ const PUSH_BATCH: usize = 1_000;
 /// How many times a round pushes again after settling conflicts before giving up till next time.
 const MAX_PUSHES: usize = 3;
 
-/// What the driver does next.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Step {
-    /// Send this request and pass its response to the next `step`.
-    Send(Request),
-    /// The round is over.
-    Done(RoundReport),
-}
-
-/// A local change the server refused in this round.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    /// The document's `_id`.
-    pub doc_id: String,
-    /// The server's reason (the validation function's words).
-    pub reason: String,
-}
-
-/// What a round did.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RoundReport {
-    /// Documents pulled and merged in (others' changes).
-    pub pulled: usize,
-    /// Documents written to the server.
-    pub pushed: usize,
-    /// `409` conflicts settled by fetching, merging and writing again.
-    pub conflicts: usize,
-    /// Changes refused by the server (also kept in [`SyncState::set_aside`]).
-    pub refused: Vec<Refusal>,
-    /// Pulled documents this app could not read.
-    pub skipped: Vec<String>,
-    /// Why the round stopped early (an HTTP status the engine cannot go on with).
-    pub error: Option<RoundError>,
-}
-
 enum Phase {
     Start,
     Pulling,
+    /// Asking the database how far its sequence goes (for the progress), then pulling on from
+    /// the sequence held.
+    Counting(String),
+    /// Pulled and merged; the push starts at the next step.
+    PushNext,
     Pushing(HashMap<String, (Document, u64)>),
     Fetching(String),
     Reverting,
@@ -87,6 +61,14 @@ pub struct SyncRound {
     /// workspace into documents and hashing them is the round's costly part at team scale, and
     /// a poll with no local change since the last push has nothing to send.
     push_local: bool,
+    /// The workspace as last cut, so a push pass cuts only what changed since.
+    cut: LocalCut,
+    /// Documents pulled so far in this round, and how many the server said were left.
+    pull_progress: Progress,
+    /// Documents written so far in this pass, and how many it has to write.
+    push_progress: Progress,
+    /// Whether the round changed the workspace it was given.
+    touched: bool,
     report: RoundReport,
 }
 
@@ -109,6 +91,10 @@ impl SyncRound {
             refused: VecDeque::new(),
             pushes: 0,
             push_local: true,
+            cut: LocalCut::new(),
+            pull_progress: Progress::default(),
+            push_progress: Progress::default(),
+            touched: false,
             report: RoundReport::default(),
         }
     }
@@ -118,6 +104,32 @@ impl SyncRound {
         SyncRound {
             push_local: false,
             ..Self::new()
+        }
+    }
+
+    /// The round with the cut the previous round left ([`SyncRound::take_cut`]), so its push
+    /// looks only at what changed since. Without one the first push cuts everything.
+    pub fn with_cut(mut self, cut: LocalCut) -> Self {
+        self.cut = cut;
+        self
+    }
+
+    /// The cut to hand to the next round.
+    pub fn take_cut(&mut self) -> LocalCut {
+        std::mem::take(&mut self.cut)
+    }
+
+    /// Whether the round has changed the workspace so far (pulled, merged or reverted records).
+    pub fn touched(&self) -> bool {
+        self.touched
+    }
+
+    /// How far the round is: pushing, or pulling. `None` before the first answer.
+    pub fn progress(&self) -> Option<Progress> {
+        match self.phase {
+            Phase::Pushing(_) => Some(self.push_progress),
+            Phase::Pulling | Phase::Counting(_) => Some(self.pull_progress),
+            _ => None,
         }
     }
 
@@ -132,9 +144,14 @@ impl SyncRound {
         match (std::mem::replace(&mut self.phase, Phase::Done), response) {
             (Phase::Start, _) => self.pull_page(state, None),
             (Phase::Pulling, Some(res)) => self.on_changes(state, ws, res),
+            (Phase::Counting(since), Some(res)) => {
+                self.on_counted(&res.body, state);
+                self.pull_page(state, Some(since))
+            }
             (Phase::Pushing(sent), Some(res)) => self.on_written(state, ws, sent, res),
             (Phase::Fetching(id), Some(res)) => self.on_fetched(state, ws, &id, res),
             (Phase::Reverting, Some(res)) => self.on_reverted(state, ws, res),
+            (Phase::PushNext, _) => self.push(state, ws),
             (Phase::Done, _) | (_, None) => self.done(None),
         }
     }
@@ -161,101 +178,17 @@ impl SyncRound {
         })
     }
 
-    fn on_changes(&mut self, state: &mut SyncState, ws: &mut Workspace, res: Response) -> Step {
-        if res.status != 200 {
-            return self.done(Some(failure("_changes", &res)));
-        }
-        let results = res.body["results"].as_array().cloned().unwrap_or_default();
-        for change in &results {
-            let Some(id) = change["id"].as_str() else {
-                continue;
-            };
-            if change["deleted"] == Value::Bool(true) {
-                // The deletion itself travels as a deletion mark; forget the old revision.
-                state.docs.remove(id);
-                continue;
-            }
-            let rev = change["doc"]["_rev"].as_str().unwrap_or_default();
-            if state.docs.get(id).is_some_and(|known| known.rev == rev) {
-                continue; // our own write coming back
-            }
-            if let Some(doc) = Document::from_json(&change["doc"]) {
-                // A document changed twice during the pull: its later version replaces the first.
-                match self.pulled_at.get(&doc.id) {
-                    Some(&at) => self.pulled[at] = (doc, rev.to_owned()),
-                    None => {
-                        self.pulled_at.insert(doc.id.clone(), self.pulled.len());
-                        self.pulled.push((doc, rev.to_owned()));
-                    }
-                }
-            }
-        }
-        let last_seq = res.body["last_seq"].clone();
-        if !last_seq.is_null() {
-            self.reached = Some(last_seq.clone());
-        }
-        if results.len() >= PAGE_SIZE {
-            let since = match &last_seq {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            return self.pull_page(state, Some(since));
-        }
-        self.apply_pulled(state, ws);
-        if !self.push_local {
-            return self.done(None);
-        }
-        self.push(state, ws)
-    }
-
-    fn apply_pulled(&mut self, state: &mut SyncState, ws: &mut Workspace) {
-        let pulled = std::mem::take(&mut self.pulled);
-        self.pulled_at.clear();
-        if !pulled.is_empty() {
-            let docs: Vec<Document> = pulled.iter().map(|(d, _)| d.clone()).collect();
-            let applied = apply_documents(ws, &docs);
-            *ws = applied.workspace;
-            let skipped: HashSet<&String> = applied.skipped.iter().collect();
-            for (doc, rev) in &pulled {
-                if !skipped.contains(&doc.id) {
-                    remember(state, doc, rev);
-                }
-            }
-            self.report.pulled += pulled.len() - applied.skipped.len();
-            self.report.skipped.extend(applied.skipped);
-        }
-        if let Some(seq) = self.reached.take() {
-            state.last_seq = Some(seq);
-        }
-    }
-
     /// Starts a push pass: every document whose body differs from the last synced one.
     fn push(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
         if self.pushes >= MAX_PUSHES {
             return self.done(Some(RoundError::other("conflicts remain after 3 pushes")));
         }
         self.pushes += 1;
-        let owners: HashMap<String, String> = (state.docs.iter())
-            .filter_map(|(id, doc)| {
-                let (_, record) = id.split_once(':')?;
-                Some((record.to_owned(), doc.owner.clone()?))
-            })
-            .collect();
-        let known_owner = |id: &str| owners.get(id).cloned();
-        self.queue = documents(ws, &known_owner)
-            .into_iter()
-            .map(|doc| {
-                let hash = doc.hash();
-                (doc, hash)
-            })
-            .filter(|(doc, hash)| {
-                state
-                    .docs
-                    .get(&doc.id)
-                    .is_none_or(|known| known.hash != *hash)
-                    && !state.is_set_aside(&doc.id, *hash)
-            })
-            .collect();
+        self.queue = self.cut.to_push(ws, state).into();
+        self.push_progress = Progress {
+            done: 0,
+            total: self.queue.len(),
+        };
         self.next_batch(state, ws)
     }
 
@@ -295,6 +228,7 @@ impl SyncRound {
         if res.status != 201 && res.status != 200 {
             return self.done(Some(failure("_bulk_docs", &res)));
         }
+        self.push_progress.done += sent.len();
         for result in res.body.as_array().into_iter().flatten() {
             let Some((doc, hash)) = result["id"].as_str().and_then(|id| sent.remove(id)) else {
                 continue;
@@ -355,6 +289,7 @@ impl SyncRound {
                 if let Some(doc) = Document::from_json(&res.body) {
                     let applied = apply_documents(ws, std::slice::from_ref(&doc));
                     *ws = applied.workspace;
+                    self.touched = true;
                     remember(state, &doc, &rev);
                 } else {
                     // Deleted on the server: write ours as a new document.
@@ -393,6 +328,7 @@ impl SyncRound {
             if let Some(doc) = Document::from_json(&res.body) {
                 if let Some(reverted) = replace_record(ws, &doc) {
                     *ws = reverted;
+                    self.touched = true;
                     remember(state, &doc, &rev);
                 }
             }

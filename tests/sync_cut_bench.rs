@@ -1,0 +1,108 @@
+//! What a push pass costs on the main thread at full size (5 000 clients / 100 000 orders,
+//! 115 148 documents), natively: the first (full) cut, a pass after one edit, after nothing,
+//! after a new order, and applying a first pull. Not part of the test run; by hand:
+//! `cargo test --release --offline --features testkit --test sync_cut_bench -- --ignored --nocapture`
+#![cfg(feature = "testkit")]
+
+use salesdesk::domain::ids::Id;
+use salesdesk::domain::workspace::Workspace;
+use salesdesk::sync::{apply_documents, documents, DocState, LocalCut, SyncState};
+use salesdesk::testkit::synth_workspace::synth_workspace;
+use std::time::Instant;
+
+fn ms(started: Instant) -> String {
+    format!("{:.1} ms", started.elapsed().as_secs_f64() * 1000.0)
+}
+
+#[test]
+#[ignore = "a benchmark: run by hand with --ignored --nocapture"]
+fn a_push_pass_at_full_size() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut ws = synth_workspace(2026, 5_000, 100_000, today);
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    let mut cut = LocalCut::new();
+    let started = Instant::now();
+    let first = cut.to_push(&ws, &state);
+    println!(
+        "first (full) cut: {} documents, {}",
+        first.len(),
+        ms(started)
+    );
+    for (doc, hash) in &first {
+        let rev = "1-a".to_owned();
+        let owner = doc.owner.clone();
+        state.docs.insert(
+            doc.id.clone(),
+            DocState {
+                rev,
+                hash: *hash,
+                owner,
+            },
+        );
+    }
+    let started = Instant::now();
+    let none = cut.to_push(&ws, &state);
+    println!(
+        "a pass after nothing: {} documents, {}",
+        none.len(),
+        ms(started)
+    );
+    let mut c = ws.clients[17].clone();
+    c.notes = "одна правка".into();
+    let now = c.updated_at + chrono::Duration::minutes(1);
+    ws.update_client(c, now).unwrap();
+    let started = Instant::now();
+    let one = cut.to_push(&ws, &state);
+    println!(
+        "a pass after one client edit: {} documents, {}",
+        one.len(),
+        ms(started)
+    );
+    let mut order = ws.orders[5].clone();
+    order.id = Id::from_raw("o-bench-new");
+    ws.orders.push(order);
+    let started = Instant::now();
+    let added = cut.to_push(&ws, &state);
+    println!(
+        "a pass after a new order: {} documents, {}",
+        added.len(),
+        ms(started)
+    );
+    let started = Instant::now();
+    let copy = ws.clone();
+    println!("cloning the workspace: {}", ms(started));
+    let started = Instant::now();
+    assert!(copy == ws);
+    println!("comparing two copies: {}", ms(started));
+    let started = Instant::now();
+    let walked = state
+        .docs
+        .iter()
+        .zip(state.docs.iter())
+        .filter(|(a, b)| a.0 == b.0)
+        .count();
+    println!("walking the sync state ({walked}): {}", ms(started));
+    println!("deletion marks: {}", ws.removed.len());
+
+    let docs = documents(&ws, &|_| None);
+    let started = Instant::now();
+    let _ = apply_documents(&ws, &docs[..1]);
+    println!(
+        "applying 1 pulled document to a full workspace: {}",
+        ms(started)
+    );
+    let started = Instant::now();
+    let applied = apply_documents(&Workspace::default(), &docs);
+    println!(
+        "applying {} pulled documents to an empty workspace: {}",
+        docs.len(),
+        ms(started)
+    );
+    assert_eq!(applied.workspace.orders.len(), ws.orders.len());
+    let started = Instant::now();
+    let _ = apply_documents(&ws, &docs[..1_000]);
+    println!(
+        "applying 1 000 pulled documents to a full workspace: {}",
+        ms(started)
+    );
+}
