@@ -1,0 +1,228 @@
+//! The merge in steps: the same merge as [`merge`](super::merge), record list by record list
+//! and a long list (orders) a few thousand records at a time, so that a page can merge a whole
+//! team's data while it keeps painting. Each step takes both workspaces again instead of
+//! holding them: the caller keeps them unchanged until the last step (a page starts again when
+//! its data changes meanwhile).
+
+use super::building::Building;
+use super::events::{MergeEvent, RecordKind};
+use super::record::Record;
+use super::records::{merge_ours, merge_theirs};
+use super::tombstones::Tombstones;
+use super::MergeOutcome;
+use crate::domain::ids::Id;
+use crate::domain::workspace::Workspace;
+use std::collections::{HashMap, HashSet};
+
+/// The pieces of a merge, in the order [`merge`](super::merge) does them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece {
+    Clients,
+    Deals,
+    Stages,
+    Assessments,
+    Orders,
+    Transfers,
+    StageHistory,
+    Activities,
+    Tasks,
+    PipelineSettings,
+    SalesPlans,
+    Orphans,
+    Referenced,
+    Integrity,
+    Report,
+}
+
+const PIECES: [Piece; 15] = [
+    Piece::Clients,
+    Piece::Deals,
+    Piece::Stages,
+    Piece::Assessments,
+    Piece::Orders,
+    Piece::Transfers,
+    Piece::StageHistory,
+    Piece::Activities,
+    Piece::Tasks,
+    Piece::PipelineSettings,
+    Piece::SalesPlans,
+    Piece::Orphans,
+    Piece::Referenced,
+    Piece::Integrity,
+    Piece::Report,
+];
+
+/// Where the merge of one record list stands: the first index of each of their ids, then ours
+/// merged, then their new records, each a few at a time.
+#[derive(Default)]
+struct ListCursor {
+    indexed: usize,
+    ours_at: usize,
+    theirs_at: usize,
+    theirs_by_id: HashMap<Id, usize>,
+    seen: HashSet<Id>,
+}
+
+impl ListCursor {
+    /// Merges up to `budget` more records of one list into `out`, as
+    /// [`merge_records`](super::merge_records) would in one pass; true when the list is done.
+    fn step<T: Record + Clone + PartialEq + std::fmt::Debug>(
+        &mut self,
+        (ours, theirs): (&[T], &[T]),
+        out: &mut Vec<T>,
+        (tombstones, events): (&Tombstones, &mut Vec<MergeEvent>),
+        kind: RecordKind,
+        budget: usize,
+    ) -> bool {
+        let mut left = budget.max(1);
+        while self.indexed < theirs.len() && left > 0 {
+            let id = theirs[self.indexed].id();
+            if !self.theirs_by_id.contains_key(id) {
+                self.theirs_by_id.insert(id.clone(), self.indexed);
+            }
+            self.indexed += 1;
+            left -= 1;
+        }
+        let (all, unseen) = (tombstones.as_map(), tombstones.unseen());
+        while self.indexed == theirs.len() && self.ours_at < ours.len() && left > 0 {
+            let record = &ours[self.ours_at];
+            self.ours_at += 1;
+            left -= 1;
+            // A repeated id within ours keeps its first occurrence.
+            if !self.seen.insert(record.id().clone()) {
+                continue;
+            }
+            let other = self.theirs_by_id.get(record.id()).map(|&i| &theirs[i]);
+            out.extend(merge_ours(record, other, all, unseen, kind, events));
+        }
+        while self.ours_at == ours.len() && self.theirs_at < theirs.len() && left > 0 {
+            let record = &theirs[self.theirs_at];
+            self.theirs_at += 1;
+            left -= 1;
+            // `seen` holds every id of ours: only their new records (each id once) get here.
+            if self.seen.insert(record.id().clone()) {
+                out.extend(merge_theirs(record, all, kind, events));
+            }
+        }
+        self.indexed == theirs.len() && self.ours_at == ours.len() && self.theirs_at == theirs.len()
+    }
+}
+
+/// [`merge`](super::merge) in steps: `step` until it says it is done, then `finish`, always with
+/// the same two workspaces. The outcome is exactly the one-pass merge's.
+pub struct MergeSteps {
+    building: Option<Building>,
+    piece: usize,
+    list: ListCursor,
+    /// Records looked at so far, and in all, for a progress bar.
+    done: usize,
+    total: usize,
+}
+
+impl MergeSteps {
+    /// A merge of `theirs` into `ours`, nothing done yet but uniting the tombstones.
+    pub fn new(ours: &Workspace, theirs: &Workspace) -> MergeSteps {
+        let lists = |ws: &Workspace| {
+            ws.clients.len()
+                + ws.deals.len()
+                + ws.assessments.len()
+                + ws.orders.len()
+                + ws.transfers.len()
+                + ws.stage_history.len()
+                + ws.activities.len()
+                + ws.tasks.len()
+                + ws.sales_plans.len()
+        };
+        // Theirs are looked at twice (indexed, then their new ones); the three pieces after the
+        // lists count as a twenty-fifth of that work each (see `after_lists`).
+        let records = lists(ours) + 2 * lists(theirs);
+        MergeSteps {
+            building: Some(Building::start(ours, theirs)),
+            piece: 0,
+            list: ListCursor::default(),
+            done: 0,
+            total: records + 3 * (records / 25),
+        }
+    }
+
+    /// Merges up to `budget` more records (a list's records; a piece after the lists is one
+    /// step of its own). Returns true when everything is merged and [`MergeSteps::finish`] may
+    /// be called.
+    pub fn step(&mut self, ours: &Workspace, theirs: &Workspace, budget: usize) -> bool {
+        let Some(&piece) = PIECES.get(self.piece) else {
+            return true;
+        };
+        let b = self.building.as_mut().expect("building until finished");
+        let list = &mut self.list;
+        let before = list.indexed + list.ours_at + list.theirs_at;
+        let Building {
+            ws,
+            tombstones,
+            events,
+            ..
+        } = b;
+        let found = (&*tombstones, events);
+        macro_rules! list {
+            ($field:ident, $kind:expr) => {
+                list.step(
+                    (&ours.$field, &theirs.$field),
+                    &mut ws.$field,
+                    found,
+                    $kind,
+                    budget,
+                )
+            };
+        }
+        let piece_done = match piece {
+            Piece::Clients => list!(clients, RecordKind::Client),
+            Piece::Deals => list!(deals, RecordKind::Deal),
+            Piece::Assessments => list!(assessments, RecordKind::Assessment),
+            Piece::Orders => list!(orders, RecordKind::Order),
+            Piece::Transfers => list!(transfers, RecordKind::Transfer),
+            Piece::StageHistory => list!(stage_history, RecordKind::StageChange),
+            Piece::Activities => list!(activities, RecordKind::Activity),
+            Piece::Tasks => list!(tasks, RecordKind::Task),
+            Piece::SalesPlans => list!(sales_plans, RecordKind::SalesPlan),
+            Piece::Stages => {
+                b.stages(ours, theirs);
+                true
+            }
+            Piece::PipelineSettings => {
+                b.pipeline_settings(ours, theirs);
+                true
+            }
+            Piece::Orphans => self.after_lists(|b| b.drop_orphans()),
+            Piece::Referenced => self.after_lists(|b| b.referenced(ours, theirs)),
+            Piece::Integrity => self.after_lists(Building::enforce_integrity),
+            // The report is built by `finish`, in a step of its own.
+            Piece::Report => return true,
+        };
+        let list = &self.list;
+        self.done += list.indexed + list.ours_at + list.theirs_at - before;
+        if piece_done {
+            self.piece += 1;
+            self.list = ListCursor::default();
+        }
+        self.piece == PIECES.len() - 1
+    }
+
+    /// A piece after the lists: one step, counted as a twentieth of the lists' work.
+    fn after_lists(&mut self, piece: impl FnOnce(&mut Building)) -> bool {
+        piece(self.building.as_mut().expect("building until finished"));
+        self.done += self.total / 25;
+        true
+    }
+
+    /// How far the merge is: work done and in all (records looked at, roughly).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done.min(self.total), self.total)
+    }
+
+    /// The merged workspace and the report, once [`MergeSteps::step`] said it is done: the
+    /// single values, the tombstones' list and the report (a pass over both workspaces).
+    pub fn finish(mut self, ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
+        while !self.step(ours, theirs, usize::MAX) {}
+        let b = self.building.take().expect("finished once");
+        b.finish(ours, theirs)
+    }
+}
