@@ -90,7 +90,7 @@ pub struct Removal {
 /// The records of `before` that `after` no longer holds, kind by kind in report order.
 pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
     use crate::domain::merge::Record;
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
     fn gone<T: Record>(kind: RecordKind, before: &[T], after: &[T], out: &mut Vec<Removal>) {
         let kept: HashSet<&crate::domain::Id> = after.iter().map(Record::id).collect();
         out.extend(
@@ -145,41 +145,47 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
     );
     gone(RecordKind::Task, &before.tasks, &after.tasks, &mut out);
     // An order, assessment, transfer or stage change is named by its date; say whose it is too.
+    // Looked up by id (a replace by a smaller file removes thousands of orders).
+    if out.is_empty() {
+        return out;
+    }
+    // The first record with an id counts, as `Workspace::client` and a scan would find it.
+    let mut clients: HashMap<&crate::domain::Id, &str> = HashMap::new();
+    for c in &before.clients {
+        clients.entry(&c.id).or_insert(&c.name);
+    }
+    let mut deals: HashMap<&crate::domain::Id, &str> = HashMap::new();
+    for d in &before.deals {
+        deals.entry(&d.id).or_insert(&d.title);
+    }
+    let mut owners: HashMap<(RecordKind, &crate::domain::Id), Option<&str>> = HashMap::new();
+    for o in &before.orders {
+        owners
+            .entry((RecordKind::Order, &o.id))
+            .or_insert(clients.get(&o.client_id).copied());
+    }
+    for t in &before.transfers {
+        owners
+            .entry((RecordKind::Transfer, &t.id))
+            .or_insert(clients.get(&t.client_id).copied());
+    }
+    for a in &before.assessments {
+        owners
+            .entry((RecordKind::Assessment, &a.id))
+            .or_insert(deals.get(&a.deal_id).copied());
+    }
+    for e in &before.stage_history {
+        owners
+            .entry((RecordKind::StageChange, &e.id))
+            .or_insert(deals.get(&e.deal_id).copied());
+    }
+    for a in &before.activities {
+        owners
+            .entry((RecordKind::Activity, &a.id))
+            .or_insert(clients.get(&a.client_id).copied());
+    }
     for r in &mut out {
-        let owner = match r.kind {
-            RecordKind::Order => before
-                .orders
-                .iter()
-                .find(|o| o.id == r.id)
-                .and_then(|o| before.client(&o.client_id))
-                .map(|c| c.name.clone()),
-            RecordKind::Transfer => before
-                .transfers
-                .iter()
-                .find(|t| t.id == r.id)
-                .and_then(|t| before.client(&t.client_id))
-                .map(|c| c.name.clone()),
-            RecordKind::Assessment => before
-                .assessments
-                .iter()
-                .find(|a| a.id == r.id)
-                .and_then(|a| before.deal(&a.deal_id))
-                .map(|d| d.title.clone()),
-            RecordKind::StageChange => before
-                .stage_history
-                .iter()
-                .find(|e| e.id == r.id)
-                .and_then(|e| before.deal(&e.deal_id))
-                .map(|d| d.title.clone()),
-            RecordKind::Activity => before
-                .activities
-                .iter()
-                .find(|a| a.id == r.id)
-                .and_then(|a| before.client(&a.client_id))
-                .map(|c| c.name.clone()),
-            _ => None,
-        };
-        if let Some(owner) = owner {
+        if let Some(Some(owner)) = owners.get(&(r.kind, &r.id)) {
             r.label = format!("{} — {owner}", r.label);
         }
     }
@@ -187,9 +193,24 @@ pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
 }
 
 impl ImportPreview {
-    /// The preview of `theirs` (a read snapshot's workspace) against `mine`.
+    /// The preview of `theirs` (a read snapshot's workspace) against `mine`. The same in steps
+    /// that each take little time: [`ImportPreviewSteps`](super::ImportPreviewSteps).
     pub fn new(mine: &Workspace, theirs: &Workspace) -> ImportPreview {
         let outcome = merge(mine, theirs);
+        let removed_by_merge = removals(mine, &outcome.workspace);
+        let removed_by_replace = removals(mine, theirs);
+        ImportPreview::of(mine, theirs, outcome, removed_by_merge, removed_by_replace)
+    }
+
+    /// The preview from its parts, worked out beforehand: the merge of `theirs` into `mine` and
+    /// the records each way would remove.
+    pub fn of(
+        mine: &Workspace,
+        theirs: &Workspace,
+        outcome: MergeOutcome,
+        removed_by_merge: Vec<Removal>,
+        removed_by_replace: Vec<Removal>,
+    ) -> ImportPreview {
         let kinds = RecordKind::ALL
             .iter()
             .map(|&kind| {
@@ -213,8 +234,8 @@ impl ImportPreview {
             .collect();
         ImportPreview {
             kinds,
-            removed_by_merge: removals(mine, &outcome.workspace),
-            removed_by_replace: removals(mine, theirs),
+            removed_by_merge,
+            removed_by_replace,
             merge: outcome,
         }
     }
