@@ -216,6 +216,29 @@ mod native {
             let dups =
                 salesdesk::domain::views::duplicates::duplicates_between(mine, &back.workspace);
             let t5 = t.elapsed();
+            // The same preview in steps, as the import panel runs it: its total and longest step.
+            let ts = Instant::now();
+            let mut steps = salesdesk::snapshot::ImportPreviewSteps::new(now);
+            let (mut longest, mut count) = (Duration::ZERO, 0);
+            loop {
+                let s = Instant::now();
+                let finished = steps.step(mine, &back, 2_000);
+                longest = longest.max(s.elapsed());
+                count += 1;
+                if finished {
+                    break;
+                }
+            }
+            let s = Instant::now();
+            let ready = steps.finish(mine, &back);
+            longest = longest.max(s.elapsed());
+            println!(
+                "preview in steps: {} ms in all, {count} steps, the longest {} ms (the same: {})",
+                ms(ts.elapsed()),
+                ms(longest),
+                ready.preview.merge == preview.merge
+            );
+            let t5 = t5 + ts.elapsed();
             let orders = salesdesk::domain::merge::merge_records(
                 &mine.orders,
                 &back.workspace.orders,
