@@ -6,7 +6,7 @@
 //! [`MergeSteps`]: the same result as the one-pass [`merge`](crate::domain::merge::merge).
 
 use super::director::director_records_guarded;
-use super::preview::{future_changes, removals, ImportPreview, Removal};
+use super::preview::{future_changes, name_owners, removals_of, ImportPreview, Removal, REMOVABLE};
 use super::read::Snapshot;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
@@ -33,8 +33,9 @@ enum Part {
     Guard,
     Merge(MergeSteps),
     Outcome(MergeSteps),
-    RemovedByMerge,
-    RemovedByReplace,
+    /// A kind of [`REMOVABLE`] a step, then their owners named.
+    RemovedByMerge(usize),
+    RemovedByReplace(usize),
     Rest,
     Done,
 }
@@ -54,8 +55,9 @@ pub struct ImportPreviewSteps {
     duplicates: Vec<(Id, DuplicateMatch)>,
 }
 
-/// The parts besides the merge's own steps, for the progress: each counts as a 1/40 of it.
-const OTHER_PARTS: usize = 5;
+/// The steps besides the merge's own, for the progress: the guard, the report, each kind's
+/// removals both ways with their owners, the rest. Each counts as a hundredth of the merge.
+const OTHER_PARTS: usize = 2 * (REMOVABLE.len() + 1) + 3;
 
 impl ImportPreviewSteps {
     /// A preview of a file read, against the data here; `now` is the clock's, for the
@@ -78,6 +80,8 @@ impl ImportPreviewSteps {
     /// [`ImportPreviewSteps::finish`] may be called.
     pub fn step(&mut self, mine: &Workspace, snapshot: &Snapshot, budget: usize) -> bool {
         let part = std::mem::replace(&mut self.part, Part::Done);
+        let t = std::time::Instant::now();
+        let name = match &part { Part::Guard => "guard", Part::Merge(_) => "merge", Part::Outcome(_) => "outcome", Part::RemovedByMerge(_) => "rm-merge", Part::RemovedByReplace(_) => "rm-replace", Part::Rest => "rest", Part::Done => "done" };
         self.part = match part {
             Part::Guard => {
                 let (guarded, set_aside) = director_records_guarded(mine, snapshot);
@@ -98,17 +102,33 @@ impl ImportPreviewSteps {
             Part::Outcome(steps) => {
                 let (guarded, _) = self.guarded.as_ref().expect("guarded first");
                 self.outcome = Some(steps.finish(mine, guarded));
-                Part::RemovedByMerge
+                Part::RemovedByMerge(0)
             }
-            Part::RemovedByMerge => {
+            Part::RemovedByMerge(k) => {
                 let merged = &self.outcome.as_ref().expect("merged first").workspace;
-                self.removed_by_merge = removals(mine, merged);
-                Part::RemovedByReplace
+                match REMOVABLE.get(k) {
+                    Some(&kind) => {
+                        let gone = removals_of(kind, mine, merged);
+                        self.removed_by_merge.extend(gone);
+                        Part::RemovedByMerge(k + 1)
+                    }
+                    None => {
+                        name_owners(mine, &mut self.removed_by_merge);
+                        Part::RemovedByReplace(0)
+                    }
+                }
             }
-            Part::RemovedByReplace => {
-                self.removed_by_replace = removals(mine, &snapshot.workspace);
-                Part::Rest
-            }
+            Part::RemovedByReplace(k) => match REMOVABLE.get(k) {
+                Some(&kind) => {
+                    let gone = removals_of(kind, mine, &snapshot.workspace);
+                    self.removed_by_replace.extend(gone);
+                    Part::RemovedByReplace(k + 1)
+                }
+                None => {
+                    name_owners(mine, &mut self.removed_by_replace);
+                    Part::Rest
+                }
+            },
             Part::Rest => {
                 self.future = future_changes(&snapshot.workspace, self.now);
                 self.duplicates = duplicates_between(mine, &snapshot.workspace);
@@ -116,20 +136,23 @@ impl ImportPreviewSteps {
             }
             Part::Done => Part::Done,
         };
+        if t.elapsed().as_millis() >= 5 { eprintln!("TMP {name} {:?}", t.elapsed()); }
         matches!(self.part, Part::Done)
     }
 
     /// How far the preview is: work done and in all (the merge's records, and each other
-    /// part as a fortieth of them).
+    /// step as a hundredth of them).
     pub fn progress(&self) -> (usize, usize) {
         let merge_all = self.merge_all.max(1);
-        let part = merge_all.div_ceil(40);
+        let part = merge_all.div_ceil(100);
+        let kinds = REMOVABLE.len() + 1;
         let (merged, others) = match &self.part {
             Part::Guard => (0, 0),
-            Part::Merge(steps) | Part::Outcome(steps) => (steps.progress().0, 1),
-            Part::RemovedByMerge => (merge_all, 2),
-            Part::RemovedByReplace => (merge_all, 3),
-            Part::Rest => (merge_all, 4),
+            Part::Merge(steps) => (steps.progress().0, 1),
+            Part::Outcome(_) => (merge_all, 1),
+            Part::RemovedByMerge(k) => (merge_all, 2 + k),
+            Part::RemovedByReplace(k) => (merge_all, 2 + kinds + k),
+            Part::Rest => (merge_all, 2 + 2 * kinds),
             Part::Done => (merge_all, OTHER_PARTS),
         };
         let all = merge_all + OTHER_PARTS * part;

@@ -8,9 +8,11 @@ use super::events::{MergeEvent, RecordKind};
 use super::fields::merge_fields;
 use super::record::Record;
 use super::records::merge_records;
-use super::repair::{self, Repair};
+use super::repair::{self, InUse, Repair};
 use super::tombstones::Tombstones;
-use super::{merge_model, merge_policy, report, MergeOutcome};
+use super::report::{self, MergeReport};
+use super::{merge_model, merge_policy, MergeOutcome};
+use crate::domain::orders::Order;
 use crate::domain::qualification::ScoringModel;
 use crate::domain::transfer::TransferPolicy;
 use crate::domain::workspace::Workspace;
@@ -115,12 +117,13 @@ impl Building {
     /// The records others refer to, each after its users (which deleted ones must stay depends
     /// on what survived): products, their groups, the team's members.
     pub(super) fn referenced(&mut self, ours: &Workspace, theirs: &Workspace) {
-        let ws = &self.ws;
-        let used = repair::in_use(
-            ws.orders
-                .iter()
-                .flat_map(|o| o.lines.iter().map(move |l| (&l.product_id, &o.id))),
-        );
+        let mut used = InUse::new();
+        products_in_use(&mut used, &self.ws.orders);
+        self.referenced_with(ours, theirs, used);
+    }
+
+    /// [`Building::referenced`] with the products' users (the merged orders) already found.
+    pub(super) fn referenced_with(&mut self, ours: &Workspace, theirs: &Workspace, used: InUse) {
         let (products, found, kept) = repair::merge_keeping_used(
             &ours.products,
             &theirs.products,
@@ -163,25 +166,42 @@ impl Building {
         self.repairs.extend(dropped);
     }
 
-    /// The single values (the newer wins), the tombstones' stored list, and the report.
-    pub(super) fn finish(self, ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
-        let Building {
-            mut ws,
-            tombstones,
-            events,
-            repairs,
-        } = self;
+    /// The single values (the newer wins) and the tombstones' stored list set, and the report
+    /// begun: all but its counts, which [`report::count_kind`] adds kind by kind.
+    pub(super) fn settle(&mut self, ours: &Workspace, theirs: &Workspace) -> MergeReport {
         let (model, model_conflict) = merge_model(&ours.scoring_model, &theirs.scoring_model);
-        ws.scoring_model = model;
+        self.ws.scoring_model = model;
         let (policy, policy_conflict) =
             merge_policy(&ours.transfer_policy, &theirs.transfer_policy);
-        ws.transfer_policy = policy;
-        ws.removed = tombstones.into_list();
+        self.ws.transfer_policy = policy;
+        self.ws.removed = std::mem::take(&mut self.tombstones).into_list();
         let value_conflicts = model_conflict.into_iter().chain(policy_conflict).collect();
-        let report = report::build(ours, &ws, events, value_conflicts, repairs);
+        let (events, repairs) = (
+            std::mem::take(&mut self.events),
+            std::mem::take(&mut self.repairs),
+        );
+        report::begin(ours, &self.ws, events, value_conflicts, repairs)
+    }
+
+    /// The single values, the tombstones' stored list, and the report.
+    pub(super) fn finish(mut self, ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
+        let mut report = self.settle(ours, theirs);
+        for kind in RecordKind::ALL {
+            report::count_kind(&mut report, ours, &self.ws, kind);
+        }
         MergeOutcome {
-            workspace: ws,
+            workspace: self.ws,
             report,
         }
     }
+}
+
+/// Adds the products the `orders` use, with the orders using them.
+pub(super) fn products_in_use(used: &mut InUse, orders: &[Order]) {
+    repair::extend_in_use(
+        used,
+        orders
+            .iter()
+            .flat_map(|o| o.lines.iter().map(move |l| (&l.product_id, &o.id))),
+    );
 }

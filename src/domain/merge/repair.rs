@@ -240,6 +240,15 @@ pub(super) type InUse = HashMap<Id, Vec<Id>>;
 /// Builds an [`InUse`] from `(used, user)` pairs.
 pub(super) fn in_use<'a>(pairs: impl IntoIterator<Item = (&'a Id, &'a Id)>) -> InUse {
     let mut used: InUse = HashMap::new();
+    extend_in_use(&mut used, pairs);
+    used
+}
+
+/// Adds `(used, user)` pairs to an [`InUse`] (built a part at a time by the merge in steps).
+pub(super) fn extend_in_use<'a>(
+    used: &mut InUse,
+    pairs: impl IntoIterator<Item = (&'a Id, &'a Id)>,
+) {
     for (target, user) in pairs {
         let users = used.entry(target.clone()).or_default();
         // An order may list one product on several lines.
@@ -247,7 +256,6 @@ pub(super) fn in_use<'a>(pairs: impl IntoIterator<Item = (&'a Id, &'a Id)>) -> I
             users.push(user.clone());
         }
     }
-    used
 }
 
 /// Rule 2: merges one collection whose records others refer to, with the tombstones of the

@@ -4,7 +4,9 @@
 //! holding them: the caller keeps them unchanged until the last step (a page starts again when
 //! its data changes meanwhile).
 
-use super::building::Building;
+use super::building::{products_in_use, Building};
+use super::repair::InUse;
+use super::report::{CountCursor, MergeReport};
 use super::events::{MergeEvent, RecordKind};
 use super::record::Record;
 use super::records::{merge_ours, merge_theirs};
@@ -29,12 +31,15 @@ enum Piece {
     PipelineSettings,
     SalesPlans,
     Orphans,
+    ProductsInUse,
     Referenced,
     Integrity,
-    Report,
+    Settle,
+    Counts,
+    Done,
 }
 
-const PIECES: [Piece; 15] = [
+const PIECES: [Piece; 18] = [
     Piece::Clients,
     Piece::Deals,
     Piece::Stages,
@@ -47,9 +52,12 @@ const PIECES: [Piece; 15] = [
     Piece::PipelineSettings,
     Piece::SalesPlans,
     Piece::Orphans,
+    Piece::ProductsInUse,
     Piece::Referenced,
     Piece::Integrity,
-    Piece::Report,
+    Piece::Settle,
+    Piece::Counts,
+    Piece::Done,
 ];
 
 /// Where the merge of one record list stands: the first index of each of their ids, then ours
@@ -114,6 +122,12 @@ pub struct MergeSteps {
     building: Option<Building>,
     piece: usize,
     list: ListCursor,
+    /// The products the merged orders use, found a few thousand orders a step.
+    products_used: InUse,
+    /// The report once begun, and the kind being counted with where its count stands.
+    report: Option<MergeReport>,
+    kind: usize,
+    count: CountCursor,
     /// Records looked at so far, and in all, for a progress bar.
     done: usize,
     total: usize,
@@ -133,13 +147,18 @@ impl MergeSteps {
                 + ws.tasks.len()
                 + ws.sales_plans.len()
         };
-        // Theirs are looked at twice (indexed, then their new ones); the three pieces after the
-        // lists count as a twenty-fifth of that work each (see `after_lists`).
-        let records = lists(ours) + 2 * lists(theirs);
+        // Theirs are looked at twice (indexed, then their new ones), and ours and the result
+        // again for the counts (about ours twice); the three pieces after the lists count as a
+        // twenty-fifth of that work each (see `after_lists`).
+        let records = 3 * lists(ours) + 2 * lists(theirs);
         MergeSteps {
             building: Some(Building::start(ours, theirs)),
             piece: 0,
             list: ListCursor::default(),
+            products_used: InUse::new(),
+            report: None,
+            kind: 0,
+            count: CountCursor::default(),
             done: 0,
             total: records + 3 * (records / 25),
         }
@@ -152,6 +171,7 @@ impl MergeSteps {
         let Some(&piece) = PIECES.get(self.piece) else {
             return true;
         };
+        let t = std::time::Instant::now();
         let b = self.building.as_mut().expect("building until finished");
         let list = &mut self.list;
         let before = list.indexed + list.ours_at + list.theirs_at;
@@ -192,13 +212,43 @@ impl MergeSteps {
                 true
             }
             Piece::Orphans => self.after_lists(|b| b.drop_orphans()),
-            Piece::Referenced => self.after_lists(|b| b.referenced(ours, theirs)),
+            Piece::ProductsInUse => {
+                let orders = &b.ws.orders;
+                let end = orders.len().min(list.ours_at.saturating_add(budget.max(1)));
+                products_in_use(&mut self.products_used, &orders[list.ours_at..end]);
+                list.ours_at = end;
+                end == orders.len()
+            }
+            Piece::Referenced => {
+                let used = std::mem::take(&mut self.products_used);
+                self.after_lists(|b| b.referenced_with(ours, theirs, used))
+            }
             Piece::Integrity => self.after_lists(Building::enforce_integrity),
-            // The report is built by `finish`, in a step of its own.
-            Piece::Report => return true,
+            Piece::Settle => {
+                self.report = Some(b.settle(ours, theirs));
+                true
+            }
+            Piece::Counts => {
+                let report = self.report.as_mut().expect("settled first");
+                match RecordKind::ALL.get(self.kind) {
+                    None => true,
+                    Some(&kind) => {
+                        let merged = &b.ws;
+                        if let Some(counts) = self.count.step(ours, merged, kind, budget) {
+                            report.set_counts(kind, counts);
+                            self.count = CountCursor::default();
+                            self.kind += 1;
+                        }
+                        self.done += budget.min(self.total / 50);
+                        false
+                    }
+                }
+            }
+            Piece::Done => return true,
         };
         let list = &self.list;
         self.done += list.indexed + list.ours_at + list.theirs_at - before;
+        if t.elapsed().as_millis() >= 5 { eprintln!("TMP   {piece:?} {:?}", t.elapsed()); }
         if piece_done {
             self.piece += 1;
             self.list = ListCursor::default();
@@ -218,11 +268,13 @@ impl MergeSteps {
         (self.done.min(self.total), self.total)
     }
 
-    /// The merged workspace and the report, once [`MergeSteps::step`] said it is done: the
-    /// single values, the tombstones' list and the report (a pass over both workspaces).
+    /// The merged workspace and the report, once [`MergeSteps::step`] said it is done.
     pub fn finish(mut self, ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
         while !self.step(ours, theirs, usize::MAX) {}
         let b = self.building.take().expect("finished once");
-        b.finish(ours, theirs)
+        MergeOutcome {
+            workspace: b.ws,
+            report: self.report.take().expect("counted"),
+        }
     }
 }
