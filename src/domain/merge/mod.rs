@@ -34,6 +34,7 @@
 mod building;
 mod events;
 mod fields;
+mod id_index;
 mod kinds;
 mod record;
 mod records;

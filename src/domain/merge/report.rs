@@ -8,7 +8,8 @@ use super::tombstones::{changed_count, latest_by_id};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use super::id_index::IdIndex;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// How the records of one kind fared, compared with ours before the merge.
@@ -196,14 +197,13 @@ pub(super) fn count_kind(
 }
 
 /// Where the counting of one kind stands: ours indexed by id, then the merged records looked
-/// up, a few at a time. Counting from the result rather than from the merge's steps keeps the
-/// numbers true whatever the repair did afterwards.
+/// up, then ours no longer there, a few at a time. Counting from the result rather than from
+/// the merge's steps keeps the numbers true whatever the repair did afterwards.
 #[derive(Default)]
 pub(super) struct CountCursor {
-    indexed: usize,
-    at: usize,
-    ours_by_id: HashMap<Id, usize>,
-    present: HashSet<Id>,
+    ours_index: IdIndex,
+    merged_index: IdIndex,
+    removed_at: usize,
     counts: KindCounts,
 }
 
@@ -249,35 +249,34 @@ impl CountCursor {
         budget: usize,
     ) -> Option<KindCounts> {
         let mut left = budget.max(1);
-        while self.indexed < ours.len() && left > 0 {
-            let id = ours[self.indexed].id();
-            if !self.ours_by_id.contains_key(id) {
-                self.ours_by_id.insert(id.clone(), self.indexed);
-            }
-            self.indexed += 1;
+        while self.ours_index.len() < ours.len() && left > 0 {
+            self.ours_index.push(ours[self.ours_index.len()].id());
             left -= 1;
         }
-        while self.indexed == ours.len() && self.at < merged.len() && left > 0 {
-            let record = &merged[self.at];
-            self.at += 1;
+        let indexed = self.ours_index.len() == ours.len();
+        while indexed && self.merged_index.len() < merged.len() && left > 0 {
+            let record = &merged[self.merged_index.len()];
+            self.merged_index.push(record.id());
             left -= 1;
-            if !self.present.contains(record.id()) {
-                self.present.insert(record.id().clone());
-            }
-            match self.ours_by_id.get(record.id()) {
-                Some(&i) if ours[i] == *record => self.counts.kept += 1,
+            match self.ours_index.first(ours, record.id()) {
+                Some(i) if ours[i] == *record => self.counts.kept += 1,
                 Some(_) => self.counts.updated += 1,
                 None => self.counts.added += 1,
             }
         }
-        if self.indexed < ours.len() || self.at < merged.len() {
-            return None;
+        let looked_up = indexed && self.merged_index.len() == merged.len();
+        // Ours no longer there, each id once.
+        while looked_up && self.removed_at < ours.len() && left > 0 {
+            let (at, id) = (self.removed_at, ours[self.removed_at].id());
+            self.removed_at += 1;
+            left -= 1;
+            if self.ours_index.first(ours, id) == Some(at)
+                && self.merged_index.first(merged, id).is_none()
+            {
+                self.counts.removed += 1;
+            }
         }
-        let present = &self.present;
-        self.counts.removed = (self.ours_by_id.keys())
-            .filter(|id| !present.contains(*id))
-            .count();
-        Some(self.counts)
+        (looked_up && self.removed_at == ours.len()).then_some(self.counts)
     }
 }
 

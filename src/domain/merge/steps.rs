@@ -8,13 +8,12 @@ use super::building::{products_in_use, Building};
 use super::repair::InUse;
 use super::report::{CountCursor, MergeReport};
 use super::events::{MergeEvent, RecordKind};
+use super::id_index::IdIndex;
 use super::record::Record;
 use super::records::{merge_ours, merge_theirs};
 use super::tombstones::Tombstones;
 use super::MergeOutcome;
-use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
-use std::collections::{HashMap, HashSet};
 
 /// The pieces of a merge, in the order [`merge`](super::merge) does them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,15 +59,13 @@ const PIECES: [Piece; 18] = [
     Piece::Done,
 ];
 
-/// Where the merge of one record list stands: the first index of each of their ids, then ours
-/// merged, then their new records, each a few at a time.
+/// Where the merge of one record list stands: their records indexed, then ours merged, then
+/// their new records, each a few at a time.
 #[derive(Default)]
 struct ListCursor {
-    indexed: usize,
-    ours_at: usize,
+    ours_index: IdIndex,
+    theirs_index: IdIndex,
     theirs_at: usize,
-    theirs_by_id: HashMap<Id, usize>,
-    seen: HashSet<Id>,
 }
 
 impl ListCursor {
@@ -83,36 +80,43 @@ impl ListCursor {
         budget: usize,
     ) -> bool {
         let mut left = budget.max(1);
-        while self.indexed < theirs.len() && left > 0 {
-            let id = theirs[self.indexed].id();
-            if !self.theirs_by_id.contains_key(id) {
-                self.theirs_by_id.insert(id.clone(), self.indexed);
-            }
-            self.indexed += 1;
+        while self.theirs_index.len() < theirs.len() && left > 0 {
+            self.theirs_index.push(theirs[self.theirs_index.len()].id());
             left -= 1;
         }
         let (all, unseen) = (tombstones.as_map(), tombstones.unseen());
-        while self.indexed == theirs.len() && self.ours_at < ours.len() && left > 0 {
-            let record = &ours[self.ours_at];
-            self.ours_at += 1;
+        let indexed = self.theirs_index.len() == theirs.len();
+        while indexed && self.ours_index.len() < ours.len() && left > 0 {
+            let at = self.ours_index.len();
+            let record = &ours[at];
+            self.ours_index.push(record.id());
             left -= 1;
             // A repeated id within ours keeps its first occurrence.
-            if !self.seen.insert(record.id().clone()) {
+            if self.ours_index.first(ours, record.id()) != Some(at) {
                 continue;
             }
-            let other = self.theirs_by_id.get(record.id()).map(|&i| &theirs[i]);
+            let other = (self.theirs_index.first(theirs, record.id())).map(|i| &theirs[i]);
             out.extend(merge_ours(record, other, all, unseen, kind, events));
         }
-        while self.ours_at == ours.len() && self.theirs_at < theirs.len() && left > 0 {
-            let record = &theirs[self.theirs_at];
+        let ours_done = indexed && self.ours_index.len() == ours.len();
+        while ours_done && self.theirs_at < theirs.len() && left > 0 {
+            let at = self.theirs_at;
+            let record = &theirs[at];
             self.theirs_at += 1;
             left -= 1;
-            // `seen` holds every id of ours: only their new records (each id once) get here.
-            if self.seen.insert(record.id().clone()) {
+            // Only their new records, each id once.
+            let new = self.ours_index.first(ours, record.id()).is_none()
+                && self.theirs_index.first(theirs, record.id()) == Some(at);
+            if new {
                 out.extend(merge_theirs(record, all, kind, events));
             }
         }
-        self.indexed == theirs.len() && self.ours_at == ours.len() && self.theirs_at == theirs.len()
+        ours_done && self.theirs_at == theirs.len()
+    }
+
+    /// Records looked at so far.
+    fn visited(&self) -> usize {
+        self.ours_index.len() + self.theirs_index.len() + self.theirs_at
     }
 }
 
@@ -174,7 +178,7 @@ impl MergeSteps {
         let t = std::time::Instant::now();
         let b = self.building.as_mut().expect("building until finished");
         let list = &mut self.list;
-        let before = list.indexed + list.ours_at + list.theirs_at;
+        let before = list.visited();
         let Building {
             ws,
             tombstones,
@@ -214,9 +218,9 @@ impl MergeSteps {
             Piece::Orphans => self.after_lists(|b| b.drop_orphans()),
             Piece::ProductsInUse => {
                 let orders = &b.ws.orders;
-                let end = orders.len().min(list.ours_at.saturating_add(budget.max(1)));
-                products_in_use(&mut self.products_used, &orders[list.ours_at..end]);
-                list.ours_at = end;
+                let end = orders.len().min(list.theirs_at.saturating_add(budget.max(1)));
+                products_in_use(&mut self.products_used, &orders[list.theirs_at..end]);
+                list.theirs_at = end;
                 end == orders.len()
             }
             Piece::Referenced => {
@@ -247,7 +251,7 @@ impl MergeSteps {
             Piece::Done => return true,
         };
         let list = &self.list;
-        self.done += list.indexed + list.ours_at + list.theirs_at - before;
+        self.done += list.visited() - before;
         if t.elapsed().as_millis() >= 5 { eprintln!("TMP   {piece:?} {:?}", t.elapsed()); }
         if piece_done {
             self.piece += 1;
