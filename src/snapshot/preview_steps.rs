@@ -80,8 +80,6 @@ impl ImportPreviewSteps {
     /// [`ImportPreviewSteps::finish`] may be called.
     pub fn step(&mut self, mine: &Workspace, snapshot: &Snapshot, budget: usize) -> bool {
         let part = std::mem::replace(&mut self.part, Part::Done);
-        let t = std::time::Instant::now();
-        let name = match &part { Part::Guard => "guard", Part::Merge(_) => "merge", Part::Outcome(_) => "outcome", Part::RemovedByMerge(_) => "rm-merge", Part::RemovedByReplace(_) => "rm-replace", Part::Rest => "rest", Part::Done => "done" };
         self.part = match part {
             Part::Guard => {
                 let (guarded, set_aside) = director_records_guarded(mine, snapshot);
@@ -136,7 +134,6 @@ impl ImportPreviewSteps {
             }
             Part::Done => Part::Done,
         };
-        if t.elapsed().as_millis() >= 5 { eprintln!("TMP {name} {:?}", t.elapsed()); }
         matches!(self.part, Part::Done)
     }
 

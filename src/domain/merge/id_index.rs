@@ -31,6 +31,15 @@ impl IdIndex {
         self.next.len()
     }
 
+    /// Makes room for `records` in all, so that a long list's index does not grow (and copy
+    /// itself) in the middle of a step.
+    pub(super) fn reserve(&mut self, records: usize) {
+        if self.next.is_empty() {
+            self.heads.reserve(records);
+            self.next.reserve(records);
+        }
+    }
+
     /// Indexes the next record of the list, whose id is `id`.
     pub(super) fn push(&mut self, id: &Id) {
         let place = self.next.len();

@@ -2,13 +2,13 @@
 //! repairs.
 
 use super::events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
+use super::id_index::IdIndex;
 use super::record::Record;
 use super::repair::Repair;
 use super::tombstones::{changed_count, latest_by_id};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
-use super::id_index::IdIndex;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -249,6 +249,8 @@ impl CountCursor {
         budget: usize,
     ) -> Option<KindCounts> {
         let mut left = budget.max(1);
+        self.ours_index.reserve(ours.len());
+        self.merged_index.reserve(merged.len());
         while self.ours_index.len() < ours.len() && left > 0 {
             self.ours_index.push(ours[self.ours_index.len()].id());
             left -= 1;

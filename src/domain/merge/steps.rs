@@ -5,12 +5,12 @@
 //! its data changes meanwhile).
 
 use super::building::{products_in_use, Building};
-use super::repair::InUse;
-use super::report::{CountCursor, MergeReport};
 use super::events::{MergeEvent, RecordKind};
 use super::id_index::IdIndex;
 use super::record::Record;
 use super::records::{merge_ours, merge_theirs};
+use super::repair::InUse;
+use super::report::{CountCursor, MergeReport};
 use super::tombstones::Tombstones;
 use super::MergeOutcome;
 use crate::domain::workspace::Workspace;
@@ -80,6 +80,11 @@ impl ListCursor {
         budget: usize,
     ) -> bool {
         let mut left = budget.max(1);
+        if self.theirs_index.len() == 0 && self.ours_index.len() == 0 {
+            self.theirs_index.reserve(theirs.len());
+            self.ours_index.reserve(ours.len());
+            out.reserve(ours.len().max(theirs.len()));
+        }
         while self.theirs_index.len() < theirs.len() && left > 0 {
             self.theirs_index.push(theirs[self.theirs_index.len()].id());
             left -= 1;
@@ -175,7 +180,6 @@ impl MergeSteps {
         let Some(&piece) = PIECES.get(self.piece) else {
             return true;
         };
-        let t = std::time::Instant::now();
         let b = self.building.as_mut().expect("building until finished");
         let list = &mut self.list;
         let before = list.visited();
@@ -218,7 +222,9 @@ impl MergeSteps {
             Piece::Orphans => self.after_lists(|b| b.drop_orphans()),
             Piece::ProductsInUse => {
                 let orders = &b.ws.orders;
-                let end = orders.len().min(list.theirs_at.saturating_add(budget.max(1)));
+                let end = orders
+                    .len()
+                    .min(list.theirs_at.saturating_add(budget.max(1)));
                 products_in_use(&mut self.products_used, &orders[list.theirs_at..end]);
                 list.theirs_at = end;
                 end == orders.len()
@@ -252,7 +258,6 @@ impl MergeSteps {
         };
         let list = &self.list;
         self.done += list.visited() - before;
-        if t.elapsed().as_millis() >= 5 { eprintln!("TMP   {piece:?} {:?}", t.elapsed()); }
         if piece_done {
             self.piece += 1;
             self.list = ListCursor::default();
