@@ -49,7 +49,10 @@ import { gzipSync, constants } from 'node:zlib';
 // Merged on 2026-11-30 with issue 16's sync in the app (+51 658 B) and issue 14's snapshot read in
 // steps (+7 794 B): the merged build measured 1 129 216 B (raw 3 019 702 B); the budget is that.
 // Then +776 B for sync polls that only pull (SyncRound::pull_only): 1 129 992 B, raw 3 021 543 B.
-const BUDGET_GZIP_BYTES = 1_129_992;
+// Session 8, preview-slices (the import preview in slices: MergeSteps, the report counted in
+// steps, ImportPreviewSteps, the refusal of a stale preview): +12 658 B against that budget,
+// measured 1 142 650 B (raw 3 049 950 B).
+const BUDGET_GZIP_BYTES = 1_142_650;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

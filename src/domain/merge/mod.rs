@@ -35,6 +35,7 @@ mod building;
 mod events;
 mod fields;
 mod id_index;
+mod in_use;
 mod kinds;
 mod record;
 mod records;
