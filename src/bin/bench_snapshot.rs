@@ -216,6 +216,24 @@ mod native {
             let dups =
                 salesdesk::domain::views::duplicates::duplicates_between(mine, &back.workspace);
             let t5 = t.elapsed();
+            let orders = salesdesk::domain::merge::merge_records(
+                &mine.orders,
+                &back.workspace.orders,
+                &Default::default(),
+                &Default::default(),
+                salesdesk::domain::merge::RecordKind::Order,
+            );
+            let t6 = t.elapsed();
+            println!(
+                "preview: the orders' merge alone {} ms ({})",
+                ms(t6 - t5),
+                orders.0.len()
+            );
+            println!(
+                "preview: guard {} ms, merge {} ms, removals {} ms, future {} ms, duplicates {} ms ({} {} {:?} {})",
+                ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
+                preview.removed_by_merge.len(), removed.len(), future.0, dups.len()
+            );
             // The same preview in steps, as the import panel runs it: its total and longest step.
             let ts = Instant::now();
             let mut steps = salesdesk::snapshot::ImportPreviewSteps::new(now);
@@ -237,25 +255,6 @@ mod native {
                 ms(ts.elapsed()),
                 ms(longest),
                 ready.preview.merge == preview.merge
-            );
-            let t5 = t5 + ts.elapsed();
-            let orders = salesdesk::domain::merge::merge_records(
-                &mine.orders,
-                &back.workspace.orders,
-                &Default::default(),
-                &Default::default(),
-                salesdesk::domain::merge::RecordKind::Order,
-            );
-            let t6 = t.elapsed();
-            println!(
-                "preview: the orders' merge alone {} ms ({})",
-                ms(t6 - t5),
-                orders.0.len()
-            );
-            println!(
-                "preview: guard {} ms, merge {} ms, removals {} ms, future {} ms, duplicates {} ms ({} {} {:?} {})",
-                ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
-                preview.removed_by_merge.len(), removed.len(), future.0, dups.len()
             );
         }
         let derived_at = text.find(",\"derived\":").unwrap_or(text.len());
