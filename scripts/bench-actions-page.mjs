@@ -80,6 +80,8 @@ export function instrument() {
     const inWindow = b.long.filter(([start]) => start >= a.t0 - 1 && start <= end);
     return {
       frozen: Math.max(0, ...inWindow.map(([, d]) => d)),
+      // Every task of 100 ms or more, as [start after the event, duration], for BENCH_TASKS.
+      tasks: inWindow.filter(([, d]) => d >= 100).map(([s, d]) => [s - a.t0, d]),
       gap: a.maxGap,
       appSave: window.__salesdeskTimings?.save_ms,
     };
@@ -128,6 +130,7 @@ export async function measure(page, { event, shown = null, save = false, act, do
     shown: shownAt - st.t0,
     save: save ? st.savedAt - st.t0 : null,
     appSave: save ? fin.appSave ?? null : null,
+    tasks: fin.tasks,
     file,
   };
 }
@@ -146,5 +149,5 @@ export async function measureLoad(page) {
   }
   await page.waitForTimeout(SETTLE_MS);
   const fin = await page.evaluate((e) => window.__bench.finish(e), st.shownAt + SETTLE_MS);
-  return { frozen: fin.frozen, gap: fin.gap, shown: st.shownAt, save: null, appSave: null };
+  return { frozen: fin.frozen, gap: fin.gap, shown: st.shownAt, save: null, appSave: null, tasks: fin.tasks };
 }

@@ -8,6 +8,9 @@
 // The ~37 MB snapshot file it imports is the app's own export of the full-size data (exported in
 // the first full-size run, before the import; kept in a temporary folder).
 // Usage: node scripts/bench-actions.mjs [RUNS]   (default 5; min / median / max)
+// BENCH_ACTIONS=export,import runs only those actions (the import needs the export: the full-size
+// runs export the file it reads); BENCH_TASKS=1 lists, per run, every task of 100 ms or more in
+// the action's window (start after the event, duration), for finding what still blocks.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +28,9 @@ const ACTIONS = [
   ['import', 'import a full-size snapshot → preview'],
 ];
 const runs = Number(process.argv[2] ?? 5);
+const only = process.env.BENCH_ACTIONS ? new Set(process.env.BENCH_ACTIONS.split(',')) : null;
+const doing = (key) => !only || only.has(key);
+const listTasks = Boolean(process.env.BENCH_TASKS);
 const began = Date.now();
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-bench-'));
 const bigFile = join(dir, 'big.bin');
@@ -68,11 +74,14 @@ async function runOnce(size, r) {
   // The client of the first card in the first column: its card is where the forms are.
   const clientHash = await page.locator('.board-column').first().locator('.board-card-client').first()
     .getAttribute('href');
+  if (doing('edit') || doing('order')) {
   await page.evaluate((h) => { location.hash = h; }, clientHash);
   await page.getByTestId('client-title').waitFor({ timeout: 120_000 });
   await settle(page);
+  }
 
   // Edit the name in the client card form and save (typing is not timed; the click on «Сохранить» is).
+  if (doing('edit')) {
   const name = `ООО «Замер ${size} ${r}»`;
   await page.getByTestId('client-name').fill(name);
   await settle(page);
@@ -84,8 +93,10 @@ async function runOnce(size, r) {
   });
   await saved(page);
   await settle(page);
+  }
 
   // Add one order: the form is opened and filled first; the click on «Сохранить заказ» is timed.
+  if (doing('order')) {
   const orders = await page.getByTestId('order').count();
   await page.getByTestId('add-order').click();
   const form = page.getByTestId('order-form');
@@ -99,8 +110,10 @@ async function runOnce(size, r) {
     act: () => form.getByTestId('save-order').click(),
   });
   await saved(page);
+  }
 
   // Move the first deal of the first column one stage on with its ▶ button.
+  if (doing('move')) {
   await toBoard(page);
   await settle(page);
   const columns = page.locator('section.board-column');
@@ -126,20 +139,23 @@ async function runOnce(size, r) {
   });
   await saved(page);
   await settle(page);
+  }
 
   // Open «Передача» from the board by its link in the top bar.
-  out.transfers = await measure(page, {
+  if (doing('transfers')) out.transfers = await measure(page, {
     event: 'click',
     shown: [{ sel: '[data-testid="queue-entry"], [data-testid="queue-empty"]' }],
     act: () => page.locator('header.shell-topbar').getByRole('link', { name: 'Передача' }).click(),
   });
 
   // Cold load: reload on the board until its cards show.
+  if (doing('load')) {
   await toBoard(page);
   await saved(page);
   await settle(page);
   out.load = await measureLoad(page);
   await saved(page);
+  }
 
   // Export from «Данные»: the click on «Выгрузить файл» until the browser starts the download.
   await page.evaluate(() => { location.hash = '#/data'; });
@@ -158,12 +174,13 @@ async function runOnce(size, r) {
   await settle(page);
 
   // Import the full-size snapshot through the file input until the preview shows.
-  if (snapshotReady) {
+  if (snapshotReady && doing('import')) {
     out.import = await measure(page, {
       event: 'change',
       shown: [{ sel: '[data-testid="import-preview"], [data-testid="import-rejected"]' }],
       act: () => page.getByTestId('import-file').setInputFiles(snapshotFile),
     });
+    if (listTasks) console.error(`  ${size} import, tasks ≥ 100 ms (start after the event + duration): ${out.import.tasks.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(', ') || 'none'}`);
     if (await page.getByTestId('import-rejected').count()) throw new Error('the snapshot was refused');
     await page.getByTestId('discard-import').click();
   }
@@ -193,12 +210,14 @@ const stat = (list, k) => {
   if (v.length === 0) return '—';
   return `${v[0]} / ${v[Math.floor(v.length / 2)]} / ${v[v.length - 1]}`;
 };
+console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`user actions, ${runs} runs, min / median / max (ms); release build, Debian Chromium headless`);
 for (const [size, label] of SIZES) {
   console.log(`\n${label}:\n`);
   console.log('| action | frozen | shown | saved in localStorage | app save_ms | frame gap |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const [key, name] of ACTIONS) {
+    if (!doing(key)) continue;
     const list = results[size].map((o) => o[key]);
     const cells = ['frozen', 'shown', 'save', 'appSave', 'gap'].map((k) => stat(list, k));
     console.log(`| ${name} | ${cells.join(' | ')} |`);

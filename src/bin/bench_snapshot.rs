@@ -234,6 +234,28 @@ mod native {
                 ms(t1), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
                 preview.removed_by_merge.len(), removed.len(), future.0, dups.len()
             );
+            // The same preview in steps, as the import panel runs it: its total and longest step.
+            let ts = Instant::now();
+            let mut steps = salesdesk::snapshot::ImportPreviewSteps::new(now);
+            let (mut longest, mut count) = (Duration::ZERO, 0);
+            loop {
+                let s = Instant::now();
+                let finished = steps.step(mine, &back, 2_000);
+                longest = longest.max(s.elapsed());
+                count += 1;
+                if finished {
+                    break;
+                }
+            }
+            let s = Instant::now();
+            let ready = steps.finish(mine, &back);
+            longest = longest.max(s.elapsed());
+            println!(
+                "preview in steps: {} ms in all, {count} steps, the longest {} ms (the same: {})",
+                ms(ts.elapsed()),
+                ms(longest),
+                ready.preview.merge == preview.merge
+            );
         }
         let derived_at = text.find(",\"derived\":").unwrap_or(text.len());
         println!(

@@ -23,7 +23,8 @@ texts! {
     ImportHint => "Выберите файл выгрузки Salesdesk или перетащите его на страницу. До подтверждения ничего не меняется. Предел — 64 МБ.", "Choose a Salesdesk export or drop it on the page. Nothing changes until you confirm. Limit: 64 MB.";
     ChooseFile => "Выбрать файл", "Choose file";
     Reading => "Читаю файл…", "Reading the file…";
-    Comparing => "Сравниваю с вашими данными…", "Comparing with your data…";
+    Comparing => "Сравниваю с вашими данными… {} %", "Comparing with your data… {} %";
+    ChangedMeanwhile => "Пока вы смотрели предпросмотр, ваши данные изменились (например, в другой вкладке): ничего не загружено. Предпросмотр пересчитан по новым данным — проверьте его и подтвердите ещё раз.", "Your data changed while you looked at the preview (in another tab, say): nothing was imported. The preview has been worked out again on the new data: check it and confirm once more.";
     Rejected => "Файл «{}» не загружен: ничего не изменилось.", "“{}” was not imported: nothing changed.";
     MoreProblems => "…и {}", "…and {}";
     PreviewTitle => "Файл «{}»", "File “{}”";

@@ -24,6 +24,7 @@ mod director;
 mod export;
 mod file_name;
 mod preview;
+mod preview_steps;
 mod read;
 mod report;
 
@@ -39,6 +40,7 @@ pub use preview::{
     apply_merge, apply_replace, future_changes, record_counts, removals, ImportPreview,
     KindPreview, Removal,
 };
+pub use preview_steps::{ImportPreviewSteps, PreviewReady};
 pub use read::{
     file_text, read_snapshot, read_snapshot_all, Snapshot, SnapshotMeta, SnapshotSteps,
 };

@@ -87,109 +87,133 @@ pub struct Removal {
     pub label: String,
 }
 
+/// The kinds of record an import can remove, in report order.
+pub(super) const REMOVABLE: [RecordKind; 11] = [
+    RecordKind::Member,
+    RecordKind::Client,
+    RecordKind::Deal,
+    RecordKind::Assessment,
+    RecordKind::ProductGroup,
+    RecordKind::Product,
+    RecordKind::Order,
+    RecordKind::Transfer,
+    RecordKind::StageChange,
+    RecordKind::Activity,
+    RecordKind::Task,
+];
+
 /// The records of `before` that `after` no longer holds, kind by kind in report order.
 pub fn removals(before: &Workspace, after: &Workspace) -> Vec<Removal> {
-    use crate::domain::merge::Record;
-    use std::collections::HashSet;
-    fn gone<T: Record>(kind: RecordKind, before: &[T], after: &[T], out: &mut Vec<Removal>) {
-        let kept: HashSet<&crate::domain::Id> = after.iter().map(Record::id).collect();
-        out.extend(
-            before
-                .iter()
-                .filter(|r| !kept.contains(r.id()))
-                .map(|r| Removal {
-                    kind,
-                    id: r.id().clone(),
-                    label: r.label(),
-                }),
-        );
-    }
     let mut out = Vec::new();
-    gone(
-        RecordKind::Member,
-        &before.members,
-        &after.members,
-        &mut out,
-    );
-    gone(
-        RecordKind::Client,
-        &before.clients,
-        &after.clients,
-        &mut out,
-    );
-    gone(RecordKind::Deal, &before.deals, &after.deals, &mut out);
-    let (a, b) = (&before.assessments, &after.assessments);
-    gone(RecordKind::Assessment, a, b, &mut out);
-    let (a, b) = (&before.product_groups, &after.product_groups);
-    gone(RecordKind::ProductGroup, a, b, &mut out);
-    gone(
-        RecordKind::Product,
-        &before.products,
-        &after.products,
-        &mut out,
-    );
-    gone(RecordKind::Order, &before.orders, &after.orders, &mut out);
-    gone(
-        RecordKind::Transfer,
-        &before.transfers,
-        &after.transfers,
-        &mut out,
-    );
-    let (a, b) = (&before.stage_history, &after.stage_history);
-    gone(RecordKind::StageChange, a, b, &mut out);
-    gone(
-        RecordKind::Activity,
-        &before.activities,
-        &after.activities,
-        &mut out,
-    );
-    gone(RecordKind::Task, &before.tasks, &after.tasks, &mut out);
-    // An order, assessment, transfer or stage change is named by its date; say whose it is too.
-    for r in &mut out {
-        let owner = match r.kind {
-            RecordKind::Order => before
-                .orders
-                .iter()
-                .find(|o| o.id == r.id)
-                .and_then(|o| before.client(&o.client_id))
-                .map(|c| c.name.clone()),
-            RecordKind::Transfer => before
-                .transfers
-                .iter()
-                .find(|t| t.id == r.id)
-                .and_then(|t| before.client(&t.client_id))
-                .map(|c| c.name.clone()),
-            RecordKind::Assessment => before
-                .assessments
-                .iter()
-                .find(|a| a.id == r.id)
-                .and_then(|a| before.deal(&a.deal_id))
-                .map(|d| d.title.clone()),
-            RecordKind::StageChange => before
-                .stage_history
-                .iter()
-                .find(|e| e.id == r.id)
-                .and_then(|e| before.deal(&e.deal_id))
-                .map(|d| d.title.clone()),
-            RecordKind::Activity => before
-                .activities
-                .iter()
-                .find(|a| a.id == r.id)
-                .and_then(|a| before.client(&a.client_id))
-                .map(|c| c.name.clone()),
-            _ => None,
-        };
-        if let Some(owner) = owner {
-            r.label = format!("{} — {owner}", r.label);
-        }
+    for kind in REMOVABLE {
+        out.extend(removals_of(kind, before, after));
     }
+    name_owners(before, &mut out);
     out
 }
 
+/// The records of one kind that `before` holds and `after` does not (named by their own label:
+/// [`name_owners`] adds whose they are).
+pub(super) fn removals_of(kind: RecordKind, before: &Workspace, after: &Workspace) -> Vec<Removal> {
+    use crate::domain::merge::Record;
+    use std::collections::HashSet;
+    fn gone<T: Record>(kind: RecordKind, before: &[T], after: &[T]) -> Vec<Removal> {
+        let kept: HashSet<&crate::domain::Id> = after.iter().map(Record::id).collect();
+        (before.iter())
+            .filter(|r| !kept.contains(r.id()))
+            .map(|r| Removal {
+                kind,
+                id: r.id().clone(),
+                label: r.label(),
+            })
+            .collect()
+    }
+    let (a, b) = (before, after);
+    match kind {
+        RecordKind::Member => gone(kind, &a.members, &b.members),
+        RecordKind::Client => gone(kind, &a.clients, &b.clients),
+        RecordKind::Deal => gone(kind, &a.deals, &b.deals),
+        RecordKind::Assessment => gone(kind, &a.assessments, &b.assessments),
+        RecordKind::ProductGroup => gone(kind, &a.product_groups, &b.product_groups),
+        RecordKind::Product => gone(kind, &a.products, &b.products),
+        RecordKind::Order => gone(kind, &a.orders, &b.orders),
+        RecordKind::Transfer => gone(kind, &a.transfers, &b.transfers),
+        RecordKind::StageChange => gone(kind, &a.stage_history, &b.stage_history),
+        RecordKind::Activity => gone(kind, &a.activities, &b.activities),
+        RecordKind::Task => gone(kind, &a.tasks, &b.tasks),
+        _ => Vec::new(),
+    }
+}
+
+/// Adds to each removal of an order, assessment, transfer, stage change or activity whose it is.
+pub(super) fn name_owners(before: &Workspace, out: &mut [Removal]) {
+    use std::collections::HashMap;
+    // An order, assessment, transfer or stage change is named by its date; say whose it is too.
+    // Looked up by id (a replace by a smaller file removes thousands of orders).
+    if out.is_empty() {
+        return;
+    }
+    // The first record with an id counts, as `Workspace::client` and a scan would find it.
+    let mut clients: HashMap<&crate::domain::Id, &str> = HashMap::new();
+    for c in &before.clients {
+        clients.entry(&c.id).or_insert(&c.name);
+    }
+    let mut deals: HashMap<&crate::domain::Id, &str> = HashMap::new();
+    for d in &before.deals {
+        deals.entry(&d.id).or_insert(&d.title);
+    }
+    let mut owners: HashMap<(RecordKind, &crate::domain::Id), Option<&str>> = HashMap::new();
+    for o in &before.orders {
+        owners
+            .entry((RecordKind::Order, &o.id))
+            .or_insert(clients.get(&o.client_id).copied());
+    }
+    for t in &before.transfers {
+        owners
+            .entry((RecordKind::Transfer, &t.id))
+            .or_insert(clients.get(&t.client_id).copied());
+    }
+    for a in &before.assessments {
+        owners
+            .entry((RecordKind::Assessment, &a.id))
+            .or_insert(deals.get(&a.deal_id).copied());
+    }
+    for e in &before.stage_history {
+        owners
+            .entry((RecordKind::StageChange, &e.id))
+            .or_insert(deals.get(&e.deal_id).copied());
+    }
+    for a in &before.activities {
+        owners
+            .entry((RecordKind::Activity, &a.id))
+            .or_insert(clients.get(&a.client_id).copied());
+    }
+    for r in out.iter_mut() {
+        if let Some(Some(owner)) = owners.get(&(r.kind, &r.id)) {
+            r.label = format!("{} — {owner}", r.label);
+        }
+    }
+}
+
 impl ImportPreview {
-    /// The preview of `theirs` (a read snapshot's workspace) against `mine`.
+    /// The preview of `theirs` (a read snapshot's workspace) against `mine`. The same in steps
+    /// that each take little time: [`ImportPreviewSteps`](super::ImportPreviewSteps).
     pub fn new(mine: &Workspace, theirs: &Workspace) -> ImportPreview {
         let outcome = merge(mine, theirs);
+        let removed_by_merge = removals(mine, &outcome.workspace);
+        let removed_by_replace = removals(mine, theirs);
+        ImportPreview::of(mine, theirs, outcome, removed_by_merge, removed_by_replace)
+    }
+
+    /// The preview from its parts, worked out beforehand: the merge of `theirs` into `mine` and
+    /// the records each way would remove.
+    pub fn of(
+        mine: &Workspace,
+        theirs: &Workspace,
+        outcome: MergeOutcome,
+        removed_by_merge: Vec<Removal>,
+        removed_by_replace: Vec<Removal>,
+    ) -> ImportPreview {
         let kinds = RecordKind::ALL
             .iter()
             .map(|&kind| {
@@ -213,8 +237,8 @@ impl ImportPreview {
             .collect();
         ImportPreview {
             kinds,
-            removed_by_merge: removals(mine, &outcome.workspace),
-            removed_by_replace: removals(mine, theirs),
+            removed_by_merge,
+            removed_by_replace,
             merge: outcome,
         }
     }

@@ -294,7 +294,7 @@ test('scenario 5: «Заменить» and «Вернуть копию» with a 
   await context.close();
 });
 
-test('scenario 6: a stale import preview does not erase edits another tab made meanwhile', async () => {
+test('scenario 6: a stale import preview is refused and worked out again, so it does not erase edits another tab made meanwhile', async () => {
   const { page: a, context } = await app.open();
   await loadDemoAs(a, /Марина Волкова/);
   // A rep's file made from my data, with one change of the rep's own.
@@ -313,7 +313,12 @@ test('scenario 6: a stale import preview does not erase edits another tab made m
   await editClient(b, 'demo-c04', { phone: '+7 904 444-44-44', notes: 'Заметка из вкладки B' });
   await b.close();
 
-  // The preview on A is still the one computed before B's edits; confirming merges now.
+  // The preview on A is the one computed before B's edits: «Загрузить» writes nothing and says
+  // so, and the preview is worked out again on the data as it is now; confirming that merges.
+  await a.getByTestId('confirm-import').click();
+  await a.locator('[data-testid="import-preview"] .field-error', { hasText: 'ваши данные изменились' }).waitFor();
+  assert.equal(await a.getByTestId('import-report').count(), 0);
+  assert.notEqual((await storedClient(a, 'demo-c20')).notes, 'Заметка из файла');
   const { summary } = await confirmImport(a);
   assert.match(summary, /конфликтов: 0\./, summary);
   const check = async () => {

@@ -31,14 +31,18 @@
 //! which checks all of this over random edits of three reps).
 //! The report is written from our side (the first argument).
 
+mod building;
 mod events;
 mod fields;
+mod id_index;
+mod in_use;
 mod kinds;
 mod record;
 mod records;
 mod repair;
 mod replace;
 mod report;
+mod steps;
 mod tombstones;
 
 pub use events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
@@ -49,12 +53,13 @@ pub use records::merge_records;
 pub use repair::{DropReason, Repair};
 pub use replace::replace;
 pub use report::{KindCounts, MergeReport};
+pub use steps::MergeSteps;
 
 use crate::domain::ids::Id;
 use crate::domain::qualification::{ScoringModel, Template};
 use crate::domain::transfer::TransferPolicy;
 use crate::domain::workspace::Workspace;
-use tombstones::Tombstones;
+use building::Building;
 
 /// The result of [`merge`]: the merged workspace and what happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,191 +73,35 @@ pub struct MergeOutcome {
 /// The id conflicts about the scoring model carry, since the model itself has none.
 pub const SCORING_MODEL_ID: &str = "scoring-model";
 
-/// Merges `theirs` into `ours`. See the module documentation for the rules.
+/// Merges `theirs` into `ours`. See the module documentation for the rules. The same merge
+/// in steps that each take little time is [`MergeSteps`].
 pub fn merge(ours: &Workspace, theirs: &Workspace) -> MergeOutcome {
-    let mut tombstones = Tombstones::union(&ours.removed, &theirs.removed);
-    let mut events = Vec::new();
-    let mut repairs = Vec::new();
-    let (all, unseen) = (tombstones.as_map(), tombstones.unseen());
-    let clients = collect(
-        &mut events,
-        merge_records(
-            &ours.clients,
-            &theirs.clients,
-            all,
-            unseen,
-            RecordKind::Client,
-        ),
+    let mut b = Building::start(ours, theirs);
+    b.ws.clients = b.records(&ours.clients, &theirs.clients, RecordKind::Client);
+    b.ws.deals = b.records(&ours.deals, &theirs.deals, RecordKind::Deal);
+    b.stages(ours, theirs);
+    b.ws.assessments = b.records(
+        &ours.assessments,
+        &theirs.assessments,
+        RecordKind::Assessment,
     );
-    let deals = collect(
-        &mut events,
-        merge_records(&ours.deals, &theirs.deals, all, unseen, RecordKind::Deal),
-    );
-    // A removed stage that a surviving deal still sits in stays (a deal is never dropped for its
-    // stage): the director moves the deals first, so only a deal moved in elsewhere keeps it.
-    let used = repair::in_use(deals.iter().map(|d| (&d.stage_id, &d.id)));
-    let (stages, found, kept) = repair::merge_keeping_used(
-        &ours.stages,
-        &theirs.stages,
-        &tombstones,
-        &used,
-        RecordKind::Stage,
-    );
-    events.extend(found);
-    repairs.extend(kept);
-    let assessments = collect(
-        &mut events,
-        merge_records(
-            &ours.assessments,
-            &theirs.assessments,
-            all,
-            unseen,
-            RecordKind::Assessment,
-        ),
-    );
-    let orders = collect(
-        &mut events,
-        merge_records(&ours.orders, &theirs.orders, all, unseen, RecordKind::Order),
-    );
-    let transfers = collect(
-        &mut events,
-        merge_records(
-            &ours.transfers,
-            &theirs.transfers,
-            all,
-            unseen,
-            RecordKind::Transfer,
-        ),
-    );
-    let stage_history = collect(
-        &mut events,
-        merge_records(
-            &ours.stage_history,
-            &theirs.stage_history,
-            all,
-            unseen,
-            RecordKind::StageChange,
-        ),
-    );
-    let activities = collect(
-        &mut events,
-        merge_records(
-            &ours.activities,
-            &theirs.activities,
-            all,
-            unseen,
-            RecordKind::Activity,
-        ),
-    );
-    let tasks = collect(
-        &mut events,
-        merge_records(&ours.tasks, &theirs.tasks, all, unseen, RecordKind::Task),
-    );
-    let pipeline_settings = if ours.pipeline_settings == theirs.pipeline_settings {
-        ours.pipeline_settings.clone()
-    } else {
-        merge_fields(
-            &ours.pipeline_settings,
-            &theirs.pipeline_settings,
-            RecordKind::PipelineSettings,
-            &mut events,
-        )
-    };
+    b.ws.orders = b.records(&ours.orders, &theirs.orders, RecordKind::Order);
+    b.ws.transfers = b.records(&ours.transfers, &theirs.transfers, RecordKind::Transfer);
+    let history = (&ours.stage_history, &theirs.stage_history);
+    b.ws.stage_history = b.records(history.0, history.1, RecordKind::StageChange);
+    b.ws.activities = b.records(&ours.activities, &theirs.activities, RecordKind::Activity);
+    b.ws.tasks = b.records(&ours.tasks, &theirs.tasks, RecordKind::Task);
+    b.pipeline_settings(ours, theirs);
     // Plans are never deleted (a cleared cell is a zero target), but a tombstone would apply.
-    let sales_plans = collect(
-        &mut events,
-        merge_records(
-            &ours.sales_plans,
-            &theirs.sales_plans,
-            all,
-            unseen,
-            RecordKind::SalesPlan,
-        ),
+    b.ws.sales_plans = b.records(
+        &ours.sales_plans,
+        &theirs.sales_plans,
+        RecordKind::SalesPlan,
     );
-    // Listing every field (no `..`) makes a new collection in `Workspace` a compile error here
-    // rather than data a merge silently loses.
-    let mut ws = Workspace {
-        members: Vec::new(),
-        clients,
-        deals,
-        stages,
-        removed: Vec::new(),
-        scoring_model: ScoringModel::default(),
-        assessments,
-        product_groups: Vec::new(),
-        products: Vec::new(),
-        orders,
-        transfer_policy: TransferPolicy::default(),
-        transfers,
-        stage_history,
-        pipeline_settings,
-        sales_plans,
-        activities,
-        tasks,
-    };
-    ws.apply_stage_order();
-    repairs.extend(repair::drop_orphans(&mut ws, &mut tombstones));
-
-    // Records others refer to go last, each after its users: which deleted ones must stay
-    // depends on what survived.
-    let used = repair::in_use(
-        ws.orders
-            .iter()
-            .flat_map(|o| o.lines.iter().map(move |l| (&l.product_id, &o.id))),
-    );
-    let (products, found, kept) = repair::merge_keeping_used(
-        &ours.products,
-        &theirs.products,
-        &tombstones,
-        &used,
-        RecordKind::Product,
-    );
-    ws.products = products;
-    events.extend(found);
-    repairs.extend(kept);
-    let used = repair::in_use(ws.products.iter().map(|p| (&p.group_id, &p.id)));
-    let (groups, found, kept) = repair::merge_keeping_used(
-        &ours.product_groups,
-        &theirs.product_groups,
-        &tombstones,
-        &used,
-        RecordKind::ProductGroup,
-    );
-    ws.product_groups = groups;
-    events.extend(found);
-    repairs.extend(kept);
-    let owners = ws.clients.iter().map(|c| (&c.owner_id, &c.id));
-    let used = repair::in_use(owners.chain(ws.deals.iter().map(|d| (&d.owner_id, &d.id))));
-    let (members, found, kept) = repair::merge_keeping_used(
-        &ours.members,
-        &theirs.members,
-        &tombstones,
-        &used,
-        RecordKind::Member,
-    );
-    ws.members = members;
-    events.extend(found);
-    repairs.extend(kept);
-
-    repairs.extend(repair::enforce_integrity(&mut ws));
-    let (model, model_conflict) = merge_model(&ours.scoring_model, &theirs.scoring_model);
-    ws.scoring_model = model;
-    let (policy, policy_conflict) = merge_policy(&ours.transfer_policy, &theirs.transfer_policy);
-    ws.transfer_policy = policy;
-    ws.removed = tombstones.into_list();
-
-    let value_conflicts = model_conflict.into_iter().chain(policy_conflict).collect();
-    let report = report::build(ours, &ws, events, value_conflicts, repairs);
-    MergeOutcome {
-        workspace: ws,
-        report,
-    }
-}
-
-/// Keeps a collection's merged records, adding its events to the rest.
-fn collect<T>(events: &mut Vec<MergeEvent>, (records, found): (Vec<T>, Vec<MergeEvent>)) -> Vec<T> {
-    events.extend(found);
-    records
+    b.drop_orphans();
+    b.referenced(ours, theirs);
+    b.enforce_integrity();
+    b.finish(ours, theirs)
 }
 
 /// The newer model wins, ours on a tie.

@@ -41,30 +41,54 @@ pub fn merge_records<T: Record + Clone + PartialEq + std::fmt::Debug>(
         if !seen.insert(record.id()) {
             continue;
         }
-        match theirs_by_id.get(record.id()) {
-            Some(other) => {
-                let last_change = record.updated_at().max(other.updated_at());
-                let deleted = unseen.contains(record.id())
-                    && tombstones
-                        .get(record.id())
-                        .is_some_and(|&at| at >= last_change);
-                if !deleted {
-                    merged.push(newer(record, other, kind, &mut events));
-                }
-            }
-            None => {
-                merged.extend(one_sided(record, Side::Ours, tombstones, kind, &mut events).cloned())
-            }
-        }
+        let other = theirs_by_id.get(record.id()).copied();
+        merged.extend(merge_ours(
+            record,
+            other,
+            tombstones,
+            unseen,
+            kind,
+            &mut events,
+        ));
     }
     // `seen` now holds every id of ours, so this loop meets theirs' new records only.
     for record in theirs {
         if seen.insert(record.id()) {
-            let kept = one_sided(record, Side::Theirs, tombstones, kind, &mut events);
-            merged.extend(kept.cloned());
+            merged.extend(merge_theirs(record, tombstones, kind, &mut events));
         }
     }
     (merged, events)
+}
+
+/// One record of ours (the first with its id), with their copy if they hold one: what the
+/// merge keeps of it, if anything. Shared by [`merge_records`] and the merge in steps.
+pub(super) fn merge_ours<T: Record + Clone + PartialEq + std::fmt::Debug>(
+    record: &T,
+    theirs: Option<&T>,
+    tombstones: &HashMap<Id, Timestamp>,
+    unseen: &HashSet<Id>,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> Option<T> {
+    let Some(other) = theirs else {
+        return one_sided(record, Side::Ours, tombstones, kind, events).cloned();
+    };
+    let last_change = record.updated_at().max(other.updated_at());
+    let deleted = unseen.contains(record.id())
+        && tombstones
+            .get(record.id())
+            .is_some_and(|&at| at >= last_change);
+    (!deleted).then(|| newer(record, other, kind, events))
+}
+
+/// One record only they hold (the first with its id): kept unless a tombstone covers it.
+pub(super) fn merge_theirs<T: Record + Clone>(
+    record: &T,
+    tombstones: &HashMap<Id, Timestamp>,
+    kind: RecordKind,
+    events: &mut Vec<MergeEvent>,
+) -> Option<T> {
+    one_sided(record, Side::Theirs, tombstones, kind, events).cloned()
 }
 
 /// Of two copies of one record: equal ones are kept, different ones merged by the kind's rule.

@@ -29,13 +29,14 @@
 //! and the assessor may have left the team since.
 
 use super::events::{MergeEvent, RecordKind, Resurrection, Side};
+pub(super) use super::in_use::{extend_in_use, in_use, InUse};
 use super::record::Record;
 use super::records::merge_records;
 use super::tombstones::Tombstones;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::workspace::{IntegrityProblem, Workspace};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Why the merge dropped a record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,22 +233,6 @@ fn orphan<T: Record>(
     let at = tombstones.removed_at(parent).map_or(own, |t| t.max(own));
     tombstones.record(record.id(), at);
     repairs.push(dropped(kind, record, reason));
-}
-
-/// For each record in use, the records using it, in the order given (each user once).
-pub(super) type InUse = HashMap<Id, Vec<Id>>;
-
-/// Builds an [`InUse`] from `(used, user)` pairs.
-pub(super) fn in_use<'a>(pairs: impl IntoIterator<Item = (&'a Id, &'a Id)>) -> InUse {
-    let mut used: InUse = HashMap::new();
-    for (target, user) in pairs {
-        let users = used.entry(target.clone()).or_default();
-        // An order may list one product on several lines.
-        if users.last() != Some(user) {
-            users.push(user.clone());
-        }
-    }
-    used
 }
 
 /// Rule 2: merges one collection whose records others refer to, with the tombstones of the

@@ -2,13 +2,14 @@
 //! repairs.
 
 use super::events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
+use super::id_index::IdIndex;
 use super::record::Record;
 use super::repair::Repair;
 use super::tombstones::{changed_count, latest_by_id};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// How the records of one kind fared, compared with ours before the merge.
@@ -81,7 +82,7 @@ impl MergeReport {
             && self.repairs.is_empty()
     }
 
-    fn set_counts(&mut self, kind: RecordKind, counts: KindCounts) {
+    pub(super) fn set_counts(&mut self, kind: RecordKind, counts: KindCounts) {
         self.counts.insert(kind, counts);
     }
 }
@@ -138,8 +139,9 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
     }
 }
 
-/// The report of a merge of `ours` into `merged`, from the events and repairs it produced.
-pub(super) fn build(
+/// The report of a merge of `ours` into `merged`, without its counts: what happened (conflicts, resurrections still news and still
+/// there, repairs) and the tombstones changed. [`count_kind`] adds the counts kind by kind.
+pub(super) fn begin(
     ours: &Workspace,
     merged: &Workspace,
     events: Vec<MergeEvent>,
@@ -175,33 +177,109 @@ pub(super) fn build(
             Repair::Dropped { .. } => true,
         })
         .collect();
-
-    report.set_counts(RecordKind::Member, count(&ours.members, &merged.members));
-    report.set_counts(RecordKind::Client, count(&ours.clients, &merged.clients));
-    report.set_counts(RecordKind::Deal, count(&ours.deals, &merged.deals));
-    let assessments = count(&ours.assessments, &merged.assessments);
-    report.set_counts(RecordKind::Assessment, assessments);
-    let groups = count(&ours.product_groups, &merged.product_groups);
-    report.set_counts(RecordKind::ProductGroup, groups);
-    report.set_counts(RecordKind::Product, count(&ours.products, &merged.products));
-    report.set_counts(RecordKind::Order, count(&ours.orders, &merged.orders));
-    report.set_counts(RecordKind::Stage, count(&ours.stages, &merged.stages));
-    let transfers = count(&ours.transfers, &merged.transfers);
-    report.set_counts(RecordKind::Transfer, transfers);
-    let model = value_counts(ours.scoring_model != merged.scoring_model);
-    report.set_counts(RecordKind::ScoringModel, model);
-    let policy = value_counts(ours.transfer_policy != merged.transfer_policy);
-    report.set_counts(RecordKind::TransferPolicy, policy);
-    let history = count(&ours.stage_history, &merged.stage_history);
-    report.set_counts(RecordKind::StageChange, history);
-    let settings = value_counts(ours.pipeline_settings != merged.pipeline_settings);
-    report.set_counts(RecordKind::PipelineSettings, settings);
-    let plans = count(&ours.sales_plans, &merged.sales_plans);
-    report.set_counts(RecordKind::SalesPlan, plans);
-    let logged = count(&ours.activities, &merged.activities);
-    report.set_counts(RecordKind::Activity, logged);
-    report.set_counts(RecordKind::Task, count(&ours.tasks, &merged.tasks));
     report
+}
+
+/// Counts one kind: its collection before (ours) and after the merge, or its single value.
+pub(super) fn count_kind(
+    report: &mut MergeReport,
+    ours: &Workspace,
+    merged: &Workspace,
+    kind: RecordKind,
+) {
+    let mut cursor = CountCursor::default();
+    let counts = loop {
+        if let Some(counts) = cursor.step(ours, merged, kind, usize::MAX) {
+            break counts;
+        }
+    };
+    report.set_counts(kind, counts);
+}
+
+/// Where the counting of one kind stands: ours indexed by id, then the merged records looked
+/// up, then ours no longer there, a few at a time. Counting from the result rather than from
+/// the merge's steps keeps the numbers true whatever the repair did afterwards.
+#[derive(Default)]
+pub(super) struct CountCursor {
+    ours_index: IdIndex,
+    merged_index: IdIndex,
+    removed_at: usize,
+    counts: KindCounts,
+}
+
+impl CountCursor {
+    /// Counts up to `budget` more records of `kind`; the counts once all are counted.
+    pub(super) fn step(
+        &mut self,
+        ours: &Workspace,
+        merged: &Workspace,
+        kind: RecordKind,
+        budget: usize,
+    ) -> Option<KindCounts> {
+        let (a, b) = (ours, merged);
+        match kind {
+            RecordKind::Member => self.list(&a.members, &b.members, budget),
+            RecordKind::Client => self.list(&a.clients, &b.clients, budget),
+            RecordKind::Deal => self.list(&a.deals, &b.deals, budget),
+            RecordKind::Assessment => self.list(&a.assessments, &b.assessments, budget),
+            RecordKind::ProductGroup => self.list(&a.product_groups, &b.product_groups, budget),
+            RecordKind::Product => self.list(&a.products, &b.products, budget),
+            RecordKind::Order => self.list(&a.orders, &b.orders, budget),
+            RecordKind::Stage => self.list(&a.stages, &b.stages, budget),
+            RecordKind::Transfer => self.list(&a.transfers, &b.transfers, budget),
+            RecordKind::StageChange => self.list(&a.stage_history, &b.stage_history, budget),
+            RecordKind::SalesPlan => self.list(&a.sales_plans, &b.sales_plans, budget),
+            RecordKind::Activity => self.list(&a.activities, &b.activities, budget),
+            RecordKind::Task => self.list(&a.tasks, &b.tasks, budget),
+            RecordKind::ScoringModel => Some(value_counts(a.scoring_model != b.scoring_model)),
+            RecordKind::TransferPolicy => {
+                Some(value_counts(a.transfer_policy != b.transfer_policy))
+            }
+            RecordKind::PipelineSettings => {
+                Some(value_counts(a.pipeline_settings != b.pipeline_settings))
+            }
+        }
+    }
+
+    /// One collection compared before (ours) and after the merge, `budget` records a step.
+    fn list<T: Record + PartialEq>(
+        &mut self,
+        ours: &[T],
+        merged: &[T],
+        budget: usize,
+    ) -> Option<KindCounts> {
+        let mut left = budget.max(1);
+        self.ours_index.reserve(ours.len());
+        self.merged_index.reserve(merged.len());
+        while self.ours_index.len() < ours.len() && left > 0 {
+            self.ours_index.push(ours[self.ours_index.len()].id());
+            left -= 1;
+        }
+        let indexed = self.ours_index.len() == ours.len();
+        while indexed && self.merged_index.len() < merged.len() && left > 0 {
+            let record = &merged[self.merged_index.len()];
+            self.merged_index.push(record.id());
+            left -= 1;
+            match self.ours_index.first(ours, record.id()) {
+                Some(i) if ours[i] == *record => self.counts.kept += 1,
+                Some(_) => self.counts.updated += 1,
+                None => self.counts.added += 1,
+            }
+        }
+        let looked_up = indexed && self.merged_index.len() == merged.len();
+        // Ours no longer there, each id once.
+        while looked_up && self.removed_at < ours.len() && left > 0 {
+            let (at, id) = (self.removed_at, ours[self.removed_at].id());
+            self.removed_at += 1;
+            left -= 1;
+            if self.ours_index.first(ours, id) == Some(at)
+                && self.merged_index.first(merged, id).is_none()
+            {
+                self.counts.removed += 1;
+            }
+        }
+        (looked_up && self.removed_at == ours.len()).then_some(self.counts)
+    }
 }
 
 /// The counts of a single value (the scoring model, the transfer policy): updated or kept.
@@ -211,28 +289,4 @@ fn value_counts(changed: bool) -> KindCounts {
         kept: usize::from(!changed),
         ..KindCounts::default()
     }
-}
-
-/// Compares one collection before (ours) and after the merge. Counting from the result rather
-/// than from the merge's steps keeps the numbers true whatever the repair did afterwards.
-fn count<T: Record + PartialEq>(ours: &[T], merged: &[T]) -> KindCounts {
-    let mut ours_by_id: HashMap<&Id, &T> = HashMap::with_capacity(ours.len());
-    for record in ours {
-        ours_by_id.entry(record.id()).or_insert(record);
-    }
-    let mut counts = KindCounts::default();
-    let mut present: HashSet<&Id> = HashSet::with_capacity(merged.len());
-    for record in merged {
-        present.insert(record.id());
-        match ours_by_id.get(record.id()) {
-            Some(&before) if before == record => counts.kept += 1,
-            Some(_) => counts.updated += 1,
-            None => counts.added += 1,
-        }
-    }
-    counts.removed = ours_by_id
-        .keys()
-        .filter(|id| !present.contains(*id))
-        .count();
-    counts
 }

@@ -5,7 +5,7 @@
 use crate::domain::ids::Id;
 use crate::domain::views::query::name_sort_key;
 use crate::domain::workspace::Workspace;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Why an existing client looks like the one being entered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,12 +105,9 @@ pub fn duplicates_between(ws: &Workspace, incoming: &Workspace) -> Vec<(Id, Dupl
                 .or_insert(&c.id);
         }
     }
+    let held: HashSet<&Id> = ws.clients.iter().map(|c| &c.id).collect();
     let mut pairs = Vec::new();
-    for c in incoming
-        .clients
-        .iter()
-        .filter(|c| ws.client(&c.id).is_none())
-    {
+    for c in incoming.clients.iter().filter(|c| !held.contains(&c.id)) {
         let inn = c.inn.as_deref().and_then(inn_key);
         let found = match inn.as_ref().and_then(|i| by_inn.get(i)) {
             Some(id) => Some((*id, MatchReason::Inn)),

@@ -6,6 +6,7 @@ mod bad_records;
 mod changes;
 mod fuzz;
 pub(crate) mod preview;
+mod preview_steps;
 mod round_trip;
 mod schema;
 mod stepped;

@@ -15,7 +15,7 @@ fn id(s: &str) -> Id {
 }
 
 /// Ours and theirs (read back from a snapshot file) after both sides worked apart.
-fn diverged() -> (Workspace, Workspace) {
+pub(crate) fn diverged() -> (Workspace, Workspace) {
     let mut mine = small();
     let mut theirs = mine.clone();
     // c2: renamed by them, later: theirs wins.

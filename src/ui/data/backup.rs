@@ -24,17 +24,10 @@ pub fn replace_with_backup(state: AppState, incoming: Workspace) -> Result<(), S
     Ok(())
 }
 
-/// Merges `theirs` into the data as it is now (not as it was when the preview was shown: another
-/// tab may have saved since), after keeping a backup. Returns what the merge did.
-pub fn merge_with_backup(
-    state: AppState,
-    theirs: &Workspace,
-) -> Result<crate::domain::merge::MergeOutcome, String> {
+/// Writes `merged` (the merge an import's preview showed, worked out on the data as it is now)
+/// as one change, after keeping a backup.
+pub fn write_merged(state: AppState, merged: Workspace) -> Result<(), String> {
     keep_backup(state)?;
-    let outcome = state
-        .ws
-        .with_untracked(|ws| crate::snapshot::apply_merge(ws, theirs));
-    let merged = outcome.workspace.clone();
     // The merged statuses come partly from the file's day: bring them up to ours.
     let today = state.today_untracked();
     let _ = state.change(|ws, now| {
@@ -42,7 +35,7 @@ pub fn merge_with_backup(
         ws.refresh_statuses(today, now);
         Ok::<(), ()>(())
     });
-    Ok(outcome)
+    Ok(())
 }
 
 /// Keeps the current data as the backup; refuses (with the reason) when it cannot be kept, so

@@ -1,10 +1,10 @@
-use super::backup::{merge_with_backup, replace_with_backup};
+use super::backup::{replace_with_backup, write_merged};
 use super::file::{read_file, DroppedFile, PickedFile};
 use super::preview::{preview_view, removals_view};
 use super::table_job::Jobs;
 use super::table_parts::progress_view;
 use crate::domain::dates::format_date;
-use crate::domain::views::duplicates::{duplicates_between, MatchReason};
+use crate::domain::views::duplicates::{DuplicateMatch, MatchReason};
 use crate::domain::Id;
 use crate::i18n::report::report_text;
 use crate::i18n::restore::describe_restore_error;
@@ -12,7 +12,7 @@ use crate::i18n::snapshot::merge_summary;
 use crate::i18n::{fill, SnapshotText, Text, Translate};
 use crate::restore::RestoreError;
 use crate::route::{href, Route};
-use crate::snapshot::{ImportPreview, ImportReport, Snapshot, MAX_SNAPSHOT_BYTES};
+use crate::snapshot::{ImportPreview, ImportReport, PreviewReady, Snapshot, MAX_SNAPSHOT_BYTES};
 use crate::ui::clock;
 use crate::ui::download::download_text;
 use crate::ui::state::use_app;
@@ -43,6 +43,42 @@ enum Step {
     },
 }
 
+/// A file read and its preview, with the count of the data's changes the preview holds for.
+struct Loaded {
+    snapshot: Snapshot,
+    preview: ImportPreview,
+    seen: u64,
+}
+
+/// The file's clients that look like mine: (their name, my id, my name, why), names looked up
+/// by id.
+fn duplicate_names(
+    state: crate::ui::state::AppState,
+    snapshot: &Snapshot,
+    found: &[(Id, DuplicateMatch)],
+) -> Vec<(String, Id, String, MatchReason)> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let names = |clients: &[crate::domain::Client]| {
+        let mut by_id = std::collections::HashMap::new();
+        for c in clients {
+            by_id.entry(c.id.clone()).or_insert_with(|| c.name.clone());
+        }
+        by_id
+    };
+    let theirs = names(&snapshot.workspace.clients);
+    let mine = state.ws.with_untracked(|ws| names(&ws.clients));
+    found
+        .iter()
+        .filter_map(|(their_id, m)| {
+            let their_name = theirs.get(their_id)?.clone();
+            let my_name = mine.get(&m.client_id)?.clone();
+            Some((their_name, m.client_id.clone(), my_name, m.reason))
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Merge,
@@ -55,7 +91,7 @@ enum Mode {
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let step = RwSignal::new(Step::Idle);
-    let loaded = StoredValue::new(None::<(Snapshot, ImportPreview)>);
+    let loaded = StoredValue::new(None::<Loaded>);
     let mode = RwSignal::new(Mode::Merge);
     // Deletions need an explicit yes, for the mode chosen.
     let deletions_ok = RwSignal::new(false);
@@ -68,9 +104,24 @@ pub fn ImportPanel() -> impl IntoView {
     let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
     let failure = RwSignal::new(None::<String>);
     let jobs = Jobs::new(state);
-    // What a file read gives: refused with its problems, or the preview against my data.
-    let opened = move |name: String, result: Result<Snapshot, (Vec<RestoreError>, usize)>| {
-        match result {
+    // The preview worked out: shown, with the changes counter it holds for.
+    let shown = move |name: String, snapshot: Snapshot, ready: PreviewReady, seen: u64| {
+        director_set_aside.set(ready.set_aside);
+        future.set(ready.future);
+        duplicates.set(duplicate_names(state, &snapshot, &ready.duplicates));
+        loaded.set_value(Some(Loaded {
+            snapshot,
+            preview: ready.preview,
+            seen,
+        }));
+        deletions_ok.set(false);
+        mode.set(Mode::Merge);
+        step.set(Step::Preview { name });
+    };
+    // What a file read gives: refused with its problems, or the preview against my data,
+    // worked out in slices (`Jobs::preview_snapshot`).
+    let opened =
+        move |name: String, result: Result<Snapshot, (Vec<RestoreError>, usize)>| match result {
             Err((problems, more)) => {
                 let lang = state.lang();
                 let problems = problems
@@ -85,36 +136,12 @@ pub fn ImportPanel() -> impl IntoView {
                 });
             }
             Ok(snapshot) => {
-                // A file not exported by the director cannot change the director's records.
-                let (preview, set_aside) = state.ws.with_untracked(|ws| {
-                    let (guarded, set_aside) =
-                        crate::snapshot::director_records_guarded(ws, &snapshot);
-                    let mut preview = ImportPreview::new(ws, &guarded);
-                    preview.removed_by_replace = crate::snapshot::removals(ws, &snapshot.workspace);
-                    (preview, set_aside)
+                step.set(Step::Reading);
+                jobs.preview_snapshot(state, snapshot, move |snapshot, ready, seen| {
+                    shown(name, snapshot, ready, seen)
                 });
-                director_set_aside.set(set_aside);
-                future.set(crate::snapshot::future_changes(
-                    &snapshot.workspace,
-                    clock::now(),
-                ));
-                duplicates.set(state.ws.with_untracked(|ws| {
-                    duplicates_between(ws, &snapshot.workspace)
-                        .into_iter()
-                        .filter_map(|(theirs, m)| {
-                            let their_name = snapshot.workspace.client(&theirs)?.name.clone();
-                            let my_name = ws.client(&m.client_id)?.name.clone();
-                            Some((their_name, m.client_id, my_name, m.reason))
-                        })
-                        .collect()
-                }));
-                loaded.set_value(Some((snapshot, preview)));
-                deletions_ok.set(false);
-                mode.set(Mode::Merge);
-                step.set(Step::Preview { name });
             }
-        }
-    };
+        };
     // A large file is read and checked in slices with a progress bar (`Jobs::read_snapshot`):
     // the page keeps painting and «Отмена» stops it.
     let open_later = move |picked: PickedFile| {
@@ -161,25 +188,37 @@ pub fn ImportPanel() -> impl IntoView {
         let Step::Preview { name } = step.get_untracked() else {
             return;
         };
-        let Some((snapshot, preview)) = loaded.get_value() else {
+        let mut taken = None;
+        loaded.update_value(|l| taken = l.take());
+        let Some(Loaded {
+            snapshot,
+            preview,
+            seen,
+        }) = taken
+        else {
             return;
         };
         let lang = state.lang();
+        // The preview holds for the data as it was; if it changed since (another tab saved),
+        // nothing is written and the preview is worked out again on the data as it is now.
+        if seen != jobs.changes_seen() {
+            failure.set(Some(SnapshotText::ChangedMeanwhile.get(lang).to_owned()));
+            step.set(Step::Reading);
+            jobs.preview_snapshot(state, snapshot, move |snapshot, ready, seen| {
+                shown(name, snapshot, ready, seen)
+            });
+            return;
+        }
+        let put_back = move |snapshot, preview| {
+            loaded.set_value(Some(Loaded {
+                snapshot,
+                preview,
+                seen,
+            }))
+        };
         match mode.get_untracked() {
             Mode::Merge => {
-                // The preview was computed when the file was opened; the data may have changed
-                // since (another tab saved), so the merge runs again on the data as it is now.
-                let _ = preview;
-                let (guarded, _) = state
-                    .ws
-                    .with_untracked(|ws| crate::snapshot::director_records_guarded(ws, &snapshot));
-                let outcome = match merge_with_backup(state, &guarded) {
-                    Ok(outcome) => outcome,
-                    Err(message) => {
-                        failure.set(Some(message));
-                        return;
-                    }
-                };
+                let outcome = preview.into_merge();
                 let report = ImportReport::new(
                     &name,
                     &snapshot.meta,
@@ -189,33 +228,47 @@ pub fn ImportPanel() -> impl IntoView {
                     &outcome.workspace,
                 );
                 let mut summary = merge_summary(lang, &outcome.report);
+                // The merge the preview showed, written as one change.
+                if let Err(message) = write_merged(state, outcome.workspace) {
+                    failure.set(Some(message));
+                    // Worked out again: the merged data went into the attempt.
+                    step.set(Step::Reading);
+                    jobs.preview_snapshot(state, snapshot, move |snapshot, ready, seen| {
+                        shown(name, snapshot, ready, seen)
+                    });
+                    return;
+                }
                 if director_set_aside.get_untracked() {
                     summary.push(' ');
                     summary.push_str(SnapshotText::DirectorRecordsKept.get(lang));
                 }
                 state.notify(SnapshotText::Merged.get(lang));
-                loaded.set_value(None);
                 step.set(Step::Done {
                     summary,
                     report: Some(report),
                 });
             }
-            Mode::Replace => match replace_with_backup(state, snapshot.workspace) {
-                Ok(()) => {
-                    state.notify(SnapshotText::Replaced.get(lang));
-                    loaded.set_value(None);
-                    step.set(Step::Done {
-                        summary: SnapshotText::Replaced.get(lang).to_owned(),
-                        report: None,
-                    });
+            Mode::Replace => {
+                let file = snapshot.workspace.clone();
+                match replace_with_backup(state, file) {
+                    Ok(()) => {
+                        state.notify(SnapshotText::Replaced.get(lang));
+                        step.set(Step::Done {
+                            summary: SnapshotText::Replaced.get(lang).to_owned(),
+                            report: None,
+                        });
+                    }
+                    Err(message) => {
+                        put_back(snapshot, preview);
+                        failure.set(Some(message));
+                    }
                 }
-                Err(message) => failure.set(Some(message)),
-            },
+            }
         }
     };
     let viewed = Signal::derive(move || {
         loaded
-            .with_value(|l| l.as_ref().map(|(s, _)| s.workspace.clone()))
+            .with_value(|l| l.as_ref().map(|l| l.snapshot.workspace.clone()))
             .unwrap_or_default()
     });
     let close = move |_| {
@@ -246,7 +299,7 @@ pub fn ImportPanel() -> impl IntoView {
                 Step::Preview { name } => view! {
                     <div class="data-import-preview" data-testid="import-preview">
                         <h3>{fill(state.tr(SnapshotText::PreviewTitle), &[&name])}</h3>
-                        {move || loaded.with_value(|l| l.as_ref().map(|(s, p)| preview_view(state.lang(), s, p)))}
+                        {move || loaded.with_value(|l| l.as_ref().map(|l| preview_view(state.lang(), &l.snapshot, &l.preview)))}
                         <Show when=move || !duplicates.with(Vec::is_empty)>
                             <div class="banner banner-warning" role="status" data-testid="import-duplicates">
                                 <p>{state.text(Text::ImportDuplicates)}</p>
@@ -296,18 +349,18 @@ pub fn ImportPanel() -> impl IntoView {
                         </fieldset>
                         {move || failure.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         {move || {
-                            let removals = loaded.with_value(|l| l.as_ref().map(|(_, p)| match mode.get() {
-                                Mode::Merge => p.removed_by_merge.clone(),
-                                Mode::Replace => p.removed_by_replace.clone(),
+                            let removals = loaded.with_value(|l| l.as_ref().map(|l| match mode.get() {
+                                Mode::Merge => l.preview.removed_by_merge.clone(),
+                                Mode::Replace => l.preview.removed_by_replace.clone(),
                             })).unwrap_or_default();
                             (!removals.is_empty()).then(|| removals_view(state.lang(), removals, deletions_ok))
                         }}
                         <div class="form-actions">
                             <button type="button" class="primary" on:click=confirm data-testid="confirm-import"
                                 disabled=move || {
-                                    let pending = loaded.with_value(|l| l.as_ref().is_some_and(|(_, p)| match mode.get() {
-                                        Mode::Merge => !p.removed_by_merge.is_empty(),
-                                        Mode::Replace => !p.removed_by_replace.is_empty(),
+                                    let pending = loaded.with_value(|l| l.as_ref().is_some_and(|l| match mode.get() {
+                                        Mode::Merge => !l.preview.removed_by_merge.is_empty(),
+                                        Mode::Replace => !l.preview.removed_by_replace.is_empty(),
                                     }));
                                     pending && !deletions_ok.get()
                                 }>{state.text(SnapshotText::ConfirmImport)}</button>

@@ -6,6 +6,7 @@ mod export;
 mod file;
 mod import;
 mod preview;
+mod snapshot_job;
 mod table_import;
 mod table_job;
 mod table_parts;

@@ -42,12 +42,13 @@ pub(super) enum Busy {
     /// Writing the import into the workspace, or undoing it: percent of the orders checked
     /// (nothing changes until the last step, one change).
     Writing(u8),
-    /// Comparing a snapshot file read with the data here, for its preview (one piece of work).
-    Comparing,
+    /// Comparing a snapshot file read with the data here, for its preview: percent of the
+    /// work (`snapshot_job`).
+    Comparing(u8),
 }
 
 /// What a step of work says about the work left.
-enum Next {
+pub(super) enum Next {
     /// More to do; the slice goes on while it has time.
     More(Busy),
     /// More to do, and the next step is a long one: it starts a slice of its own.
@@ -71,13 +72,14 @@ pub(super) struct Jobs {
     /// Whether an import is being written: another job started meanwhile (a new check, because
     /// the data changed) means the write was given up.
     writing: StoredValue<bool>,
-    /// Changes of the workspace seen so far, so that a long undo notices one made meanwhile.
-    changes: StoredValue<u64>,
+    /// Changes of the workspace seen so far, so that a long undo or preview notices one made
+    /// meanwhile.
+    pub(super) changes: StoredValue<u64>,
     /// What is being done now, if anything.
     pub busy: RwSignal<Option<Busy>>,
 }
 
-fn percent(done: usize, total: usize) -> u8 {
+pub(super) fn percent(done: usize, total: usize) -> u8 {
     if total == 0 {
         return 100;
     }
@@ -116,7 +118,7 @@ impl Jobs {
     }
 
     /// A new job, which stops the one under way.
-    fn start(&self, busy: Busy) -> u64 {
+    pub(super) fn start(&self, busy: Busy) -> u64 {
         self.current.update_value(|n| *n += 1);
         self.busy.set(Some(busy));
         self.current.get_value()
@@ -198,7 +200,7 @@ impl Jobs {
 
     /// Reads and checks a snapshot file in slices ([`SnapshotSteps`]: the one restore path,
     /// a few hundred records per step) and passes what it gives to `done`, after showing
-    /// «Сравниваю…» for the preview `done` works out.
+    /// «Сравниваю…» for the preview `done` starts (`Jobs::preview_snapshot`).
     pub(super) fn read_snapshot(
         self,
         text: String,
@@ -222,7 +224,7 @@ impl Jobs {
                 return Next::More(Busy::Reading(percent(at, all)));
             }
             result = Some(steps.take().expect("steps finish once").finish());
-            Next::Pause(Busy::Comparing)
+            Next::Pause(Busy::Comparing(0))
         };
         // Started in a task of its own, so the bar paints before the first step.
         self.later(job, Rc::new(RefCell::new(work)));
@@ -288,7 +290,7 @@ impl Jobs {
     }
 
     /// Runs `work` from the next task on.
-    fn later(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
+    pub(super) fn later(self, job: u64, work: Rc<RefCell<dyn FnMut() -> Next>>) {
         set_timeout(move || self.run(job, work), Duration::ZERO);
     }
 

@@ -116,17 +116,18 @@ pub(super) fn progress_view(
         Some(Busy::Reading(p)) => fill(state.tr(ImportText::Reading), &[&p.to_string()]),
         Some(Busy::Checking(p)) => fill(state.tr(ImportText::Checking), &[&p.to_string()]),
         Some(Busy::Writing(p)) => fill(state.tr(ImportText::Writing), &[&p.to_string()]),
-        Some(Busy::Comparing) => state.tr(SnapshotText::Comparing).to_owned(),
+        Some(Busy::Comparing(p)) => fill(state.tr(SnapshotText::Comparing), &[&p.to_string()]),
         None => String::new(),
     };
-    // Comparing has no measure: an indeterminate bar (no value).
     let value = move || match busy.get() {
-        Some(Busy::Reading(p) | Busy::Checking(p) | Busy::Writing(p)) => Some(p.to_string()),
-        _ => None,
+        Some(Busy::Reading(p) | Busy::Checking(p) | Busy::Writing(p) | Busy::Comparing(p)) => {
+            Some(p.to_string())
+        }
+        None => None,
     };
-    // The write and the undo stop too (nothing changes until their last step); the comparison
-    // is one piece of work.
-    let stoppable = move || !matches!(busy.get(), Some(Busy::Comparing) | None);
+    // The write and the undo stop too (nothing changes until their last step), and so does a
+    // snapshot's comparison.
+    let stoppable = move || busy.with(Option::is_some);
     view! {
         <Show when=move || busy.with(Option::is_some)>
             <div class="data-table-progress" data-testid="table-progress" role="status">

@@ -6,6 +6,7 @@ mod fields;
 mod orders;
 mod property;
 mod scenarios;
+mod steps;
 
 use super::*;
 use crate::domain::dates::Timestamp;
