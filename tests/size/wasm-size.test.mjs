@@ -58,7 +58,9 @@ import { gzipSync, constants } from 'node:zlib';
 // Session 8, preview-slices (the import preview in slices: MergeSteps, the report counted in
 // steps, ImportPreviewSteps, the refusal of a stale preview): +12 658 B against that budget,
 // measured 1 142 650 B (raw 3 049 950 B).
-const BUDGET_GZIP_BYTES = 1_173_698;
+// Merged on 2026-11-30 (session 8): sync-roles + sync-scale + preview-slices measured together
+// 1 171 600 B gzipped (raw 3 147 671 B), 2 098 B under the sum of the three raises; the budget is that.
+const BUDGET_GZIP_BYTES = 1_171_600;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
