@@ -126,6 +126,28 @@ fn follow<T: PartialEq + Clone + Serialize>(
     seen.extend_from_slice(&new[same..]);
 }
 
+/// Calls `$each!` with every record list of the workspace, so the lists are named in one place.
+macro_rules! record_lists {
+    ($each:ident) => {
+        $each!(
+            activities,
+            assessments,
+            clients,
+            deals,
+            members,
+            orders,
+            product_groups,
+            products,
+            removed,
+            sales_plans,
+            stage_history,
+            stages,
+            tasks,
+            transfers
+        )
+    };
+}
+
 /// Brings every list and setting of `seen` up to `ws`.
 fn follow_all(seen: &mut Workspace, ws: &Workspace, changes: &mut Changes) {
     macro_rules! lists {
@@ -133,22 +155,7 @@ fn follow_all(seen: &mut Workspace, ws: &Workspace, changes: &mut Changes) {
             follow(stringify!($field), &mut seen.$field, &ws.$field, |r| r.id.as_str(), changes);
         )*};
     }
-    lists!(
-        activities,
-        assessments,
-        clients,
-        deals,
-        members,
-        orders,
-        product_groups,
-        products,
-        removed,
-        sales_plans,
-        stage_history,
-        stages,
-        tasks,
-        transfers
-    );
+    record_lists!(lists);
     macro_rules! singletons {
         ($($field:ident),*) => {$(
             if seen.$field != ws.$field {
@@ -170,22 +177,7 @@ fn find(ws: &Workspace, kind: &str, id: &str) -> Option<Value> {
             }
         };
     }
-    lists!(
-        activities,
-        assessments,
-        clients,
-        deals,
-        members,
-        orders,
-        product_groups,
-        products,
-        removed,
-        sales_plans,
-        stage_history,
-        stages,
-        tasks,
-        transfers
-    )
+    record_lists!(lists)
 }
 
 /// The owner the sync state last knew for a record id of any kind, as a full cut asks for it

@@ -5,6 +5,19 @@ import assert from 'node:assert/strict';
 import { saved } from './helpers.mjs';
 import { ADMIN } from '../sync/server.mjs';
 
+/** The size of the stored sync state (IndexedDB `salesdesk-sync`, the compact form), 0 if none. */
+export async function storedSyncBytes(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('salesdesk-sync', 1);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('state').objectStore('state').get('state');
+      get.onsuccess = () => { resolve(get.result ? get.result.byteLength : 0); open.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
 /** The steps for one test file: `env` holds { app, couch, team, db, unexpected, expected }. */
 export function syncKit(env) {
   const password = (name) => env.team.users.find((u) => u.name === name).password;
@@ -96,19 +109,6 @@ export function syncKit(env) {
       if (Date.now() - started > timeout) throw new Error(`the server never had ${what}: ${JSON.stringify(doc?.record)}`);
       await new Promise((r) => setTimeout(r, 150));
     }
-  }
-
-  /** The size of the stored sync state (IndexedDB `salesdesk-sync`, the compact form), 0 if none. */
-  async function storedSyncBytes(page) {
-    return page.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('salesdesk-sync', 1);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const get = open.result.transaction('state').objectStore('state').get('state');
-        get.onsuccess = () => { resolve(get.result ? get.result.byteLength : 0); open.result.close(); };
-        get.onerror = () => reject(get.error);
-      };
-    }));
   }
 
   return { storedSyncBytes, password, status, openDevice, synced, logIn, connect, nudge, until, openCard, saveNotes, serverDoc, serverUntil };

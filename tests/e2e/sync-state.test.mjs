@@ -9,6 +9,7 @@ import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from './helpers.mjs';
+import { storedSyncBytes } from './sync-kit.mjs';
 
 // Nothing can be reached there (Chromium refuses port 9 outright): the session request fails
 // (the device is «offline»), so no round runs and the stored state stays as written.
@@ -61,17 +62,6 @@ async function putState(page, base64) {
   }), base64);
 }
 
-async function storedBytes(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('salesdesk-sync', 1);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const get = open.result.transaction('state').objectStore('state').get('state');
-      get.onsuccess = () => { resolve(get.result ? get.result.byteLength : 0); open.result.close(); };
-    };
-  }));
-}
-
 const RESET = 'Состояние синхронизации не прочиталось — всё загружается с сервера заново.';
 
 test('a full-size sync state survives a reload, outside localStorage; a damaged one means a fresh pull', async () => {
@@ -84,7 +74,7 @@ test('a full-size sync state survives a reload, outside localStorage; a damaged 
   const times = [];
   for (let i = 0; i < 3; i++) times.push(await loadState(page, true));
   times.sort((a, b) => a - b);
-  assert.equal(await storedBytes(page), bytes.length, 'the state is kept as written');
+  assert.equal(await storedSyncBytes(page), bytes.length, 'the state is kept as written');
   assert.equal(await page.locator('.shell-toast').filter({ hasText: RESET }).count(), 0);
   const local = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
   assert.equal(await page.evaluate(() => localStorage.getItem('salesdesk.sync')), null);
