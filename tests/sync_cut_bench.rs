@@ -7,7 +7,7 @@
 use salesdesk::domain::ids::Id;
 use salesdesk::domain::workspace::Workspace;
 use salesdesk::sync::{apply_documents, documents, DocState, LocalCut, SyncState};
-use salesdesk::testkit::synth_workspace::synth_workspace;
+use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
 use std::time::Instant;
 
 fn ms(started: Instant) -> String {
@@ -28,18 +28,22 @@ fn a_push_pass_at_full_size() {
         first.len(),
         ms(started)
     );
-    for (doc, hash) in &first {
-        let rev = "1-a".to_owned();
-        let owner = doc.owner.clone();
-        state.docs.insert(
-            doc.id.clone(),
-            DocState {
-                rev,
-                hash: *hash,
-                owner,
-            },
-        );
-    }
+    // The server takes what a pass pushed, as a round does before the next pass.
+    let take = |state: &mut SyncState, pushed: &[(salesdesk::sync::Document, u64)]| {
+        for (doc, hash) in pushed {
+            let rev = "1-a".to_owned();
+            let owner = doc.owner.clone();
+            state.docs.insert(
+                doc.id.clone(),
+                DocState {
+                    rev,
+                    hash: *hash,
+                    owner,
+                },
+            );
+        }
+    };
+    take(&mut state, &first);
     let started = Instant::now();
     let none = cut.to_push(&ws, &state);
     println!(
@@ -58,6 +62,7 @@ fn a_push_pass_at_full_size() {
         one.len(),
         ms(started)
     );
+    take(&mut state, &one);
     let mut order = ws.orders[5].clone();
     order.id = Id::from_raw("o-bench-new");
     ws.orders.push(order);
@@ -66,6 +71,26 @@ fn a_push_pass_at_full_size() {
     println!(
         "a pass after a new order: {} documents, {}",
         added.len(),
+        ms(started)
+    );
+    take(&mut state, &added);
+    let made = add_transfers(&mut ws, 1, today, now + chrono::Duration::minutes(2));
+    let started = Instant::now();
+    let handed = cut.to_push(&ws, &state);
+    println!(
+        "a pass after {made} hand-over to a farmer: {} documents, {}",
+        handed.len(),
+        ms(started)
+    );
+    take(&mut state, &handed);
+    let gone = ws.clients[40].id.clone();
+    ws.remove_client(&gone, now + chrono::Duration::minutes(3))
+        .unwrap();
+    let started = Instant::now();
+    let removed = cut.to_push(&ws, &state);
+    println!(
+        "a pass after deleting a client: {} documents, {}",
+        removed.len(),
         ms(started)
     );
     let started = Instant::now();

@@ -22,6 +22,7 @@
 //! See `docs/sync.md`.
 
 mod apply;
+mod changes;
 mod compact;
 mod documents;
 mod local;
