@@ -93,6 +93,30 @@ fn a_push_pass_at_full_size() {
         removed.len(),
         ms(started)
     );
+    // A page loaded later: the first cut in slices of 1 000 records, as a round makes it.
+    let mut later = LocalCut::new();
+    let (mut slices, mut longest) = (0, 0.0f64);
+    let started = Instant::now();
+    loop {
+        let slice = Instant::now();
+        let done = later.cut_step(&ws, &state, 1_000);
+        longest = longest.max(slice.elapsed().as_secs_f64() * 1000.0);
+        if done {
+            break;
+        }
+        slices += 1;
+    }
+    println!(
+        "a first cut in {slices} slices: {}, the longest slice {longest:.1} ms",
+        ms(started)
+    );
+    let started = Instant::now();
+    let after = later.to_push(&ws, &state);
+    println!(
+        "the push pass after it: {} documents, {}",
+        after.len(),
+        ms(started)
+    );
     let started = Instant::now();
     let copy = ws.clone();
     println!("cloning the workspace: {}", ms(started));

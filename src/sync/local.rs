@@ -12,6 +12,7 @@
 
 use super::changes::{dependants, Changes};
 use super::documents::{cut_record, cut_singleton, documents, Context, Document, REMOVED};
+use super::first_cut::{FirstCut, Known};
 use super::state::SyncState;
 use crate::domain::workspace::Workspace;
 use serde::Serialize;
@@ -235,6 +236,10 @@ pub struct LocalCut {
     ctx: Context,
     /// Every document's hash as last cut.
     hashes: BTreeMap<String, u64>,
+    /// A first cut made in steps ([`LocalCut::cut_step`]) while it is under way.
+    first: Option<Box<FirstCut>>,
+    /// What a first cut made in steps found to push, for the next push pass to send.
+    pending: BTreeMap<String, (Document, u64)>,
     /// How many passes cut everything, for the tests to check the incremental path was taken.
     #[cfg(test)]
     pub(super) full_cuts: usize,
@@ -298,6 +303,15 @@ impl LocalCut {
                 out.insert(doc.id.clone(), (doc, hash));
             }
         }
+        // What a first cut made in steps found, unless its record changed or went since.
+        for (id, (doc, hash)) in std::mem::take(&mut self.pending) {
+            if !out.contains_key(&id)
+                && self.hashes.get(&id) == Some(&hash)
+                && to_send(state, &id, hash)
+            {
+                out.insert(id, (doc, hash));
+            }
+        }
         // Documents not changed here that still differ from the server's: a push cut short, a
         // conflict whose merge kept ours. Walk both ordered maps side by side.
         let mut unchanged = Vec::new();
@@ -336,12 +350,42 @@ impl LocalCut {
         out.into_values().collect()
     }
 
+    /// One slice of a page's first cut, of about `records` records. True when the cut is
+    /// complete and [`LocalCut::to_push`] will look only at what changed since; false while
+    /// slices remain (the caller lets the page breathe and calls again). Without these steps
+    /// the first `to_push` cuts everything in one go.
+    pub fn cut_step(&mut self, ws: &Workspace, state: &SyncState, records: usize) -> bool {
+        if self.seen.is_some() {
+            return true;
+        }
+        let owner = |id: &str| known_owner(state, id);
+        let send = |id: &str, hash: u64| to_send(state, id, hash);
+        let known = Known {
+            owner: &owner,
+            to_send: &send,
+        };
+        let first = self
+            .first
+            .get_or_insert_with(|| Box::new(FirstCut::start(ws, &known)));
+        if first.step(ws, &known, records) {
+            let first = self.first.take().expect("a first cut under way");
+            let (seen, ctx, hashes, pending) = first.finish();
+            self.seen = Some(seen);
+            self.ctx = ctx;
+            self.hashes = hashes;
+            self.pending = pending;
+        }
+        false
+    }
+
     /// Cuts the whole workspace (the first pass, or a change other documents depend on).
     fn cut_everything(&mut self, ws: &Workspace, state: &SyncState) -> Vec<(Document, u64)> {
         #[cfg(test)]
         {
             self.full_cuts += 1;
         }
+        self.first = None;
+        self.pending.clear();
         let owners = known_owners(state);
         let docs = documents(ws, &|id| owners.get(id).cloned());
         let mut ctx = Context::default();

@@ -215,3 +215,94 @@ fn the_incremental_cut_knows_every_field_of_the_workspace() {
         }
     }
 }
+
+/// Runs a first cut in slices of `records`, calling `between` after each slice.
+fn cut_in_steps(
+    ws: &mut Workspace,
+    state: &SyncState,
+    records: usize,
+    mut between: impl FnMut(usize, &mut Workspace),
+) -> LocalCut {
+    let mut cut = LocalCut::new();
+    let mut steps = 0;
+    while !cut.cut_step(ws, state, records) {
+        between(steps, ws);
+        steps += 1;
+        assert!(steps < 100_000, "the first cut ends");
+    }
+    cut
+}
+
+#[test]
+fn a_first_cut_in_steps_pushes_what_the_full_cut_would() {
+    let today = d0();
+    let mut rich = synth_workspace(11, 40, 400, today);
+    add_transfers(&mut rich, 2, today, when(1));
+    // The demo has every kind of record (activities, tasks, plans, stage history, …).
+    for (records, ws) in [
+        (1, rich.clone()),
+        (7, rich.clone()),
+        (100, rich),
+        (13, demo_workspace(today, t0())),
+    ] {
+        let mut ws = ws;
+        let mut state = SyncState::new("http://127.0.0.1:5984", "team");
+        // Half of it synced before (a page loaded after earlier rounds).
+        let before = full(&ws, &state);
+        synced(&mut state, &before, 2);
+        let mut cut = cut_in_steps(&mut ws, &state, records, |_, _| {});
+        check(
+            &mut cut,
+            &ws,
+            &mut state,
+            1,
+            &format!("slices of {records}"),
+        );
+        assert_eq!(cut.full_cuts, 0, "slices of {records}: no full cut");
+        assert!(sent(cut.to_push(&ws, &state)).is_empty(), "nothing left");
+    }
+}
+
+#[test]
+fn a_first_cut_in_steps_follows_edits_made_between_its_slices() {
+    let today = d0();
+    for records in [3, 50] {
+        let mut ws = synth_workspace(12, 40, 400, today);
+        let mut state = SyncState::new("http://127.0.0.1:5984", "team");
+        let mut cut = cut_in_steps(&mut ws, &state, records, |step, ws| match step {
+            // A client edited and one added at the front while the lists are being cut.
+            2 => {
+                let mut c = ws.clients[0].clone();
+                c.notes = "между срезами".into();
+                ws.update_client(c, when(1)).unwrap();
+                let mut added = ws.clients[1].clone();
+                added.id = Id::from_raw("c-between");
+                ws.clients.insert(0, added);
+            }
+            // A hand-over and an owner change after the owners were cut.
+            5 => {
+                add_transfers(ws, 1, today, when(2));
+                let other = ws.members[0].id.clone();
+                ws.deals[3].owner_id = other;
+            }
+            // Orders taken out of and added to a list half cut; a client deleted.
+            9 => {
+                ws.orders.remove(5);
+                let mut order = ws.orders[9].clone();
+                order.id = Id::from_raw("o-between");
+                ws.orders.insert(2, order);
+                let gone = ws.clients[7].id.clone();
+                ws.remove_client(&gone, when(3)).unwrap();
+            }
+            _ => {}
+        });
+        check(
+            &mut cut,
+            &ws,
+            &mut state,
+            1,
+            &format!("edits between slices of {records}"),
+        );
+        assert_eq!(cut.full_cuts, 0, "slices of {records}: no full cut");
+    }
+}

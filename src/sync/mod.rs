@@ -25,6 +25,7 @@ mod apply;
 mod changes;
 mod compact;
 mod documents;
+mod first_cut;
 mod local;
 mod report;
 mod round;

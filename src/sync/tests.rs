@@ -265,6 +265,7 @@ fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
     assert_eq!(step, Step::Yield);
     assert!(round.touched());
     let step = round.step(&mut state, &mut ws, None);
+    let step = past_yields(&mut round, &mut state, &mut ws, step);
     let Step::Done(report) = step else {
         panic!("nothing to push: {step:?}")
     };
@@ -273,6 +274,19 @@ fn a_full_page_asks_for_the_next_and_pages_apply_together_with_the_sequence() {
     assert_eq!(state.last_seq, Some(json!(1002)));
     assert_eq!(ws.clients.len(), theirs.clients.len());
     assert_eq!(state.docs.len(), all.len());
+}
+
+/// Steps on while the round lets the page breathe (as the browser's driver does).
+fn past_yields(
+    round: &mut SyncRound,
+    state: &mut SyncState,
+    ws: &mut Workspace,
+    mut step: Step,
+) -> Step {
+    while step == Step::Yield {
+        step = round.step(state, ws, None);
+    }
+    step
 }
 
 #[test]
@@ -326,6 +340,9 @@ fn a_pull_only_round_sends_nothing_even_with_local_changes() {
     let mut full = SyncRound::new();
     full.step(&mut state, &mut ws, None);
     let step = full.step(&mut state, &mut ws, Some(changes(&[], 3)));
+    // The page's first cut takes a slice (or more) with the page breathing after each.
+    assert_eq!(step, Step::Yield);
+    let step = past_yields(&mut full, &mut state, &mut ws, step);
     let Step::Send(push) = step else {
         panic!("a full round pushes: {step:?}")
     };

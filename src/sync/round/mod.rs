@@ -24,6 +24,8 @@ use std::collections::{HashMap, VecDeque};
 pub const PAGE_SIZE: usize = 1_000;
 /// Documents per `_bulk_docs` request.
 const PUSH_BATCH: usize = 1_000;
+/// Records cut per slice of a page's first cut: about 25 ms natively, 40–50 ms in the browser.
+const CUT_SLICE: usize = 1_000;
 /// How many times a round pushes again after settling conflicts before giving up till next time.
 const MAX_PUSHES: usize = 3;
 
@@ -180,6 +182,12 @@ impl SyncRound {
 
     /// Starts a push pass: every document whose body differs from the last synced one.
     fn push(&mut self, state: &mut SyncState, ws: &Workspace) -> Step {
+        // A page's first cut goes in slices, the page breathing between them (whole, it is a
+        // 2 s task at team scale).
+        if !self.cut.cut_step(ws, state, CUT_SLICE) {
+            self.phase = Phase::PushNext;
+            return Step::Yield;
+        }
         if self.pushes >= MAX_PUSHES {
             return self.done(Some(RoundError::other("conflicts remain after 3 pushes")));
         }
