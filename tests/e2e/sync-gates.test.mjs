@@ -104,7 +104,7 @@ test("on the client card a deal follows its own owner: a colleague's deal on my 
   assert.ok(await page.getByTestId('client-notes').isEnabled());
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await hers.scrollIntoViewIfNeeded();
+    await hers.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${SHOTS}sync-gates-client-deal-${width}.png` });
     assert.equal(await sideways(page), 0, `nothing scrolls sideways at ${width}`);
   }
@@ -141,6 +141,7 @@ test("the board does not offer to move, close or drag a colleague's deal; the re
   await page.getByTestId('scope-all').click();
   const hers = page.locator(`.board-card[data-deal-id="${DARYA_DEAL}"]`);
   await hers.waitFor();
+  assert.equal(await page.getByTestId('board-sync-hint').innerText(), 'Сделки коллег здесь только для просмотра: двигать и закрывать их может владелец или директор.');
   assert.ok(await hers.evaluate((el) => el.classList.contains('board-card-locked')));
   const steps = hers.locator('.board-card-step');
   assert.equal(await steps.count(), 2);
@@ -166,12 +167,13 @@ test("the board does not offer to move, close or drag a colleague's deal; the re
   await page.mouse.up();
   assert.equal(await stageOf(), devices.stage, 'not moved');
   assert.equal(await page.locator('.shell-toast').filter({ hasText: DARYA_REASON }).count(), 0, 'nothing attempted, so no refusal to explain');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}sync-gates-board-1366.png` });
   assert.equal(await sideways(page), 0);
   // A phone shows one stage: the one with her deal.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator(`[data-testid="board-tab"][data-stage-id="${devices.stage}"]`).click();
-  await hers.scrollIntoViewIfNeeded();
+  await hers.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `${SHOTS}sync-gates-board-390.png` });
   assert.equal(await sideways(page), 0);
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -180,6 +182,13 @@ test("the board does not offer to move, close or drag a colleague's deal; the re
   await page.getByTestId('lang-switch').click();
   await synced(page);
   assert.equal(await page.getByTestId('sync-refused').count(), 0, 'nothing refused');
+  // The director moves anyone's deal: no hint, her buttons enabled.
+  const director = devices.marina.page;
+  await director.evaluate(() => { location.hash = '#/'; });
+  await director.getByTestId('scope-all').click();
+  await director.locator('.board-card').first().waitFor();
+  assert.equal(await director.getByTestId('board-sync-hint').count(), 0);
+  assert.equal(await director.locator('.board-card-locked').count(), 0);
 });
 
 test('a snapshot file is merged only by the director; a hunter is told why before «Загрузить» and may look', async () => {

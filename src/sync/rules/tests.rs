@@ -114,7 +114,10 @@ fn a_deal_is_judged_by_its_own_owner_whoever_owns_its_client() {
         Err(Denied::NotOwner)
     );
     assert_eq!(may_write(anna, Some(Role::Hunter), deal_of(anna)), Ok(()));
-    assert_eq!(may_write(anna, Some(Role::Director), deal_of(boris)), Ok(()));
+    assert_eq!(
+        may_write(anna, Some(Role::Director), deal_of(boris)),
+        Ok(())
+    );
     // A deal added on Boris's client is written on Boris: refused to Anna as a new record.
     assert_eq!(
         judge(anna, Some(Role::Hunter), deal_of(boris), Change::Create),

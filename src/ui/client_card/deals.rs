@@ -149,10 +149,13 @@ fn DealItem(deal: Deal, client_locked: Memo<Option<String>>) -> impl IntoView {
     // With sync on, the deal (its editor, closing, assessments, checklist) follows its own
     // owner, who may not be the client's; the contacts logged on it follow the client's.
     let rights = crate::ui::sync::Rights::new(state);
-    let locked =
-        Memo::new(move |_| current.with(|d| rights.read_only("deals", Some(&d.owner_id))));
+    let locked = Memo::new(move |_| current.with(|d| rights.read_only("deals", Some(&d.owner_id))));
     // Said on the deal only when the card's own line does not already say it.
-    let own_reason = move || locked.get().filter(|why| client_locked.with(|c| c.as_ref() != Some(why)));
+    let own_reason = move || {
+        locked
+            .get()
+            .filter(|why| client_locked.with(|c| c.as_ref() != Some(why)))
+    };
     // The editor as opened (or last caught up with the deal) and as the person edited it.
     let opened = RwSignal::new(DealDraft::from_deal(&deal));
     let draft = RwSignal::new(DealDraft::from_deal(&deal));
