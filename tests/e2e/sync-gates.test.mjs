@@ -104,7 +104,7 @@ test("on the client card a deal follows its own owner: a colleague's deal on my 
   assert.ok(await page.getByTestId('client-notes').isEnabled());
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await hers.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await hers.getByTestId('deal-read-only-reason').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: `${SHOTS}sync-gates-client-deal-${width}.png` });
     assert.equal(await sideways(page), 0, `nothing scrolls sideways at ${width}`);
   }
@@ -206,6 +206,13 @@ test('a snapshot file is merged only by the director; a hunter is told why befor
   assert.equal(await page.getByTestId('import-preview-refused').innerText(), words);
   assert.ok(await page.getByTestId('confirm-import').isDisabled(), '«Загрузить» is not offered');
   assert.ok(await page.getByTestId('mode-replace').isDisabled());
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.getByTestId('import-preview-refused').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${SHOTS}sync-gates-import-${width}.png` });
+    assert.equal(await sideways(page), 0, `nothing scrolls sideways at ${width}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
   await page.getByTestId('view-only').click();
   await page.getByTestId('read-only').waitFor();
   await page.getByTestId('close-view').click();
