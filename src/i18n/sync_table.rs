@@ -46,6 +46,8 @@ texts! {
     WhoAmILogIn => "Кто вы, скажет сервер команды: войдите под своим именем.", "The team server says who you are: log in with your name.";
     ViewOnlyBanner => "Только просмотр: пользователь {} не найден в составе команды.", "View only: user {} is not on the team roster.";
     ViewReadOnly => "Смотреть без изменений", "View read-only";
+    ImportDirectorOnly => "Включена синхронизация: команда обменивается данными через сервер, и загрузить файл может только директор — сервер не примет из файла чужие записи и настройки. Файл можно посмотреть.", "Sync is on: the team shares its data through the server, and only the director can import a file — the server would refuse the other people's records and the settings in it. You can still look at the file.";
+    BoardColleagues => "Сделки коллег здесь только для просмотра: двигать и закрывать их может владелец или директор.", "Colleagues' deals are here to view: only their owner or the director can move or close them.";
     StateReset => "Состояние синхронизации не прочиталось — всё загружается с сервера заново.", "The sync state could not be read — everything is pulled from the server again.";
     ServerError => "Сервер ответил ошибкой — попробуйте позже.", "The server answered with an error — try again later.";
     ConnectTeam => "Подключиться к серверу команды", "Connect to the team server";

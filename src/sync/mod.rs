@@ -39,7 +39,7 @@ pub use compact::{decode_state, encode_state, CompactError};
 pub use documents::{body_hash, documents, Document};
 pub use local::LocalCut;
 pub use round::{Progress, Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};
-pub use rules::{judge, may_write, role_named, Change, Denied, RecordRef};
+pub use rules::{judge, may_import_file, may_write, role_named, Change, Denied, RecordRef};
 pub use settings::{parse_origin, valid_database, Session, SettingsError, SyncSettings};
 pub use state::{DocState, SetAside, SyncState};
 pub use trouble::{login_outcome, trouble_of, LoginOutcome, RoundError, Trouble};

@@ -151,6 +151,21 @@ pub fn may_write(
     judge(person, role, record, Change::Edit)
 }
 
+/// Whether `person` with `role` may merge a snapshot file into the shared workspace: a file may
+/// carry any record of anyone and every setting, and whatever the rules refuse would be set
+/// aside after the fact, so only someone who may write every kind imports (a director). The
+/// first refusal is the answer: a director's setting before someone else's record.
+pub fn may_import_file(person: Option<&str>, role: Option<Role>) -> Result<(), Denied> {
+    // Someone else's record: an owner nobody on a team is called.
+    let others = Some("\u{0}");
+    let settings = DIRECTOR_ONLY.iter().map(|kind| (*kind, None));
+    let records = OWNED.iter().map(|kind| (*kind, others));
+    for (kind, owner) in settings.chain(records) {
+        judge(person, role, RecordRef { kind, owner }, Change::Edit)?;
+    }
+    Ok(())
+}
+
 /// A role by its CouchDB role name (`hunter`, `farmer`, `director`).
 pub fn role_named(name: &str) -> Option<Role> {
     match name {

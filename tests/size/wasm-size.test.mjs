@@ -60,7 +60,9 @@ import { gzipSync, constants } from 'node:zlib';
 // measured 1 142 650 B (raw 3 049 950 B).
 // Merged on 2026-11-30 (session 8): sync-roles + sync-scale + preview-slices measured together
 // 1 171 600 B gzipped (raw 3 147 671 B), 2 098 B under the sum of the three raises; the budget is that.
-const BUDGET_GZIP_BYTES = 1_171_600;
+// sync-gates (session 9): a deal on the client card by its own owner, the board's locked cards,
+// import for the director only with sync on: 1 171 600 → 1 174 980 B measured (+3 380 B).
+const BUDGET_GZIP_BYTES = 1_174_980;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -99,3 +99,48 @@ fn may_write_is_an_edit_of_an_existing_record() {
     assert_eq!(role_named("farmer"), Some(Role::Farmer));
     assert_eq!(role_named("_admin"), None);
 }
+
+#[test]
+fn a_deal_is_judged_by_its_own_owner_whoever_owns_its_client() {
+    // Anna's client carries Boris's deal: the card is hers, the deal is not (and the other
+    // way round), which is what the client card's deal editors ask.
+    let (anna, boris) = (Some("m-anna"), Some("m-boris"));
+    let deal_of = |owner| RecordRef {
+        kind: "deals",
+        owner,
+    };
+    assert_eq!(
+        may_write(anna, Some(Role::Hunter), deal_of(boris)),
+        Err(Denied::NotOwner)
+    );
+    assert_eq!(may_write(anna, Some(Role::Hunter), deal_of(anna)), Ok(()));
+    assert_eq!(
+        may_write(anna, Some(Role::Director), deal_of(boris)),
+        Ok(())
+    );
+    // A deal added on Boris's client is written on Boris: refused to Anna as a new record.
+    assert_eq!(
+        judge(anna, Some(Role::Hunter), deal_of(boris), Change::Create),
+        Err(Denied::NewNotOwn)
+    );
+}
+
+#[test]
+fn only_a_director_merges_a_file_into_the_shared_workspace() {
+    let anna = Some("m-anna");
+    assert_eq!(may_import_file(anna, Some(Role::Director)), Ok(()));
+    // A director not yet linked to a member is still a director to the server.
+    assert_eq!(may_import_file(None, Some(Role::Director)), Ok(()));
+    for role in [Role::Hunter, Role::Farmer] {
+        assert_eq!(
+            may_import_file(anna, Some(role)),
+            Err(Denied::DirectorOnly),
+            "{role:?}: a file carries the director's settings"
+        );
+    }
+    assert_eq!(may_import_file(anna, None), Err(Denied::NoAccess));
+    assert_eq!(
+        may_import_file(None, Some(Role::Hunter)),
+        Err(Denied::DirectorOnly)
+    );
+}

@@ -56,11 +56,21 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
         }
     };
     let is_closed = deal.closed.is_some();
+    // With sync on, a colleague's deal is not offered to be moved, closed or reopened: the
+    // server would refuse it. The reason is each refused button's title and accessible name.
+    let rights = crate::ui::sync::Rights::new(state);
+    let locked = {
+        let owner = deal.owner_id.clone();
+        Memo::new(move |_| rights.read_only("deals", Some(&owner)))
+    };
     let on_pointerdown = {
         let id = deal.id.clone();
         move |ev: leptos::ev::PointerEvent| {
             // A closed deal is out of the pipeline: it is reopened, not dragged.
             if is_closed || ev.button() != 0 || !may_start(ev.target(), &ev.pointer_type()) {
+                return;
+            }
+            if locked.with_untracked(Option::is_some) {
                 return;
             }
             drag.press(id.clone(), ev.client_x() as f64, ev.client_y() as f64);
@@ -78,13 +88,15 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                 StageStep::Back => ("◀", Text::MoveBack),
                 StageStep::Forward => ("▶", Text::MoveForward),
             };
-            let disabled = target.is_none();
-            let label = move || match &target {
-                Some(stage) => fill(state.tr(text), &[stage]),
-                None => state.tr(Text::NoFurtherStage).to_owned(),
+            let no_stage = target.is_none();
+            let label = move || match (&target, locked.get()) {
+                (_, Some(why)) => why,
+                (Some(stage), None) => fill(state.tr(text), &[stage]),
+                (None, None) => state.tr(Text::NoFurtherStage).to_owned(),
             };
             view! {
-                <button type="button" class="board-card-step" node_ref=node disabled=disabled
+                <button type="button" class="board-card-step" node_ref=node
+                    disabled=move || no_stage || locked.with(Option::is_some)
                     aria-label=label.clone() title=label
                     on:click=move |_| step.run((id.clone(), direction))>
                     {symbol}
@@ -112,14 +124,24 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
         }
     };
     let title_for_aria = deal.title.clone();
-    let close_label = move || fill(state.tr(DealText::CloseDealAria), &[&title_for_aria]);
+    let close_label = move || {
+        locked
+            .get()
+            .unwrap_or_else(|| fill(state.tr(DealText::CloseDealAria), &[&title_for_aria]))
+    };
     let title_for_reopen = deal.title.clone();
-    let reopen_label = move || fill(state.tr(DealText::ReopenAria), &[&title_for_reopen]);
+    let reopen_label = move || {
+        locked
+            .get()
+            .unwrap_or_else(|| fill(state.tr(DealText::ReopenAria), &[&title_for_reopen]))
+    };
+    let is_locked = move || locked.with(Option::is_some);
     let closed_text = deal.closed.clone();
 
     view! {
         <article class="board-card" data-deal-id=deal.id.to_string()
             class:board-card-closed=is_closed class:board-card-stuck=age.stuck() && !is_closed
+            class:board-card-locked=is_locked
             class:board-card-dragging={ let f = is_dragged.clone(); move || f().is_some() }
             style:transform=move || is_dragged().map(|(x, y)| format!("translate({x}px, {y}px) rotate(1.5deg)"))
             on:pointerdown=on_pointerdown>
@@ -160,13 +182,13 @@ pub fn DealCard(deal: DealView, step: Callback<(Id, StageStep)>) -> impl IntoVie
                     view! {
                         <span class="board-card-steps">
                             <button type="button" class="board-card-step" aria-label=reopen_label.clone() title=reopen_label
-                                on:click=do_reopen data-testid="reopen-deal">{state.text(DealText::Reopen)}</button>
+                                disabled=is_locked on:click=do_reopen data-testid="reopen-deal">{state.text(DealText::Reopen)}</button>
                         </span>
                     }.into_any()
                 } else {
                     view! {
                         <button type="button" class="board-card-close" aria-label=close_label.clone() title=close_label
-                            on:click=open_close data-testid="close-deal">{state.text(DealText::CloseDeal)}</button>
+                            disabled=is_locked on:click=open_close data-testid="close-deal">{state.text(DealText::CloseDeal)}</button>
                         <span class="board-card-steps">
                             {step_button(StageStep::Back, deal.back_to.clone(), back_ref)}
                             {step_button(StageStep::Forward, deal.forward_to.clone(), forward_ref)}

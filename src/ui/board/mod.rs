@@ -197,6 +197,11 @@ pub fn Board() -> impl IntoView {
 
     let mine = move || state.prefs.with(|p| p.board_mine_only);
     let set_mine = move |value: bool| state.prefs.update(|p| p.board_mine_only = value);
+    // With sync on, said once above the board rather than on every colleague's card.
+    let colleagues_locked = move || {
+        let nobody = Id::from_raw("\u{0}");
+        !mine() && rights.read_only("deals", Some(&nobody)).is_some()
+    };
     let nothing_mine =
         move || mine() && columns.with(|cols| cols.iter().all(|c| c.deals.is_empty()));
 
@@ -228,6 +233,9 @@ pub fn Board() -> impl IntoView {
                 </label>
             </div>
             <p class="hint">{state.text(Text::BoardHint)}</p>
+            <Show when=colleagues_locked>
+                <p class="hint" data-testid="board-sync-hint">{state.text(crate::i18n::SyncText::BoardColleagues)}</p>
+            </Show>
             <Show when=nothing_mine>
                 <p class="empty-note">{state.text(Text::NoOwnDeals)}</p>
             </Show>

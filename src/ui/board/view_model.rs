@@ -35,6 +35,8 @@ pub struct DealView {
     pub no_next_step: bool,
     /// Owner's initials and full name.
     pub owner: (String, String),
+    /// The owner's member id: with sync on, whether the person may move the card.
+    pub owner_id: Id,
     /// Name of the previous stage, if any (for the "move back" control).
     pub back_to: Option<String>,
     /// Name of the next stage, if any (for the "move forward" control).
@@ -111,6 +113,7 @@ fn deal_view(cx: &CardContext<'_, '_>, deal: &Deal, stage_at: usize) -> DealView
         overdue: deal.is_overdue(today),
         no_next_step: crate::domain::views::agenda::lacks_next_step(ws, deal),
         owner,
+        owner_id: deal.owner_id.clone(),
         back_to: stage_at.checked_sub(1).and_then(name_at),
         forward_to: name_at(stage_at + 1),
         updated_at: deal.updated_at,

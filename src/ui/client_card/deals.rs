@@ -16,9 +16,11 @@ use crate::ui::reveal::reveal_form;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// The client's deals, each editable in place, plus a form to add one.
+/// The client's deals, each editable in place, plus a form to add one. `client_locked` is why
+/// the client is read-only (with sync on): a new deal is written on the client's owner, so it is
+/// not offered then; each deal follows its own owner.
 #[component]
-pub fn DealList(client_id: Id) -> impl IntoView {
+pub fn DealList(client_id: Id, client_locked: Memo<Option<String>>) -> impl IntoView {
     let state = use_app();
     let deals = {
         let client_id = client_id.clone();
@@ -93,14 +95,15 @@ pub fn DealList(client_id: Id) -> impl IntoView {
             <div class="panel-head">
                 <h2>{state.text(Text::DealsTitle)}</h2>
                 <Show when=move || !adding.get()>
-                    <button type="button" class="secondary" on:click=open_add data-testid="add-deal">{state.text(Text::AddDeal)}</button>
+                    <button type="button" class="secondary" on:click=open_add data-testid="add-deal"
+                        disabled=move || client_locked.with(Option::is_some)>{state.text(Text::AddDeal)}</button>
                 </Show>
             </div>
             <ul class="client-card-deal-list">
                 // Keyed by id only: a deal changed elsewhere updates in place, so an open editor
                 // stays open with what was typed in it.
                 <For each=deals.clone() key=|d| d.id.clone() let(deal)>
-                    <DealItem deal/>
+                    <DealItem deal client_locked/>
                 </For>
             </ul>
             <Show when=move || deals().is_empty() && !adding.get()>
@@ -129,7 +132,7 @@ pub fn DealList(client_id: Id) -> impl IntoView {
 
 /// A deal on the client card: a summary that opens into an edit form.
 #[component]
-fn DealItem(deal: Deal) -> impl IntoView {
+fn DealItem(deal: Deal, client_locked: Memo<Option<String>>) -> impl IntoView {
     let state = use_app();
     let editing = RwSignal::new(false);
     // The deal as it is now (it may change while shown: a move on the board, another tab).
@@ -142,6 +145,16 @@ fn DealItem(deal: Deal) -> impl IntoView {
                 .with(|ws| ws.deal(&id).cloned())
                 .unwrap_or_else(|| first.clone())
         })
+    };
+    // With sync on, the deal (its editor, closing, assessments, checklist) follows its own
+    // owner, who may not be the client's; the contacts logged on it follow the client's.
+    let rights = crate::ui::sync::Rights::new(state);
+    let locked = Memo::new(move |_| current.with(|d| rights.read_only("deals", Some(&d.owner_id))));
+    // Said on the deal only when the card's own line does not already say it.
+    let own_reason = move || {
+        locked
+            .get()
+            .filter(|why| client_locked.with(|c| c.as_ref() != Some(why)))
     };
     // The editor as opened (or last caught up with the deal) and as the person edited it.
     let opened = RwSignal::new(DealDraft::from_deal(&deal));
@@ -306,6 +319,10 @@ fn DealItem(deal: Deal) -> impl IntoView {
     };
     view! {
         <li class="client-card-deal-item" data-deal-id=deal.id.to_string()>
+            <fieldset class="client-card-lock client-card-deal-lock" disabled=move || locked.with(Option::is_some) data-testid="deal-lock">
+            {move || own_reason().map(|why| view! {
+                <p class="banner banner-info client-card-read-only" role="note" data-testid="deal-read-only-reason">{why}</p>
+            })}
             <Show when=move || editing.get() fallback={
                 move || view! {
                     <div class="client-card-deal-summary">
@@ -372,8 +389,11 @@ fn DealItem(deal: Deal) -> impl IntoView {
                 </Show>
                 <AssessmentHistory deal_id=deal.id.clone()/>
                 <StageHistory deal_id=deal.id.clone()/>
-                <crate::ui::activities::LogActivity client_id=deal.client_id.clone() deal_id=deal.id.clone()/>
             </div>
+            </fieldset>
+            <fieldset class="client-card-lock client-card-deal-contacts" disabled=move || client_locked.with(Option::is_some)>
+                <crate::ui::activities::LogActivity client_id=deal.client_id.clone() deal_id=deal.id.clone()/>
+            </fieldset>
             <CloseDealDialog deal=closing done=Callback::new(move |_: Id| {
                 let won = current.with_untracked(|d| d.closed.as_ref().is_some_and(|c| c.is_won()));
                 let key = if won { DealText::ClosedWon } else { DealText::ClosedLost };

@@ -299,14 +299,17 @@ pub fn ClientCard(id: Id) -> impl IntoView {
                 </CardSection>
                 }
                 }
+                </fieldset>
+                // Outside the client's lock: each deal follows its own owner (see `DealList`).
                 {
                 let id = id.clone();
                 view! {
                 <CardSection title=deals_title name="deals">
-                    <DealList client_id=id.clone()/>
+                    <DealList client_id=id.clone() client_locked=locked/>
                 </CardSection>
                 }
                 }
+                <fieldset class="client-card-lock" disabled=move || !unlocked() data-testid="client-card-lock-rest">
                 {
                 let id = id.clone();
                 view! {

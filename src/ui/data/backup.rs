@@ -65,6 +65,9 @@ pub fn BackupPanel() -> impl IntoView {
     let pending = RwSignal::new(None::<String>);
     let confirm = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
+    // A restore replaces the whole workspace: with sync on, a director's act, as an import is.
+    let rights = crate::ui::sync::Rights::new(state);
+    let refused = Memo::new(move |_| rights.import_refused());
     let restore = Callback::new(move |()| {
         let Some(key) = pending.get_untracked() else {
             return;
@@ -85,6 +88,10 @@ pub fn BackupPanel() -> impl IntoView {
         }
     });
     let ask = move |key: String| {
+        if let Some(why) = refused.get_untracked() {
+            failure.set(Some(why));
+            return;
+        }
         pending.set(Some(key));
         confirm.set(true);
     };
@@ -124,7 +131,8 @@ pub fn BackupPanel() -> impl IntoView {
                 view! {
                     <p data-testid="backup-info">{line(&newest)}</p>
                     <div class="form-actions">
-                        <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup">{state.text(SnapshotText::BackupRestore)}</button>
+                        <button type="button" class="secondary" on:click=move |_| ask(k1.clone()) data-testid="restore-backup"
+                            disabled=move || refused.with(Option::is_some) title=move || refused.get()>{state.text(SnapshotText::BackupRestore)}</button>
                         <button type="button" class="secondary" on:click=move |_| backups::download(&k2) data-testid="download-backup">{state.text(SnapshotText::BackupDownload)}</button>
                     </div>
                     {(!older.is_empty()).then(|| view! {

@@ -103,6 +103,10 @@ pub fn ImportPanel() -> impl IntoView {
     // my name, why).
     let duplicates = RwSignal::new(Vec::<(String, Id, String, MatchReason)>::new());
     let failure = RwSignal::new(None::<String>);
+    // With sync on, only a director merges a file (the server would refuse the rest): said
+    // before a file is chosen and in its preview, where «Загрузить» is not offered.
+    let rights = crate::ui::sync::Rights::new(state);
+    let refused = Memo::new(move |_| rights.import_refused());
     let jobs = Jobs::new(state);
     // The preview worked out: shown, with the changes counter it holds for.
     let shown = move |name: String, snapshot: Snapshot, ready: PreviewReady, seen: u64| {
@@ -188,6 +192,9 @@ pub fn ImportPanel() -> impl IntoView {
         let Step::Preview { name } = step.get_untracked() else {
             return;
         };
+        if refused.with_untracked(Option::is_some) {
+            return;
+        }
         let mut taken = None;
         loaded.update_value(|l| taken = l.take());
         let Some(Loaded {
@@ -280,6 +287,9 @@ pub fn ImportPanel() -> impl IntoView {
         <div class="panel data-import-panel" data-testid="import">
             <h2>{state.text(SnapshotText::ImportTitle)}</h2>
             <p class="hint">{state.text(SnapshotText::ImportHint)}</p>
+            {move || refused.get().map(|why| view! {
+                <p class="banner banner-info" role="note" data-testid="import-sync-refused">{why}</p>
+            })}
             <label class="button secondary data-file-button">
                 {state.text(SnapshotText::ChooseFile)}
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick data-testid="import-file"/>
@@ -335,7 +345,10 @@ pub fn ImportPanel() -> impl IntoView {
                                 {state.text(SnapshotText::DirectorRecordsKept)}
                             </p>
                         </Show>
-                        <fieldset class="data-import-mode">
+                        {move || refused.get().map(|why| view! {
+                            <p class="banner banner-warning" role="status" data-testid="import-preview-refused">{why}</p>
+                        })}
+                        <fieldset class="data-import-mode" disabled=move || refused.with(Option::is_some)>
                             <label class="check">
                                 <input type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge
                                     on:change=move |_| { mode.set(Mode::Merge); deletions_ok.set(false); } data-testid="mode-merge"/>
@@ -362,7 +375,7 @@ pub fn ImportPanel() -> impl IntoView {
                                         Mode::Merge => !l.preview.removed_by_merge.is_empty(),
                                         Mode::Replace => !l.preview.removed_by_replace.is_empty(),
                                     }));
-                                    pending && !deletions_ok.get()
+                                    (pending && !deletions_ok.get()) || refused.with(Option::is_some)
                                 }>{state.text(SnapshotText::ConfirmImport)}</button>
                             <button type="button" class="secondary" on:click={
                                 let name = name.clone();

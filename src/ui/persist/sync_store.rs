@@ -3,7 +3,8 @@
 //! team's state (about 5 MB) is kept across reloads without taking the `localStorage` room the
 //! workspace needs. Reading is asynchronous, so sync starts once it is in (`crate::ui::sync`).
 //! A state that cannot be read — damaged, cut short, IndexedDB refused — means «pull
-//! everything again»: never an error that stops the app.
+//! everything again»: never an error that stops the app. A damaged copy is removed once read, so
+//! the notice that says so comes once for it, not at every load until a round overwrites it.
 
 use crate::storage::browser;
 use crate::sync::{decode_state, encode_state, SyncState};
@@ -90,7 +91,11 @@ pub async fn load(server: &str, db: &str) -> StoredSync {
     let found = match read().await {
         Ok(Some(bytes)) => match decode_state(&bytes) {
             Ok(state) => Some(state),
-            Err(_) => return legacy.map_or(StoredSync::Unreadable, StoredSync::Found),
+            Err(_) => {
+                // Nothing in it can be used: everything is pulled again whatever it holds.
+                let _ = clear().await;
+                return legacy.map_or(StoredSync::Unreadable, StoredSync::Found);
+            }
         },
         Ok(None) => None,
         Err(_) => return legacy.map_or(StoredSync::Unreadable, StoredSync::Found),
@@ -99,6 +104,14 @@ pub async fn load(server: &str, db: &str) -> StoredSync {
         Some(state) if state.server == server && state.db == db => StoredSync::Found(state),
         _ => legacy.map_or(StoredSync::Nothing, StoredSync::Found),
     }
+}
+
+/// Removes the stored copy (a damaged one), waiting until IndexedDB has done it.
+async fn clear() -> Result<(), JsValue> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+    JsFuture::from(settled(&tx.object_store(STORE)?.delete(&KEY.into())?)).await?;
+    Ok(())
 }
 
 /// Stores the state (written in the background; IndexedDB keeps the writes in order).

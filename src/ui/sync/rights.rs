@@ -6,7 +6,7 @@
 use super::{use_sync, SyncCtx};
 use crate::domain::{Id, Role};
 use crate::i18n::{fill, SyncText};
-use crate::sync::{may_write, role_named, Denied, RecordRef};
+use crate::sync::{may_import_file, may_write, role_named, Denied, RecordRef};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -53,6 +53,22 @@ impl Rights {
     /// with sync off (tracked).
     pub fn read_only(self, kind: &str, owner: Option<&Id>) -> Option<String> {
         read_only(self.state, self.ctx, kind, owner)
+    }
+
+    /// Why the person may not merge a snapshot file into the workspace with sync on (only a
+    /// director may: a file carries everyone's records and the settings); `None` when she may,
+    /// and always with sync off (tracked).
+    pub fn import_refused(self) -> Option<String> {
+        if !self.ctx.is_on() {
+            return None;
+        }
+        let (person, role) = writer(self.state, self.ctx);
+        let text = match may_import_file(person.as_deref(), role).err()? {
+            Denied::NoAccess => SyncText::ReadOnlyNoRole,
+            Denied::NotLinked => SyncText::ReadOnlyNotLinked,
+            _ => SyncText::ImportDirectorOnly,
+        };
+        Some(self.state.tr(text).to_owned())
     }
 
     /// Whether the person may change the director's settings: by the server's rules with sync
