@@ -33,6 +33,7 @@ pub mod sheet;
 pub mod snapshot;
 pub mod storage;
 pub mod sync;
+pub mod trace;
 
 /// Test data builders, synthetic workspaces and the core benchmark: compiled for the unit tests
 /// and, with the `testkit` feature, for the bench binaries; never part of the app.

@@ -234,3 +234,21 @@ fn quarantine_keys_are_distinct() {
     assert_eq!(quarantine_key(5), "salesdesk.quarantine.5");
     assert_ne!(quarantine_key(5), quarantine_key(6));
 }
+
+#[test]
+fn the_json_the_loader_inflates_reads_exactly_like_the_stored_value() {
+    use crate::format::packed::{pack, unpack};
+    let ws = demo_workspace(t0().date_naive(), t0());
+    let packed = encode_workspace(&ws, t0(), 12);
+    let json = unpack(&packed).expect("a value just packed unpacks");
+    assert_eq!(decode_stored_json(&json), decode_stored(&packed));
+    assert_eq!(decode_stored_json(&json).map(|s| s.revision), Ok(12));
+    // A refusal is the same refusal, with the same words, whichever side inflated the value.
+    let mut broken = small_workspace();
+    broken.deals[0].client_id = crate::domain::Id::from_raw("nobody");
+    let broken = encode_json(&broken, t0(), 3);
+    assert!(decode_stored(&pack(&broken, 3)).is_err());
+    assert_eq!(decode_stored_json(&broken), decode_stored(&pack(&broken, 3)));
+    let twice = r#"{"format":"salesdesk.workspace","version":4,"workspace":{},"workspace":{}}"#;
+    assert_eq!(decode_stored_json(twice), decode_stored(&pack(twice, 1)));
+}
