@@ -5,8 +5,7 @@
 //    every other style in one app-<hash>.css that the loader adds without blocking the first paint
 //    (which files are which: scripts/styles.mjs, by folder);
 //  - a preload hint for the wasm and a modulepreload for its JS glue, the glue minified;
-//  - the loader (shell/loader.js) as the page's one inline script, in place of Trunk's, and the
-//    worker it starts to inflate the stored workspace (shell/inflate-worker.js → inflate-<hash>.js).
+//  - the loader (shell/loader.js) as the page's one inline script, in place of Trunk's.
 // It returns the page and the hashes the Content-Security-Policy must allow.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, unlinkSync, statSync } from 'node:fs';
@@ -95,15 +94,8 @@ export async function firstPaint({ stage, source, html }) {
   const gluePath = join(stage, js);
   writeFileSync(gluePath, await minify(readFileSync(gluePath, 'utf8'), 'js'));
 
-  // The worker that inflates the stored workspace while the wasm compiles, minified and named
-  // by its content like the stylesheet.
-  const inflate = await minify(readFileSync(join(source, 'shell/inflate-worker.js'), 'utf8'), 'js');
-  const inflateName = `inflate-${createHash('sha256').update(inflate).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(stage, inflateName), inflate);
-
   const loader = await minify(readFileSync(join(source, 'shell/loader.js'), 'utf8')
     .replace('__JS__', js).replace('__WASM__', wasm).replace('__CSS__', `./${cssName}`)
-    .replace('__INFLATE__', `./${inflateName}`)
     .replace('__WASM_SIZE__', String(statSync(join(stage, wasm)).size)), 'js');
 
   const head = [

@@ -6,7 +6,6 @@
 //  - fetches the wasm at once (a preload hint asks for it even earlier), counts the bytes for the
 //    progress line and compiles it while it streams; the app is started once the wasm, its JS
 //    glue and the styles are all there, so it never paints unstyled;
-//  - hands the stored workspace to a worker that inflates it meanwhile (shell/inflate-worker.js);
 //  - says so plainly when loading fails (offline on a first visit: one online visit is needed);
 //  - registers the service worker only after the app has started, so its precache downloads do
 //    not compete with the first load.
@@ -14,7 +13,6 @@
   const JS = '__JS__';
   const WASM = '__WASM__';
   const CSS = '__CSS__';
-  const INFLATE = '__INFLATE__';
   const WASM_SIZE = __WASM_SIZE__;
   const d = document;
   const root = d.documentElement;
@@ -134,28 +132,6 @@
   });
   const glue = import(JS);
 
-  // The stored workspace, inflated in a worker (shell/inflate-worker.js) while the wasm
-  // downloads and compiles: at full size that took the wasm about 200 ms on the main thread
-  // after it started. The app restores the JSON through its one path with every check, and
-  // uses it only while storage still holds the value read here (src/storage/browser.rs,
-  // inflated_by_loader); no answer (null), a failure, or a browser without workers leaves it
-  // to the app, which then reads the value itself.
-  const stored = new Promise((done) => {
-    const raw = hasData && read('salesdesk.workspace');
-    if (!raw?.startsWith('SDZ2') || typeof Worker !== 'function') return done(null);
-    const worker = new Worker(INFLATE);
-    const end = (json) => {
-      worker.terminate();
-      done(json ? { raw, json } : null);
-    };
-    worker.onmessage = ({ data }) => end(data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      end(null);
-    };
-    worker.postMessage(raw);
-  }).catch(() => null);
-
   const fail = (error) => {
     clearTimeout(stalled);
     // A network error with no service worker behind the page: this browser has never had a
@@ -197,9 +173,8 @@
     }
   }));
 
-  Promise.all([glue, compiled, css, painted, stored])
-    .then(([bindings, module, , , inflated]) => {
-      if (inflated) window.__salesdeskStored = inflated;
+  Promise.all([glue, compiled, css, painted])
+    .then(([bindings, module]) => {
       clearTimeout(stalled);
       received = WASM_SIZE;
       progress();

@@ -106,15 +106,7 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
     size_ok(text, options)?;
     let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
     trace::mark("unpacked");
-    restore_unpacked(&json, options)
-}
-
-/// Steps 3–7 of [`restore`] on JSON that is already unpacked: what `restore` does with a packed
-/// value once [`unpack`] has given its JSON (the page's loader inflates the stored value while
-/// the wasm compiles, see `storage::browser`). Plain JSON given to [`restore`] is not unpacked
-/// again, so `text` must be what `unpack` returned, never a packed value itself.
-pub fn restore_unpacked(json: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
-    let value = strict_json::parse(json).map_err(json_error)?;
+    let value = strict_json::parse(&json).map_err(json_error)?;
     trace::mark("parsed");
     let version = header(&value)?;
     let current = migrate::migrate(value, version)?;

@@ -1,6 +1,6 @@
 //! The one boundary between the app and `localStorage`.
 
-use super::codec::{decode_stored, decode_stored_json, quarantine_key, Stored, WORKSPACE_KEY};
+use super::codec::{decode_stored, quarantine_key, Stored, WORKSPACE_KEY};
 use super::outcome::{LoadOutcome, SaveError};
 use super::pieces::PieceCache;
 use super::prefs::{Prefs, PREFS_KEY};
@@ -60,9 +60,6 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
     let Some(store) = storage() else {
         return (Workspace::default(), 0, LoadOutcome::Unavailable);
     };
-    if let Some(stored) = inflated_by_loader(&store) {
-        return (stored.workspace, stored.revision, LoadOutcome::Loaded);
-    }
     let raw = match store.get_item(WORKSPACE_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return (Workspace::default(), 0, LoadOutcome::Fresh),
@@ -80,37 +77,6 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
             None => (Workspace::default(), 0, LoadOutcome::KeptInPlace { error }),
         },
     }
-}
-
-/// The stored workspace as the page's loader read and inflated it while the wasm was compiling
-/// (`shell/loader.js` leaves `window.__salesdeskStored = { raw, json }`: the value it read and
-/// the JSON its pieces inflate to), restored by the same checks as [`decode_stored`] would apply
-/// to the value itself. Used only while storage still holds exactly that value (another tab may
-/// have saved since) and only when it reads cleanly: anything else is left to the usual path,
-/// which reads the value again, and refuses and quarantines what it must.
-fn inflated_by_loader(store: &Storage) -> Option<Stored> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let window = web_sys::window()?;
-    let key = JsValue::from_str("__salesdeskStored");
-    let handed = js_sys::Reflect::get(&window, &key)
-        .ok()
-        .filter(JsValue::is_object)?;
-    // Taken once: a later read (another tab's save, a backup) never sees a stale copy.
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    let raw = js_sys::Reflect::get(&handed, &"raw".into()).ok()?;
-    let still_stored = get_js(store, WORKSPACE_KEY).is_some_and(|now| JsValue::from(now) == raw);
-    if !still_stored {
-        return None;
-    }
-    let json = js_sys::Reflect::get(&handed, &"json".into())
-        .ok()?
-        .dyn_into::<js_sys::Uint8Array>()
-        .ok()?
-        .to_vec();
-    crate::trace::mark("read");
-    let json = String::from_utf8(json).ok()?;
-    crate::trace::mark("unpacked");
-    decode_stored_json(&json).ok()
 }
 
 /// Moves an unreadable stored workspace aside. Copy first, then remove: if the copy fails, the

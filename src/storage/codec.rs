@@ -10,7 +10,7 @@ use super::pieces::PieceCache;
 use crate::domain::dates::Timestamp;
 use crate::domain::workspace::Workspace;
 use crate::format::packed::unpack;
-use crate::restore::{restore, restore_unpacked, Rejection, RestoreError, RestoreOptions};
+use crate::restore::{restore, Rejection, RestoreError, RestoreOptions};
 
 /// The `localStorage` key of the workspace.
 pub const WORKSPACE_KEY: &str = "salesdesk.workspace";
@@ -47,16 +47,6 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, RestoreError> {
 /// Reads a stored workspace with its revision; on refusal, the first problem.
 pub fn decode_stored(text: &str) -> Result<Stored, RestoreError> {
     let restored = restore(text, &RestoreOptions::stored()).map_err(Rejection::first)?;
-    Ok(Stored {
-        workspace: restored.workspace,
-        revision: restored.revision,
-    })
-}
-
-/// Reads the JSON a stored value unpacks to (a packed value already inflated by the page's
-/// loader): exactly what [`decode_stored`] gives for the packed value itself.
-pub fn decode_stored_json(json: &str) -> Result<Stored, RestoreError> {
-    let restored = restore_unpacked(json, &RestoreOptions::stored()).map_err(Rejection::first)?;
     Ok(Stored {
         workspace: restored.workspace,
         revision: restored.revision,

@@ -236,19 +236,21 @@ fn quarantine_keys_are_distinct() {
 }
 
 #[test]
-fn the_json_the_loader_inflates_reads_exactly_like_the_stored_value() {
+fn every_byte_value_unpacks_and_a_wider_character_is_named() {
     use crate::format::packed::{pack, unpack};
-    let ws = demo_workspace(t0().date_naive(), t0());
-    let packed = encode_workspace(&ws, t0(), 12);
-    let json = unpack(&packed).expect("a value just packed unpacks");
-    assert_eq!(decode_stored_json(&json), decode_stored(&packed));
-    assert_eq!(decode_stored_json(&json).map(|s| s.revision), Ok(12));
-    // A refusal is the same refusal, with the same words, whichever side inflated the value.
-    let mut broken = small_workspace();
-    broken.deals[0].client_id = crate::domain::Id::from_raw("nobody");
-    let broken = encode_json(&broken, t0(), 3);
-    assert!(decode_stored(&pack(&broken, 3)).is_err());
-    assert_eq!(decode_stored_json(&broken), decode_stored(&pack(&broken, 3)));
-    let twice = r#"{"format":"salesdesk.workspace","version":4,"workspace":{},"workspace":{}}"#;
-    assert_eq!(decode_stored_json(twice), decode_stored(&pack(twice, 1)));
+    // Deflated bytes cover 0x00–0xFF: stored as U+0000–U+00FF, one and two bytes in UTF-8.
+    let json = encode_json(&demo_workspace(t0().date_naive(), t0()), t0(), 2);
+    let packed = pack(&json, 2);
+    assert!(packed.chars().any(|c| ('\u{80}'..='\u{BF}').contains(&c)));
+    assert!(packed.chars().any(|c| ('\u{C0}'..='\u{FF}').contains(&c)));
+    assert_eq!(unpack(&packed).as_deref(), Ok(json.as_str()));
+    let wide = format!("{PACKED_PREFIX}3:ab\u{00FF}Ж");
+    assert_eq!(
+        unpack(&wide).map_err(|e| e.0),
+        Err("character U+0416".to_owned())
+    );
+    assert_eq!(
+        unpack(&format!("{PACKED_PREFIX}3:a€")).map_err(|e| e.0),
+        Err("character U+20AC".to_owned())
+    );
 }
