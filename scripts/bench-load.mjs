@@ -19,7 +19,9 @@
 //   the tree dropped, the order books unpacked, checked, guarded, loaded (prefs too), the bytes
 //   used counted, statuses refreshed, mounted; a release build without it shows none of these;
 // - shown: the first animation frame with a card of the board; frozen: the longest long task.
-// Usage: DIST=dist,target/dist-main node scripts/bench-load.mjs [RUNS]   (default 5)
+// - with BENCH_CPU=1, from a Chromium trace of each load: the longest main-thread task's wall
+//   and thread CPU time, and the CPU of every task of 50 ms or more (tracing costs a little).
+// Usage: DIST=dist,target/dist-main [BENCH_CPU=1] node scripts/bench-load.mjs [RUNS]   (default 5)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
@@ -123,15 +125,35 @@ async function setUp(dist) {
   return { dist, app, page, context, out: [] };
 }
 
+// BENCH_CPU=1: a Chromium trace of each load gives the page's main-thread CPU time, which the
+// other builds and helpers sharing this 2-core machine do not inflate as they do the wall time.
+const cpu = Boolean(process.env.BENCH_CPU);
+/** The longest task on the page's main thread (wall and thread CPU ms), and the CPU of all its
+ * tasks of 50 ms or more. */
+function mainThreadCpu(buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`) && e.dur >= 50_000);
+  const longest = tasks.reduce((a, t) => (t.dur > (a?.dur ?? 0) ? t : a), null);
+  return {
+    longestWall: (longest?.dur ?? 0) / 1000,
+    longestCpu: (longest?.tdur ?? 0) / 1000,
+    longCpu: tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000,
+  };
+}
+
 const builds = [];
 for (const dist of dists) builds.push(await setUp(dist));
 const load = [loadavg()[0]];
 for (let r = 0; r < runs; r++) {
   for (const b of builds) {
     await b.page.waitForTimeout(800);
+    if (cpu) await b.app.browser.startTracing(b.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const m = await measureLoad(b.page);
+    const used = cpu ? mainThreadCpu(await b.app.browser.stopTracing()) : {};
     const phases = await b.page.evaluate(readPhases);
-    b.out.push({ ...phases, shown: m.shown, frozen: m.frozen, gap: m.gap, longTasks: await b.page.evaluate(() => window.__bench.long.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')) });
+    b.out.push({ ...phases, ...used, shown: m.shown, frozen: m.frozen, gap: m.gap, longTasks: await b.page.evaluate(() => window.__bench.long.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')) });
     await b.page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
   }
 }
@@ -162,6 +184,11 @@ for (const b of builds) {
   }
   console.log(`| frozen (longest task) | ${stat(b.out, 'frozen')} | |`);
   console.log(`| frame gap | ${stat(b.out, 'gap')} | |`);
+  if (cpu) {
+    console.log(`| longest task in the trace, wall | ${stat(b.out, 'longestWall')} | |`);
+    console.log(`| longest task, main-thread CPU | ${stat(b.out, 'longestCpu')} | |`);
+    console.log(`| every task of 50 ms or more, main-thread CPU | ${stat(b.out, 'longCpu')} | |`);
+  }
   const median = [...b.out].sort((x, y) => x.shown - y.shown)[Math.floor(b.out.length / 2)];
   console.log(`long tasks of the median run (start+duration): ${median.longTasks}`);
 }

@@ -60,7 +60,9 @@ import { gzipSync, constants } from 'node:zlib';
 // measured 1 142 650 B (raw 3 049 950 B).
 // Merged on 2026-11-30 (session 8): sync-roles + sync-scale + preview-slices measured together
 // 1 171 600 B gzipped (raw 3 147 671 B), 2 098 B under the sum of the three raises; the budget is that.
-const BUDGET_GZIP_BYTES = 1_171_600;
+// Then cold-fast (inflate at opt-level 3, the Latin-1 text read byte by byte): 457 B smaller
+// gzipped, 1 171 143 B (raw 3 148 468 B, 797 B larger).
+const BUDGET_GZIP_BYTES = 1_171_143;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
