@@ -39,7 +39,8 @@ const packed = readFileSync(bigFile).toString('latin1');
 const snapshotFile = join(dir, 'snapshot.json');
 let snapshotReady = false;
 
-const app = await start();
+// DIST=folder times another build (default dist/).
+const app = await start({ dist: process.env.DIST ? (await import('node:path')).resolve(process.env.DIST) : undefined });
 const settle = (page, ms = 600) => page.waitForTimeout(ms);
 const saved = (page) => page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
 const toBoard = async (page) => {

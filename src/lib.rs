@@ -20,6 +20,8 @@
 //! - [`sync`]: live team sync through a CouchDB server, sans-IO (the engine writes requests and
 //!   reads responses; the browser's `fetch` and a native test client drive it);
 //! - [`route`]: the pure mapping from the URL hash to a screen;
+//! - [`trace`]: named moments of the start-up for the cold-load benchmark, a leaf (marks only
+//!   with the `testkit` feature);
 //! - `ui` (wasm only): thin Leptos components that render state and call the core.
 
 pub mod domain;
@@ -33,6 +35,7 @@ pub mod sheet;
 pub mod snapshot;
 pub mod storage;
 pub mod sync;
+pub mod trace;
 
 /// Test data builders, synthetic workspaces and the core benchmark: compiled for the unit tests
 /// and, with the `testkit` feature, for the bench binaries; never part of the app.

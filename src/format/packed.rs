@@ -141,13 +141,31 @@ fn after_revision(rest: &str) -> Result<&str, Damaged> {
     }
 }
 
+/// The bytes a Latin-1 text stands for. Read from its UTF-8 byte by byte rather than char by
+/// char: at full size it is millions of characters on the cold load's path.
 fn latin1_bytes(body: &str) -> Result<Vec<u8>, Damaged> {
-    body.chars()
-        .map(|c| {
-            u8::try_from(u32::from(c))
-                .map_err(|_| Damaged(format!("character U+{:04X}", u32::from(c))))
-        })
-        .collect()
+    let utf8 = body.as_bytes();
+    let mut bytes = Vec::with_capacity(utf8.len());
+    let mut at = 0;
+    while let Some(&b) = utf8.get(at) {
+        match b {
+            0x00..=0x7F => {
+                bytes.push(b);
+                at += 1;
+            }
+            // U+0080–U+00FF: 0xC2 or 0xC3, then a continuation byte (a &str is valid UTF-8).
+            0xC2 | 0xC3 => {
+                let next = utf8.get(at + 1).copied().unwrap_or(0);
+                bytes.push(((b & 0x03) << 6) | (next & 0x3F));
+                at += 2;
+            }
+            _ => {
+                let c = body[at..].chars().next().unwrap_or_default();
+                return Err(Damaged(format!("character U+{:04X}", u32::from(c))));
+            }
+        }
+    }
+    Ok(bytes)
 }
 
 fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Damaged> {

@@ -41,6 +41,7 @@ use crate::domain::workspace::Workspace;
 use crate::format::envelope::{EnvelopeIn, ExportedBy};
 use crate::format::packed::unpack;
 use crate::format::{FORMAT, VERSION};
+use crate::trace;
 use chrono::{NaiveDate, SecondsFormat};
 use serde_json::Value;
 use strict_json::StrictJsonError;
@@ -104,13 +105,20 @@ pub fn read_typed<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> 
 pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
     size_ok(text, options)?;
     let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
+    trace::mark("unpacked");
     let value = strict_json::parse(&json).map_err(json_error)?;
+    trace::mark("parsed");
     let version = header(&value)?;
     let current = migrate::migrate(value, version)?;
+    trace::mark("migrated");
     let envelope: EnvelopeIn =
         typed::read(&current).map_err(|(path, e)| field_error(&e, &path, &current, ""))?;
+    trace::mark("typed");
     drop(current);
-    guard(checked(envelope, version, options)?)
+    trace::mark("dropped");
+    let checked = checked(envelope, version, options)?;
+    trace::mark("checked");
+    guard(checked)
 }
 
 /// Step 1: the size, before anything is parsed.
@@ -191,6 +199,7 @@ fn checked(
         .workspace
         .into_workspace()
         .map_err(RestoreError::OrderBook)?;
+    trace::mark("books");
     let mut problems = Problems::new(MAX_LISTED_PROBLEMS);
     let exported_at = envelope.exported_at.or(envelope.saved_at);
     if let (Some(at), Some(limits)) = (exported_at, options.dates) {
@@ -232,6 +241,7 @@ fn guard(checked: Checked) -> Result<Restored, Rejection> {
             problems.listed.push(RestoreError::Inconsistent(p));
         }
     }
+    trace::mark("guarded");
     if !problems.listed.is_empty() {
         return Err(Rejection {
             problems: problems.listed,

@@ -65,6 +65,7 @@ pub fn load_workspace(now_millis: i64) -> (Workspace, u64, LoadOutcome) {
         Ok(None) => return (Workspace::default(), 0, LoadOutcome::Fresh),
         Err(_) => return (Workspace::default(), 0, LoadOutcome::Unavailable),
     };
+    crate::trace::mark("read");
     match decode_stored(&raw) {
         Ok(stored) => (stored.workspace, stored.revision, LoadOutcome::Loaded),
         Err(error) => match quarantine(&store, &raw, now_millis) {

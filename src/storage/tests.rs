@@ -234,3 +234,23 @@ fn quarantine_keys_are_distinct() {
     assert_eq!(quarantine_key(5), "salesdesk.quarantine.5");
     assert_ne!(quarantine_key(5), quarantine_key(6));
 }
+
+#[test]
+fn every_byte_value_unpacks_and_a_wider_character_is_named() {
+    use crate::format::packed::{pack, unpack};
+    // Deflated bytes cover 0x00–0xFF: stored as U+0000–U+00FF, one and two bytes in UTF-8.
+    let json = encode_json(&demo_workspace(t0().date_naive(), t0()), t0(), 2);
+    let packed = pack(&json, 2);
+    assert!(packed.chars().any(|c| ('\u{80}'..='\u{BF}').contains(&c)));
+    assert!(packed.chars().any(|c| ('\u{C0}'..='\u{FF}').contains(&c)));
+    assert_eq!(unpack(&packed).as_deref(), Ok(json.as_str()));
+    let wide = format!("{PACKED_PREFIX}3:ab\u{00FF}Ж");
+    assert_eq!(
+        unpack(&wide).map_err(|e| e.0),
+        Err("character U+0416".to_owned())
+    );
+    assert_eq!(
+        unpack(&format!("{PACKED_PREFIX}3:a€")).map_err(|e| e.0),
+        Err("character U+20AC".to_owned())
+    );
+}

@@ -36,6 +36,13 @@ use state::{use_app, AppState, SaveState};
 
 /// Reads storage and mounts the app on the page.
 pub fn start() {
+    #[cfg(feature = "testkit")]
+    crate::trace::install(|name| {
+        if let Some(p) = window().performance() {
+            let _ = p.mark(&format!("sd:{name}"));
+        }
+    });
+    crate::trace::mark("start");
     // #boot is the static first paint (shell/shell.html, built into index.html): it goes in the
     // same task as the app mounts below, so no frame shows neither.
     if let Some(boot) = document().get_element_by_id("boot") {
@@ -47,12 +54,16 @@ pub fn start() {
         outcome,
         mut prefs,
     } = persist::load();
+    crate::trace::mark("loaded");
     // The export reminder counts from the first start until there is a first export.
     prefs.first_seen_at.get_or_insert_with(clock::now);
-    let state = AppState::new(workspace, revision, outcome, prefs, persist::used_bytes());
+    let used = persist::used_bytes();
+    crate::trace::mark("used-bytes");
+    let state = AppState::new(workspace, revision, outcome, prefs, used);
     // Clients slide into «спящий» / «потерян» with time alone, so statuses are brought up to
     // date when the app opens; only a real change marks the data for saving.
     today::refresh_statuses(state);
+    crate::trace::mark("statuses");
     leptos::mount::mount_to_body(move || {
         provide_context(state);
         persist::install(state);
@@ -63,6 +74,7 @@ pub fn start() {
         data::install_drop(dropped);
         view! { <App/> }
     });
+    crate::trace::mark("mounted");
     // The start-up refresh was marked pending before the save machinery existed (its first run
     // only subscribes), so it would wait for the next edit, «Сохраняю…» on screen meanwhile.
     // Write it after the usual delay, unless a save got to it first.

@@ -10,9 +10,9 @@ const ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ];
 
-/** Starts the server and the browser; returns helpers and a `close`. */
-export async function start() {
-  const server = await serveDist();
+/** Starts the server (on `dist`, default dist/) and the browser; returns helpers and a `close`. */
+export async function start({ dist } = {}) {
+  const server = await serveDist(dist);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   // Every uncaught error or console error of every page; a test file fails if any occurred.
   const pageErrors = [];
