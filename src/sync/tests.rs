@@ -86,9 +86,10 @@ fn an_order_takes_its_clients_owner_and_after_a_hand_over_the_transfer_record() 
 fn documents_merged_into_an_empty_workspace_give_the_same_documents() {
     for ws in [small_workspace(), demo_workspace(d0(), t0())] {
         let docs = documents(&ws, &no_owner);
-        let applied = apply_documents(&Workspace::default(), &docs);
+        let mut merged = Workspace::default();
+        let applied = apply_documents(&mut merged, &docs);
         assert!(applied.skipped.is_empty(), "{:?}", applied.skipped);
-        let again: BTreeMap<String, u64> = documents(&applied.workspace, &no_owner)
+        let again: BTreeMap<String, u64> = documents(&merged, &no_owner)
             .iter()
             .map(|d| (d.id.clone(), d.hash()))
             .collect();
@@ -112,8 +113,8 @@ fn a_pulled_edit_merges_field_by_field_with_a_local_one() {
         .into_iter()
         .filter(|d| d.id == "clients:c1")
         .collect();
-    let applied = apply_documents(&mine, &pulled);
-    let merged = applied.workspace.client(&Id::from_raw("c1")).unwrap();
+    apply_documents(&mut mine, &pulled);
+    let merged = mine.client(&Id::from_raw("c1")).unwrap();
     assert_eq!(merged.name, "ООО «Вектор-М»");
     assert_eq!(merged.notes, "звонить после обеда");
 }
@@ -136,9 +137,10 @@ fn a_document_of_an_unknown_kind_or_unreadable_record_is_skipped_and_the_rest_ap
         handover: None,
         record: json!({"id": "bad", "name": 5}),
     });
-    let applied = apply_documents(&Workspace::default(), &docs);
+    let mut merged = Workspace::default();
+    let applied = apply_documents(&mut merged, &docs);
     assert_eq!(applied.skipped, vec!["gadgets:g1", "clients:bad"]);
-    assert_eq!(applied.workspace.clients.len(), ws.clients.len());
+    assert_eq!(merged.clients.len(), ws.clients.len());
 }
 
 #[test]

@@ -287,8 +287,7 @@ impl SyncRound {
             200 => {
                 let rev = res.body["_rev"].as_str().unwrap_or_default().to_owned();
                 if let Some(doc) = Document::from_json(&res.body) {
-                    let applied = apply_documents(ws, std::slice::from_ref(&doc));
-                    *ws = applied.workspace;
+                    apply_documents(ws, std::slice::from_ref(&doc));
                     self.touched = true;
                     remember(state, &doc, &rev);
                 } else {

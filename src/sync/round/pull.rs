@@ -109,7 +109,6 @@ impl SyncRound {
         if !pulled.is_empty() {
             let docs: Vec<Document> = pulled.iter().map(|(d, _)| d.clone()).collect();
             let applied = apply_documents(ws, &docs);
-            *ws = applied.workspace;
             self.touched = true;
             let skipped: HashSet<&String> = applied.skipped.iter().collect();
             for (doc, rev) in &pulled {
