@@ -130,9 +130,10 @@ pub fn apply_documents(ws: &mut Workspace, docs: &[Document]) -> Applied {
 }
 
 /// The way documents were applied before [`merge_into`]: the whole merge of `ws` with their
-/// partial workspace. The oracle the tests hold [`apply_documents`] to.
-#[cfg(test)]
-pub(crate) fn apply_by_whole_merge(
+/// partial workspace. The oracle the tests hold [`apply_documents`] to, and the bench's
+/// «before».
+#[cfg(any(test, feature = "testkit"))]
+pub fn apply_by_whole_merge(
     ws: &Workspace,
     docs: &[Document],
 ) -> (Workspace, MergeReport, Vec<String>) {

@@ -32,8 +32,8 @@ mod settings;
 mod state;
 mod trouble;
 
-#[cfg(test)]
-pub(crate) use apply::apply_by_whole_merge;
+#[cfg(any(test, feature = "testkit"))]
+pub use apply::apply_by_whole_merge;
 pub use apply::{apply_documents, Applied};
 pub use compact::{decode_state, encode_state, CompactError};
 pub use documents::{body_hash, documents, Document};
