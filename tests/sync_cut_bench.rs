@@ -6,6 +6,7 @@
 #![cfg(feature = "testkit")]
 
 use salesdesk::domain::ids::Id;
+use salesdesk::domain::merge::merge_into;
 use salesdesk::domain::workspace::Workspace;
 use salesdesk::sync::{
     apply_by_whole_merge, apply_documents, documents, DocState, Document, LocalCut, SyncState,
@@ -178,4 +179,13 @@ fn applying_pulled_documents_at_full_size() {
         &all,
     );
     apply_both(&format!("{first} into the full workspace"), &ws, &all);
+    // Of the first pull, the merge by id alone (the rest is reading the documents).
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let mut empty = Workspace::default();
+        let started = Instant::now();
+        merge_into(&mut empty, &theirs).expect("by id");
+        runs.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!("of the first pull, merge_into alone: {}", spread(runs));
 }
