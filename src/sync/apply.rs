@@ -29,7 +29,7 @@ pub struct Applied {
 /// An empty workspace's JSON with every list emptied: the frame pulled records go into. Its
 /// settings are the defaults, which are older than any saved setting (the Unix epoch), so where
 /// no setting was pulled the merge keeps ours.
-fn frame() -> Map<String, Value> {
+pub(super) fn frame() -> Map<String, Value> {
     let empty = Workspace::default();
     let Value::Object(mut fields) = super::json_of(&empty) else {
         unreachable!("a workspace is a JSON object")
@@ -54,7 +54,7 @@ fn optional_list(kind: &str, doc: &Document) -> bool {
 }
 
 /// Puts a document's record into the frame; false when the frame has no place for its kind.
-fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
+pub(super) fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
     if !frame.contains_key(&doc.kind)
         && !doc.record_id().is_empty()
         && optional_list(&doc.kind, doc)
@@ -76,6 +76,7 @@ fn place(frame: &mut Map<String, Value>, doc: &Document) -> bool {
 
 /// The partial workspace of the documents' records (see [`frame`]), and the ids of those
 /// left out. `None` when even the readable ones do not read together.
+#[cfg(any(test, feature = "testkit"))]
 fn partial(docs: &[Document]) -> (Option<Workspace>, Vec<String>) {
     let empty = frame();
     let mut skipped = Vec::new();
@@ -109,15 +110,21 @@ fn partial(docs: &[Document]) -> (Option<Workspace>, Vec<String>) {
 /// [`merge`] of `ws` with a workspace holding only the documents' records, in time that grows
 /// with the documents rather than the workspace ([`merge_into`]; the whole merge only for what
 /// that leaves to it). A document this app cannot read is skipped (and named), the rest still
-/// apply.
+/// apply. The same in slices is [`ApplySteps`](super::ApplySteps).
 pub fn apply_documents(ws: &mut Workspace, docs: &[Document]) -> Applied {
-    let (theirs, skipped) = partial(docs);
-    // Unreachable in practice (each readable record reads alone); merged with itself as before.
-    let theirs = theirs.unwrap_or_else(|| ws.clone());
-    let (report, whole_merge) = match merge_into(ws, &theirs) {
+    super::ApplySteps::new().finish(ws, docs)
+}
+
+/// Merges the records read from pulled documents (`theirs`) into `ws`.
+pub(super) fn merge_partial(
+    ws: &mut Workspace,
+    theirs: &Workspace,
+    skipped: Vec<String>,
+) -> Applied {
+    let (report, whole_merge) = match merge_into(ws, theirs) {
         Some(report) => (report, false),
         None => {
-            let outcome = merge(ws, &theirs);
+            let outcome = merge(ws, theirs);
             *ws = outcome.workspace;
             (outcome.report, true)
         }

@@ -4,10 +4,11 @@
 //! workspace — edits, new records, deletions, conflicts on one field, settings, transfers and
 //! stage history, records naming a missing client, deal, stage, owner or product, an id shared
 //! with another kind of record, unreadable and unknown documents — the workspace, the report
-//! and the skipped documents must be exactly the same, round after round.
+//! and the skipped documents must be exactly the same, round after round, also when the
+//! documents are read a few at a time ([`ApplySteps`]).
 
 use super::*;
-use crate::sync::{apply_by_whole_merge, apply_documents, documents, Document};
+use crate::sync::{apply_by_whole_merge, apply_documents, documents, ApplySteps, Document};
 use serde_json::{json, Value};
 
 /// How many cases; each applies several pulls.
@@ -118,8 +119,20 @@ fn applying_pulled_documents_by_id_gives_exactly_the_whole_merge() {
             let docs = pulled(&mut sim.rng, &sim.reps[s].ws, &ours);
             assert_eq!(ours.integrity_problems(), [], "seed {seed}: a premise");
             let (want, want_report, want_skipped) = apply_by_whole_merge(&ours, &docs);
-            let applied = apply_documents(&mut ours, &docs);
             let case = format!("seed {seed}, round {round}, {} documents", docs.len());
+            // The same in slices of a few documents (as a round reads a large pull).
+            let mut sliced = ours.clone();
+            let mut steps = ApplySteps::new();
+            let budget = 1 + sim.rng.below(4);
+            while !steps.step(&docs, budget) {}
+            let in_slices = steps.finish(&mut sliced, &docs);
+            assert_eq!(in_slices.skipped, want_skipped, "{case}, in slices");
+            assert_eq!(in_slices.report, want_report, "{case}, in slices");
+            assert!(
+                sliced == want,
+                "{case}: the workspace read in slices differs"
+            );
+            let applied = apply_documents(&mut ours, &docs);
             assert_eq!(applied.skipped, want_skipped, "{case}");
             assert_eq!(applied.report, want_report, "{case}");
             assert!(ours == want, "{case}: the workspaces differ");
