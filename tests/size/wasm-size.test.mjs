@@ -60,7 +60,10 @@ import { gzipSync, constants } from 'node:zlib';
 // measured 1 142 650 B (raw 3 049 950 B).
 // Merged on 2026-11-30 (session 8): sync-roles + sync-scale + preview-slices measured together
 // 1 171 600 B gzipped (raw 3 147 671 B), 2 098 B under the sum of the three raises; the budget is that.
-const BUDGET_GZIP_BYTES = 1_171_600;
+// sync-apply (session 9): pulled documents merged by id (merge_into, its per-list merge for the
+// 13 record lists) and read in slices (ApplySteps): 1 181 816 B gzipped (raw 3 183 776 B),
+// +10 216 B over main's 1 171 600 B (raw 3 147 671 B) measured on the same machine.
+const BUDGET_GZIP_BYTES = 1_181_816;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
