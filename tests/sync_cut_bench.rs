@@ -11,7 +11,7 @@ use salesdesk::domain::workspace::Workspace;
 use salesdesk::sync::{
     apply_by_whole_merge, apply_documents, documents, DocState, Document, LocalCut, SyncState,
 };
-use salesdesk::testkit::synth_workspace::synth_workspace;
+use salesdesk::testkit::synth_workspace::{add_transfers, synth_workspace};
 use std::time::Instant;
 
 fn ms(started: Instant) -> String {
@@ -32,18 +32,22 @@ fn a_push_pass_at_full_size() {
         first.len(),
         ms(started)
     );
-    for (doc, hash) in &first {
-        let rev = "1-a".to_owned();
-        let owner = doc.owner.clone();
-        state.docs.insert(
-            doc.id.clone(),
-            DocState {
-                rev,
-                hash: *hash,
-                owner,
-            },
-        );
-    }
+    // The server takes what a pass pushed, as a round does before the next pass.
+    let take = |state: &mut SyncState, pushed: &[(salesdesk::sync::Document, u64)]| {
+        for (doc, hash) in pushed {
+            let rev = "1-a".to_owned();
+            let owner = doc.owner.clone();
+            state.docs.insert(
+                doc.id.clone(),
+                DocState {
+                    rev,
+                    hash: *hash,
+                    owner,
+                },
+            );
+        }
+    };
+    take(&mut state, &first);
     let started = Instant::now();
     let none = cut.to_push(&ws, &state);
     println!(
@@ -62,6 +66,7 @@ fn a_push_pass_at_full_size() {
         one.len(),
         ms(started)
     );
+    take(&mut state, &one);
     let mut order = ws.orders[5].clone();
     order.id = Id::from_raw("o-bench-new");
     ws.orders.push(order);
@@ -70,6 +75,26 @@ fn a_push_pass_at_full_size() {
     println!(
         "a pass after a new order: {} documents, {}",
         added.len(),
+        ms(started)
+    );
+    take(&mut state, &added);
+    let made = add_transfers(&mut ws, 1, today, now + chrono::Duration::minutes(2));
+    let started = Instant::now();
+    let handed = cut.to_push(&ws, &state);
+    println!(
+        "a pass after {made} hand-over to a farmer: {} documents, {}",
+        handed.len(),
+        ms(started)
+    );
+    take(&mut state, &handed);
+    let gone = ws.clients[40].id.clone();
+    ws.remove_client(&gone, now + chrono::Duration::minutes(3))
+        .unwrap();
+    let started = Instant::now();
+    let removed = cut.to_push(&ws, &state);
+    println!(
+        "a pass after deleting a client: {} documents, {}",
+        removed.len(),
         ms(started)
     );
     let started = Instant::now();
@@ -89,8 +114,9 @@ fn a_push_pass_at_full_size() {
     println!("deletion marks: {}", ws.removed.len());
 
     let docs = documents(&ws, &|_| None);
+    let mut copy = ws.clone();
     let started = Instant::now();
-    let _ = apply_documents(&mut ws.clone(), &docs[..1]);
+    let _ = apply_documents(&mut copy, &docs[..1]);
     println!(
         "applying 1 pulled document to a full workspace: {}",
         ms(started)
@@ -104,8 +130,9 @@ fn a_push_pass_at_full_size() {
         ms(started)
     );
     assert_eq!(applied.orders.len(), ws.orders.len());
+    let mut copy = ws.clone();
     let started = Instant::now();
-    let _ = apply_documents(&mut ws.clone(), &docs[..1_000]);
+    let _ = apply_documents(&mut copy, &docs[..1_000]);
     println!(
         "applying 1 000 pulled documents to a full workspace: {}",
         ms(started)

@@ -102,6 +102,47 @@ fn the_incremental_cut_pushes_what_the_full_cut_would() {
     assert!(made > 0);
     check(&mut cut, &ws, &mut state, 1, "transfers to a farmer");
 
+    // The director hands a client and, separately, a deal to someone else: the client's orders
+    // and the deal's assessments and activities follow their new owner.
+    let with_orders = (ws.clients.iter())
+        .position(|c| ws.orders.iter().any(|o| o.client_id == c.id))
+        .unwrap();
+    let other = (ws.members.iter())
+        .find(|m| m.id != ws.clients[with_orders].owner_id)
+        .unwrap()
+        .id
+        .clone();
+    ws.clients[with_orders].owner_id = other.clone();
+    let assessed = (ws.deals.iter())
+        .position(|d| ws.assessments.iter().any(|a| a.deal_id == d.id))
+        .unwrap_or(0);
+    ws.deals[assessed].owner_id = other;
+    check(
+        &mut cut,
+        &ws,
+        &mut state,
+        1,
+        "owners changed by the director",
+    );
+
+    // A deal and a client vanish while records naming them stay (orphans a pull may leave for a
+    // moment): those records lose the owner they read from them.
+    let deal = ws.deals.remove(assessed);
+    assert!(ws.assessments.iter().any(|a| a.deal_id == deal.id) || ws.assessments.is_empty());
+    let client = ws.clients.remove(with_orders);
+    assert!(ws.orders.iter().any(|o| o.client_id == client.id));
+    check(
+        &mut cut,
+        &ws,
+        &mut state,
+        1,
+        "owners vanished, orphans left",
+    );
+    // ... and come back.
+    ws.deals.push(deal);
+    ws.clients.push(client);
+    check(&mut cut, &ws, &mut state, 1, "owners back");
+
     // A transfer record alone (pulled after its client's new owner): the latest hand-over to the
     // present owner names it, on the client and on its orders.
     let mut again = ws.transfers[0].clone();
@@ -152,6 +193,8 @@ fn the_incremental_cut_pushes_what_the_full_cut_would() {
         hash: Document::from_json(json).unwrap().hash(),
     });
     check(&mut cut, &ws, &mut state, 1, "a refused change");
+    // Deletions, transfers and owner changes went without cutting everything again.
+    assert_eq!(cut.full_cuts, 1, "only the first pass cut everything");
 }
 
 #[test]

@@ -23,6 +23,7 @@
 
 mod apply;
 mod apply_steps;
+mod changes;
 mod compact;
 mod documents;
 mod local;

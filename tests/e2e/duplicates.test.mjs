@@ -46,6 +46,8 @@ test('a new client matching an existing one by ИНН or by name and phone links
   await warning.waitFor();
   await warning.getByRole('link').click();
   await page.waitForURL(new RegExp(`#/clients/${withPhone.id}$`));
+  // The URL changes before the app handles `hashchange`: wait for the card to follow it.
+  await page.waitForFunction((name) => document.querySelector('[data-testid="client-title"]')?.innerText === name, withPhone.name);
   assert.equal(await page.getByTestId('client-title').innerText(), withPhone.name);
   await context.close();
 });

@@ -102,6 +102,7 @@ test('orders make a client eligible, the reason shows, the transfer is logged an
   await page.reload();
   await page.getByTestId('client-title').waitFor();
   const record = page.getByTestId('log-entry');
+  await record.first().waitFor();
   assert.equal(await record.count(), 1);
   assert.match(await record.innerText(), /Алексей Смирнов → Елена Морозова/);
   assert.match(await record.innerText(), /Передал: Алексей Смирнов/);
