@@ -5,7 +5,8 @@
 // «Синхронизировано» and the longest task (PerformanceObserver `longtask`) on each side; then
 // one edit on the director's side until the hunter shows it (the round trip), the longest frame
 // on the director's page during that edit with sync on, and the main thread a poll that pulls
-// nothing takes on the hunter's page (the longest frame gap while it runs). Needs dist/ (trunk
+// nothing takes on the hunter's page (the longest frame gap while it runs), and the hunter's
+// longest task while the edit arrives (merged and shown). Needs dist/ (trunk
 // build --release) and target/release/bench_storage (cargo build --release --features testkit
 // --bin bench_storage). Usage: node scripts/bench-sync.mjs [RUNS]   (default 3; min / median / max);
 // EDIT_ONLY=1 measures only the same edit with sync off, for comparison.
