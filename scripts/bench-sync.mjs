@@ -5,7 +5,8 @@
 // «Синхронизировано» and the longest task (PerformanceObserver `longtask`) on each side; then
 // one edit on the director's side until the hunter shows it (the round trip), the longest frame
 // on the director's page during that edit with sync on, and the main thread a poll that pulls
-// nothing takes on the hunter's page (the longest frame gap while it runs). Needs dist/ (trunk
+// nothing takes on the hunter's page (the longest frame gap while it runs), and the hunter's
+// longest task while the edit arrives (merged and shown). Needs dist/ (trunk
 // build --release) and target/release/bench_storage (cargo build --release --features testkit
 // --bin bench_storage). Usage: node scripts/bench-sync.mjs [RUNS]   (default 3; min / median / max);
 // EDIT_ONLY=1 measures only the same edit with sync off, for comparison.
@@ -158,7 +159,7 @@ if (process.env.EDIT_ONLY) {
   process.exit(0);
 }
 
-const results = { idleGap: [], push: [], pushLongest: [], pull: [], pullLongest: [], roundTrip: [], editLongest: [], editGap: [], pollGap: [], pollLongest: [] };
+const results = { idleGap: [], push: [], pushLongest: [], pull: [], pullLongest: [], roundTrip: [], editLongest: [], editGap: [], pollGap: [], pollLongest: [], receiveLongest: [] };
 for (let r = 0; r < runs; r++) {
   const couch = await startServer();
   try {
@@ -203,6 +204,8 @@ for (let r = 0; r < runs; r++) {
     await d.page.waitForTimeout(1_000);
     await d.page.locator('[data-sync-state="synced"]').waitFor({ timeout: 60_000 });
     await d.page.getByTestId('client-notes').fill(notes);
+    // The receiving side too: the hunter's longest task while the edit arrives (merged, shown).
+    await h.page.evaluate(() => { window.__long = []; });
     let started;
     const edit = await busiest(
       d.page,
@@ -224,6 +227,8 @@ for (let r = 0; r < runs; r++) {
     );
     results.editGap.push(edit.gap);
     results.editLongest.push(edit.longest);
+    results.receiveLongest.push(await h.page.evaluate(() => Math.max(0, ...window.__long)));
+    console.log(`run ${r + 1}: the hunter's page while the edit arrived: longest task ${Math.round(results.receiveLongest.at(-1))} ms`);
     console.log(`run ${r + 1}: edit → visible ${results.roundTrip.at(-1)} ms; director's page during it: longest frame gap ${Math.round(edit.gap)} ms, longest task ${Math.round(edit.longest)} ms; a poll pulling nothing: frame gap ${Math.round(poll.gap)} ms, longest task ${Math.round(poll.longest)} ms (idle page: frame gap ${Math.round(idle.gap)} ms)`);
     await d.context.close();
     await h.context.close();
@@ -243,5 +248,6 @@ console.log(`the director's first push: ${stat(results.push)}; longest task ${st
 console.log(`a hunter's first pull:     ${stat(results.pull)}; longest task ${stat(results.pullLongest)}`);
 console.log(`one edit → visible:        ${stat(results.roundTrip)}`);
 console.log(`the edit's page (sync on): longest frame gap ${stat(results.editGap)}; longest task ${stat(results.editLongest)}`);
+console.log(`the hunter's page as it arrives: longest task ${stat(results.receiveLongest)}`);
 console.log(`a poll pulling nothing:    longest frame gap ${stat(results.pollGap)}; longest task ${stat(results.pollLongest)}`);
 console.log(`an idle page:              longest frame gap ${stat(results.idleGap)}`);

@@ -22,6 +22,7 @@
 //! See `docs/sync.md`.
 
 mod apply;
+mod apply_steps;
 mod changes;
 mod compact;
 mod documents;
@@ -34,7 +35,10 @@ mod settings;
 mod state;
 mod trouble;
 
+#[cfg(any(test, feature = "testkit"))]
+pub use apply::apply_by_whole_merge;
 pub use apply::{apply_documents, Applied};
+pub use apply_steps::ApplySteps;
 pub use compact::{decode_state, encode_state, CompactError};
 pub use documents::{body_hash, documents, Document};
 pub use local::LocalCut;

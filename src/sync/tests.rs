@@ -86,9 +86,10 @@ fn an_order_takes_its_clients_owner_and_after_a_hand_over_the_transfer_record() 
 fn documents_merged_into_an_empty_workspace_give_the_same_documents() {
     for ws in [small_workspace(), demo_workspace(d0(), t0())] {
         let docs = documents(&ws, &no_owner);
-        let applied = apply_documents(&Workspace::default(), &docs);
+        let mut merged = Workspace::default();
+        let applied = apply_documents(&mut merged, &docs);
         assert!(applied.skipped.is_empty(), "{:?}", applied.skipped);
-        let again: BTreeMap<String, u64> = documents(&applied.workspace, &no_owner)
+        let again: BTreeMap<String, u64> = documents(&merged, &no_owner)
             .iter()
             .map(|d| (d.id.clone(), d.hash()))
             .collect();
@@ -112,8 +113,8 @@ fn a_pulled_edit_merges_field_by_field_with_a_local_one() {
         .into_iter()
         .filter(|d| d.id == "clients:c1")
         .collect();
-    let applied = apply_documents(&mine, &pulled);
-    let merged = applied.workspace.client(&Id::from_raw("c1")).unwrap();
+    apply_documents(&mut mine, &pulled);
+    let merged = mine.client(&Id::from_raw("c1")).unwrap();
     assert_eq!(merged.name, "ООО «Вектор-М»");
     assert_eq!(merged.notes, "звонить после обеда");
 }
@@ -136,9 +137,10 @@ fn a_document_of_an_unknown_kind_or_unreadable_record_is_skipped_and_the_rest_ap
         handover: None,
         record: json!({"id": "bad", "name": 5}),
     });
-    let applied = apply_documents(&Workspace::default(), &docs);
+    let mut merged = Workspace::default();
+    let applied = apply_documents(&mut merged, &docs);
     assert_eq!(applied.skipped, vec!["gadgets:g1", "clients:bad"]);
-    assert_eq!(applied.workspace.clients.len(), ws.clients.len());
+    assert_eq!(merged.clients.len(), ws.clients.len());
 }
 
 #[test]
@@ -347,4 +349,47 @@ fn a_pull_only_round_sends_nothing_even_with_local_changes() {
         panic!("a full round pushes: {step:?}")
     };
     assert!(push.path.ends_with("/_bulk_docs"), "{}", push.path);
+}
+
+#[test]
+fn a_large_pull_is_read_a_slice_a_step_and_merged_once_at_the_end() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let theirs = crate::testkit::synth_workspace::synth_workspace(7, 100, 4_500, today);
+    let all: Vec<serde_json::Value> = documents(&theirs, &no_owner)
+        .iter()
+        .map(|d| d.to_json(Some("1-a")))
+        .collect();
+    assert!(all.len() > 4_000, "{}", all.len());
+    // CouchDB's `pending` says how far it goes; the last page is short.
+    let page = |at: usize| {
+        let end = all.len().min(at + PAGE_SIZE);
+        let mut res = changes(&all[at..end], end as u64);
+        res.body["pending"] = json!(all.len() - end);
+        res
+    };
+    let mut state = SyncState::new("http://127.0.0.1:1", "team");
+    let mut ws = Workspace::default();
+    let mut round = SyncRound::pull_only();
+    let mut step = round.step(&mut state, &mut ws, None);
+    let mut at = 0;
+    while at < all.len() {
+        assert!(matches!(step, Step::Send(_)), "{step:?}");
+        step = round.step(&mut state, &mut ws, Some(page(at)));
+        at += PAGE_SIZE;
+    }
+    // A step per slice of 2 000 documents read, nothing merged meanwhile.
+    let mut slices = 0;
+    while step == Step::Yield {
+        assert!(ws.clients.is_empty(), "merged before the last slice");
+        assert_eq!(round.progress().map(|p| p.total), Some(all.len()));
+        slices += 1;
+        step = round.step(&mut state, &mut ws, None);
+    }
+    assert_eq!(slices, all.len().div_ceil(2_000) - 1);
+    let Step::Done(report) = step else {
+        panic!("a pull-only round ends: {step:?}")
+    };
+    assert_eq!(report.pulled, all.len());
+    assert!(ws == theirs, "the pulled workspace differs");
+    assert_eq!(state.docs.len(), all.len());
 }

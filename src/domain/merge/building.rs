@@ -180,7 +180,7 @@ impl Building {
             std::mem::take(&mut self.events),
             std::mem::take(&mut self.repairs),
         );
-        report::begin(ours, &self.ws, events, value_conflicts, repairs)
+        report::begin(&ours.removed, &self.ws, events, value_conflicts, repairs)
     }
 
     /// The single values, the tombstones' stored list, and the report.

@@ -36,6 +36,8 @@ mod events;
 mod fields;
 mod id_index;
 mod in_use;
+mod into;
+mod into_list;
 mod kinds;
 mod record;
 mod records;
@@ -47,6 +49,7 @@ mod tombstones;
 
 pub use events::{Conflict, MergeEvent, RecordKind, Resurrection, Side};
 pub use fields::merge_fields;
+pub use into::merge_into;
 pub use kinds::PIPELINE_SETTINGS_ID;
 pub use record::Record;
 pub use records::merge_records;

@@ -8,7 +8,7 @@ use super::repair::Repair;
 use super::tombstones::{changed_count, latest_by_id};
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{Tombstone, Workspace};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -139,18 +139,18 @@ fn present(ws: &Workspace, kind: RecordKind, id: &Id) -> bool {
     }
 }
 
-/// The report of a merge of `ours` into `merged`, without its counts: what happened (conflicts, resurrections still news and still
+/// The report of a merge of `ours` (here its tombstones) into `merged`, without its counts: what happened (conflicts, resurrections still news and still
 /// there, repairs) and the tombstones changed. [`count_kind`] adds the counts kind by kind.
 pub(super) fn begin(
-    ours: &Workspace,
+    ours_removed: &[Tombstone],
     merged: &Workspace,
     events: Vec<MergeEvent>,
     value_conflicts: Vec<Conflict>,
     repairs: Vec<Repair>,
 ) -> MergeReport {
-    let own = latest_by_id(&ours.removed);
+    let own = latest_by_id(ours_removed);
     let mut report = MergeReport {
-        tombstones_changed: changed_count(&ours.removed, &merged.removed),
+        tombstones_changed: changed_count(ours_removed, &merged.removed),
         ..MergeReport::default()
     };
     for event in events {
@@ -283,7 +283,7 @@ impl CountCursor {
 }
 
 /// The counts of a single value (the scoring model, the transfer policy): updated or kept.
-fn value_counts(changed: bool) -> KindCounts {
+pub(super) fn value_counts(changed: bool) -> KindCounts {
     KindCounts {
         updated: usize::from(changed),
         kept: usize::from(!changed),

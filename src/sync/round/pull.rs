@@ -1,9 +1,9 @@
 //! The pull half of a round: pages of `_changes`, counted for the progress, applied together
-//! once the last page is in.
+//! once the last page is in (read a slice a step, then merged by id).
 
-use super::{failure, remember, Phase, SyncRound, PAGE_SIZE};
+use super::{failure, remember, Phase, SyncRound, APPLY_SLICE, PAGE_SIZE};
 use crate::domain::workspace::Workspace;
-use crate::sync::apply::apply_documents;
+use crate::sync::apply_steps::ApplySteps;
 use crate::sync::documents::Document;
 use crate::sync::state::SyncState;
 use crate::sync::{encode_component, Method, Request, Response, Step};
@@ -67,6 +67,24 @@ impl SyncRound {
             }
             return self.pull_page(state, Some(since));
         }
+        let (docs, revs): (Vec<_>, _) = std::mem::take(&mut self.pulled).into_iter().unzip();
+        self.pulled_at.clear();
+        if !docs.is_empty() {
+            self.applying = Some((ApplySteps::new(), docs, revs));
+        }
+        self.apply_next(state, ws)
+    }
+
+    /// Reads the next slice of the pulled documents (a step of its own, so a first pull of a
+    /// hundred thousand documents is not one long task), or merges them all once read, then
+    /// goes on to the push.
+    pub(super) fn apply_next(&mut self, state: &mut SyncState, ws: &mut Workspace) -> Step {
+        if let Some((steps, docs, _)) = self.applying.as_mut() {
+            if !steps.step(docs, APPLY_SLICE) {
+                self.phase = Phase::Applying;
+                return Step::Yield;
+            }
+        }
         self.apply_pulled(state, ws);
         if !self.push_local {
             return self.done(None);
@@ -104,20 +122,16 @@ impl SyncRound {
     }
 
     fn apply_pulled(&mut self, state: &mut SyncState, ws: &mut Workspace) {
-        let pulled = std::mem::take(&mut self.pulled);
-        self.pulled_at.clear();
-        if !pulled.is_empty() {
-            let docs: Vec<Document> = pulled.iter().map(|(d, _)| d.clone()).collect();
-            let applied = apply_documents(ws, &docs);
-            *ws = applied.workspace;
+        if let Some((steps, docs, revs)) = self.applying.take() {
+            let applied = steps.finish(ws, &docs);
             self.touched = true;
             let skipped: HashSet<&String> = applied.skipped.iter().collect();
-            for (doc, rev) in &pulled {
+            for (doc, rev) in docs.iter().zip(&revs) {
                 if !skipped.contains(&doc.id) {
                     remember(state, doc, rev);
                 }
             }
-            self.report.pulled += pulled.len() - applied.skipped.len();
+            self.report.pulled += docs.len() - applied.skipped.len();
             self.report.skipped.extend(applied.skipped);
         }
         if let Some(seq) = self.reached.take() {

@@ -49,6 +49,7 @@ mod checks;
 mod diff;
 mod ops;
 mod sim;
+mod sync_apply;
 
 use checks::*;
 use diff::*;
