@@ -69,6 +69,8 @@ pub struct SyncCtx {
     cut: StoredValue<LocalCut>,
     /// A round is running; `again` asks for one more after it.
     running: StoredValue<bool>,
+    /// The engine's state learnt something not yet stored ([`runner`] stores it a while later).
+    state_due: StoredValue<bool>,
     again: StoredValue<bool>,
     /// Set while a round's result goes into the workspace, so that is not taken for a local
     /// change.
@@ -105,6 +107,7 @@ impl SyncCtx {
             loaded: StoredValue::new(false),
             cut: StoredValue::new(LocalCut::new()),
             running: StoredValue::new(false),
+            state_due: StoredValue::new(false),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),
             generation: StoredValue::new(0),

@@ -16,6 +16,15 @@ use std::time::Duration;
 const POLL: Duration = Duration::from_secs(15);
 /// How long after the last local change a round starts.
 const AFTER_CHANGE: Duration = Duration::from_millis(700);
+/// How long after a round that learnt something the engine's state is stored. Encoding a
+/// full-size team's state (5 MB) is a task of 100–150 ms in the browser: stored at once, it
+/// fell into every edit's round and into every poll that pulled a colleague's change. Stored a
+/// while later, once for all the rounds in between. Losing it costs nothing but requests: the
+/// next round pulls again from the older sequence (merging what it already has changes nothing)
+/// and a write with an older `_rev` meets a `409` that the merge settles.
+const STORE_STATE_AFTER: Duration = Duration::from_secs(3);
+/// How long to wait for a running round (which holds the engine's state) before storing it.
+const STORE_STATE_RETRY: Duration = Duration::from_millis(500);
 
 /// Provides the sync context and, when the page started with sync settings, starts syncing.
 pub fn install(state: AppState) {
@@ -63,7 +72,13 @@ pub fn install(state: AppState) {
             request_round(ctx, state);
         }
     });
-    std::mem::forget((poll, on_online, on_offline, on_visible));
+    // A page going away stores what its rounds learnt, if no round holds the state just then.
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| {
+        if ctx.state_due.get_value() && !ctx.running.get_value() {
+            store_state(ctx);
+        }
+    });
+    std::mem::forget((poll, on_online, on_offline, on_visible, on_pagehide));
     super::stored::load_then(ctx, state, move || start(ctx, state));
 }
 
@@ -143,6 +158,32 @@ pub fn request_round(ctx: SyncCtx, state: AppState) {
     });
 }
 
+/// Stores the engine's state [`STORE_STATE_AFTER`] from now, unless that is already planned.
+fn store_state_soon(ctx: SyncCtx) {
+    if ctx.state_due.get_value() {
+        return;
+    }
+    ctx.state_due.set_value(true);
+    set_timeout(move || store_state_when_free(ctx), STORE_STATE_AFTER);
+}
+
+/// Stores the engine's state, or waits while a round has it taken out.
+fn store_state_when_free(ctx: SyncCtx) {
+    if !ctx.state_due.get_value() {
+        return;
+    }
+    if ctx.running.get_value() {
+        set_timeout(move || store_state_when_free(ctx), STORE_STATE_RETRY);
+        return;
+    }
+    store_state(ctx);
+}
+
+fn store_state(ctx: SyncCtx) {
+    ctx.state_due.set_value(false);
+    ctx.engine.with_value(crate::ui::persist::save_sync_state);
+}
+
 /// One round on the live workspace; false when it could not go on (offline, logged out).
 async fn round(ctx: SyncCtx, state: AppState) -> bool {
     let generation = ctx.generation.get_value();
@@ -197,7 +238,7 @@ async fn round(ctx: SyncCtx, state: AppState) -> bool {
     let learnt = report.pulled + report.pushed + report.conflicts + report.refused.len() > 0;
     // Written only when the round learnt something: at team scale the state is 5 MB.
     if learnt || engine.last_seq != since {
-        crate::ui::persist::save_sync_state(&engine);
+        store_state_soon(ctx);
     }
     ctx.engine.set_value(engine);
     if report.error.is_none() {
