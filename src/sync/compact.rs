@@ -10,6 +10,7 @@ use super::state::{DocState, SetAside, SyncState};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 /// The first bytes of the form (and its version).
 const MAGIC: &[u8; 4] = b"SDS1";
@@ -36,56 +37,109 @@ struct Header {
 
 /// The state in the compact form.
 pub fn encode_state(state: &SyncState) -> Vec<u8> {
-    let header = Header {
-        server: state.server.clone(),
-        db: state.db.clone(),
-        last_seq: state.last_seq.clone(),
-        set_aside: state.set_aside.clone(),
-    };
-    let mut out = Vec::with_capacity(64 + state.docs.len() * 36);
-    out.extend_from_slice(MAGIC);
-    put_bytes(
-        &mut out,
-        serde_json::to_string(&header)
-            .expect("serialises")
-            .as_bytes(),
-    );
-    let mut owners: Vec<&str> = state
-        .docs
-        .values()
-        .filter_map(|d| d.owner.as_deref())
-        .collect();
-    owners.sort_unstable();
-    owners.dedup();
-    put_varint(&mut out, owners.len() as u64);
-    for owner in &owners {
-        put_bytes(&mut out, owner.as_bytes());
-    }
-    put_varint(&mut out, state.docs.len() as u64);
-    let mut previous: &str = "";
-    for (id, doc) in &state.docs {
-        let shared = shared_prefix(previous, id);
-        put_varint(&mut out, shared as u64);
-        put_bytes(&mut out, &id.as_bytes()[shared..]);
-        previous = id;
-        match compact_rev(&doc.rev) {
-            Some((generation, digest)) => {
-                put_varint(&mut out, generation << 1);
-                out.extend_from_slice(&digest);
-            }
-            None => {
-                put_varint(&mut out, ((doc.rev.len() as u64) << 1) | 1);
-                out.extend_from_slice(doc.rev.as_bytes());
-            }
+    let mut encoder = StateEncoder::new(state);
+    while !encoder.step(state, usize::MAX) {}
+    encoder.finish()
+}
+
+/// The compact form written a few documents at a time ([`encode_state`] in one go): at team
+/// scale encoding is 100–150 ms in the browser, too long for one task. The state must not
+/// change between the steps (the caller starts again if it did); each step goes on after the
+/// last document id it wrote.
+pub struct StateEncoder {
+    out: Vec<u8>,
+    /// The owners' table, sorted: a document names its owner by place in it.
+    owners: Vec<String>,
+    /// The last document id written; `None` before the first.
+    last: Option<String>,
+    done: bool,
+}
+
+impl StateEncoder {
+    /// An encoder with the header, the owners' table and the count written.
+    pub fn new(state: &SyncState) -> Self {
+        let header = Header {
+            server: state.server.clone(),
+            db: state.db.clone(),
+            last_seq: state.last_seq.clone(),
+            set_aside: state.set_aside.clone(),
+        };
+        let mut out = Vec::with_capacity(64 + state.docs.len() * 36);
+        out.extend_from_slice(MAGIC);
+        put_bytes(
+            &mut out,
+            serde_json::to_string(&header)
+                .expect("serialises")
+                .as_bytes(),
+        );
+        let mut owners: Vec<&str> = state
+            .docs
+            .values()
+            .filter_map(|d| d.owner.as_deref())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        put_varint(&mut out, owners.len() as u64);
+        for owner in &owners {
+            put_bytes(&mut out, owner.as_bytes());
         }
-        out.extend_from_slice(&doc.hash.to_le_bytes());
-        let owner =
-            (doc.owner.as_deref()).map_or(0, |o| owners.binary_search(&o).expect("listed") + 1);
-        put_varint(&mut out, owner as u64);
+        put_varint(&mut out, state.docs.len() as u64);
+        StateEncoder {
+            out,
+            owners: owners.into_iter().map(str::to_owned).collect(),
+            last: None,
+            done: state.docs.is_empty(),
+        }
     }
-    let sum = checksum(&out);
-    out.extend_from_slice(&sum.to_le_bytes());
-    out
+
+    /// Writes up to `docs` more documents; true when all are written.
+    pub fn step(&mut self, state: &SyncState, docs: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let rest = match &self.last {
+            Some(last) => state
+                .docs
+                .range::<str, _>((Bound::Excluded(last.as_str()), Bound::Unbounded)),
+            None => state.docs.range::<str, _>(..),
+        };
+        let mut previous = self.last.clone().unwrap_or_default();
+        let mut written = 0;
+        for (id, doc) in rest.take(docs.max(1)) {
+            let shared = shared_prefix(&previous, id);
+            put_varint(&mut self.out, shared as u64);
+            put_bytes(&mut self.out, &id.as_bytes()[shared..]);
+            previous.clone_from(id);
+            match compact_rev(&doc.rev) {
+                Some((generation, digest)) => {
+                    put_varint(&mut self.out, generation << 1);
+                    self.out.extend_from_slice(&digest);
+                }
+                None => {
+                    put_varint(&mut self.out, ((doc.rev.len() as u64) << 1) | 1);
+                    self.out.extend_from_slice(doc.rev.as_bytes());
+                }
+            }
+            self.out.extend_from_slice(&doc.hash.to_le_bytes());
+            let owner = (doc.owner.as_deref()).map_or(0, |o| {
+                (self.owners.binary_search_by(|x| x.as_str().cmp(o))).expect("listed") + 1
+            });
+            put_varint(&mut self.out, owner as u64);
+            written += 1;
+        }
+        if written < docs.max(1) {
+            self.done = true;
+        }
+        self.last = Some(previous);
+        self.done
+    }
+
+    /// The bytes, with the checksum that ends them.
+    pub fn finish(mut self) -> Vec<u8> {
+        let sum = checksum(&self.out);
+        self.out.extend_from_slice(&sum.to_le_bytes());
+        self.out
+    }
 }
 
 /// The state read back from the compact form.

@@ -107,3 +107,30 @@ fn a_full_size_state_is_about_a_third_of_its_json() {
     // About 43 bytes a document: the `_rev`'s 16 bytes and the body hash's 8 cannot go.
     assert!(bytes.len() * 5 < json * 2, "{} of {json}", bytes.len());
 }
+
+#[test]
+fn the_form_written_in_steps_is_the_form_written_in_one_go() {
+    let mut state = state_of(1_000);
+    state.docs.insert(
+        "clients:ё-кириллица".into(),
+        DocState {
+            rev: "not-a-couch-rev".into(),
+            hash: 7,
+            owner: None,
+        },
+    );
+    let whole = encode_state(&state);
+    for docs in [1, 2, 7, 500, 1_001, 5_000] {
+        let mut encoder = StateEncoder::new(&state);
+        let mut steps = 0;
+        while !encoder.step(&state, docs) {
+            steps += 1;
+        }
+        assert!(steps >= 1_001 / docs, "{docs} a step: {steps} steps");
+        assert_eq!(encoder.finish(), whole, "{docs} a step");
+    }
+    let empty = SyncState::default();
+    let mut encoder = StateEncoder::new(&empty);
+    assert!(encoder.step(&empty, 3));
+    assert_eq!(encoder.finish(), encode_state(&empty));
+}

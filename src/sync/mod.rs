@@ -39,7 +39,7 @@ mod trouble;
 pub use apply::apply_by_whole_merge;
 pub use apply::{apply_documents, Applied};
 pub use apply_steps::ApplySteps;
-pub use compact::{decode_state, encode_state, CompactError};
+pub use compact::{decode_state, encode_state, CompactError, StateEncoder};
 pub use documents::{body_hash, documents, Document};
 pub use local::LocalCut;
 pub use round::{Progress, Refusal, RoundReport, Step, SyncRound, PAGE_SIZE};

@@ -54,6 +54,11 @@ pub fn save_sync_state(state: &crate::sync::SyncState) {
     sync_store::save(state);
 }
 
+/// Stores the sync engine's state already encoded ([`crate::sync::StateEncoder`]).
+pub fn save_sync_state_bytes(bytes: Vec<u8>) {
+    sync_store::save_bytes(bytes);
+}
+
 /// The bytes the app's keys take in `localStorage`, as the browser counts them.
 pub fn used_bytes() -> u64 {
     browser::used_bytes()

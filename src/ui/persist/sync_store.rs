@@ -116,7 +116,11 @@ async fn clear() -> Result<(), JsValue> {
 
 /// Stores the state (written in the background; IndexedDB keeps the writes in order).
 pub fn save(state: &SyncState) {
-    let bytes = encode_state(state);
+    save_bytes(encode_state(state));
+}
+
+/// Stores a state already in the compact form (encoded a few documents a task by the caller).
+pub fn save_bytes(bytes: Vec<u8>) {
     wasm_bindgen_futures::spawn_local(async move {
         let _ = write(&bytes).await;
     });

@@ -71,6 +71,9 @@ pub struct SyncCtx {
     running: StoredValue<bool>,
     /// The engine's state learnt something not yet stored ([`runner`] stores it a while later).
     state_due: StoredValue<bool>,
+    /// Rounds started in this page: a state encoded across tasks is whole only if none started
+    /// meanwhile.
+    rounds: StoredValue<u64>,
     again: StoredValue<bool>,
     /// Set while a round's result goes into the workspace, so that is not taken for a local
     /// change.
@@ -108,6 +111,7 @@ impl SyncCtx {
             cut: StoredValue::new(LocalCut::new()),
             running: StoredValue::new(false),
             state_due: StoredValue::new(false),
+            rounds: StoredValue::new(0),
             again: StoredValue::new(false),
             applying: StoredValue::new(false),
             generation: StoredValue::new(0),

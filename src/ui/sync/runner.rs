@@ -5,7 +5,7 @@
 
 use super::fetch::{self, Offline};
 use super::{set_aside_of, SyncCtx, SyncStatus};
-use crate::sync::{LoginOutcome, Session, SyncRound};
+use crate::sync::{LoginOutcome, Session, StateEncoder, SyncRound};
 use crate::ui::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -146,6 +146,7 @@ pub fn request_round(ctx: SyncCtx, state: AppState) {
         return;
     }
     ctx.running.set_value(true);
+    ctx.rounds.update_value(|n| *n += 1);
     ctx.status.set(SyncStatus::Syncing);
     spawn_local(async move {
         loop {
@@ -176,12 +177,40 @@ fn store_state_when_free(ctx: SyncCtx) {
         set_timeout(move || store_state_when_free(ctx), STORE_STATE_RETRY);
         return;
     }
-    store_state(ctx);
+    store_state_in_steps(ctx);
 }
 
+/// Stores the engine's state now, in one go (the page is going away).
 fn store_state(ctx: SyncCtx) {
     ctx.state_due.set_value(false);
     ctx.engine.with_value(crate::ui::persist::save_sync_state);
+}
+
+/// Documents encoded per task: about 10 ms in the browser.
+const STATE_DOCS_PER_STEP: usize = 10_000;
+
+/// Encodes the engine's state a few thousand documents a task, then stores it. A round that
+/// starts meanwhile (it takes the state out and changes it) makes the encoding start over later.
+fn store_state_in_steps(ctx: SyncCtx) {
+    ctx.state_due.set_value(false);
+    let round = ctx.rounds.get_value();
+    let encoder = ctx.engine.with_value(StateEncoder::new);
+    encode_step(ctx, encoder, round);
+}
+
+fn encode_step(ctx: SyncCtx, mut encoder: StateEncoder, round: u64) {
+    if ctx.running.get_value() || ctx.rounds.get_value() != round {
+        store_state_soon(ctx);
+        return;
+    }
+    if ctx
+        .engine
+        .with_value(|engine| encoder.step(engine, STATE_DOCS_PER_STEP))
+    {
+        crate::ui::persist::save_sync_state_bytes(encoder.finish());
+    } else {
+        set_timeout(move || encode_step(ctx, encoder, round), Duration::ZERO);
+    }
 }
 
 /// One round on the live workspace; false when it could not go on (offline, logged out).
