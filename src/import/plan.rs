@@ -7,6 +7,7 @@ use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
+use std::collections::HashMap;
 
 /// Where products the import creates go when the file has no group column (or a blank one).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub struct Plan {
     pub new_orders: Vec<Order>,
     /// Existing orders as they will be (same ids): an edited source document.
     pub changed_orders: Vec<Order>,
+    /// The file rows each new or changed client of a client list, and each new or changed
+    /// order, comes from: what a record left out of the plan takes with it.
+    pub sources: HashMap<Id, Vec<usize>>,
 }
 
 impl Plan {
@@ -93,4 +97,7 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// What would be written.
     pub plan: Plan,
+    /// Rows left out because the server would refuse them (with sync on; see
+    /// [`super::rights`]), by reason.
+    pub left_out: Vec<(super::rights::LeftOutReason, usize)>,
 }
