@@ -117,7 +117,7 @@ pub fn leave_out_refused(
     let catalogue_refused = |kind| {
         judge(RecordRef { kind, owner: None }, Change::Create)
             .err()
-            .map(|d| reason_of_catalogue(d))
+            .map(reason_of_catalogue)
     };
     if !plan.products.is_empty() || !plan.groups.is_empty() {
         let why = catalogue_refused("products").or_else(|| catalogue_refused("product_groups"));
