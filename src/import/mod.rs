@@ -48,10 +48,10 @@ pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;
 pub use fit::{added_bytes, Fit, SizeSteps};
-pub use plan::{Counts, GroupChoice, Options, Plan, Preview};
+pub use plan::{Counts, GroupChoice, LeftOutReason, Options, Plan, Preview};
 pub use problem::{ClientRef, Problem, RowProblem};
 pub use read::{FileError, FileKind, TextSettings};
-pub use rights::{leave_out_refused, LeftOutReason};
+pub use rights::leave_out_refused;
 pub use steps::{PreviewSteps, ReadSteps};
 pub use table::{Cell, DataTable, SourceRow, TableError};
 

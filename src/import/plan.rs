@@ -82,6 +82,24 @@ impl Plan {
     }
 }
 
+/// Why rows of a table were left out with sync on (the server would refuse them): one
+/// sentence of the preview each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeftOutReason {
+    /// Rows changing clients someone else owns.
+    OthersClients,
+    /// Rows giving one's own client another owner.
+    OwnerChange,
+    /// Rows creating a client owned by someone else.
+    NewForOthers,
+    /// Orders of clients someone else owns.
+    OthersOrders,
+    /// Orders needing products or groups the import would add to the director's catalogue.
+    Catalogue,
+    /// The person may write nothing shared (no team role, or not linked to a member).
+    NoRights,
+}
+
 /// The preview of an import.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
@@ -99,5 +117,5 @@ pub struct Preview {
     pub plan: Plan,
     /// Rows left out because the server would refuse them (with sync on; see
     /// [`super::rights`]), by reason.
-    pub left_out: Vec<(super::rights::LeftOutReason, usize)>,
+    pub left_out: Vec<(LeftOutReason, usize)>,
 }

@@ -5,29 +5,12 @@
 //! app's copy of the server's validation function, [`crate::sync::judge`], for the person who
 //! imports), so this stays pure and testable with any rules.
 
-use super::plan::Preview;
+use super::plan::{LeftOutReason, Preview};
 use crate::domain::client::Client;
 use crate::domain::ids::Id;
 use crate::domain::workspace::Workspace;
 use crate::sync::{Change, Denied, RecordRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// Why rows were left out: one sentence of the preview each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LeftOutReason {
-    /// Rows changing clients someone else owns.
-    OthersClients,
-    /// Rows giving one's own client another owner.
-    OwnerChange,
-    /// Rows creating a client owned by someone else.
-    NewForOthers,
-    /// Orders of clients someone else owns.
-    OthersOrders,
-    /// Orders needing products or groups the import would add to the director's catalogue.
-    Catalogue,
-    /// The person may write nothing shared (no team role, or not linked to a member).
-    NoRights,
-}
 
 /// The reason a refusal of a client or order row is told with.
 fn reason(denied: Denied, owner_change: bool) -> LeftOutReason {
