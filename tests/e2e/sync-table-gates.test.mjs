@@ -124,3 +124,44 @@ test("a hunter's table import leaves out the order for a colleague's client and 
   assert.equal(await page.getByTestId('sync-refused').count(), 0, 'nothing set aside');
   assert.equal((await serverDoc(`clients:${hers.id}`))._rev, hersBefore._rev, "the colleague's client is unchanged on the server");
 });
+
+test("a client list: the row changing a colleague's client is left out, her own rows go in; the director's preview leaves out nothing", async () => {
+  const { page } = devices.alexey;
+  const ws = (await readStored(page)).workspace;
+  const mine = ws.clients.find((c) => c.owner_id === 'demo-m2');
+  const hers = ws.clients.find((c) => c.owner_id === 'demo-m3');
+  const hersBefore = await serverDoc(`clients:${hers.id}`);
+  const csv = [
+    'Контрагент;Телефон',
+    ['ООО «Второй лид Алексея»', '+7 900 111-22-33'].map(cell).join(';'),
+    [mine.name, '+7 900 111-22-44'].map(cell).join(';'),
+    [hers.name, '+7 900 111-22-55'].map(cell).join(';'),
+  ].join('\n');
+  const file = { name: 'клиенты.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+  await page.evaluate(() => { location.hash = '#/data'; });
+  await page.getByTestId('table-file').setInputFiles(file);
+  await page.getByTestId('table-setup').waitFor();
+  const leftOut = page.getByTestId('table-left-out');
+  await leftOut.waitFor();
+  assert.equal(await page.getByTestId('table-target').inputValue(), 'clients');
+  assert.equal(plain(await leftOut.innerText()), 'Пропущена 1 строка: клиенты других владельцев — изменить их может владелец или директор.');
+  assert.equal(plain(await page.getByTestId('table-clients').innerText()), 'Клиенты: добавится 1, найдено без изменений 0, обновится 1, пропущено 1.');
+  await page.getByTestId('table-confirm').click();
+  await page.getByTestId('table-result').waitFor();
+  await saved(page);
+  const after = (await readStored(page)).workspace;
+  assert.equal(after.clients.find((c) => c.id === mine.id).contact.phone, '+7 900 111-22-44', 'her own client updated');
+  assert.deepEqual(after.clients.find((c) => c.id === hers.id), ws.clients.find((c) => c.id === hers.id), "the colleague's client is unchanged");
+  await serverUntil(`clients:${mine.id}`, (d) => d.record.contact.phone === '+7 900 111-22-44', 'her own client\'s new phone');
+  await synced(page);
+  assert.equal(await page.getByTestId('sync-refused').count(), 0, 'nothing set aside');
+  assert.equal((await serverDoc(`clients:${hers.id}`))._rev, hersBefore._rev);
+
+  // The director's preview of the same file leaves nothing out.
+  const director = devices.marina.page;
+  await director.evaluate(() => { location.hash = '#/data'; });
+  await director.getByTestId('table-file').setInputFiles(file);
+  await director.getByTestId('table-preview').waitFor();
+  assert.equal(await director.getByTestId('table-left-out').count(), 0);
+  assert.match(plain(await director.getByTestId('table-clients').innerText()), /пропущено 0\.$/);
+});
