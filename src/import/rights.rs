@@ -12,13 +12,13 @@ use crate::domain::workspace::Workspace;
 use crate::sync::{Change, Denied, RecordRef};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// The reason a refusal of a client or order row is told with.
-fn reason(denied: Denied, owner_change: bool) -> LeftOutReason {
+/// The reason a refused client row is told with (a colleague's client is hers to change, owner
+/// and all, so an owner change of it is told as her client).
+fn reason(denied: Denied) -> LeftOutReason {
     match denied {
         Denied::NoAccess | Denied::NotLinked => LeftOutReason::NoRights,
         Denied::NewNotOwn => LeftOutReason::NewForOthers,
         Denied::OwnerChange => LeftOutReason::OwnerChange,
-        _ if owner_change => LeftOutReason::OwnerChange,
         _ => LeftOutReason::OthersClients,
     }
 }
@@ -65,7 +65,7 @@ pub fn leave_out_refused(
         match judge(record, change) {
             Ok(()) => kept.push(client),
             Err(denied) => {
-                let why = reason(denied, owner_change);
+                let why = reason(denied);
                 note(plan.sources.get(&client.id), why);
                 refused_clients.insert(client.id.clone(), why);
                 preview.clients.updated -= 1;
@@ -86,7 +86,7 @@ pub fn leave_out_refused(
                 kept.push(client);
             }
             Err(denied) => {
-                let why = reason(denied, false);
+                let why = reason(denied);
                 note(plan.sources.get(&client.id), why);
                 refused_clients.insert(client.id.clone(), why);
                 preview.clients.added -= 1;
