@@ -62,7 +62,9 @@ import { gzipSync, constants } from 'node:zlib';
 // 1 171 600 B gzipped (raw 3 147 671 B), 2 098 B under the sum of the three raises; the budget is that.
 // sync-gates (session 9): a deal on the client card by its own owner, the board's locked cards,
 // import for the director only with sync on: 1 171 600 → 1 174 980 B measured (+3 380 B).
-const BUDGET_GZIP_BYTES = 1_174_980;
+// table-gates (session 9): a hunter's table import leaves out the rows the server would refuse,
+// with the reasons in words: int at 5fb04ed 1 181 635 → 1 189 298 B measured (+7 663 B).
+const BUDGET_GZIP_BYTES = 1_182_643;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
