@@ -100,4 +100,11 @@ texts! {
     FitTooBig => "Импорт не поместится в память браузера: нужно ≈{} МБ из {} МБ. Удалите старые резервные копии на этой странице или загрузите файл частями (например, по кварталам).", "The import will not fit in the browser's storage: it needs about {} MB of {} MB. Delete old backups on this page or import the file in parts (by quarter, for instance).";
     FitTight => "После импорта память браузера будет занята на {} % (≈{} МБ из {} МБ): места останется мало.", "After the import the browser's storage will be {} % full (about {} MB of {} MB): little room will be left.";
     SummaryTable => "Таблица: строка заголовков {}, строк данных {}.", "Table: header row {}, {} data rows.";
+    // Rows left out with sync on (after «Пропущено 3 строки: »)
+    LeftOutOthersClients => "клиенты других владельцев — изменить их может владелец или директор", "clients of other owners — only their owner or the director may change them";
+    LeftOutOwnerChange => "смена владельца — владельца меняет директор", "a change of owner — only the director changes owners";
+    LeftOutNewForOthers => "новые клиенты на других владельцев — записать клиента на коллегу может директор", "new clients for other owners — only the director may create a client for a colleague";
+    LeftOutOthersOrders => "заказы клиентов других владельцев — добавить их может владелец или директор", "orders of other owners' clients — only their owner or the director may add them";
+    LeftOutCatalogue => "товаров нет в каталоге — каталог меняет директор", "the products are not in the catalogue — only the director changes the catalogue";
+    LeftOutNoRights => "у вас нет прав на запись в общие данные", "you may not write to the shared data";
 }

@@ -19,6 +19,7 @@ mod deal_table;
 pub mod deals;
 mod errors;
 pub mod import;
+pub mod import_rights;
 mod import_table;
 mod macros;
 mod names;

@@ -123,6 +123,9 @@ plurals! {
     // «Что изменилось» on «Обзор»
     Changes => ["{} изменение", "{} изменения", "{} изменений"], ["{} change", "{} changes"];
     SearchFound => ["Найден {} результат", "Найдено {} результата", "Найдено {} результатов"], ["{} result found", "{} results found"];
+    // The table import with sync on: rows the server would refuse («: {}» is the reason)
+    LeftOutRows => ["Пропущена {} строка: {}.", "Пропущено {} строки: {}.", "Пропущено {} строк: {}."],
+        ["{} row left out: {}.", "{} rows left out: {}."];
     // The top bar during a long sync (the form follows the total: «из 21 документа»)
     SyncProgress => ["Синхронизация: {} из {} документа", "Синхронизация: {} из {} документов", "Синхронизация: {} из {} документов"],
         ["Syncing: {} of {} document", "Syncing: {} of {} documents"];

@@ -178,6 +178,7 @@ impl ClientSteps {
                     counts.matched += 1;
                 } else {
                     counts.updated += 1;
+                    plan.sources.insert(client.id.clone(), vec![row.number]);
                     plan.changed_clients.push(client);
                 }
             }
@@ -196,6 +197,7 @@ impl ClientSteps {
                 dir.add_client(&client);
                 seen.insert(client.id.clone(), row.number);
                 counts.added += 1;
+                plan.sources.insert(client.id.clone(), vec![row.number]);
                 plan.new_clients.push(client);
             }
         }
@@ -213,6 +215,7 @@ impl ClientSteps {
             orders: Counts::default(),
             problems: self.problems,
             plan: self.plan,
+            left_out: Vec::new(),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`memory`]: a mapping as keys the browser keeps for the next file with the same headers;
 //! - `clients` and `orders`: the preview for each target ([`plan`]), and [`apply`] (with undo);
 //! - [`steps`]: the same reading and preview in slices, for a file of 100 000 rows;
+//! - [`rights`]: with sync on, the rows the server would refuse left out of the plan;
 //! - [`fit`]: whether what an import adds fits in the browser's storage.
 
 pub mod apply;
@@ -33,6 +34,7 @@ mod orders;
 pub mod plan;
 pub mod problem;
 pub mod read;
+pub mod rights;
 pub mod rows;
 pub mod steps;
 pub mod table;
@@ -46,9 +48,10 @@ pub use columns::{Field, Mapping, MappingError, Target};
 pub use delimited::Separator;
 pub use encoding::TextEncoding;
 pub use fit::{added_bytes, Fit, SizeSteps};
-pub use plan::{Counts, GroupChoice, Options, Plan, Preview};
+pub use plan::{Counts, GroupChoice, LeftOutReason, Options, Plan, Preview};
 pub use problem::{ClientRef, Problem, RowProblem};
 pub use read::{FileError, FileKind, TextSettings};
+pub use rights::leave_out_refused;
 pub use steps::{PreviewSteps, ReadSteps};
 pub use table::{Cell, DataTable, SourceRow, TableError};
 

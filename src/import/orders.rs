@@ -292,6 +292,7 @@ impl OrderSteps {
                 }
                 created = next_stamp(options.now, removed_at);
             }
+            let rows = doc.rows;
             let order = Order {
                 id: doc.id,
                 client_id: doc.client_id,
@@ -311,6 +312,7 @@ impl OrderSteps {
                 }
                 Some(old) => {
                     orders.updated += 1;
+                    work.plan.sources.insert(order.id.clone(), rows);
                     work.plan.changed_orders.push(Order {
                         created_at: old.created_at,
                         updated_at: old.updated_at,
@@ -320,6 +322,7 @@ impl OrderSteps {
                 }
                 None => {
                     orders.added += 1;
+                    work.plan.sources.insert(order.id.clone(), rows);
                     work.plan.new_orders.push(order);
                 }
             }
@@ -332,6 +335,7 @@ impl OrderSteps {
             orders,
             problems: work.problems,
             plan: work.plan,
+            left_out: Vec::new(),
         }
     }
 }

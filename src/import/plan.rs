@@ -7,6 +7,7 @@ use crate::domain::client::Client;
 use crate::domain::dates::Timestamp;
 use crate::domain::ids::Id;
 use crate::domain::orders::{Order, Product, ProductGroup};
+use std::collections::HashMap;
 
 /// Where products the import creates go when the file has no group column (or a blank one).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub struct Plan {
     pub new_orders: Vec<Order>,
     /// Existing orders as they will be (same ids): an edited source document.
     pub changed_orders: Vec<Order>,
+    /// The file rows each new or changed client of a client list, and each new or changed
+    /// order, comes from: what a record left out of the plan takes with it.
+    pub sources: HashMap<Id, Vec<usize>>,
 }
 
 impl Plan {
@@ -76,6 +80,24 @@ impl Plan {
             && self.new_orders.is_empty()
             && self.changed_orders.is_empty()
     }
+}
+
+/// Why rows of a table were left out with sync on (the server would refuse them): one
+/// sentence of the preview each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeftOutReason {
+    /// Rows changing clients someone else owns.
+    OthersClients,
+    /// Rows giving one's own client another owner.
+    OwnerChange,
+    /// Rows creating a client owned by someone else.
+    NewForOthers,
+    /// Orders of clients someone else owns.
+    OthersOrders,
+    /// Orders needing products or groups the import would add to the director's catalogue.
+    Catalogue,
+    /// The person may write nothing shared (no team role, or not linked to a member).
+    NoRights,
 }
 
 /// The preview of an import.
@@ -93,4 +115,7 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// What would be written.
     pub plan: Plan,
+    /// Rows left out because the server would refuse them (with sync on; see
+    /// [`super::rights`]), by reason.
+    pub left_out: Vec<(LeftOutReason, usize)>,
 }

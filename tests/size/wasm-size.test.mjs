@@ -67,7 +67,9 @@ import { gzipSync, constants } from 'node:zlib';
 // sync-apply (session 9): pulled documents merged by id (merge_into, its per-list merge for the
 // 13 record lists) and read in slices (ApplySteps): 1 181 816 B gzipped (raw 3 183 776 B),
 // +10 216 B over main's 1 171 600 B (raw 3 147 671 B) measured on the same machine.
-const BUDGET_GZIP_BYTES = 1_181_635;
+// table-gates (session 9): a hunter's table import leaves out the rows the server would refuse,
+// with the reasons in words: int at 5fb04ed 1 181 635 → 1 189 298 B measured (+7 663 B).
+const BUDGET_GZIP_BYTES = 1_192_114;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -4,6 +4,7 @@
 mod apply_steps;
 mod fit;
 mod orders;
+mod rights;
 mod speed;
 mod steps;
 mod workbook;

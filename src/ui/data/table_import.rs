@@ -69,6 +69,7 @@ pub fn TableImportPanel() -> impl IntoView {
     let state = use_app();
     let bytes = StoredValue::new(None::<(String, Arc<Vec<u8>>)>);
     let jobs = Jobs::new(state);
+    let rights = crate::ui::sync::Rights::new(state);
     let checked = RwSignal::new(None::<Arc<Checked>>);
     let encoding = RwSignal::new(None::<TextEncoding>);
     let separator = RwSignal::new(None::<Separator>);
@@ -223,7 +224,10 @@ pub fn TableImportPanel() -> impl IntoView {
         let Some(options) = options_for(state, creates, group, clock::now()) else {
             return;
         };
-        jobs.check(state, table, mapping, options, move |c| {
+        // With sync on, the rows the server would refuse are left out of the plan (tracked: a
+        // login or a role change checks the rows again).
+        let writer = rights.writer_if_syncing();
+        jobs.check(state, table, mapping, options, writer, move |c| {
             checked.set(Some(Arc::new(c)))
         });
     });

@@ -7,13 +7,15 @@
 //! job is still the current one.
 
 use crate::domain::dates::Timestamp;
+use crate::domain::team::Role;
 use crate::domain::WorkspaceError;
 use crate::import::{
-    Applied, ApplySteps, DataTable, FileError, Fit, Mapping, Options, Preview, PreviewSteps,
-    ReadSteps, Separator, SizeSteps, Source, SourceRow, TextEncoding, UndoSteps,
+    leave_out_refused, Applied, ApplySteps, DataTable, FileError, Fit, Mapping, Options, Preview,
+    PreviewSteps, ReadSteps, Separator, SizeSteps, Source, SourceRow, TextEncoding, UndoSteps,
 };
 use crate::restore::Rejection;
 use crate::snapshot::{Snapshot, SnapshotSteps};
+use crate::sync::{judge, RecordRef};
 use crate::ui::clock;
 use crate::ui::persist::{now_ms, record_timing};
 use crate::ui::state::AppState;
@@ -239,6 +241,7 @@ impl Jobs {
         table: Arc<DataTable>,
         mapping: Mapping,
         options: Options,
+        writer: Option<(Option<String>, Option<Role>)>,
         done: impl FnOnce(Checked) + 'static,
     ) {
         let job = self.start(Busy::Checking(0));
@@ -278,7 +281,12 @@ impl Jobs {
             // slice of its own.
             let steps = steps.take().expect("steps finish once");
             preview = Some(state.ws.with_untracked(|ws| {
-                let p = steps.finish(ws, &table);
+                let mut p = steps.finish(ws, &table);
+                if let Some((person, role)) = &writer {
+                    let judge =
+                        |record: RecordRef, change| judge(person.as_deref(), *role, record, change);
+                    leave_out_refused(&mut p, ws, &judge);
+                }
                 let sizes = SizeSteps::new(ws, &p.plan);
                 (p, sizes)
             }));

@@ -6,6 +6,7 @@ use crate::i18n::import::{
     describe_counts, describe_fit, describe_mapping_error, describe_problem_row, encoding_name,
     field_name, separator_name,
 };
+use crate::i18n::import_rights::describe_left_out;
 use crate::i18n::{fill, ImportText, SnapshotText, Translate};
 use crate::import::{Field, Fit, Mapping, Separator, Target, TextEncoding};
 use crate::ui::state::AppState;
@@ -173,6 +174,10 @@ pub(super) fn preview_view(
     let clients = describe_counts(lang, ImportText::SummaryClients, &preview.clients);
     let orders = (preview.target == Target::Orders)
         .then(|| describe_counts(lang, ImportText::SummaryOrders, &preview.orders));
+    // With sync on: the rows the server would refuse, left out, and why.
+    let left_out: Vec<String> = (preview.left_out.iter())
+        .map(|&(reason, rows)| describe_left_out(lang, reason, rows))
+        .collect();
     let total = preview.problems.len();
     let listed: Vec<String> = preview
         .problems
@@ -183,6 +188,11 @@ pub(super) fn preview_view(
     view! {
         <div class="data-table-preview" data-testid="table-preview">
             {fit}
+            {(!left_out.is_empty()).then(|| view! {
+                <div class="banner banner-warning" role="status" data-testid="table-left-out">
+                    {left_out.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                </div>
+            })}
             <p data-testid="table-clients">{clients}</p>
             {orders.map(|o| view! { <p data-testid="table-orders">{o}</p> })}
             {preview.plan.is_empty().then(|| view! { <p class="muted">{ImportText::NothingToImport.get(lang)}</p> })}

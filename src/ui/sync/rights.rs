@@ -71,6 +71,12 @@ impl Rights {
         Some(self.state.tr(text).to_owned())
     }
 
+    /// Who the server will judge the person's writes as (member id and role) while sync is on;
+    /// `None` with sync off, when nothing is left out of a table import (tracked).
+    pub fn writer_if_syncing(self) -> Option<(Option<String>, Option<Role>)> {
+        self.ctx.is_on().then(|| writer(self.state, self.ctx))
+    }
+
     /// Whether the person may change the director's settings: by the server's rules with sync
     /// on, by her role on the roster with it off (tracked).
     pub fn may_change_settings(self) -> bool {
