@@ -1,4 +1,4 @@
-// Shared steps of the live-sync browser tests (sync.test.mjs, sync-roles.test.mjs): devices
+// Shared steps of the live-sync browser tests (sync*.test.mjs): the demo team's accounts, devices
 // (fresh browser profiles with their console errors collected), joining the team server through
 // «Настройки» → «Синхронизация» and the login dialog, waiting for rounds, reading the server.
 import assert from 'node:assert/strict';
@@ -16,6 +16,23 @@ export async function storedSyncBytes(page) {
       get.onerror = () => reject(get.error);
     };
   }));
+}
+
+/** The demo's people with server accounts: demo-m1 Марина Волкова (director), demo-m2 Алексей
+ * Смирнов, demo-m3 Дарья Кузнецова and demo-m4 Игорь (hunters), demo-m5 Елена Морозова and
+ * demo-m6 Сергей Новиков (farmers). */
+const DEMO_USERS = {
+  marina: { password: 'director-pw-1', role: 'director', member: 'demo-m1' },
+  alexey: { password: 'hunter-pw-2', role: 'hunter', member: 'demo-m2' },
+  darya: { password: 'hunter-pw-3', role: 'hunter', member: 'demo-m3' },
+  igor: { password: 'hunter-pw-4', role: 'hunter', member: 'demo-m4' },
+  elena: { password: 'farmer-pw-5', role: 'farmer', member: 'demo-m5' },
+  sergey: { password: 'farmer-pw-6', role: 'farmer', member: 'demo-m6' },
+};
+
+/** The team database `db` with accounts for the demo people `names`, and `extra` accounts. */
+export function demoTeam(db, names, extra = []) {
+  return { db, users: [...names.map((name) => ({ name, ...DEMO_USERS[name] })), ...extra] };
 }
 
 /** The steps for one test file: `env` holds { app, couch, team, db, unexpected, expected }. */

@@ -8,26 +8,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { start, loadDemoHome, saved, readStored } from './helpers.mjs';
-import { syncKit } from './sync-kit.mjs';
+import { syncKit, demoTeam } from './sync-kit.mjs';
 import { startServer, ADMIN } from '../sync/server.mjs';
 import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
-// The demo's ids (demo-m1 director, demo-m2/-m3 hunters, demo-m5/-m6 farmers); anna and olga
-// have server accounts but are not on the team roster.
-const TEAM = {
-  db: DB,
-  users: [
-    { name: 'marina', password: 'director-pw-1', role: 'director', member: 'demo-m1' },
-    { name: 'alexey', password: 'hunter-pw-2', role: 'hunter', member: 'demo-m2' },
-    { name: 'darya', password: 'hunter-pw-3', role: 'hunter', member: 'demo-m3' },
-    { name: 'elena', password: 'farmer-pw-5', role: 'farmer', member: 'demo-m5' },
-    { name: 'sergey', password: 'farmer-pw-6', role: 'farmer', member: 'demo-m6' },
-    { name: 'anna', password: 'hunter-pw-7', role: 'hunter', member: 'm-anna' },
-    { name: 'olga', password: 'director-pw-8', role: 'director', member: 'm-olga' },
-  ],
-};
+// anna and olga have server accounts but are not on the team roster.
+const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya', 'elena', 'sergey'], [
+  { name: 'anna', password: 'hunter-pw-7', role: 'hunter', member: 'm-anna' },
+  { name: 'olga', password: 'director-pw-8', role: 'director', member: 'm-olga' },
+]);
 const env = { team: TEAM, db: DB, unexpected: [], expected: [] };
 const { openDevice, synced, connect, openCard, serverUntil } = syncKit(env);
 const devices = {};

@@ -8,21 +8,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { start, loadDemoHome, readStored, saved, plain } from './helpers.mjs';
-import { syncKit } from './sync-kit.mjs';
+import { syncKit, demoTeam } from './sync-kit.mjs';
 import { startServer, ADMIN } from '../sync/server.mjs';
 import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
-// The demo's ids: demo-m1 director, demo-m2 / demo-m3 hunters.
-const TEAM = {
-  db: DB,
-  users: [
-    { name: 'marina', password: 'director-pw-1', role: 'director', member: 'demo-m1' },
-    { name: 'alexey', password: 'hunter-pw-2', role: 'hunter', member: 'demo-m2' },
-    { name: 'darya', password: 'hunter-pw-3', role: 'hunter', member: 'demo-m3' },
-  ],
-};
+const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya']);
 const env = { team: TEAM, db: DB, unexpected: [], expected: [] };
 const { openDevice, synced, connect, serverDoc, serverUntil } = syncKit(env);
 const devices = {};

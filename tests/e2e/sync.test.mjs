@@ -9,25 +9,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { start, loadDemoHome, saved, readStored } from './helpers.mjs';
-import { syncKit } from './sync-kit.mjs';
+import { syncKit, demoTeam } from './sync-kit.mjs';
 import { startServer, ADMIN } from '../sync/server.mjs';
 import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
-// The demo's team ids: demo-m1 Марина Волкова (director), demo-m2 Алексей Смирнов and demo-m3
-// Дарья Кузнецова (hunters), demo-m5 Елена Морозова and demo-m6 Сергей Новиков (farmers).
-const TEAM = {
-  db: DB,
-  users: [
-    { name: 'marina', password: 'director-pw-1', role: 'director', member: 'demo-m1' },
-    { name: 'alexey', password: 'hunter-pw-2', role: 'hunter', member: 'demo-m2' },
-    { name: 'darya', password: 'hunter-pw-3', role: 'hunter', member: 'demo-m3' },
-    { name: 'igor', password: 'hunter-pw-4', role: 'hunter', member: 'demo-m4' },
-    { name: 'elena', password: 'farmer-pw-5', role: 'farmer', member: 'demo-m5' },
-    { name: 'sergey', password: 'farmer-pw-6', role: 'farmer', member: 'demo-m6' },
-  ],
-};
+const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya', 'igor', 'elena', 'sergey']);
 
 const env = { team: TEAM, db: DB, unexpected: [], expected: [/status of 401/] };
 const devices = {};
