@@ -81,8 +81,13 @@ test('a hunter joins from an empty browser: the team arrives, «Вы:» comes fr
   const ws = (await readStored(page)).workspace;
   assert.equal(ws.members.length, 6);
   assert.ok(ws.clients.length >= 36, `${ws.clients.length} clients`);
-  // The sync state is in IndexedDB in the compact form, nothing of it in localStorage.
-  const bytes = await storedSyncBytes(page);
+  // The sync state is in IndexedDB in the compact form, nothing of it in localStorage. It is
+  // stored a few seconds after the rounds that learnt something (src/ui/sync/runner.rs).
+  let bytes = await storedSyncBytes(page);
+  for (const until = Date.now() + 15_000; bytes <= 524 * 20 && Date.now() < until;) {
+    await page.waitForTimeout(250);
+    bytes = await storedSyncBytes(page);
+  }
   console.log(`[sync] sync state of the demo team: ${bytes} bytes (IndexedDB, compact)`);
   assert.ok(bytes > 524 * 20, `${bytes} bytes`);
   assert.equal(await page.evaluate(() => localStorage.getItem('salesdesk.sync')), null);
