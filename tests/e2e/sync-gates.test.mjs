@@ -8,16 +8,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { start, loadDemoHome, readStored } from './helpers.mjs';
+import { readStored } from './helpers.mjs';
 import { syncKit, demoTeam } from './sync-kit.mjs';
-import { startServer, ADMIN } from '../sync/server.mjs';
-import { setupTeam } from '../../scripts/sync/setup-team.mjs';
+import { ADMIN } from '../sync/server.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
 const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya']);
 const env = { team: TEAM, db: DB, unexpected: [], expected: [] };
-const { openDevice, synced, connect, openCard, serverDoc, serverUntil } = syncKit(env);
+const { openDevice, synced, connect, openCard, serverDoc, serverUntil, startTeam, join, stopTeam } = syncKit(env);
 const devices = {};
 // Darya's deal on Alexey's client, and Alexey's on Darya's.
 const DARYA_DEAL = 'gate-darya-deal';
@@ -38,13 +37,8 @@ async function putDeal(template, id, clientId, owner, title) {
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  env.app = await start();
-  env.couch = await startServer();
-  await setupTeam({ url: env.couch.url, admin: ADMIN, team: TEAM, origin: new URL(env.app.server.url).origin });
-  devices.marina = await openDevice();
-  await loadDemoHome(devices.marina.page, /Марина Волкова/);
-  await connect(devices.marina.page, 'marina');
-  await synced(devices.marina.page, 120_000);
+  await startTeam();
+  devices.marina = await join('marina', /Марина Волкова/, 120_000);
   const ws = (await readStored(devices.marina.page)).workspace;
   const stageIndex = (deal) => ws.stages.findIndex((s) => s.id === deal.stage_id);
   // An open deal in a middle stage, so both ◀ and ▶ have somewhere to go.
@@ -56,9 +50,7 @@ before(async () => {
   };
   await putDeal(template, DARYA_DEAL, devices.ids.alexey, 'demo-m3', 'Сделка Дарьи у клиента Алексея');
   await putDeal(template, ALEXEY_DEAL, devices.ids.darya, 'demo-m2', 'Сделка Алексея у клиента Дарьи');
-  devices.alexey = await openDevice();
-  await connect(devices.alexey.page, 'alexey');
-  await synced(devices.alexey.page, 60_000);
+  devices.alexey = await join('alexey');
   // The pulled workspace is stored a moment after the round.
   for (let tries = 0; ; tries++) {
     const deals = (await readStored(devices.alexey.page))?.workspace.deals ?? [];
@@ -69,10 +61,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const d of ['marina', 'alexey']) await devices[d]?.context.close();
-  await env.app?.close();
-  await env.couch?.stop();
-  assert.deepEqual(env.unexpected, [], 'errors in the pages');
+  await stopTeam(devices);
 });
 
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

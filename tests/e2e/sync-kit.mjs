@@ -2,8 +2,9 @@
 // (fresh browser profiles with their console errors collected), joining the team server through
 // «Настройки» → «Синхронизация» and the login dialog, waiting for rounds, reading the server.
 import assert from 'node:assert/strict';
-import { saved } from './helpers.mjs';
-import { ADMIN } from '../sync/server.mjs';
+import { start, saved, loadDemoHome } from './helpers.mjs';
+import { startServer, ADMIN } from '../sync/server.mjs';
+import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 /** The size of the stored sync state (IndexedDB `salesdesk-sync`, the compact form), 0 if none. */
 export async function storedSyncBytes(page) {
@@ -128,5 +129,31 @@ export function syncKit(env) {
     }
   }
 
-  return { storedSyncBytes, password, status, openDevice, synced, logIn, connect, nudge, until, openCard, saveNotes, serverDoc, serverUntil };
+  /** Starts the app and a pouchdb-server with the team's database, accounts and rules. */
+  async function startTeam() {
+    env.app = await start();
+    env.couch = await startServer();
+    await setupTeam({ url: env.couch.url, admin: ADMIN, team: env.team, origin: new URL(env.app.server.url).origin });
+  }
+
+  /** `name` on a new device, joined and synced; with `demo` (the person's name) the demo data
+   * is loaded first, so the device shares it with the team. */
+  async function join(name, demo = null, timeout = 60_000) {
+    const device = await openDevice();
+    if (demo) await loadDemoHome(device.page, demo);
+    await connect(device.page, name);
+    await synced(device.page, timeout);
+    return device;
+  }
+
+  /** Closes every device in `devices`, the app and the server, and checks the pages had no
+   * unexpected errors. */
+  async function stopTeam(devices) {
+    for (const d of Object.values(devices)) await d?.context?.close();
+    await env.app?.close();
+    await env.couch?.stop();
+    assert.deepEqual(env.unexpected, [], 'errors in the pages');
+  }
+
+  return { storedSyncBytes, password, status, openDevice, synced, logIn, connect, nudge, until, openCard, saveNotes, serverDoc, serverUntil, startTeam, join, stopTeam };
 }

@@ -7,10 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, loadDemoHome, saved, readStored } from './helpers.mjs';
+import { saved, readStored } from './helpers.mjs';
 import { syncKit, demoTeam } from './sync-kit.mjs';
-import { startServer, ADMIN } from '../sync/server.mjs';
-import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
@@ -20,33 +18,23 @@ const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya', 'elena', 'sergey'], [
   { name: 'olga', password: 'director-pw-8', role: 'director', member: 'm-olga' },
 ]);
 const env = { team: TEAM, db: DB, unexpected: [], expected: [] };
-const { openDevice, synced, connect, openCard, serverUntil } = syncKit(env);
+const { openDevice, synced, connect, openCard, serverUntil, startTeam, join, stopTeam } = syncKit(env);
 const devices = {};
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  env.app = await start();
-  env.couch = await startServer();
-  await setupTeam({ url: env.couch.url, admin: ADMIN, team: TEAM, origin: new URL(env.app.server.url).origin });
-  devices.marina = await openDevice();
-  await loadDemoHome(devices.marina.page, /Марина Волкова/);
-  await connect(devices.marina.page, 'marina');
-  await synced(devices.marina.page, 120_000);
+  await startTeam();
+  devices.marina = await join('marina', /Марина Волкова/, 120_000);
   const ws = (await readStored(devices.marina.page)).workspace;
   devices.ids = {
     alexey: ws.clients.find((c) => c.owner_id === 'demo-m2').id,
     darya: ws.clients.find((c) => c.owner_id === 'demo-m3').id,
   };
-  devices.alexey = await openDevice();
-  await connect(devices.alexey.page, 'alexey');
-  await synced(devices.alexey.page, 60_000);
+  devices.alexey = await join('alexey');
 });
 
 after(async () => {
-  for (const d of ['marina', 'alexey', 'anna', 'olga']) await devices[d]?.context.close();
-  await env.app?.close();
-  await env.couch?.stop();
-  assert.deepEqual(env.unexpected, [], 'errors in the pages');
+  await stopTeam(devices);
 });
 
 const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -7,16 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, loadDemoHome, readStored, saved, plain } from './helpers.mjs';
+import { readStored, saved, plain } from './helpers.mjs';
 import { syncKit, demoTeam } from './sync-kit.mjs';
-import { startServer, ADMIN } from '../sync/server.mjs';
-import { setupTeam } from '../../scripts/sync/setup-team.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const DB = 'team';
 const TEAM = demoTeam(DB, ['marina', 'alexey', 'darya']);
 const env = { team: TEAM, db: DB, unexpected: [], expected: [] };
-const { openDevice, synced, connect, serverDoc, serverUntil } = syncKit(env);
+const { openDevice, synced, connect, serverDoc, serverUntil, startTeam, join, stopTeam } = syncKit(env);
 const devices = {};
 const NEW_LEAD = 'ООО «Новый лид Алексея»';
 const LEFT_OUT_RU = 'Пропущена 1 строка: заказы клиентов других владельцев — добавить их может владелец или директор.';
@@ -35,16 +33,9 @@ const sideways = (page) => page.evaluate(() => document.documentElement.scrollWi
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  env.app = await start();
-  env.couch = await startServer();
-  await setupTeam({ url: env.couch.url, admin: ADMIN, team: TEAM, origin: new URL(env.app.server.url).origin });
-  devices.marina = await openDevice();
-  await loadDemoHome(devices.marina.page, /Марина Волкова/);
-  await connect(devices.marina.page, 'marina');
-  await synced(devices.marina.page, 120_000);
-  devices.alexey = await openDevice();
-  await connect(devices.alexey.page, 'alexey');
-  await synced(devices.alexey.page, 60_000);
+  await startTeam();
+  devices.marina = await join('marina', /Марина Волкова/, 120_000);
+  devices.alexey = await join('alexey');
   for (let tries = 0; ; tries++) {
     const clients = (await readStored(devices.alexey.page))?.workspace.clients ?? [];
     if (clients.some((c) => c.owner_id === 'demo-m3')) break;
@@ -54,10 +45,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const d of ['marina', 'alexey']) await devices[d]?.context.close();
-  await env.app?.close();
-  await env.couch?.stop();
-  assert.deepEqual(env.unexpected, [], 'errors in the pages');
+  await stopTeam(devices);
 });
 
 test("a hunter's table import leaves out the order for a colleague's client and says so; the server refuses nothing", async () => {
