@@ -6,6 +6,9 @@
 //   capturing listener on window before any app handler runs; for a cold load, 0 = navigation start.
 // - shown: the first animation frame at which the result is in the DOM (checked on every
 //   requestAnimationFrame callback, i.e. at the start of the frame that paints it), minus t0.
+// - painted: when that frame's rendering (style, layout, paint on the main thread) is done: a
+//   message posted from the frame's callback, which runs only after the frame's own work. For a
+//   large page the browser's layout of it comes after `shown`, and this counts it.
 // - save: the first moment the revision in `localStorage['salesdesk.workspace']`'s prefix
 //   (`SDZ<format digit><revision>:`) is higher than before the action, polled every 10 ms inside
 //   the page, minus t0. It includes the app's 400 ms save debounce (SAVE_DELAY).
@@ -46,7 +49,12 @@ export function instrument() {
       if (b.armed !== a) return;
       a.maxGap = Math.max(a.maxGap, now - last);
       last = now;
-      if (a.shownAt === null && a.shown && a.t0 !== null && b.holds(a.shown)) a.shownAt = performance.now();
+      if (a.shownAt === null && a.shown && a.t0 !== null && b.holds(a.shown)) {
+        a.shownAt = performance.now();
+        const done = new MessageChannel();
+        done.port1.onmessage = () => { a.paintedAt = performance.now(); };
+        done.port2.postMessage(null);
+      }
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);
@@ -54,7 +62,7 @@ export function instrument() {
   /** Starts watching one action: `event` is the DOM event that is the user's action ('click',
    * 'change'), or null for a page load (t0 = 0); `shown` the conditions of its visible result. */
   b.arm = (event, shown, save) => {
-    const a = { t0: event ? null : 0, shown, shownAt: null, maxGap: 0, save, savedAt: null, base: b.revision() };
+    const a = { t0: event ? null : 0, shown, shownAt: null, paintedAt: null, maxGap: 0, save, savedAt: null, base: b.revision() };
     b.armed = a;
     if (window.__salesdeskTimings) delete window.__salesdeskTimings.save_ms;
     if (event) {
@@ -71,7 +79,7 @@ export function instrument() {
   };
   b.state = () => {
     const a = b.armed;
-    return a && { t0: a.t0, shownAt: a.shownAt, savedAt: a.savedAt, origin: performance.timeOrigin, now: performance.now() };
+    return a && { t0: a.t0, shownAt: a.shownAt, paintedAt: a.paintedAt, savedAt: a.savedAt, origin: performance.timeOrigin, now: performance.now() };
   };
   /** Ends the watch: the figures of the action, with `end` the end of its frozen window. */
   b.finish = (end) => {
@@ -83,6 +91,7 @@ export function instrument() {
       // Every task of 100 ms or more, as [start after the event, duration], for BENCH_TASKS.
       tasks: inWindow.filter(([, d]) => d >= 100).map(([s, d]) => [s - a.t0, d]),
       gap: a.maxGap,
+      paintedAt: a.paintedAt,
       appSave: window.__salesdeskTimings?.save_ms,
     };
   };
@@ -100,7 +109,7 @@ const TIMEOUT_MS = 120_000;
  * Times one action. `act` performs it (after the watch is armed); `event` is the DOM event that
  * marks its start; `shown` the conditions of its visible result (or null when `download` is set:
  * then the result is the browser starting the download); `save` whether it changes the workspace.
- * Returns { frozen, gap, shown, save, appSave } in ms (save and appSave null when not saved).
+ * Returns { frozen, gap, shown, painted, save, appSave } in ms (save and appSave null when not saved).
  */
 export async function measure(page, { event, shown = null, save = false, act, download = false }) {
   await page.evaluate(([e, s, v]) => window.__bench.arm(e, s, v), [event, shown, save]);
@@ -128,6 +137,7 @@ export async function measure(page, { event, shown = null, save = false, act, do
     frozen: fin.frozen,
     gap: fin.gap,
     shown: shownAt - st.t0,
+    painted: download || fin.paintedAt === null ? null : fin.paintedAt - st.t0,
     save: save ? st.savedAt - st.t0 : null,
     appSave: save ? fin.appSave ?? null : null,
     tasks: fin.tasks,
@@ -143,11 +153,11 @@ export async function measureLoad(page) {
   let st;
   for (;;) {
     st = await page.evaluate(() => window.__bench.state()).catch(() => null);
-    if (st && st.shownAt !== null) break;
+    if (st && st.shownAt !== null && st.paintedAt !== null) break;
     if (Date.now() - started > TIMEOUT_MS) throw new Error('the board did not show after a reload');
     await page.waitForTimeout(20);
   }
   await page.waitForTimeout(SETTLE_MS);
   const fin = await page.evaluate((e) => window.__bench.finish(e), st.shownAt + SETTLE_MS);
-  return { frozen: fin.frozen, gap: fin.gap, shown: st.shownAt, save: null, appSave: null, tasks: fin.tasks };
+  return { frozen: fin.frozen, gap: fin.gap, shown: st.shownAt, painted: st.paintedAt, save: null, appSave: null, tasks: fin.tasks };
 }

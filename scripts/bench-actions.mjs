@@ -215,12 +215,12 @@ console.log(`load average at the end: ${(await import('node:os')).loadavg().map(
 console.log(`user actions, ${runs} runs, min / median / max (ms); release build, Debian Chromium headless`);
 for (const [size, label] of SIZES) {
   console.log(`\n${label}:\n`);
-  console.log('| action | frozen | shown | saved in localStorage | app save_ms | frame gap |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| action | frozen | shown | painted | saved in localStorage | app save_ms | frame gap |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const [key, name] of ACTIONS) {
     if (!doing(key)) continue;
     const list = results[size].map((o) => o[key]);
-    const cells = ['frozen', 'shown', 'save', 'appSave', 'gap'].map((k) => stat(list, k));
+    const cells = ['frozen', 'shown', 'painted', 'save', 'appSave', 'gap'].map((k) => stat(list, k));
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
 }

@@ -18,7 +18,8 @@
 //   value read out of localStorage, unpacked (inflated), parsed (strict JSON), migrated, typed,
 //   the tree dropped, the order books unpacked, checked, guarded, loaded (prefs too), the bytes
 //   used counted, statuses refreshed, mounted; a release build without it shows none of these;
-// - shown: the first animation frame with a card of the board; frozen: the longest long task.
+// - shown: the first animation frame with a card of the board; painted: that frame's style, layout
+//   and paint done (the board is on the screen); frozen: the longest long task.
 // - with BENCH_CPU=1, from a Chromium trace of each load: the longest main-thread task's wall
 //   and thread CPU time, and the CPU of every task of 50 ms or more (tracing costs a little).
 // Usage: DIST=dist,target/dist-main [BENCH_CPU=1] node scripts/bench-load.mjs [RUNS]   (default 5)
@@ -108,6 +109,7 @@ const PHASES = [
   ['sd:statuses', 'statuses refreshed'],
   ['sd:mounted', 'app mounted (board rendered)'],
   ['shown', 'board shown (first frame with a card)'],
+  ['painted', 'board painted (that frame rendered)'],
 ];
 
 async function setUp(dist) {
@@ -153,7 +155,7 @@ for (let r = 0; r < runs; r++) {
     const m = await measureLoad(b.page);
     const used = cpu ? mainThreadCpu(await b.app.browser.stopTracing()) : {};
     const phases = await b.page.evaluate(readPhases);
-    b.out.push({ ...phases, ...used, shown: m.shown, frozen: m.frozen, gap: m.gap, longTasks: await b.page.evaluate(() => window.__bench.long.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')) });
+    b.out.push({ ...phases, ...used, shown: m.shown, painted: m.painted, frozen: m.frozen, gap: m.gap, longTasks: await b.page.evaluate(() => window.__bench.long.map(([s, d]) => `${Math.round(s)}+${Math.round(d)}`).join(' ')) });
     await b.page.locator('[data-save-state="saved"]').waitFor({ timeout: 120_000 });
   }
 }
