@@ -40,6 +40,13 @@ impl ExportedBy {
 /// ignored (readers of a newer minor shape lose nothing they could use).
 #[derive(Deserialize)]
 pub struct EnvelopeIn {
+    /// The format's name. The strict path checks it on the JSON tree before typed reading; the
+    /// direct read (`restore::strict_text`) checks it here.
+    #[serde(default)]
+    pub format: String,
+    /// The format version (0 when absent), checked the same two ways.
+    #[serde(default)]
+    pub version: u64,
     /// The save counter (storage only; 0 when absent).
     #[serde(default)]
     pub revision: u64,

@@ -26,6 +26,7 @@ mod path;
 mod scan;
 mod steps;
 mod strict_json;
+mod strict_text;
 mod typed;
 mod validate;
 
@@ -106,7 +107,30 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
     size_ok(text, options)?;
     let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
     trace::mark("unpacked");
-    let value = strict_json::parse(&json).map_err(json_error)?;
+    // Sound data of this version (what storage holds, and most files) is read straight into its
+    // types, without the JSON tree; anything else, a problem included, takes the strict path
+    // below, which finds and words it. Both give the same workspace (see `strict_text`).
+    if let Some(envelope) = direct(&json) {
+        trace::mark("typed");
+        drop(json);
+        let checked = checked(envelope, VERSION, options)?;
+        trace::mark("checked");
+        return guard(checked);
+    }
+    strict(&json, options)
+}
+
+/// [`restore`] without the shortcut, for the tests that hold the shortcut to it.
+#[cfg(test)]
+pub(crate) fn restore_strict(text: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
+    size_ok(text, options)?;
+    let json = unpack(text).map_err(|e| RestoreError::Damaged(e.0))?;
+    strict(&json, options)
+}
+
+/// Steps 3 to 7 the strict way: the JSON tree, its header, migration, typed reading, checks.
+fn strict(json: &str, options: &RestoreOptions) -> Result<Restored, Rejection> {
+    let value = strict_json::parse(json).map_err(json_error)?;
     trace::mark("parsed");
     let version = header(&value)?;
     let current = migrate::migrate(value, version)?;
@@ -119,6 +143,12 @@ pub fn restore(text: &str, options: &RestoreOptions) -> Result<Restored, Rejecti
     let checked = checked(envelope, version, options)?;
     trace::mark("checked");
     guard(checked)
+}
+
+/// Steps 3 to 6 in one pass over the text, for data of this version that passes them all;
+/// `None` sends it the strict way.
+fn direct(json: &str) -> Option<EnvelopeIn> {
+    strict_text::read::<EnvelopeIn>(json).filter(|e| e.format == FORMAT && e.version == VERSION)
 }
 
 /// Step 1: the size, before anything is parsed.
@@ -257,3 +287,6 @@ fn guard(checked: Checked) -> Result<Restored, Rejection> {
         exported_by: checked.exported_by,
     })
 }
+
+#[cfg(test)]
+mod shortcut_tests;
