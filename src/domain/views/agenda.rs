@@ -161,10 +161,27 @@ fn next_step_item(d: &Deal, today: NaiveDate) -> AgendaItem {
 
 /// Whether an open deal has nothing planned: no next step and no open task. The board flags it.
 pub fn lacks_next_step(ws: &Workspace, deal: &Deal) -> bool {
-    deal.is_open()
-        && deal.next_step.trim().is_empty()
-        && !ws
-            .tasks
-            .iter()
-            .any(|t| t.is_open() && t.deal_id.as_ref() == Some(&deal.id))
+    PlannedDeals::new(ws).lacks_next_step(deal)
+}
+
+/// The deals that have an open task, found once for a whole board: asking the task list for
+/// each of 5 000 deals would be 5 000 passes over it.
+pub struct PlannedDeals<'a>(rustc_hash::FxHashSet<&'a Id>);
+
+impl<'a> PlannedDeals<'a> {
+    /// The deals of `ws` with an open task.
+    pub fn new(ws: &'a Workspace) -> Self {
+        PlannedDeals(
+            ws.tasks
+                .iter()
+                .filter(|t| t.is_open())
+                .filter_map(|t| t.deal_id.as_ref())
+                .collect(),
+        )
+    }
+
+    /// [`lacks_next_step`] with the tasks already looked at.
+    pub fn lacks_next_step(&self, deal: &Deal) -> bool {
+        deal.is_open() && deal.next_step.trim().is_empty() && !self.0.contains(&deal.id)
+    }
 }

@@ -4,6 +4,7 @@
 use crate::domain::dates::format_date;
 use crate::domain::dates::Timestamp;
 use crate::domain::qualification::{Score, Verdict};
+use crate::domain::views::agenda::PlannedDeals;
 use crate::domain::views::lookup::Lookup;
 use crate::domain::views::query::{board, Scope};
 use crate::domain::views::stage_clock::{stage_age, StageAge, StageClock};
@@ -81,6 +82,7 @@ struct CardContext<'a, 'b> {
     ws: &'a Workspace,
     lookup: &'b Lookup<'a>,
     clock: &'b StageClock<'a>,
+    planned: &'b PlannedDeals<'a>,
     lang: Lang,
     today: NaiveDate,
     local_day: &'b dyn Fn(Timestamp) -> NaiveDate,
@@ -111,7 +113,7 @@ fn deal_view(cx: &CardContext<'_, '_>, deal: &Deal, stage_at: usize) -> DealView
         next_step: deal.next_step.clone(),
         next_step_date: deal.next_step_date,
         overdue: deal.is_overdue(today),
-        no_next_step: crate::domain::views::agenda::lacks_next_step(ws, deal),
+        no_next_step: cx.planned.lacks_next_step(deal),
         owner,
         owner_id: deal.owner_id.clone(),
         back_to: stage_at.checked_sub(1).and_then(name_at),
@@ -138,10 +140,12 @@ pub fn columns(
 ) -> Vec<ColumnView> {
     let lookup = Lookup::new(ws);
     let clock = StageClock::new(ws);
+    let planned = PlannedDeals::new(ws);
     let cx = CardContext {
         ws,
         lookup: &lookup,
         clock: &clock,
+        planned: &planned,
         lang,
         today,
         local_day,
