@@ -74,7 +74,12 @@ import { gzipSync, constants } from 'node:zlib';
 // (sync/first_cut.rs), the sync state encoded in steps (StateEncoder): +6 655 B on sync-gates.
 // Merged on 2026-11-30 (session 9): all of the above measured together 1 198 997 B gzipped
 // (raw 3 234 780 B), +27 397 B over the session's start (1 171 600 B); the budget is that.
-const BUDGET_GZIP_BYTES = 1_198_997;
+// Session 10, the cold load: restore::strict_text reads sound stored data straight from the text
+// into its types (a second serde path beside the strict one over the JSON tree: every record
+// type's reader compiled again), 1 198 997 → 1 250 697 B (+51 700 B, raw +141 652 B), for
+// 154 → 97 ms of the start's task in Chromium at 5 000 clients / 100 000 orders. With it: the
+// board's first cards 50 → 20 a column and the planned-deals set (no measurable size).
+const BUDGET_GZIP_BYTES = 1_250_697;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
