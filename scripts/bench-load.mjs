@@ -107,6 +107,8 @@ const PHASES = [
   ['sd:loaded', 'load done (prefs too)'],
   ['sd:used-bytes', 'storage use counted'],
   ['sd:statuses', 'statuses refreshed'],
+  ['sd:board-model-start', 'board\'s cards worked out: start'],
+  ['sd:board-model', 'board\'s cards worked out (every deal\'s card data)'],
   ['sd:mounted', 'app mounted (board rendered)'],
   ['shown', 'board shown (first frame with a card)'],
   ['painted', 'board painted (that frame rendered)'],

@@ -79,7 +79,8 @@ pub fn Board() -> impl IntoView {
             closed: show_closed.get(),
         };
         let today = state.today();
-        state.ws.with(|ws| {
+        crate::trace::mark("board-model-start");
+        let columns = state.ws.with(|ws| {
             view_model::columns(
                 ws,
                 &scope,
@@ -88,7 +89,9 @@ pub fn Board() -> impl IntoView {
                 today,
                 &crate::ui::clock::date_of,
             )
-        })
+        });
+        crate::trace::mark("board-model");
+        columns
     });
     // A move that waits for the user's word: an unqualified lead going to «КП» or beyond.
     let pending = RwSignal::new(None::<(Id, Id, Option<StageStep>)>);
