@@ -143,7 +143,7 @@ impl DealHistories {
                 .push((e.at, e.kind, stage_index.get(&e.to).copied()));
         }
         for (_, entries) in &mut deals {
-            entries.sort_by_key(|e| e.0);
+            crate::domain::sort::sort_by_key(entries, |e| e.0);
         }
         DealHistories { deals }
     }
@@ -283,6 +283,6 @@ pub fn funnel_in(
         }
     }
     // Stable: equal counts keep their order of appearance.
-    out.lost.sort_by_key(|l| std::cmp::Reverse(l.deals));
+    crate::domain::sort::sort_by_key(&mut out.lost, |l| std::cmp::Reverse(l.deals));
     out
 }

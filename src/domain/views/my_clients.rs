@@ -136,7 +136,7 @@ pub fn my_clients(
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut rows, |a, b| {
         a.attention
             .cmp(&b.attention)
             .then_with(|| b.days_since.cmp(&a.days_since))
