@@ -94,7 +94,8 @@ pub fn permille(part: u32, whole: u32) -> Option<u32> {
 
 /// The lower middle of `days` (sorted here): the median a person can check by hand.
 fn median(days: &mut [u32]) -> Option<u32> {
-    days.sort_unstable();
+    // Equal numbers are indistinguishable, so the shared stable sort gives the same result.
+    crate::domain::sort::sort(days);
     let n = days.len();
     days.get(n.checked_sub(1)? / 2).copied()
 }
