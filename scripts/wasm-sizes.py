@@ -137,7 +137,17 @@ def demangle(name):
 
 
 def crate_of(demangled):
-    """The crate a function belongs to: the first path segment, or the Self type's for `<T as Trait>`."""
+    """The crate a function belongs to: the first path segment, or the Self type's for `<T as Trait>`
+    (the trait's when the Self type is a bare generic parameter such as `T` or `&F`)."""
+    if demangled.startswith("_R"):
+        # Rust's v0 mangling (the precompiled standard library): the first crate root `C…<len><name>`
+        m = re.search(r"C(?:s[0-9A-Za-z]*_)?(\d+)", demangled)
+        if m:
+            start = m.end()
+            return demangled[start : start + int(m.group(1))]
+    generic = re.match(r"<(?:&(?:mut )?)?[A-Z][A-Za-z0-9]? as ([A-Za-z_][A-Za-z0-9_]*)::", demangled)
+    if generic:
+        return generic.group(1)
     text = demangled.lstrip("<&*").removeprefix("mut ").removeprefix("dyn ").lstrip("<&*[(")
     m = re.match(r"[A-Za-z_][A-Za-z0-9_]*", text)
     if not m:
