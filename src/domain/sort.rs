@@ -96,7 +96,7 @@ mod tests {
             assert_eq!(ours, expected, "seed {seed}, {count} items");
             let mut reversed = input.clone();
             sort_by(&mut reversed, |a, b| b.0.cmp(&a.0));
-            expected.sort_by(|a, b| b.0.cmp(&a.0));
+            expected.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(reversed, expected, "seed {seed}, {count} items, descending");
         }
     }
