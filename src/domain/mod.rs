@@ -40,6 +40,8 @@ pub mod orders;
 pub mod qualification;
 pub mod quantity;
 pub mod sales_plan;
+/// One stable sort shared by every list, so the wasm holds one copy of it.
+pub mod sort;
 pub mod stage;
 pub mod stamps;
 pub mod team;

@@ -128,7 +128,7 @@ mod tests {
         let stages = Stage::default_pipeline();
         assert_eq!(stages.len(), 7);
         let mut ids: Vec<_> = stages.iter().map(|s| s.id.clone()).collect();
-        ids.sort();
+        crate::domain::sort::sort(&mut ids);
         ids.dedup();
         assert_eq!(ids.len(), 7);
         assert_eq!(stages[0].id.as_str(), "stage-lead");

@@ -146,7 +146,7 @@ fn words(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect();
-    words.sort();
+    crate::domain::sort::sort(&mut words);
     words
 }
 

@@ -327,7 +327,7 @@ impl OrderSteps {
                 }
             }
         }
-        work.problems.sort_by_key(|p| p.row);
+        crate::domain::sort::sort_by_key(&mut work.problems, |p| p.row);
         Preview {
             target: mapping.target,
             rows: table.rows.len(),

@@ -269,7 +269,9 @@ pub fn backups() -> Vec<BackupSlot> {
             })
         })
         .collect();
-    slots.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key)));
+    crate::domain::sort::sort_by(&mut slots, |a, b| {
+        b.taken_at.cmp(&a.taken_at).then(b.key.cmp(&a.key))
+    });
     slots
 }
 

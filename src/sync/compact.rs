@@ -152,7 +152,10 @@ pub fn decode_state(bytes: &[u8]) -> Result<SyncState, CompactError> {
         return Err(CompactError::Damaged);
     }
     let mut r = Reader { bytes: body, at: 4 };
-    let header: Header = serde_json::from_slice(r.bytes()?).map_err(|_| CompactError::Damaged)?;
+    // Read as text, not with `from_slice`: that would compile serde_json's whole reader a second
+    // time (for bytes) into the wasm. The header is serde_json's own output, so always UTF-8.
+    let header = std::str::from_utf8(r.bytes()?).map_err(|_| CompactError::Damaged)?;
+    let header: Header = serde_json::from_str(header).map_err(|_| CompactError::Damaged)?;
     let owner_count = r.varint()? as usize;
     let mut owners = Vec::with_capacity(owner_count.min(body.len()));
     for _ in 0..owner_count {

@@ -63,7 +63,7 @@ pub(super) fn collect(old: &Workspace, ws: &Workspace, at: Moment, out: &mut Col
                 }
             }
         }
-        deal_moves.sort_by_key(|m| m.2);
+        crate::domain::sort::sort_by_key(&mut deal_moves, |m| m.2);
         for (from, to, when) in deal_moves {
             let (Some(i), Some(j)) = (ws.stage_index(from), ws.stage_index(to)) else {
                 continue;

@@ -251,7 +251,7 @@ pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesRep
     let mut by_rep = out.by_rep;
     let take = |by_rep: &mut HashMap<Id, Vec<Change>>, id: &Id, name: String, new_in_team: bool| {
         let mut changes = by_rep.remove(id).unwrap_or_default();
-        changes.sort_by_key(|a| (a.date, a.kind));
+        crate::domain::sort::sort_by_key(&mut changes, |a| (a.date, a.kind));
         RepChanges {
             member_id: id.clone(),
             name,
@@ -270,7 +270,7 @@ pub fn compare(earlier: Earlier<'_>, ws: &Workspace, today: Today) -> ChangesRep
     // Anyone else with changes: a rep who has left the team (the owner of a deleted record may
     // be known only to the earlier copy), or an id neither copy knows.
     let mut others: Vec<Id> = by_rep.keys().cloned().collect();
-    others.sort();
+    crate::domain::sort::sort(&mut others);
     for id in others {
         let name = old
             .member(&id)

@@ -237,7 +237,9 @@ pub fn abc_xyz_in(
         }
     }
     let mut buying: Vec<usize> = (0..count).filter(|&i| revenue[i] > Money::ZERO).collect();
-    buying.sort_by(|&a, &b| revenue[b].cmp(&revenue[a]).then_with(|| ids[a].cmp(ids[b])));
+    crate::domain::sort::sort_by(&mut buying, |&a, &b| {
+        revenue[b].cmp(&revenue[a]).then_with(|| ids[a].cmp(ids[b]))
+    });
     let sorted: Vec<Money> = buying.iter().map(|&i| revenue[i]).collect();
     let classes = abc_classes(&sorted, cutoffs);
     let mut out = AbcXyz {

@@ -94,7 +94,8 @@ pub fn permille(part: u32, whole: u32) -> Option<u32> {
 
 /// The lower middle of `days` (sorted here): the median a person can check by hand.
 fn median(days: &mut [u32]) -> Option<u32> {
-    days.sort_unstable();
+    // Equal numbers are indistinguishable, so the shared stable sort gives the same result.
+    crate::domain::sort::sort(days);
     let n = days.len();
     days.get(n.checked_sub(1)? / 2).copied()
 }
@@ -143,7 +144,7 @@ impl DealHistories {
                 .push((e.at, e.kind, stage_index.get(&e.to).copied()));
         }
         for (_, entries) in &mut deals {
-            entries.sort_by_key(|e| e.0);
+            crate::domain::sort::sort_by_key(entries, |e| e.0);
         }
         DealHistories { deals }
     }
@@ -283,6 +284,6 @@ pub fn funnel_in(
         }
     }
     // Stable: equal counts keep their order of appearance.
-    out.lost.sort_by_key(|l| std::cmp::Reverse(l.deals));
+    crate::domain::sort::sort_by_key(&mut out.lost, |l| std::cmp::Reverse(l.deals));
     out
 }

@@ -103,7 +103,7 @@ pub fn queue_waits(
             }
         })
         .collect();
-    waits.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut waits, |a, b| {
         b.days
             .cmp(&a.days)
             .then_with(|| a.client_id.cmp(&b.client_id))

@@ -96,7 +96,7 @@ impl SalesIndex {
         }
         for c in &mut index.clients {
             // Stable: orders of one day keep the stored order.
-            c.sales.sort_by_key(|s| s.date);
+            crate::domain::sort::sort_by_key(&mut c.sales, |s| s.date);
             let first = c.sales[0].date;
             c.first_amount = c
                 .sales

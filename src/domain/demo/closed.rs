@@ -76,7 +76,7 @@ pub(super) fn add_closed_deals(ws: &mut Workspace, today: NaiveDate, now: Timest
             .iter()
             .filter(|o| o.client_id == client.id)
             .collect();
-        orders.sort_by_key(|o| o.date);
+        crate::domain::sort::sort_by_key(&mut orders, |o| o.date);
         let Some(first) = orders.first() else {
             continue;
         };

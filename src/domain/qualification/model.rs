@@ -298,7 +298,7 @@ impl ScoringModel {
             return errors;
         }
         let mut bands: Vec<&VerdictBand> = self.bands.iter().collect();
-        bands.sort_by_key(|b| (b.from, b.to));
+        crate::domain::sort::sort_by_key(&mut bands, |b| (b.from, b.to));
         if bands[0].from > 0 {
             errors.push(ModelError::BandsStartLate);
         }

@@ -289,6 +289,7 @@ pub fn eligible_clients(rule: &TransferRule, index: &HistoryIndex, today: NaiveD
         .filter(|h| evaluate_in(rule, &windows, h, today).eligible)
         .map(|h| h.client_id().clone())
         .collect();
-    ids.sort_unstable();
+    // Equal ids are indistinguishable, so the shared stable sort gives the same result.
+    crate::domain::sort::sort(&mut ids);
     ids
 }

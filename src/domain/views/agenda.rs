@@ -123,7 +123,7 @@ pub fn agenda(ws: &Workspace, person: &Id, today: NaiveDate) -> Vec<AgendaItem> 
         .filter(|d| d.is_open() && &d.owner_id == person && !d.next_step.trim().is_empty())
         .map(|d| next_step_item(d, today));
     let mut items: Vec<AgendaItem> = tasks.chain(steps).collect();
-    items.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut items, |a, b| {
         (a.group, a.due, a.due_time.is_none(), a.due_time, &a.what).cmp(&(
             b.group,
             b.due,

@@ -64,7 +64,8 @@ pub fn median_interval_halves(orders: &[OrderSummary]) -> Option<u64> {
     if gaps.is_empty() {
         return None;
     }
-    gaps.sort_unstable();
+    // Equal numbers are indistinguishable, so the shared stable sort gives the same result.
+    crate::domain::sort::sort(&mut gaps);
     let n = gaps.len();
     Some(if n % 2 == 1 {
         2 * gaps[n / 2]
@@ -136,7 +137,7 @@ pub fn my_clients(
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut rows, |a, b| {
         a.attention
             .cmp(&b.attention)
             .then_with(|| b.days_since.cmp(&a.days_since))

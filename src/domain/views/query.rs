@@ -135,17 +135,25 @@ pub fn filter_clients<'a>(
                 .into_iter()
                 .map(|c| (name_sort_key(&c.name), c))
                 .collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            crate::domain::sort::sort_by(&mut keyed, |a, b| {
+                a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
+            });
             found = keyed.into_iter().map(|(_, c)| c).collect();
         }
-        ClientSort::Newest => found.sort_by(|a, b| newest_first(a.created_at, b.created_at)),
-        ClientSort::Updated => found.sort_by(|a, b| newest_first(a.updated_at, b.updated_at)),
+        ClientSort::Newest => crate::domain::sort::sort_by(&mut found, |a, b| {
+            newest_first(a.created_at, b.created_at)
+        }),
+        ClientSort::Updated => crate::domain::sort::sort_by(&mut found, |a, b| {
+            newest_first(a.updated_at, b.updated_at)
+        }),
         ClientSort::Score => {
             let mut keyed: Vec<(Option<(u32, u32)>, &Client)> = found
                 .into_iter()
                 .map(|c| (lookup.client_score(&c.id).map(|s| (s.points, s.max)), c))
                 .collect();
-            keyed.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            crate::domain::sort::sort_by(&mut keyed, |a, b| {
+                b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id))
+            });
             found = keyed.into_iter().map(|(_, c)| c).collect();
         }
     }

@@ -104,7 +104,7 @@ pub fn timeline<'a>(
                 event: TimelineEvent::Transfer(t),
             }),
     );
-    out.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut out, |a, b| {
         (b.date, b.time, rank(&b.event), id_of(&b.event)).cmp(&(
             a.date,
             a.time,

@@ -49,7 +49,9 @@ pub fn transfer_queue(ws: &Workspace, index: &HistoryIndex, today: NaiveDate) ->
             })
         })
         .collect();
-    entries.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.client_id.cmp(&y.client_id)));
+    crate::domain::sort::sort_by(&mut entries, |(a, x), (b, y)| {
+        a.cmp(b).then_with(|| x.client_id.cmp(&y.client_id))
+    });
     entries.into_iter().map(|(_, entry)| entry).collect()
 }
 

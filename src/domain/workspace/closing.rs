@@ -131,7 +131,9 @@ impl Workspace {
             .iter()
             .filter(|e| &e.deal_id == deal_id)
             .collect();
-        list.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        crate::domain::sort::sort_by(&mut list, |a, b| {
+            a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id))
+        });
         list
     }
 

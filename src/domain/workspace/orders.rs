@@ -126,7 +126,7 @@ impl Workspace {
             .iter()
             .filter(|o| &o.client_id == client_id)
             .collect();
-        orders.sort_by_key(|o| (o.date, o.created_at));
+        crate::domain::sort::sort_by_key(&mut orders, |o| (o.date, o.created_at));
         orders
     }
 }

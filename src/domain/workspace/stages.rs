@@ -52,7 +52,7 @@ impl Workspace {
                 .unwrap_or(usize::MAX)
         };
         // A stable sort keeps unlisted stages in their present order.
-        self.stages.sort_by_key(rank);
+        crate::domain::sort::sort_by_key(&mut self.stages, rank);
     }
 
     /// Checks a new name for stage `id` (or a new stage when `id` is `None`) against the names

@@ -22,7 +22,7 @@ pub fn AssessmentHistory(deal_id: Id) -> impl IntoView {
                     (a.created_at, who, score(&ws.scoring_model, a))
                 })
                 .collect();
-            rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+            crate::domain::sort::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.0));
             rows
         })
     });

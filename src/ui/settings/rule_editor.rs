@@ -254,7 +254,7 @@ fn what_if(
             .into_iter()
             .filter_map(|id| clients.get(id).map(|c| c.name.clone()))
             .collect();
-        list.sort();
+        crate::domain::sort::sort(&mut list);
         list
     };
     WhatIf {

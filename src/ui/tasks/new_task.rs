@@ -38,7 +38,7 @@ pub fn NewTaskForm(open: RwSignal<bool>) -> impl IntoView {
                 .filter(|c| Some(&c.owner_id) == me.as_ref())
                 .map(|c| (c.id.to_string(), c.name.clone()))
                 .collect();
-            list.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::sort::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
             list
         })
     };

@@ -19,7 +19,9 @@ pub fn TransferLog(#[prop(optional)] client_id: Option<Id>) -> impl IntoView {
                 .filter(|t| client_id.as_ref().is_none_or(|c| &t.client_id == c))
                 .cloned()
                 .collect();
-            list.sort_by_key(|t| std::cmp::Reverse((t.date, t.created_at)));
+            crate::domain::sort::sort_by_key(&mut list, |t| {
+                std::cmp::Reverse((t.date, t.created_at))
+            });
             list
         })
     });

@@ -114,7 +114,9 @@ pub fn TransferPage() -> impl IntoView {
         state.ws.with_untracked(|ws| {
             let lookup = Lookup::new(ws);
             let mut list: Vec<_> = ws.transfers.iter().collect();
-            list.sort_by_key(|t| std::cmp::Reverse((t.date, t.created_at)));
+            crate::domain::sort::sort_by_key(&mut list, |t| {
+                std::cmp::Reverse((t.date, t.created_at))
+            });
             Table {
                 name: state.tr(SheetText::TransfersSheet).to_owned(),
                 columns: transfer_columns(&words),

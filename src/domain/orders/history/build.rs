@@ -295,7 +295,7 @@ impl<'a> Builder<'a> {
                 to += 1;
             }
             if to - from > 1 {
-                run[from..to].sort_by(|a, b| id(a).cmp(id(b)));
+                crate::domain::sort::sort_by(&mut run[from..to], |a, b| id(a).cmp(id(b)));
             }
             from = to;
         }
