@@ -165,7 +165,7 @@ pub fn columns(
                 })
                 .collect();
             if options.by_score {
-                deals.sort_by_key(|d| {
+                crate::domain::sort::sort_by_key(&mut deals, |d| {
                     std::cmp::Reverse(d.score.as_ref().map(|s| (s.points, s.max)))
                 });
             }
