@@ -17,7 +17,9 @@
 //! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
 //! [`RestoreSteps`] runs the same steps in slices for a large file (the import panel's):
 //! the long lists' records are parsed and read a few hundred at a time, with exactly the result
-//! of [`restore`], which stays the path for stored data and the tests' oracle.
+//! of [`restore`], which stays the path for stored data and the tests' oracle. [`StoredSteps`]
+//! unpacks a stored value in slices and hands its JSON to [`RestoreSteps`] (another tab's save
+//! read at full size).
 
 mod error;
 mod field_problem;
@@ -25,11 +27,13 @@ pub mod migrate;
 mod path;
 mod scan;
 mod steps;
+mod stored_steps;
 mod strict_json;
 mod typed;
 mod validate;
 
 pub use steps::RestoreSteps;
+pub use stored_steps::StoredSteps;
 
 pub use error::{
     FieldProblem, FoundValue, Rejection, RestoreError, ValueKind, MAX_LISTED_PROBLEMS,
