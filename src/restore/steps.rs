@@ -179,6 +179,16 @@ impl RestoreSteps {
         matches!(self.stage, Stage::Finished(_))
     }
 
+    /// Whether the next step is one of the long ones (the skeleton's parse, the records'
+    /// checks, the last guard: tens of milliseconds each at full size), which a caller filling
+    /// a time slice had better start in a slice of its own.
+    pub fn next_is_long(&self) -> bool {
+        matches!(
+            self.stage,
+            Stage::Skeleton(_) | Stage::Checking(_) | Stage::Guarding(_)
+        )
+    }
+
     /// How far it is, as a part done and a whole.
     pub fn progress(&self) -> (usize, usize) {
         let all = self.text.len().max(1);

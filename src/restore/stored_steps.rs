@@ -58,6 +58,11 @@ impl StoredSteps {
         matches!(self.stage, Stage::Finished(_))
     }
 
+    /// Whether the next step is a long one (see [`RestoreSteps::next_is_long`]).
+    pub fn next_is_long(&self) -> bool {
+        matches!(&self.stage, Stage::Restoring(r) if r.next_is_long())
+    }
+
     /// Runs every step left and gives the result.
     pub fn finish(mut self) -> Result<Restored, Rejection> {
         while !self.step() {}
