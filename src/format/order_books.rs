@@ -33,6 +33,12 @@ impl OrderBooks {
     }
 }
 
+impl From<Vec<OrderBook>> for OrderBooks {
+    fn from(books: Vec<OrderBook>) -> Self {
+        OrderBooks(books)
+    }
+}
+
 impl<'de> Deserialize<'de> for OrderBooks {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(BooksVisitor)

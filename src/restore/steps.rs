@@ -10,7 +10,7 @@
 //!    error by the file's line and column), read into their types and their JSON dropped, a few
 //!    thousand per step; each record's JSON is its own small value, so nothing large is dropped
 //!    at once.
-//! 4. The records' checks, then the last guard, each a step of its own.
+//! 4. The order books unpacked, the records' checks, then the last guard, each a step of its own.
 //!
 //! Which problem comes first is decided as the one-pass read decides it: a JSON problem before
 //! any other (the first in the text), then the format and the version, then the first field in
@@ -21,8 +21,8 @@
 use super::error::{Rejection, RestoreError};
 use super::path::Crumb;
 use super::scan::{ListSpan, Scan, Scanned};
-use super::{checked, field_error, guard, header, json_error, migrate, size_ok, strict_json};
-use super::{restore, typed, Checked, RestoreOptions, Restored};
+use super::{check_records, field_error, guard, header, json_error, migrate, size_ok};
+use super::{restore, strict_json, typed, unpacked, Checked, RestoreOptions, Restored, Unpacked};
 use crate::format::envelope::{EnvelopeIn, WorkspaceIn};
 use crate::format::packed::is_plain;
 use crate::format::VERSION;
@@ -30,8 +30,9 @@ use serde_json::Value;
 
 /// Bytes scanned per step.
 const SCAN_BYTES: usize = 1 << 20;
-/// Records read per step.
+/// Records read per step, and their bytes at most (an order book is a few hundred orders).
 const RECORDS: usize = 500;
+const RECORD_BYTES: usize = 256 * 1024;
 
 /// Where a field sits in the order typed reading visits the document: the top key's place, the
 /// workspace key's place, the record's index (`usize::MAX` for a problem of a whole object,
@@ -51,7 +52,8 @@ enum Stage {
     Scanning(Scan),
     Skeleton(Vec<ListSpan>),
     Records(Box<Records>),
-    Checking(Box<Records>),
+    Unpacking(Box<Records>),
+    Checking(Box<Unpacked>),
     Guarding(Box<Checked>),
     /// Boxed: a restored workspace is large beside the other stages.
     Finished(Box<Result<Restored, Rejection>>),
@@ -99,9 +101,11 @@ macro_rules! lists {
             }
 
             /// Puts the records into the skeleton's workspace, whose lists are empty.
+            // `into`: the order books are a list of their own type; every other list is a `Vec`.
+            #[allow(clippy::useless_conversion)]
             fn fill(self, ws: &mut WorkspaceIn) {
                 $(if !self.$key.is_empty() {
-                    ws.$key = self.$key;
+                    ws.$key = self.$key.into();
                 })*
             }
         }
@@ -118,6 +122,7 @@ lists! {
     product_groups: crate::domain::orders::ProductGroup,
     products: crate::domain::orders::Product,
     orders: crate::domain::orders::Order,
+    order_book: crate::format::order_book::OrderBook,
     transfers: crate::domain::transfer::TransferRecord,
     stage_history: crate::domain::deal_flow::StageChange,
     sales_plans: crate::domain::sales_plan::SalesPlan,
@@ -163,16 +168,19 @@ impl RestoreSteps {
             Stage::Skeleton(lists) => self.skeleton(lists),
             Stage::Records(mut records) => match records.step(&self.text) {
                 Ok(false) => Stage::Records(records),
-                Ok(true) => Stage::Checking(records),
+                Ok(true) => Stage::Unpacking(records),
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
-            Stage::Checking(records) => match records.into_envelope() {
+            // The order books unpacked, then the records checked, each a step of its own: at
+            // full size each takes tens of milliseconds.
+            Stage::Unpacking(records) => match records.into_envelope() {
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
-                Ok((envelope, version)) => match checked(envelope, version, &self.options) {
-                    Ok(c) => Stage::Guarding(Box::new(c)),
+                Ok((envelope, version)) => match unpacked(envelope, version) {
+                    Ok(u) => Stage::Checking(Box::new(u)),
                     Err(e) => Stage::Finished(Box::new(Err(e))),
                 },
             },
+            Stage::Checking(u) => Stage::Guarding(Box::new(check_records(*u, &self.options))),
             Stage::Guarding(c) => Stage::Finished(Box::new(guard(*c))),
             finished @ Stage::Finished(_) => finished,
         };
@@ -185,7 +193,7 @@ impl RestoreSteps {
     pub fn next_is_long(&self) -> bool {
         matches!(
             self.stage,
-            Stage::Skeleton(_) | Stage::Checking(_) | Stage::Guarding(_)
+            Stage::Skeleton(_) | Stage::Unpacking(_) | Stage::Checking(_) | Stage::Guarding(_)
         )
     }
 
@@ -204,7 +212,8 @@ impl RestoreSteps {
                     .map_or(all, |(start, _)| *start);
                 all / 5 + at / 10 * 7
             }
-            Stage::Checking(_) => all / 10 * 9,
+            Stage::Unpacking(_) => all / 10 * 9,
+            Stage::Checking(_) => all / 100 * 92,
             Stage::Guarding(_) => all / 20 * 19,
             Stage::Finished(_) => all,
         };
@@ -288,16 +297,18 @@ impl Records {
     /// Reads the next records; `Ok(true)` when all are read, `Err` for a JSON problem in one.
     fn step(&mut self, text: &str) -> Result<bool, RestoreError> {
         let mut left = RECORDS;
+        let mut bytes_left = RECORD_BYTES;
         while let Some(list) = self.lists.get(self.list) {
             let Some(&(start, end)) = list.records.get(self.record) else {
                 self.list += 1;
                 self.record = 0;
                 continue;
             };
-            if left == 0 {
+            if left == 0 || bytes_left == 0 {
                 return Ok(false);
             }
             left -= 1;
+            bytes_left = bytes_left.saturating_sub(end - start);
             let key = list.key;
             let index = self.record;
             self.record += 1;

@@ -7,7 +7,7 @@
 use super::StoredSteps;
 use crate::format::packed::{pack, unpack, PIECES_PREFIX};
 use crate::format::unpack_steps::UnpackSteps;
-use crate::restore::{restore, RestoreError, RestoreOptions};
+use crate::restore::{restore, RestoreError, RestoreOptions, RestoreSteps};
 use crate::storage::codec::{encode_json, encode_workspace};
 use crate::testkit::fixtures::{small_workspace, t0};
 use crate::testkit::synth_workspace::synth_workspace;
@@ -54,6 +54,11 @@ fn a_value_this_build_writes_reads_the_same_in_many_steps() {
     let text = big_value();
     let steps = alike(&text);
     assert!(steps > 10, "read in {steps} steps");
+    // The order books too are read record by record, not in one pass.
+    let json = unpack(&text).expect("unpacks");
+    let mut plain = RestoreSteps::new(json, RestoreOptions::stored());
+    while !plain.step() {}
+    assert!(!plain.read_in_one_pass(), "read in steps");
     let restored = StoredSteps::new(text).finish().expect("sound");
     assert_eq!(restored.revision, 42);
     assert_eq!(restored.workspace.orders.len(), 8_000);
@@ -157,4 +162,43 @@ fn a_piece_that_is_not_utf8_on_its_own_is_judged_on_the_whole_text() {
     let mut text = format!("{PIECES_PREFIX}3:{};", bad.len());
     text.extend(bad.iter().map(|&b| char::from(b)));
     alike(&text);
+}
+
+#[test]
+fn a_damaged_order_book_is_refused_with_the_same_problem() {
+    let ws = synth_workspace(
+        5,
+        300,
+        12_000,
+        NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+    );
+    let json = encode_json(&ws, t0(), 9);
+    let books = json.find("\"order_book\":[").expect("books");
+    assert!(
+        json[books..].matches("\"ids\":").count() >= 3,
+        "several books"
+    );
+    let in_books = |from: &str, to: &str, nth: usize| -> String {
+        let (i, _) = json[books..].match_indices(from).nth(nth).expect("found");
+        let at = books + i;
+        format!("{}{to}{}", &json[..at], &json[at + from.len()..])
+    };
+    let cases = [
+        // A column of the wrong kind, in the first book and a later one.
+        in_books("\"client\":[", "\"client\":[\"x\",", 0),
+        in_books("\"date\":[", "\"date\":{},\"d\":[", 2),
+        // A duplicate key inside a book, a missing column, a syntax error.
+        in_books("\"amount\":[", "\"amount\":[],\"amount\":[", 2),
+        in_books("\"amount\":", "\"amountx\":", 1),
+        in_books("\"updated\":[", "\"updated\":[,", 2),
+        // A ragged book (columns of different lengths), found when the books are unpacked.
+        in_books("\"created\":[", "\"created\":[1,", 1),
+        // A book that is not an object: the scanner gives up, the one pass decides.
+        in_books("\"order_book\":[", "\"order_book\":[1,", 0),
+    ];
+    for case in &cases {
+        alike(&pack(case, 9));
+        assert!(restore(&pack(case, 9), &RestoreOptions::stored()).is_err());
+    }
+    alike(&pack(&json, 9));
 }

@@ -198,7 +198,9 @@ impl OtherTabs {
                     *steps = None;
                 }
                 let (_, merging) = &mut **steps.get_or_insert_with(|| {
-                    let merging = state.ws.with_untracked(|ours| MergeSteps::new(theirs, ours));
+                    let merging = state
+                        .ws
+                        .with_untracked(|ours| MergeSteps::new(theirs, ours));
                     Box::new((seen, merging))
                 });
                 // The merge is written from theirs' side, as the one-go handler's was.
