@@ -74,7 +74,11 @@ import { gzipSync, constants } from 'node:zlib';
 // (sync/first_cut.rs), the sync state encoded in steps (StateEncoder): +6 655 B on sync-gates.
 // Merged on 2026-11-30 (session 9): all of the above measured together 1 198 997 B gzipped
 // (raw 3 234 780 B), +27 397 B over the session's start (1 171 600 B); the budget is that.
-const BUDGET_GZIP_BYTES = 1_198_997;
+// other-tab (session 10): another tab's save read and merged in short tasks (StoredSteps,
+// UnpackSteps, the order books read record by record, ui/persist/other_tab.rs): main at 8f33dc6
+// built on this machine 1 199 023 B (raw 3 234 907 B; 26 B above the budget before), this branch
+// 1 202 252 B (raw 3 241 852 B): +3 229 B; the budget is that measure.
+const BUDGET_GZIP_BYTES = 1_202_252;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -139,11 +139,11 @@ impl OtherTabs {
     /// Runs the job's steps for up to [`SLICE_MS`], then lets the page breathe.
     fn slice(self, state: AppState, timer: StoredValue<Option<TimeoutHandle>>, mut job: Job) {
         if job.number != self.current.get_value() || stopped(state) {
-            return;
+            return let_go(job);
         }
         if job.was_below && state.revision.get_value() > job.theirs_revision {
             // A save here merged theirs already (see the module's notes).
-            return;
+            return let_go(job);
         }
         let started = now_ms();
         let timing = job.stage.timing();
@@ -282,6 +282,14 @@ fn longest(name: &str, ms: f64) {
         .and_then(|v| v.as_f64())
         .unwrap_or(0.0);
     record_timing(name, before.max(ms));
+}
+
+/// A job given up: their workspace, once read, is freed a part per task too.
+fn let_go(job: Job) {
+    match job.stage {
+        Stage::Merging { theirs, .. } | Stage::Adopting { theirs, .. } => drop_in_steps(theirs),
+        Stage::Reading(_) => {}
+    }
 }
 
 /// Orders freed per task when a whole workspace goes: freeing 100 000 orders at once took tens
