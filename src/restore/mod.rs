@@ -21,6 +21,7 @@
 //! unpacks a stored value in slices and hands its JSON to [`RestoreSteps`] (another tab's save
 //! read at full size).
 
+mod book_steps;
 mod error;
 mod field_problem;
 pub mod migrate;
@@ -217,6 +218,16 @@ struct Unpacked {
 /// The first half of [`checked`]: the order books unpacked into the workspace.
 fn unpacked(envelope: EnvelopeIn, version: u64) -> Result<Unpacked, Rejection> {
     let plain_orders = envelope.workspace.orders.len();
+    unpacked_with(envelope, version, plain_orders)
+}
+
+/// [`unpacked`] of an envelope whose first `plain_orders` orders were plain objects (the rest
+/// were unpacked from its books already, a few a step, by `book_steps`).
+fn unpacked_with(
+    envelope: EnvelopeIn,
+    version: u64,
+    plain_orders: usize,
+) -> Result<Unpacked, Rejection> {
     let workspace = envelope
         .workspace
         .into_workspace()

@@ -18,11 +18,12 @@
 //! value and files of an older version (migrated on the whole document; small in practice) are
 //! read by [`super::restore`] itself in one step.
 
+use super::book_steps::BookSteps;
 use super::error::{Rejection, RestoreError};
 use super::path::Crumb;
 use super::scan::{ListSpan, Scan, Scanned};
 use super::{check_records, field_error, guard, header, json_error, migrate, size_ok};
-use super::{restore, strict_json, typed, unpacked, Checked, RestoreOptions, Restored, Unpacked};
+use super::{restore, strict_json, typed, Checked, RestoreOptions, Restored, Unpacked};
 use crate::format::envelope::{EnvelopeIn, WorkspaceIn};
 use crate::format::packed::is_plain;
 use crate::format::VERSION;
@@ -53,6 +54,7 @@ enum Stage {
     Skeleton(Vec<ListSpan>),
     Records(Box<Records>),
     Unpacking(Box<Records>),
+    Books(Box<BookSteps>),
     Checking(Box<Unpacked>),
     Guarding(Box<Checked>),
     /// Boxed: a restored workspace is large beside the other stages.
@@ -171,14 +173,21 @@ impl RestoreSteps {
                 Ok(true) => Stage::Unpacking(records),
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
-            // The order books unpacked, then the records checked, each a step of its own: at
-            // full size each takes tens of milliseconds.
+            // The order books unpacked a few a step, then the records checked in a step of its
+            // own: at full size each took tens of milliseconds.
             Stage::Unpacking(records) => match records.into_envelope() {
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
-                Ok((envelope, version)) => match unpacked(envelope, version) {
+                Ok((envelope, version)) => {
+                    Stage::Books(Box::new(BookSteps::new(envelope, version)))
+                }
+            },
+            Stage::Books(mut books) => match books.step() {
+                Ok(false) => Stage::Books(books),
+                Ok(true) => match books.finish() {
                     Ok(u) => Stage::Checking(Box::new(u)),
                     Err(e) => Stage::Finished(Box::new(Err(e))),
                 },
+                Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
             Stage::Checking(u) => Stage::Guarding(Box::new(check_records(*u, &self.options))),
             Stage::Guarding(c) => Stage::Finished(Box::new(guard(*c))),
@@ -193,7 +202,7 @@ impl RestoreSteps {
     pub fn next_is_long(&self) -> bool {
         matches!(
             self.stage,
-            Stage::Skeleton(_) | Stage::Unpacking(_) | Stage::Checking(_) | Stage::Guarding(_)
+            Stage::Skeleton(_) | Stage::Checking(_) | Stage::Guarding(_)
         )
     }
 
@@ -212,7 +221,7 @@ impl RestoreSteps {
                     .map_or(all, |(start, _)| *start);
                 all / 5 + at / 10 * 7
             }
-            Stage::Unpacking(_) => all / 10 * 9,
+            Stage::Unpacking(_) | Stage::Books(_) => all / 10 * 9,
             Stage::Checking(_) => all / 100 * 92,
             Stage::Guarding(_) => all / 20 * 19,
             Stage::Finished(_) => all,
