@@ -67,7 +67,9 @@ function watchTab() {
     const a = w.armed;
     w.armed = null;
     const inWindow = w.long.filter(([s]) => s >= from - 1 && s <= to);
-    const frames = a.frames.filter((f) => f >= from && f <= to);
+    // From the last frame before the event: a frozen task right after it counts in the gap.
+    const before = a.frames.filter((f) => f < from).pop();
+    const frames = [...(before === undefined ? [] : [before]), ...a.frames.filter((f) => f >= from && f <= to)];
     let gap = 0;
     for (let i = 1; i < frames.length; i++) gap = Math.max(gap, frames[i] - frames[i - 1]);
     return {
