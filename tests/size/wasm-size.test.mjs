@@ -77,8 +77,8 @@ import { gzipSync, constants } from 'node:zlib';
 // other-tab (session 10): another tab's save read and merged in short tasks (StoredSteps,
 // UnpackSteps, the order books read record by record, ui/persist/other_tab.rs): main at 8f33dc6
 // built on this machine 1 199 023 B (raw 3 234 907 B; 26 B above the budget before), this branch
-// 1 203 150 B (raw 3 243 413 B): +4 127 B; the budget is that measure.
-const BUDGET_GZIP_BYTES = 1_203_150;
+// 1 203 169 B (raw 3 243 483 B): +4 146 B; the budget is that measure.
+const BUDGET_GZIP_BYTES = 1_203_169;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -236,6 +236,7 @@ impl OtherTabs {
             } => {
                 if *at != seen {
                     // Edited between the merge and now: the merged data lacks the edit.
+                    drop_in_steps(Box::new(std::mem::take(&mut outcome.workspace)));
                     job.stage = Stage::Merging {
                         theirs: std::mem::take(theirs),
                         steps: None,
