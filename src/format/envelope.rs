@@ -166,7 +166,7 @@ pub struct WorkspaceIn {
     pub orders: Vec<Order>,
     /// Orders as columns (what storage writes): one book, or a list of books.
     #[serde(default)]
-    order_book: OrderBooks,
+    pub(crate) order_book: OrderBooks,
     #[serde(default)]
     transfer_policy: TransferPolicy,
     #[serde(default)]

@@ -20,16 +20,32 @@ impl OrderBooks {
     pub fn unpack(&self, clients: &[Id], products: &[Id]) -> Result<Vec<Order>, OrderBookError> {
         let mut orders = Vec::new();
         for book in &self.0 {
-            let before = orders.len();
-            let unpacked = book.unpack(clients, products).map_err(|e| match e {
-                OrderBookError::Ragged => OrderBookError::Ragged,
-                OrderBookError::BadPosition(i) => OrderBookError::BadPosition(before + i),
-                OrderBookError::BadDate(i) => OrderBookError::BadDate(before + i),
-                OrderBookError::BadQuantity(i) => OrderBookError::BadQuantity(before + i),
-            })?;
-            orders.extend(unpacked);
+            orders.extend(unpack_book(book, orders.len(), clients, products)?);
         }
         Ok(orders)
+    }
+}
+
+/// One book's orders, `before` being how many the books before it hold: an error names the
+/// order by its position among all of them (shared by [`OrderBooks::unpack`] and the restore
+/// in steps, which unpacks a few books a step).
+pub fn unpack_book(
+    book: &OrderBook,
+    before: usize,
+    clients: &[Id],
+    products: &[Id],
+) -> Result<Vec<Order>, OrderBookError> {
+    book.unpack(clients, products).map_err(|e| match e {
+        OrderBookError::Ragged => OrderBookError::Ragged,
+        OrderBookError::BadPosition(i) => OrderBookError::BadPosition(before + i),
+        OrderBookError::BadDate(i) => OrderBookError::BadDate(before + i),
+        OrderBookError::BadQuantity(i) => OrderBookError::BadQuantity(before + i),
+    })
+}
+
+impl From<Vec<OrderBook>> for OrderBooks {
+    fn from(books: Vec<OrderBook>) -> Self {
+        OrderBooks(books)
     }
 }
 

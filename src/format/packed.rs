@@ -26,7 +26,7 @@ pub const PIECES_PREFIX: &str = "SDZ2";
 const DEFLATE_LEVEL: u8 = 3;
 /// The most a packed value may unpack to; far above a full workspace (about 40 MB of JSON), it
 /// stops a damaged or hostile value from exhausting memory.
-const MAX_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
+pub(super) const MAX_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
 
 /// A packed value that does not unpack (truncated or altered); the detail is for support.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -134,7 +134,7 @@ pub fn unpack(text: &str) -> Result<String, Damaged> {
 }
 
 /// What follows the save counter and its `:`.
-fn after_revision(rest: &str) -> Result<&str, Damaged> {
+pub(super) fn after_revision(rest: &str) -> Result<&str, Damaged> {
     match rest.split_once(':') {
         Some((digits, body)) if digits.chars().all(|c| c.is_ascii_digit()) => Ok(body),
         _ => Err(Damaged("no revision before the packed data".into())),
@@ -143,7 +143,7 @@ fn after_revision(rest: &str) -> Result<&str, Damaged> {
 
 /// The bytes a Latin-1 text stands for. Read from its UTF-8 byte by byte rather than char by
 /// char: at full size it is millions of characters on the cold load's path.
-fn latin1_bytes(body: &str) -> Result<Vec<u8>, Damaged> {
+pub(super) fn latin1_bytes(body: &str) -> Result<Vec<u8>, Damaged> {
     let utf8 = body.as_bytes();
     let mut bytes = Vec::with_capacity(utf8.len());
     let mut at = 0;
@@ -168,13 +168,27 @@ fn latin1_bytes(body: &str) -> Result<Vec<u8>, Damaged> {
     Ok(bytes)
 }
 
-fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Damaged> {
+pub(super) fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Damaged> {
     miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, limit)
         .map_err(|e| Damaged(format!("{:?}", e.status)))
 }
 
 /// `<length>,<length>,…;<bytes>`: every piece inflated, in order, as one text.
 fn unpack_pieces(rest: &str) -> Result<String, Damaged> {
+    let (lengths, bytes) = piece_list(rest)?;
+    let mut json = Vec::new();
+    let mut at = 0;
+    for length in lengths {
+        let room = MAX_UNPACKED_BYTES.saturating_sub(json.len());
+        json.extend(inflate(&bytes[at..at + length], room)?);
+        at += length;
+    }
+    String::from_utf8(json).map_err(|e| Damaged(e.to_string()))
+}
+
+/// The pieces' lengths and their bytes, checked to add up (shared with
+/// [`super::unpack_steps`], so both refuse the same values with the same words).
+pub(super) fn piece_list(rest: &str) -> Result<(Vec<usize>, Vec<u8>), Damaged> {
     let (lengths, body) = rest
         .split_once(';')
         .ok_or_else(|| Damaged("no list of pieces".into()))?;
@@ -200,14 +214,7 @@ fn unpack_pieces(rest: &str) -> Result<String, Damaged> {
             bytes.len()
         )));
     }
-    let mut json = Vec::new();
-    let mut at = 0;
-    for length in lengths {
-        let room = MAX_UNPACKED_BYTES.saturating_sub(json.len());
-        json.extend(inflate(&bytes[at..at + length], room)?);
-        at += length;
-    }
-    String::from_utf8(json).map_err(|e| Damaged(e.to_string()))
+    Ok((lengths, bytes))
 }
 
 /// A value as readable text for a recovery download: unpacked when possible, else raw.

@@ -17,20 +17,25 @@
 //! browser imports; storage and snapshots call [`restore`] and keep nothing of their own.
 //! [`RestoreSteps`] runs the same steps in slices for a large file (the import panel's):
 //! the long lists' records are parsed and read a few hundred at a time, with exactly the result
-//! of [`restore`], which stays the path for stored data and the tests' oracle.
+//! of [`restore`], which stays the path for stored data and the tests' oracle. [`StoredSteps`]
+//! unpacks a stored value in slices and hands its JSON to [`RestoreSteps`] (another tab's save
+//! read at full size).
 
+mod book_steps;
 mod error;
 mod field_problem;
 pub mod migrate;
 mod path;
 mod scan;
 mod steps;
+mod stored_steps;
 mod strict_json;
 mod strict_text;
 mod typed;
 mod validate;
 
 pub use steps::RestoreSteps;
+pub use stored_steps::StoredSteps;
 
 pub use error::{
     FieldProblem, FoundValue, Rejection, RestoreError, ValueKind, MAX_LISTED_PROBLEMS,
@@ -224,17 +229,59 @@ fn checked(
     version: u64,
     options: &RestoreOptions,
 ) -> Result<Checked, Rejection> {
+    Ok(check_records(unpacked(envelope, version)?, options))
+}
+
+/// The workspace out of the envelope (the order books unpacked), before its records' checks:
+/// the first half of [`checked`], a step of its own in [`RestoreSteps`].
+struct Unpacked {
+    workspace: Workspace,
+    plain_orders: usize,
+    exported_at_key: Option<Timestamp>,
+    exported_at: Option<Timestamp>,
+    version: u64,
+    revision: u64,
+    app_version: Option<String>,
+    exported_by: Option<ExportedBy>,
+}
+
+/// The first half of [`checked`]: the order books unpacked into the workspace.
+fn unpacked(envelope: EnvelopeIn, version: u64) -> Result<Unpacked, Rejection> {
     let plain_orders = envelope.workspace.orders.len();
+    unpacked_with(envelope, version, plain_orders)
+}
+
+/// [`unpacked`] of an envelope whose first `plain_orders` orders were plain objects (the rest
+/// were unpacked from its books already, a few a step, by `book_steps`).
+fn unpacked_with(
+    envelope: EnvelopeIn,
+    version: u64,
+    plain_orders: usize,
+) -> Result<Unpacked, Rejection> {
     let workspace = envelope
         .workspace
         .into_workspace()
         .map_err(RestoreError::OrderBook)?;
     trace::mark("books");
+    Ok(Unpacked {
+        workspace,
+        plain_orders,
+        exported_at_key: envelope.exported_at,
+        exported_at: envelope.exported_at.or(envelope.saved_at),
+        version,
+        revision: envelope.revision,
+        app_version: envelope.app_version,
+        exported_by: envelope.exported_by,
+    })
+}
+
+/// The second half of [`checked`]: every problem of the records.
+fn check_records(unpacked: Unpacked, options: &RestoreOptions) -> Checked {
     let mut problems = Problems::new(MAX_LISTED_PROBLEMS);
-    let exported_at = envelope.exported_at.or(envelope.saved_at);
+    let exported_at = unpacked.exported_at;
     if let (Some(at), Some(limits)) = (exported_at, options.dates) {
         if !limits.timestamp_ok(at) {
-            let path = if envelope.exported_at.is_some() {
+            let path = if unpacked.exported_at_key.is_some() {
                 "exported_at"
             } else {
                 "saved_at"
@@ -245,16 +292,22 @@ fn checked(
             });
         }
     }
-    check(&workspace, plain_orders, options.dates, &mut problems);
-    Ok(Checked {
+    let workspace = unpacked.workspace;
+    check(
+        &workspace,
+        unpacked.plain_orders,
+        options.dates,
+        &mut problems,
+    );
+    Checked {
         workspace,
         problems,
-        version,
-        revision: envelope.revision,
-        app_version: envelope.app_version,
+        version: unpacked.version,
+        revision: unpacked.revision,
+        app_version: unpacked.app_version,
         exported_at,
-        exported_by: envelope.exported_by,
-    })
+        exported_by: unpacked.exported_by,
+    }
 }
 
 /// The last guard, and the verdict.

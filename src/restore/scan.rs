@@ -9,8 +9,9 @@
 //! it give up ([`Scanned::Unusual`]) and the caller reads the file in one pass, which says what
 //! is wrong exactly as it always has.
 
-/// The lists read record by record: every list of records the workspace holds.
-pub(super) const LIST_KEYS: [&str; 14] = [
+/// The lists read record by record: every list of records the workspace holds, and the stored
+/// orders' books (`order_book`, each book a record: a few hundred orders in columns).
+pub(super) const LIST_KEYS: [&str; 15] = [
     "members",
     "clients",
     "deals",
@@ -20,6 +21,7 @@ pub(super) const LIST_KEYS: [&str; 14] = [
     "product_groups",
     "products",
     "orders",
+    "order_book",
     "transfers",
     "stage_history",
     "sales_plans",

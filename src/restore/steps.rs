@@ -10,7 +10,7 @@
 //!    error by the file's line and column), read into their types and their JSON dropped, a few
 //!    thousand per step; each record's JSON is its own small value, so nothing large is dropped
 //!    at once.
-//! 4. The records' checks, then the last guard, each a step of its own.
+//! 4. The order books unpacked, the records' checks, then the last guard, each a step of its own.
 //!
 //! Which problem comes first is decided as the one-pass read decides it: a JSON problem before
 //! any other (the first in the text), then the format and the version, then the first field in
@@ -18,11 +18,12 @@
 //! value and files of an older version (migrated on the whole document; small in practice) are
 //! read by [`super::restore`] itself in one step.
 
+use super::book_steps::BookSteps;
 use super::error::{Rejection, RestoreError};
 use super::path::Crumb;
 use super::scan::{ListSpan, Scan, Scanned};
-use super::{checked, field_error, guard, header, json_error, migrate, size_ok, strict_json};
-use super::{restore, typed, Checked, RestoreOptions, Restored};
+use super::{check_records, field_error, guard, header, json_error, migrate, size_ok};
+use super::{restore, strict_json, typed, Checked, RestoreOptions, Restored, Unpacked};
 use crate::format::envelope::{EnvelopeIn, WorkspaceIn};
 use crate::format::packed::is_plain;
 use crate::format::VERSION;
@@ -30,8 +31,9 @@ use serde_json::Value;
 
 /// Bytes scanned per step.
 const SCAN_BYTES: usize = 1 << 20;
-/// Records read per step.
+/// Records read per step, and their bytes at most (an order book is a few hundred orders).
 const RECORDS: usize = 500;
+const RECORD_BYTES: usize = 256 * 1024;
 
 /// Where a field sits in the order typed reading visits the document: the top key's place, the
 /// workspace key's place, the record's index (`usize::MAX` for a problem of a whole object,
@@ -51,7 +53,9 @@ enum Stage {
     Scanning(Scan),
     Skeleton(Vec<ListSpan>),
     Records(Box<Records>),
-    Checking(Box<Records>),
+    Unpacking(Box<Records>),
+    Books(Box<BookSteps>),
+    Checking(Box<Unpacked>),
     Guarding(Box<Checked>),
     /// Boxed: a restored workspace is large beside the other stages.
     Finished(Box<Result<Restored, Rejection>>),
@@ -99,9 +103,11 @@ macro_rules! lists {
             }
 
             /// Puts the records into the skeleton's workspace, whose lists are empty.
+            // `into`: the order books are a list of their own type; every other list is a `Vec`.
+            #[allow(clippy::useless_conversion)]
             fn fill(self, ws: &mut WorkspaceIn) {
                 $(if !self.$key.is_empty() {
-                    ws.$key = self.$key;
+                    ws.$key = self.$key.into();
                 })*
             }
         }
@@ -118,6 +124,7 @@ lists! {
     product_groups: crate::domain::orders::ProductGroup,
     products: crate::domain::orders::Product,
     orders: crate::domain::orders::Order,
+    order_book: crate::format::order_book::OrderBook,
     transfers: crate::domain::transfer::TransferRecord,
     stage_history: crate::domain::deal_flow::StageChange,
     sales_plans: crate::domain::sales_plan::SalesPlan,
@@ -163,20 +170,40 @@ impl RestoreSteps {
             Stage::Skeleton(lists) => self.skeleton(lists),
             Stage::Records(mut records) => match records.step(&self.text) {
                 Ok(false) => Stage::Records(records),
-                Ok(true) => Stage::Checking(records),
+                Ok(true) => Stage::Unpacking(records),
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
-            Stage::Checking(records) => match records.into_envelope() {
+            // The order books unpacked a few a step, then the records checked in a step of its
+            // own: at full size each took tens of milliseconds.
+            Stage::Unpacking(records) => match records.into_envelope() {
                 Err(e) => Stage::Finished(Box::new(Err(e.into()))),
-                Ok((envelope, version)) => match checked(envelope, version, &self.options) {
-                    Ok(c) => Stage::Guarding(Box::new(c)),
+                Ok((envelope, version)) => {
+                    Stage::Books(Box::new(BookSteps::new(envelope, version)))
+                }
+            },
+            Stage::Books(mut books) => match books.step() {
+                Ok(false) => Stage::Books(books),
+                Ok(true) => match books.finish() {
+                    Ok(u) => Stage::Checking(Box::new(u)),
                     Err(e) => Stage::Finished(Box::new(Err(e))),
                 },
+                Err(e) => Stage::Finished(Box::new(Err(e.into()))),
             },
+            Stage::Checking(u) => Stage::Guarding(Box::new(check_records(*u, &self.options))),
             Stage::Guarding(c) => Stage::Finished(Box::new(guard(*c))),
             finished @ Stage::Finished(_) => finished,
         };
         matches!(self.stage, Stage::Finished(_))
+    }
+
+    /// Whether the next step is one of the long ones (the skeleton's parse, the records'
+    /// checks, the last guard: tens of milliseconds each at full size), which a caller filling
+    /// a time slice had better start in a slice of its own.
+    pub fn next_is_long(&self) -> bool {
+        matches!(
+            self.stage,
+            Stage::Skeleton(_) | Stage::Checking(_) | Stage::Guarding(_)
+        )
     }
 
     /// How far it is, as a part done and a whole.
@@ -194,7 +221,8 @@ impl RestoreSteps {
                     .map_or(all, |(start, _)| *start);
                 all / 5 + at / 10 * 7
             }
-            Stage::Checking(_) => all / 10 * 9,
+            Stage::Unpacking(_) | Stage::Books(_) => all / 10 * 9,
+            Stage::Checking(_) => all / 100 * 92,
             Stage::Guarding(_) => all / 20 * 19,
             Stage::Finished(_) => all,
         };
@@ -278,16 +306,18 @@ impl Records {
     /// Reads the next records; `Ok(true)` when all are read, `Err` for a JSON problem in one.
     fn step(&mut self, text: &str) -> Result<bool, RestoreError> {
         let mut left = RECORDS;
+        let mut bytes_left = RECORD_BYTES;
         while let Some(list) = self.lists.get(self.list) {
             let Some(&(start, end)) = list.records.get(self.record) else {
                 self.list += 1;
                 self.record = 0;
                 continue;
             };
-            if left == 0 {
+            if left == 0 || bytes_left == 0 {
                 return Ok(false);
             }
             left -= 1;
+            bytes_left = bytes_left.saturating_sub(end - start);
             let key = list.key;
             let index = self.record;
             self.record += 1;

@@ -70,3 +70,50 @@ test('simultaneous edits in two tabs are both kept', async () => {
   assert.ok(Number(await storedNames(fresh)) > 0);
   await context.close();
 });
+
+test('an unsaved edit in one tab when the other tab\'s save arrives: both are kept, in both tabs', async () => {
+  const { page: a, context } = await app.open();
+  await loadDemoAs(a, /Алексей Смирнов/);
+  const b = await context.newPage();
+  // What B's save status was when each of A's saves reached it.
+  await b.addInitScript(() => {
+    window.__statusAtEvent = [];
+    window.addEventListener('storage', (e) => {
+      if (e.key !== 'salesdesk.workspace') return;
+      const status = document.querySelector('[data-save-state]');
+      window.__statusAtEvent.push(status && status.getAttribute('data-save-state'));
+    });
+  });
+  await b.goto(`${app.server.url}#/`);
+  await b.locator('.board').waitFor();
+  await saved(a);
+  // A renames a client and waits for its save (the 400 ms debounce); B renames another one just
+  // after A's click, so B's edit is still waiting for its own save when A's value arrives. The
+  // timing is the page's, so the pair is tried again (new names) until the edit did wait.
+  let waited = false;
+  let names;
+  for (let attempt = 1; attempt <= 3 && !waited; attempt++) {
+    names = [`АО «Сохранено в A ${attempt}»`, `ООО «Ждёт в B ${attempt}»`];
+    await b.evaluate(() => { window.__statusAtEvent = []; });
+    await a.evaluate(() => { location.hash = '#/clients/demo-c04'; });
+    await b.evaluate(() => { location.hash = '#/clients/demo-c05'; });
+    await a.getByTestId('client-name').fill(names[0]);
+    await b.getByTestId('client-name').fill(names[1]);
+    await a.getByTestId('save-client').click();
+    await b.getByTestId('save-client').click();
+    await saved(a);
+    await saved(b);
+    await a.waitForTimeout(300);
+    waited = (await b.evaluate(() => window.__statusAtEvent)).includes('pending');
+  }
+  assert.ok(waited, 'B had an unsaved edit when A\'s save arrived');
+  for (const page of [a, b]) {
+    await saved(page);
+    await page.evaluate(() => { location.hash = '#/clients'; });
+    for (const name of names) await page.locator('.clients-link', { hasText: name }).waitFor();
+  }
+  const fresh = await context.newPage();
+  await fresh.goto(app.server.url + '#/clients');
+  for (const name of names) await fresh.locator('.clients-link', { hasText: name }).waitFor();
+  await context.close();
+});

@@ -84,7 +84,11 @@ import { gzipSync, constants } from 'node:zlib';
 // (-8 106 B), wasm-opt --one-caller-inline-max-function-size=20 (-16 155 B), the sync state's
 // header read with from_str, not serde_json's second reader from_slice (-2 850 B):
 // 1 198 997 -> 1 140 075 B gzipped (raw 3 234 780 -> 3 094 240 B).
-const BUDGET_GZIP_BYTES = 1_250_697;
+// other-tab (session 10): another tab's save read and merged in short tasks (StoredSteps,
+// UnpackSteps, the order books read record by record, ui/persist/other_tab.rs): main at 8f33dc6
+// built on this machine 1 199 023 B (raw 3 234 907 B; 26 B above the budget before), this branch
+// 1 203 169 B (raw 3 243 483 B): +4 146 B; the budget is that measure.
+const BUDGET_GZIP_BYTES = 1_191_193;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

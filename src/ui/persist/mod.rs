@@ -5,12 +5,12 @@
 //! ([`recovery`]). Screens never name a storage key or a codec function.
 
 pub mod backups;
+mod other_tab;
 pub mod recovery;
 pub mod sync_store;
 
 use super::clock;
 use super::state::{AppState, SaveState};
-use crate::domain::merge::merge;
 use crate::storage::browser;
 use crate::storage::codec::WORKSPACE_KEY;
 use leptos::ev;
@@ -99,50 +99,23 @@ pub fn install(state: AppState) {
         }
     });
 
-    let flush_now = move || {
-        if state.save.get_untracked() == SaveState::Pending {
-            if let Some(handle) = timer.get_value() {
-                handle.clear();
-            }
-            flush(state);
-        }
-    };
     let on_hide = window_event_listener(ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush_now();
+            flush_pending(state, timer);
         }
     });
-    let on_pagehide = window_event_listener(ev::pagehide, move |_| flush_now());
-    // Another tab saved: show its data at once, or fold it into ours when we have unsaved edits.
+    let on_pagehide = window_event_listener(ev::pagehide, move |_| flush_pending(state, timer));
+    // Another tab saved: show its data, folded into ours (see `other_tab`: read and merged in
+    // short tasks, with the rules of what may happen in between).
     // The event's own value is used, not a fresh read: another tab's writes reach this tab's copy
     // of storage one key at a time, so a read here could still see an older revision.
+    let other_tabs = other_tab::OtherTabs::new(state);
     let on_storage = window_event_listener(ev::storage, move |e| {
         if e.key().as_deref() != Some(WORKSPACE_KEY) {
             return;
         }
-        let Some(stored) = e
-            .new_value()
-            .and_then(|raw| browser::decode_from_other_tab(&raw))
-        else {
-            return;
-        };
-        if matches!(
-            state.save.get_untracked(),
-            SaveState::Failed(_) | SaveState::Blocked
-        ) {
-            return;
-        }
-        // Always merge rather than take theirs as it is: two tabs can save at the same moment
-        // without seeing each other's write, and then theirs lacks our latest change. The report
-        // is written from theirs' side: when our data adds nothing to theirs there is nothing to
-        // write back, which is what ends the exchange between tabs.
-        let outcome = state.ws.with_untracked(|ws| merge(&stored.workspace, ws));
-        let ours_needed = !outcome.report.is_noop();
-        state.revision.set_value(stored.revision);
-        adopt(state, outcome.workspace);
-        if ours_needed || state.save.get_untracked() == SaveState::Pending {
-            state.save.set(SaveState::Pending);
-            flush_now();
+        if let Some(raw) = e.new_value() {
+            other_tabs.start(state, timer, raw);
         }
     });
     // The app lives as long as the page; the listeners must too.
@@ -191,6 +164,17 @@ fn save_in_steps(state: AppState, timer: StoredValue<Option<TimeoutHandle>>) {
     } else {
         let next = set_timeout_with_handle(move || save_in_steps(state, timer), Duration::ZERO);
         timer.set_value(next.ok());
+    }
+}
+
+/// Writes a change that waits for its debounced save now (the page is being hidden or closed,
+/// or another tab's data was just folded in), instead of waiting.
+fn flush_pending(state: AppState, timer: StoredValue<Option<TimeoutHandle>>) {
+    if state.save.get_untracked() == SaveState::Pending {
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        flush(state);
     }
 }
 
