@@ -88,7 +88,9 @@ import { gzipSync, constants } from 'node:zlib';
 // UnpackSteps, the order books read record by record, ui/persist/other_tab.rs): main at 8f33dc6
 // built on this machine 1 199 023 B (raw 3 234 907 B; 26 B above the budget before), this branch
 // 1 203 169 B (raw 3 243 483 B): +4 146 B; the budget is that measure.
-const BUDGET_GZIP_BYTES = 1_191_193;
+// Merged on 2026-12-01 (session 10): the lead's cold-load work, wasm-size and other-tab measured
+// together 1 191 833 B gzipped (raw 3 241 185 B): -7 164 B over the session's start.
+const BUDGET_GZIP_BYTES = 1_191_833;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');
