@@ -124,6 +124,17 @@ impl AppState {
         Signal::derive(move || text.get(self.lang()).to_owned())
     }
 
+    /// A counter of the workspace's changes from now on: work done in steps over it (an import,
+    /// another tab's merge) notes the count when it starts and starts again when it moved.
+    pub fn count_changes(self) -> StoredValue<u64> {
+        let changes = StoredValue::new(0);
+        Effect::new(move |_| {
+            self.ws.track();
+            changes.update_value(|n| *n += 1);
+        });
+        changes
+    }
+
     /// The member using this browser, if chosen and still on the team (tracked).
     pub fn me(&self) -> Option<TeamMember> {
         let id = self.prefs.with(|p| p.me.clone())?;

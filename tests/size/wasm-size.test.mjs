@@ -90,7 +90,8 @@ import { gzipSync, constants } from 'node:zlib';
 // 1 203 169 B (raw 3 243 483 B): +4 146 B; the budget is that measure.
 // Merged on 2026-12-01 (session 10): the lead's cold-load work, wasm-size and other-tab measured
 // together 1 191 833 B gzipped (raw 3 241 185 B): -7 164 B over the session's start.
-const BUDGET_GZIP_BYTES = 1_191_833;
+// The workspace change counter named once (AppState::count_changes): 1 191 744 B (-89 B).
+const BUDGET_GZIP_BYTES = 1_191_744;
 const TARGET_GZIP_BYTES = 350_000;
 
 const DIST = join(process.cwd(), 'dist');

@@ -91,11 +91,7 @@ pub(super) fn percent(done: usize, total: usize) -> u8 {
 impl Jobs {
     /// No work under way; counts the changes of `state`'s workspace from now on.
     pub(super) fn new(state: AppState) -> Jobs {
-        let changes = StoredValue::new(0);
-        Effect::new(move |_| {
-            state.ws.track();
-            changes.update_value(|n| *n += 1);
-        });
+        let changes = state.count_changes();
         Jobs {
             current: StoredValue::new(0),
             writing: StoredValue::new(false),

@@ -103,11 +103,7 @@ enum Next {
 impl OtherTabs {
     /// No job under way; counts the changes of `state`'s workspace from now on.
     pub(super) fn new(state: AppState) -> OtherTabs {
-        let changes = StoredValue::new(0);
-        Effect::new(move |_| {
-            state.ws.track();
-            changes.update_value(|n| *n += 1);
-        });
+        let changes = state.count_changes();
         OtherTabs {
             current: StoredValue::new(0),
             changes,
